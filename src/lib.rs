@@ -1,0 +1,8 @@
+//! dossier: a static site generator for annotated news dossiers.
+//!
+//! The pipeline flows one way: [`content`] loads the files, [`annotate`] finds mentions
+//! and quotes in each article, [`index`] links them across articles, [`render`] turns
+//! the linked dossier into pages and [`output`] writes them atomically.
+
+pub mod annotate;
+pub mod content;
