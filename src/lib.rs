@@ -5,4 +5,14 @@
 //! the linked dossier into pages and [`output`] writes them atomically.
 
 pub mod annotate;
+pub mod build;
+pub mod cli;
+pub mod config;
 pub mod content;
+pub mod error;
+pub mod index;
+pub mod init;
+pub mod linkcheck;
+pub mod markdown;
+pub mod output;
+pub mod render;

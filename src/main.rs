@@ -1,1 +1,25 @@
-fn main() {}
+//! The `dossier` command: parse the arguments, run, print the whole error chain.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dossier::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(content) = err.downcast_ref::<dossier::error::ContentErrors>() {
+                eprintln!("{content}");
+            } else {
+                eprint!("error: {err}");
+                for cause in err.chain().skip(1) {
+                    eprint!(": {cause}");
+                }
+                eprintln!();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -49,7 +49,7 @@ impl EntityMatcher {
                 }
             }
         }
-        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
         EntityMatcher { names }
     }
 

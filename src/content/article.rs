@@ -37,3 +37,236 @@ pub struct Article {
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
 }
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::frontmatter::{self, SplitError};
+use crate::error::{Diagnostic, line_col, toml_diagnostic};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    source: Option<Spanned<String>>,
+    url: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    quotes: Vec<Spanned<RawCorrection>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    text: String,
+    #[serde(default)]
+    speaker: String,
+}
+
+/// Parses an article file's text. `file` is the path shown in messages.
+pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec<Diagnostic>> {
+    let text = frontmatter::strip_bom(text);
+    if text.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(file, 1, "the article is empty").with_help(
+                "start it with front matter: `+++`, title, date and source, `+++`, then the text",
+            ),
+        ]);
+    }
+    let split = frontmatter::split(text, true).map_err(|e| {
+        vec![match e {
+            SplitError::Missing => Diagnostic::error(file, 1, "the article has no front matter")
+                .with_help("begin the file with a `+++` line, then `title`, `date` and `source`, then another `+++` line"),
+            SplitError::Unclosed => Diagnostic::error(file, 1, "the front matter opened on line 1 is never closed")
+                .with_help("add a line with just `+++` after the front matter"),
+        }]
+    })?;
+    let fm_text = split.front_matter;
+    let fm_line = split.front_matter_line;
+    let fm: FrontMatter =
+        toml::from_str(fm_text).map_err(|e| vec![toml_diagnostic(file, fm_text, fm_line, &e)])?;
+    let at = |span: std::ops::Range<usize>| {
+        let (l, c) = line_col(fm_text, span.start);
+        (fm_line + l - 1, c)
+    };
+    let mut errors = Vec::new();
+    let missing = |field: &str, example: &str| {
+        Diagnostic::error(
+            file,
+            1,
+            format!("missing required field `{field}` in the front matter"),
+        )
+        .with_help(format!(
+            "add a line such as `{example}` between the `+++` lines"
+        ))
+    };
+    let title = match &fm.title {
+        Some(t) if !t.get_ref().trim().is_empty() => t.get_ref().trim().to_string(),
+        Some(t) => {
+            let (l, c) = at(t.span());
+            errors.push(Diagnostic::error(file, l, "the title is empty").with_column(c));
+            String::new()
+        }
+        None => {
+            errors.push(missing(
+                "title",
+                "title = \"Iraq's parliament votes to expel US troops\"",
+            ));
+            String::new()
+        }
+    };
+    let source = match &fm.source {
+        Some(s) if !s.get_ref().trim().is_empty() => s.get_ref().trim().to_string(),
+        Some(s) => {
+            let (l, c) = at(s.span());
+            errors.push(
+                Diagnostic::error(file, l, "the source is empty")
+                    .with_column(c)
+                    .with_help("name the outlet, or write \"Unknown\" when the text does not say"),
+            );
+            String::new()
+        }
+        None => {
+            errors.push(missing("source", "source = \"Reuters\" (or \"Unknown\")"));
+            String::new()
+        }
+    };
+    let mut date = None;
+    let mut time = None;
+    match &fm.date {
+        None => errors.push(missing("date", "date = 2020-01-05")),
+        Some(d) => match parse_date(d.get_ref()) {
+            Ok((day, t)) => {
+                date = Some(day);
+                time = t;
+            }
+            Err(msg) => {
+                let (l, c) = at(d.span());
+                errors.push(Diagnostic::error(file, l, msg).with_column(c).with_help(
+                    "write a real date as `date = 2020-01-05` or `date = 2020-01-05T14:30:00Z`",
+                ));
+            }
+        },
+    }
+    let quotes = fm
+        .quotes
+        .iter()
+        .map(|q| {
+            let (l, _) = at(q.span());
+            QuoteCorrection {
+                text: q.get_ref().text.clone(),
+                speaker: q.get_ref().speaker.clone(),
+                line: l,
+            }
+        })
+        .collect();
+    if let Some(url) = &fm.url
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        errors.push(
+            Diagnostic::error(
+                file,
+                crate::config::find_key_line(fm_text, "url") + fm_line - 1,
+                format!("`url` must be an http or https address, not `{url}`"),
+            )
+            .with_help("give the original article's full address, or remove the line"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Article {
+        slug: slug.to_string(),
+        file: file.to_path_buf(),
+        title,
+        date: date.expect("checked above"),
+        time,
+        source,
+        url: fm.url,
+        authors: fm.authors,
+        summary: fm.summary.filter(|s| !s.trim().is_empty()),
+        draft: fm.draft,
+        tags: fm.tags,
+        quotes,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+/// Accepts a TOML date, a TOML date-time, or a string holding either.
+fn parse_date(value: &toml::Value) -> Result<(Date, Option<String>), String> {
+    let text = match value {
+        toml::Value::Datetime(dt) => dt.to_string(),
+        toml::Value::String(s) => s.trim().to_string(),
+        other => {
+            return Err(format!(
+                "`date` must be a date like 2020-01-05, not a {}",
+                other.type_str()
+            ));
+        }
+    };
+    let (day, rest) = text.split_at(text.len().min(10));
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = Date::parse(day, &format).map_err(|_| format!("`{text}` is not a valid date"))?;
+    let time = rest
+        .strip_prefix(['T', 't', ' '])
+        .filter(|r| r.len() >= 5)
+        .map(|r| r[..5].to_string());
+    Ok((date, time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Article, Vec<Diagnostic>> {
+        parse_article(Path::new("content/articles/a.md"), "a", text)
+    }
+
+    #[test]
+    fn parses_a_complete_article() {
+        let a = parse("+++\ntitle = \"T\"\ndate = 2020-01-05T10:30:00Z\nsource = \"AFP\"\nauthors = [\"X\"]\n[[quotes]]\ntext = \"Despite\"\nspeaker = \"adel\"\n+++\nBody.\n").unwrap();
+        assert_eq!(a.title, "T");
+        assert_eq!(a.date.to_string(), "2020-01-05");
+        assert_eq!(a.time.as_deref(), Some("10:30"));
+        assert_eq!(a.quotes[0].speaker, "adel");
+        assert_eq!(a.quotes[0].line, 6);
+        assert_eq!(a.body_line, 10);
+    }
+
+    #[test]
+    fn impossible_date_is_located() {
+        let e = parse("+++\ntitle = \"T\"\ndate = \"2020-02-30\"\nsource = \"AFP\"\n+++\n")
+            .unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert!(e[0].message.contains("not a valid date"));
+    }
+
+    #[test]
+    fn missing_fields_are_all_reported() {
+        let e = parse("+++\n+++\nBody").unwrap_err();
+        let msgs: Vec<_> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+    }
+
+    #[test]
+    fn crlf_and_bom_work() {
+        let a = parse("\u{feff}+++\r\ntitle = \"T\"\r\ndate = 2020-01-05\r\nsource = \"S\"\r\n+++\r\nBody\r\n").unwrap();
+        assert_eq!(a.title, "T");
+    }
+
+    #[test]
+    fn malformed_toml_is_located() {
+        let e = parse("+++\ntitle = \"T\"\ndate = 2020-01-05\nsource = AFP\n+++\n").unwrap_err();
+        assert_eq!(e[0].line, 4, "{}", e[0]);
+    }
+}

@@ -1,8 +1,13 @@
 //! Loading a dossier's content: articles with front matter, the entity registry and
-//! the home page introduction.
+//! the home page introduction. Everything here validates: the rest of the pipeline can
+//! trust that dates are dates and ids are unique.
 
 pub mod article;
+pub mod frontmatter;
+pub mod import;
+pub mod load;
 pub mod registry;
 
 pub use article::{Article, QuoteCorrection};
+pub use load::{Content, Intro, load_content};
 pub use registry::{Entity, EntityKind, Registry};

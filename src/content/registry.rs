@@ -118,3 +118,188 @@ impl Registry {
         self.entities.is_empty()
     }
 }
+
+use std::path::Path;
+
+use toml::Spanned;
+
+use crate::error::{Diagnostic, line_col, toml_diagnostic};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistry {
+    #[serde(default)]
+    entity: Vec<Spanned<RawEntity>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    id: Option<String>,
+    name: String,
+    #[serde(default = "default_kind")]
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    links: Vec<String>,
+}
+
+fn default_kind() -> EntityKind {
+    EntityKind::Other
+}
+
+/// Parses `entities.toml`. Returns the registry and any warnings (an alias shared by two
+/// entities is allowed: mention finding resolves it by context), or every error found.
+pub fn parse_registry(
+    file: &Path,
+    text: &str,
+) -> Result<(Registry, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawRegistry = toml::from_str(text).map_err(|e| {
+        let mut d = toml_diagnostic(file, text, 1, &e);
+        if d.message.contains("unknown variant") {
+            d = d.with_help(
+                "`kind` is one of: person, organization, place, group, event, document, other",
+            );
+        }
+        vec![d]
+    })?;
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut first_line_of: HashMap<String, usize> = HashMap::new();
+    let mut owner_of_name: HashMap<String, (String, bool)> = HashMap::new();
+    for spanned in raw.entity {
+        let line = line_col(text, spanned.span().start).0;
+        let raw = spanned.into_inner();
+        let name = raw.name.trim().to_string();
+        if name.is_empty() {
+            errors.push(
+                Diagnostic::error(file, line, "an entity has an empty `name`")
+                    .with_help("give the entity its usual name"),
+            );
+            continue;
+        }
+        let id = match raw.id {
+            Some(id) => {
+                let id = id.trim().to_string();
+                if id.is_empty() || id != slug::slugify(&id) {
+                    errors.push(
+                        Diagnostic::error(
+                            file,
+                            line,
+                            format!("the entity id `{id}` is not a valid id"),
+                        )
+                        .with_help(format!(
+                            "ids are lower-case words joined by hyphens, e.g. `{}`",
+                            slug::slugify(if id.is_empty() { &name } else { &id })
+                        )),
+                    );
+                    continue;
+                }
+                id
+            }
+            None => slug::slugify(&name),
+        };
+        if id.is_empty() {
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    format!("cannot make an id from the name `{name}`"),
+                )
+                .with_help("add an `id` made of letters, digits and hyphens"),
+            );
+            continue;
+        }
+        if let Some(first) = first_line_of.get(&id) {
+            errors.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    format!("duplicate entity id `{id}` (first defined on line {first})"),
+                )
+                .with_help("give each entity its own `id`, or merge the two entries"),
+            );
+            continue;
+        }
+        first_line_of.insert(id.clone(), line);
+        let mut aliases: Vec<String> = Vec::new();
+        for alias in raw.aliases {
+            let alias = alias.trim().to_string();
+            if alias.is_empty() || alias == name || aliases.contains(&alias) {
+                continue;
+            }
+            aliases.push(alias);
+        }
+        for (n, is_name) in std::iter::once((&name, true)).chain(aliases.iter().map(|a| (a, false)))
+        {
+            match owner_of_name.get(n) {
+                Some((other, _)) if *other != id => {
+                    warnings.push(
+                        Diagnostic::warning(file, line, format!("`{n}` names both `{other}` and `{id}`; each occurrence is resolved by the nearest unambiguous mention, or reported"))
+                            .with_help("remove the alias from one entity if it only ever means the other"),
+                    );
+                }
+                _ => {
+                    owner_of_name.insert(n.clone(), (id.clone(), is_name));
+                }
+            }
+        }
+        entities.push(Entity {
+            id,
+            name,
+            kind: raw.kind,
+            aliases,
+            description: raw.description.trim().to_string(),
+            links: raw.links,
+            line,
+        });
+    }
+    if errors.is_empty() {
+        Ok((Registry::new(entities), warnings))
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Registry, Vec<Diagnostic>), Vec<Diagnostic>> {
+        parse_registry(Path::new("content/entities.toml"), text)
+    }
+
+    #[test]
+    fn ids_default_to_slug_of_name() {
+        let (r, w) = parse("[[entity]]\nname = \"Qassem Soleimani\"\nkind = \"person\"\naliases = [\"Soleimani\"]\n").unwrap();
+        assert!(w.is_empty());
+        assert_eq!(r.entities[0].id, "qassem-soleimani");
+        assert_eq!(r.index_of("qassem-soleimani"), Some(0));
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors_with_lines() {
+        let e = parse("[[entity]]\nname = \"A\"\n\n[[entity]]\nid = \"a\"\nname = \"B\"\n")
+            .unwrap_err();
+        assert_eq!(e[0].line, 4);
+        assert!(e[0].message.contains("duplicate entity id `a`"));
+    }
+
+    #[test]
+    fn shared_alias_is_a_warning() {
+        let (_, w) = parse("[[entity]]\nname = \"A B\"\naliases = [\"B\"]\n[[entity]]\nname = \"C B\"\naliases = [\"B\"]\n").unwrap();
+        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn bad_kind_lists_kinds() {
+        let e = parse("[[entity]]\nname = \"A\"\nkind = \"persn\"\n").unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert!(e[0].help.as_deref().unwrap().contains("person"));
+    }
+}

@@ -1,0 +1,203 @@
+//! The whole pipeline, from a dossier folder to a written site.
+//!
+//! `load -> analyse -> link -> render -> write`, each stage a function of the previous
+//! stage's value. Content errors from every stage are collected into one report; only a
+//! build without errors reaches the disk.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::annotate::entities::EntityMatcher;
+use crate::config::Config;
+use crate::content::{Content, load_content};
+use crate::error::{ContentErrors, Diagnostic, Diagnostics};
+use crate::index::{AnalysedArticle, Dossier};
+use crate::markdown::{AnalyseContext, BodySource, analyse_body, render_plain};
+use crate::output::{WriteReport, check_output_dir, static_files, write_site};
+use crate::render::theme::Theme;
+use crate::render::{OutputFile, render_site};
+
+/// What `dossier build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+/// A site built in memory.
+pub struct Built {
+    pub dossier: Dossier,
+    pub files: Vec<OutputFile>,
+    /// Warnings (the build succeeded despite them).
+    pub warnings: Diagnostics,
+}
+
+/// The result of a build that was written to disk.
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub written: WriteReport,
+    pub articles: usize,
+    pub elapsed: Duration,
+    pub warnings: Diagnostics,
+}
+
+/// Reads `dossier.toml` and applies the command-line overrides.
+pub fn load_config(opts: &BuildOptions) -> Result<Config, ContentErrors> {
+    let fail = |d: Diagnostic| {
+        let mut ds = Diagnostics::new();
+        ds.push(d);
+        ds.into_failure()
+    };
+    let mut config = Config::load(&opts.root).map_err(fail)?;
+    if let Some(url) = &opts.base_url {
+        config.set_base_url(url).map_err(|msg| {
+            fail(
+                Diagnostic::error("--base-url", 0, msg)
+                    .with_help("pass a URL such as `https://user.github.io/repo/`"),
+            )
+        })?;
+    }
+    if let Some(out) = &opts.output {
+        config.build.output_dir = if out.is_absolute() {
+            out.clone()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(out)
+        };
+    }
+    if opts.drafts {
+        config.build.drafts = true;
+    }
+    Ok(config)
+}
+
+/// Analyses every article in parallel and links the results.
+pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let matcher = EntityMatcher::new(&content.registry);
+    let slugs: HashSet<String> = content.articles.iter().map(|a| a.slug.clone()).collect();
+    let ctx = AnalyseContext {
+        config: &config,
+        registry: &content.registry,
+        matcher: &matcher,
+        article_slugs: &slugs,
+    };
+    let analysed: Vec<AnalysedArticle> = content
+        .articles
+        .into_par_iter()
+        .map(|article| {
+            let body = analyse_body(
+                &article.body,
+                &BodySource {
+                    file: &article.file,
+                    first_line: article.body_line,
+                    slug: Some(&article.slug),
+                    corrections: &article.quotes,
+                    annotate: true,
+                },
+                &ctx,
+            );
+            AnalysedArticle { article, body }
+        })
+        .collect();
+    for a in &analysed {
+        diags.extend(a.body.diagnostics.iter().cloned());
+    }
+    let intro = render_plain(
+        &content.intro.body,
+        Path::new(crate::content::load::INDEX_FILE),
+        content.intro.body_line,
+        &ctx,
+    );
+    diags.extend(intro.diagnostics);
+    let descriptions: Vec<String> = content
+        .registry
+        .entities
+        .iter()
+        .map(|e| {
+            let r = render_plain(
+                &e.description,
+                Path::new(crate::content::load::REGISTRY_FILE),
+                e.line,
+                &ctx,
+            );
+            diags.extend(r.diagnostics);
+            r.html
+        })
+        .collect();
+    let registry = content.registry.clone();
+    let dossier = Dossier::link(
+        config,
+        registry,
+        analysed,
+        content.intro,
+        intro.html,
+        descriptions,
+    );
+    (dossier, diags)
+}
+
+/// Loads, analyses and renders the dossier without writing anything.
+pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, ContentErrors> {
+    let config = load_config(opts)?;
+    let (content, mut diags) = load_content(&config, config.build.drafts);
+    let theme = Theme::load(&config);
+    if let Err(errors) = &theme {
+        diags.extend(errors.iter().cloned());
+    }
+    if diags.has_errors() {
+        return Err(diags.into_failure());
+    }
+    let (dossier, analysis) = analyse(config, content);
+    diags.extend(analysis.iter().cloned());
+    if opts.strict {
+        diags.escalate_warnings();
+    }
+    if diags.has_errors() {
+        return Err(diags.into_failure());
+    }
+    let theme = theme.expect("checked above");
+    let mut files = render_site(&dossier, &theme).map_err(|errors| {
+        let mut d = diags.clone();
+        d.extend(errors);
+        d.into_failure()
+    })?;
+    let statics = static_files(&dossier.config.root, &files).map_err(|errors| {
+        let mut d = diags.clone();
+        d.extend(errors);
+        d.into_failure()
+    })?;
+    files.extend(statics);
+    Ok(Built {
+        dossier,
+        files,
+        warnings: diags,
+    })
+}
+
+/// Builds the dossier and writes it to its output directory.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let start = Instant::now();
+    let config = load_config(opts)?;
+    let output = config.output_dir();
+    check_output_dir(&config.root, &output).map_err(|d| {
+        let mut ds = Diagnostics::new();
+        ds.push(d);
+        ds.into_failure()
+    })?;
+    let built = build_in_memory(opts)?;
+    let written = write_site(&output, &built.files)?;
+    Ok(BuildReport {
+        output,
+        written,
+        articles: built.dossier.articles.len(),
+        elapsed: start.elapsed(),
+        warnings: built.warnings,
+    })
+}

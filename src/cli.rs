@@ -1,0 +1,241 @@
+//! The command line: one argument struct per subcommand, each with its `run`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::build::{BuildOptions, build, build_in_memory, load_config};
+use crate::error::Diagnostics;
+
+/// A static site generator for annotated news dossiers.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output directory (default `public/`).
+    Build(BuildArgs),
+    /// Validate the content without writing a site.
+    Check(CheckArgs),
+    /// Write a starter dossier into DIR.
+    Init(InitArgs),
+    /// Turn plain-text articles into Markdown articles with front matter.
+    Import(ImportArgs),
+    /// Work with the entity registry.
+    Entities(EntitiesArgs),
+}
+
+/// Options shared by commands that read a dossier.
+#[derive(Debug, Clone, Args)]
+pub struct RootArgs {
+    /// The dossier's folder (the one with `dossier.toml`).
+    #[arg(long, short = 'r', value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub root: RootArgs,
+    /// Where to write the site (default: `build.output_dir`, `public`).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Override `base_url` for this build (e.g. `https://user.github.io/repo/`).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArgs,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check every internal link and anchor of a built site in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist, but must not hold a dossier yet).
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub root: RootArgs,
+    /// Plain-text files: paragraphs separated by blank lines, optionally starting with a
+    /// ` date YYYY-MM-DD ` marker or a title line.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The title, when the text has no title line.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The date (YYYY-MM-DD), when the text has no date marker.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The outlet (default "Unknown").
+    #[arg(long)]
+    pub source: Option<String>,
+    /// The original article's address.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Replace an existing article with the same slug.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    #[command(subcommand)]
+    pub command: EntitiesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EntitiesCommand {
+    /// Print names the registry lacks, as TOML ready to paste into `content/entities.toml`.
+    Suggest(RootArgs),
+}
+
+/// Prints diagnostics (warnings) to stderr.
+fn print_warnings(d: &Diagnostics) {
+    for w in d.sorted() {
+        eprintln!("{w}");
+    }
+}
+
+impl Cli {
+    /// Runs the command; the error, if any, is printed by `main`.
+    pub fn run(self) -> anyhow::Result<()> {
+        match self.command {
+            Command::Build(args) => run_build(args),
+            Command::Check(args) => run_check(args),
+            Command::Init(args) => crate::init::init(&args.dir),
+            Command::Import(args) => crate::content::import::run(&args),
+            Command::Entities(EntitiesArgs {
+                command: EntitiesCommand::Suggest(root),
+            }) => run_suggest(root),
+        }
+    }
+}
+
+fn run_build(args: BuildArgs) -> anyhow::Result<()> {
+    let opts = BuildOptions {
+        root: args.root.root,
+        output: args.output,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        strict: args.strict,
+    };
+    let spinner = std::io::stderr().is_terminal().then(|| {
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_message("building");
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        pb
+    });
+    let result = build(&opts);
+    if let Some(pb) = spinner {
+        pb.finish_and_clear();
+    }
+    let report = result?;
+    print_warnings(&report.warnings);
+    let shown = report
+        .output
+        .strip_prefix(std::env::current_dir().unwrap_or_default())
+        .unwrap_or(&report.output)
+        .display()
+        .to_string();
+    eprintln!(
+        "built {} articles: {} pages, {} files in {} ({:.1} MB) in {} ms{}",
+        report.articles,
+        report.written.pages,
+        report.written.files,
+        shown,
+        report.written.bytes as f64 / 1e6,
+        report.elapsed.as_millis(),
+        match report.warnings.warning_count() {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        }
+    );
+    Ok(())
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<()> {
+    let opts = BuildOptions {
+        root: args.root.root,
+        drafts: args.drafts,
+        strict: args.strict,
+        ..Default::default()
+    };
+    let built = build_in_memory(&opts)?;
+    print_warnings(&built.warnings);
+    let mut broken = 0;
+    if let Some(site) = &args.site {
+        let config = load_config(&opts)?;
+        for problem in crate::linkcheck::check_site(site, &config.base_path)? {
+            eprintln!("{problem}");
+            broken += 1;
+        }
+    }
+    if broken > 0 {
+        anyhow::bail!(
+            "{broken} broken link{} in the site",
+            if broken == 1 { "" } else { "s" }
+        );
+    }
+    eprintln!(
+        "checked {} articles: no errors{}",
+        built.dossier.articles.len(),
+        match built.warnings.warning_count() {
+            0 => String::new(),
+            n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
+        }
+    );
+    Ok(())
+}
+
+fn run_suggest(root: RootArgs) -> anyhow::Result<()> {
+    let opts = BuildOptions {
+        root: root.root,
+        ..Default::default()
+    };
+    let config = load_config(&opts)?;
+    let (content, diags) = crate::content::load_content(&config, true);
+    if diags.has_errors() {
+        return Err(diags.into_failure().into());
+    }
+    let (dossier, _) = crate::build::analyse(config, content);
+    let inputs: Vec<crate::annotate::suggest::SuggestInput> = dossier
+        .articles
+        .iter()
+        .map(|a| crate::annotate::suggest::SuggestInput {
+            slug: &a.article.slug,
+            source: &a.article.source,
+            blocks: &a.body.blocks,
+        })
+        .collect();
+    print!(
+        "{}",
+        crate::annotate::suggest::suggest_entities(&inputs, &dossier.registry)
+    );
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! Errors and warnings about the user's content, located in a file.
+//!
+//! Plumbing failures (a directory that cannot be created) travel as `anyhow` errors with
+//! context. Mistakes in the dossier itself are [`Diagnostic`]s: each names a file, a line
+//! and column where there is one, says what is wrong and, where we can tell, what to do.
+//! A build collects every diagnostic before it fails, so the editor sees all problems at
+//! once, sorted by file and line, with a count at the end.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem in the dossier's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the dossier root where possible.
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            column: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, message)
+        }
+    }
+
+    pub fn with_column(mut self, column: usize) -> Self {
+        self.column = column;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn sort_key(&self) -> (&Path, usize, usize, Severity) {
+        (&self.file, self.line, self.column, self.severity)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.column > 0 {
+                write!(f, ":{}", self.column)?;
+            }
+        }
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {label}: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics collected over a whole build.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// All diagnostics sorted by file, line and column.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        v.dedup();
+        v
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Turns every warning into an error (`--strict`).
+    pub fn escalate_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// The errors alone, as a failure to return.
+    pub fn into_failure(self) -> ContentErrors {
+        ContentErrors(self)
+    }
+}
+
+/// A build stopped by errors in the content: every one of them, printable as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentErrors(pub Diagnostics);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.0.sorted() {
+            writeln!(f, "{d}")?;
+        }
+        let errors = self.0.error_count();
+        let warnings = self.0.warning_count();
+        write!(f, "{errors} error{}", if errors == 1 { "" } else { "s" })?;
+        if warnings > 0 {
+            write!(
+                f,
+                " and {warnings} warning{}",
+                if warnings == 1 { "" } else { "s" }
+            )?;
+        }
+        write!(f, "; nothing was written")
+    }
+}
+
+impl std::error::Error for ContentErrors {}
+
+/// Converts a byte offset in `text` to a 1-based (line, column), counting columns in chars.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut offset = offset;
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The closest of `candidates` to `word` by edit distance, if it is close enough to be a
+/// plausible typo.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Turns a TOML parse error into a located diagnostic. `text` is the TOML that was
+/// parsed and `first_line` the line of the file on which it starts (front matter starts
+/// below the opening `+++`). An unknown field gets the nearest valid name as help.
+pub fn toml_diagnostic(
+    file: &Path,
+    text: &str,
+    first_line: usize,
+    err: &toml::de::Error,
+) -> Diagnostic {
+    let (line, column) = err
+        .span()
+        .map(|s| line_col(text, s.start))
+        .unwrap_or((1, 0));
+    let message = err.message().trim().to_string();
+    let mut d = Diagnostic::error(file, first_line + line - 1, message.clone()).with_column(column);
+    if let Some(help) = unknown_field_help(&message) {
+        d = d.with_help(help);
+    } else if message.starts_with("missing field") {
+        d = d.with_help("add the field; see the file formats in the README");
+    } else if message.contains("invalid type") {
+        d = d.with_help("check the value's type (quote strings, write dates as 2020-01-05)");
+    }
+    d
+}
+
+/// "did you mean `title`?" for serde's "unknown field `titel`, expected one of ...".
+fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    match nearest(field, &expected) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!(
+            "remove it; valid fields are: {}",
+            expected.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars() {
+        assert_eq!(line_col("ab\ncé d", 6), (2, 3));
+        assert_eq!(line_col("abc", 0), (1, 1));
+    }
+
+    #[test]
+    fn nearest_suggests_typos() {
+        assert_eq!(
+            nearest("auther", &["authors", "title", "date"]),
+            Some("authors")
+        );
+        assert_eq!(nearest("zzz", &["authors", "title"]), None);
+    }
+
+    #[test]
+    fn report_is_sorted_with_count() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("b.md", 3, "late"));
+        d.push(Diagnostic::error("a.md", 9, "early").with_help("fix it"));
+        let text = d.into_failure().to_string();
+        assert!(text.starts_with("a.md:9: error: early\n  help: fix it\nb.md:3: error: late"));
+        assert!(text.ends_with("2 errors; nothing was written"));
+    }
+}

@@ -1,0 +1,308 @@
+//! Linking across articles: the stage that turns analysed articles into a dossier.
+//!
+//! Everything here is derived, cheap to recompute, and deterministic: entity statistics
+//! (mentions, sources, co-mentions in the same paragraph), quote clusters, sources and
+//! the article order. Pages are rendered from the [`Dossier`] alone.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::annotate::clusters::{ClusterItem, cluster_quotes};
+use crate::annotate::quotes::Speaker;
+use crate::config::Config;
+use crate::content::{Article, Intro, Registry};
+use crate::markdown::AnalysedBody;
+
+/// An article with its analysis.
+#[derive(Debug, Clone)]
+pub struct AnalysedArticle {
+    pub article: Article,
+    pub body: AnalysedBody,
+}
+
+/// A reference to one quote: (article index, index into that article's `quotes`).
+pub type QuoteRef = (usize, usize);
+
+/// What the dossier knows about one registry entity.
+#[derive(Debug, Clone, Default)]
+pub struct EntityStats {
+    /// (article index, mention index), in article order.
+    pub mentions: Vec<(usize, usize)>,
+    pub article_count: usize,
+    pub source_count: usize,
+    /// Surface forms seen in the text, most frequent first.
+    pub aliases_seen: Vec<String>,
+    /// Quotes this entity is the speaker of.
+    pub quotes: Vec<QuoteRef>,
+    /// Entities mentioned in the same paragraphs, with the number of shared paragraphs,
+    /// most frequent first.
+    pub related: Vec<(usize, usize)>,
+}
+
+/// The same statement as reported by one or more articles.
+#[derive(Debug, Clone)]
+pub struct QuoteCluster {
+    /// `c-N`, numbered in the order of the quote index.
+    pub id: String,
+    /// Members in article order.
+    pub quotes: Vec<QuoteRef>,
+    pub speaker: Option<Speaker>,
+    /// Outlets that carry it, sorted.
+    pub sources: Vec<String>,
+    /// The fullest wording, shown first and compared against.
+    pub representative: QuoteRef,
+}
+
+/// One outlet.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub slug: String,
+    /// Article indices, in dossier order.
+    pub articles: Vec<usize>,
+}
+
+/// The linked dossier: everything the renderer needs.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    pub config: Config,
+    pub registry: Registry,
+    /// Newest first, then by title.
+    pub articles: Vec<AnalysedArticle>,
+    pub intro: Intro,
+    pub intro_html: String,
+    /// Rendered entity descriptions, by registry index.
+    pub descriptions: Vec<String>,
+    /// By registry index.
+    pub entities: Vec<EntityStats>,
+    /// Most widely reported first.
+    pub clusters: Vec<QuoteCluster>,
+    /// For each article, for each of its quotes, the index of its cluster (terms: none).
+    pub cluster_of: Vec<Vec<Option<usize>>>,
+    /// Sorted by name.
+    pub sources: Vec<Source>,
+}
+
+impl Dossier {
+    /// Links analysed articles into a dossier.
+    pub fn link(
+        config: Config,
+        registry: Registry,
+        mut articles: Vec<AnalysedArticle>,
+        intro: Intro,
+        intro_html: String,
+        descriptions: Vec<String>,
+    ) -> Dossier {
+        articles.sort_by(|a, b| {
+            (b.article.date, &b.article.time)
+                .cmp(&(a.article.date, &a.article.time))
+                .then_with(|| a.article.title.cmp(&b.article.title))
+                .then_with(|| a.article.slug.cmp(&b.article.slug))
+        });
+        let entities = entity_stats(&registry, &articles);
+        let (clusters, cluster_of) = link_clusters(&articles);
+        let sources = link_sources(&articles);
+        Dossier {
+            config,
+            registry,
+            articles,
+            intro,
+            intro_html,
+            descriptions,
+            entities,
+            clusters,
+            cluster_of,
+            sources,
+        }
+    }
+
+    /// The slug of a source name (used in `/sources/<slug>/`).
+    pub fn source_slug(name: &str) -> String {
+        let s = slug::slugify(name);
+        if s.is_empty() {
+            "unknown".to_string()
+        } else {
+            s
+        }
+    }
+
+    pub fn quote(&self, (a, q): QuoteRef) -> &crate::markdown::Quote {
+        &self.articles[a].body.quotes[q]
+    }
+
+    /// Number of quotes (not terms) in the dossier.
+    pub fn quote_count(&self) -> usize {
+        self.articles
+            .iter()
+            .map(|a| a.body.quotes.iter().filter(|q| !q.is_term).count())
+            .sum()
+    }
+}
+
+fn entity_stats(registry: &Registry, articles: &[AnalysedArticle]) -> Vec<EntityStats> {
+    let mut stats = vec![EntityStats::default(); registry.len()];
+    let mut sources: Vec<HashSet<&str>> = vec![HashSet::new(); registry.len()];
+    let mut articles_of: Vec<HashSet<usize>> = vec![HashSet::new(); registry.len()];
+    let mut surfaces: Vec<HashMap<&str, usize>> = vec![HashMap::new(); registry.len()];
+    let mut related: Vec<HashMap<usize, usize>> = vec![HashMap::new(); registry.len()];
+    for (ai, a) in articles.iter().enumerate() {
+        let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (mi, m) in a.body.mentions.iter().enumerate() {
+            stats[m.entity].mentions.push((ai, mi));
+            sources[m.entity].insert(&a.article.source);
+            articles_of[m.entity].insert(ai);
+            *surfaces[m.entity].entry(&m.surface).or_default() += 1;
+            by_block.entry(m.block).or_default().push(m.entity);
+        }
+        for (qi, q) in a.body.quotes.iter().enumerate() {
+            if let Some(e) = q.speaker.as_ref().and_then(|s| s.entity)
+                && !q.is_term
+            {
+                stats[e].quotes.push((ai, qi));
+            }
+        }
+        for mut ents in by_block.into_values() {
+            ents.sort_unstable();
+            ents.dedup();
+            for &x in &ents {
+                for &y in &ents {
+                    if x != y {
+                        *related[x].entry(y).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    for (i, s) in stats.iter_mut().enumerate() {
+        s.article_count = articles_of[i].len();
+        s.source_count = sources[i].len();
+        let mut seen: Vec<(&str, usize)> = surfaces[i].iter().map(|(k, v)| (*k, *v)).collect();
+        seen.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        s.aliases_seen = seen.into_iter().map(|(k, _)| k.to_string()).collect();
+        let mut rel: Vec<(usize, usize)> = related[i].iter().map(|(k, v)| (*k, *v)).collect();
+        rel.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        s.related = rel;
+    }
+    stats
+}
+
+/// The key two quotes must share to be clustered as the same speaker's words.
+fn speaker_key(s: &Option<Speaker>, registry_ids: &dyn Fn(usize) -> String) -> Option<String> {
+    s.as_ref().map(|s| match s.entity {
+        Some(e) => registry_ids(e),
+        None => s.name.to_lowercase(),
+    })
+}
+
+fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Option<usize>>>) {
+    let refs: Vec<QuoteRef> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(ai, a)| {
+            a.body
+                .quotes
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| !q.is_term)
+                .map(move |(qi, _)| (ai, qi))
+        })
+        .collect();
+    let keys: Vec<Option<String>> = refs
+        .iter()
+        .map(|&(a, q)| speaker_key(&articles[a].body.quotes[q].speaker, &|e| format!("#{e}")))
+        .collect();
+    let items: Vec<ClusterItem<'_>> = refs
+        .iter()
+        .zip(&keys)
+        .map(|(&(a, q), key)| ClusterItem {
+            text: &articles[a].body.quotes[q].text,
+            speaker: key.as_deref(),
+        })
+        .collect();
+    let groups = cluster_quotes(&items);
+    let mut clusters: Vec<QuoteCluster> = groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|g| {
+            let mut quotes: Vec<QuoteRef> = g.iter().map(|&i| refs[i]).collect();
+            quotes.sort();
+            let sources: Vec<String> = quotes
+                .iter()
+                .map(|&(a, _)| articles[a].article.source.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let representative = *quotes
+                .iter()
+                .max_by_key(|&&(a, q)| {
+                    (
+                        articles[a].body.quotes[q].text.len(),
+                        std::cmp::Reverse((a, q)),
+                    )
+                })
+                .expect("clusters are not empty");
+            let speaker = cluster_speaker(articles, &quotes);
+            QuoteCluster {
+                id: String::new(),
+                quotes,
+                speaker,
+                sources,
+                representative,
+            }
+        })
+        .collect();
+    // Most widely reported first; ties by the order of their first quote.
+    clusters.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then_with(|| b.quotes.len().cmp(&a.quotes.len()))
+            .then_with(|| a.quotes[0].cmp(&b.quotes[0]))
+    });
+    let mut cluster_of: Vec<Vec<Option<usize>>> = articles
+        .iter()
+        .map(|a| vec![None; a.body.quotes.len()])
+        .collect();
+    for (ci, c) in clusters.iter_mut().enumerate() {
+        c.id = format!("c-{}", ci + 1);
+        for &(a, q) in &c.quotes {
+            cluster_of[a][q] = Some(ci);
+        }
+    }
+    (clusters, cluster_of)
+}
+
+/// The speaker most members agree on, preferring a registry entity.
+fn cluster_speaker(articles: &[AnalysedArticle], quotes: &[QuoteRef]) -> Option<Speaker> {
+    let mut counts: Vec<(Speaker, usize)> = Vec::new();
+    for &(a, q) in quotes {
+        if let Some(s) = &articles[a].body.quotes[q].speaker {
+            match counts.iter_mut().find(|(x, _)| x == s) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s.clone(), 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(s, n)| (s.entity.is_some(), *n))
+        .map(|(s, _)| s)
+}
+
+fn link_sources(articles: &[AnalysedArticle]) -> Vec<Source> {
+    let mut by_slug: BTreeMap<String, Source> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let slug = Dossier::source_slug(&a.article.source);
+        by_slug
+            .entry(slug.clone())
+            .or_insert_with(|| Source {
+                name: a.article.source.clone(),
+                slug,
+                articles: Vec::new(),
+            })
+            .articles
+            .push(i);
+    }
+    let mut sources: Vec<Source> = by_slug.into_values().collect();
+    sources.sort_by_key(|a| a.name.to_lowercase());
+    sources
+}

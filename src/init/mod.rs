@@ -1,0 +1,58 @@
+//! `dossier init DIR`: a starter dossier that builds as it is.
+//!
+//! The starter has no templates of its own: the built-in theme is in the binary, and a
+//! file copied into `templates/` overrides it file by file.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+/// The files of a new dossier: (path, contents).
+pub const STARTER: &[(&str, &str)] = &[
+    ("dossier.toml", include_str!("dossier.toml")),
+    ("content/_index.md", include_str!("_index.md")),
+    ("content/entities.toml", include_str!("entities.toml")),
+    (
+        "content/articles/a-first-article.md",
+        include_str!("welcome.md"),
+    ),
+    (".gitignore", include_str!("gitignore")),
+    (".github/workflows/pages.yml", include_str!("pages.yml")),
+];
+
+/// Writes the starter dossier into `dir`, which must not hold a dossier already.
+pub fn init(dir: &Path) -> anyhow::Result<()> {
+    if dir.join(crate::config::CONFIG_FILE).exists() {
+        bail!(
+            "`{}` already holds a dossier (it has a `{}`); choose another folder",
+            dir.display(),
+            crate::config::CONFIG_FILE
+        );
+    }
+    for (rel, _) in STARTER {
+        let path = dir.join(rel);
+        if path.exists() {
+            bail!(
+                "`{}` exists already; init never overwrites files",
+                path.display()
+            );
+        }
+    }
+    for (rel, text) in STARTER {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        }
+        std::fs::write(&path, text)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+    }
+    std::fs::create_dir_all(dir.join("static"))
+        .with_context(|| format!("failed to create `{}`", dir.join("static").display()))?;
+    eprintln!(
+        "created a dossier in {}\nnext: dossier build --root {}",
+        dir.display(),
+        dir.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Checking a built site: every internal link and anchor must resolve.
+//!
+//! Pages are read with a streaming HTML rewriter (lol_html) to collect each page's
+//! element ids and the `href`/`src` of its links, images and scripts. A link is internal
+//! when it is root-relative or relative; it must stay under the site's base path, name a
+//! file that exists, and, with a fragment, an id on that page.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+
+/// A broken link: the page it is on and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub page: String,
+    pub url: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: broken link `{}`: {}",
+            self.page, self.url, self.problem
+        )
+    }
+}
+
+struct PageLinks {
+    ids: HashSet<String>,
+    links: Vec<String>,
+}
+
+fn scan_page(html: &str) -> anyhow::Result<PageLinks> {
+    let ids = RefCell::new(HashSet::new());
+    let links = RefCell::new(Vec::new());
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("[id]", |el| {
+            if let Some(id) = el.get_attribute("id") {
+                ids.borrow_mut().insert(id);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("a[href], link[href]", |el| {
+            if let Some(h) = el.get_attribute("href") {
+                links.borrow_mut().push(h);
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            "img[src], script[src], iframe[src], source[src]",
+            |el| {
+                if let Some(s) = el.get_attribute("src") {
+                    links.borrow_mut().push(s);
+                }
+                Ok(())
+            }
+        ));
+    rewrite_str(html, settings).context("failed to read the page as HTML")?;
+    Ok(PageLinks {
+        ids: ids.into_inner(),
+        links: links.into_inner(),
+    })
+}
+
+/// Checks every page under `site`, whose pages are served under `base_path` (`/repo/`).
+pub fn check_site(site: &Path, base_path: &str) -> anyhow::Result<Vec<BrokenLink>> {
+    let mut pages: HashMap<String, PageLinks> = HashMap::new();
+    let mut files: HashSet<String> = HashSet::new();
+    for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("failed to read `{}`", site.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(site)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.ends_with(".html") {
+            let html = std::fs::read_to_string(entry.path())
+                .with_context(|| format!("failed to read `{rel}`"))?;
+            pages.insert(
+                rel.clone(),
+                scan_page(&html).with_context(|| format!("in `{rel}`"))?,
+            );
+        }
+        files.insert(rel);
+    }
+    let mut broken = Vec::new();
+    let mut names: Vec<&String> = pages.keys().collect();
+    names.sort();
+    for page in names {
+        for url in &pages[page].links {
+            if let Some(problem) = check_link(page, url, base_path, &files, &pages) {
+                broken.push(BrokenLink {
+                    page: page.clone(),
+                    url: url.clone(),
+                    problem,
+                });
+            }
+        }
+    }
+    Ok(broken)
+}
+
+fn check_link(
+    page: &str,
+    url: &str,
+    base_path: &str,
+    files: &HashSet<String>,
+    pages: &HashMap<String, PageLinks>,
+) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("//")
+    {
+        return None;
+    }
+    if lower.starts_with("javascript:") || lower.starts_with("data:") {
+        return Some("a script or data URL".to_string());
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let target: String = if path.is_empty() {
+        page.to_string()
+    } else if let Some(abs) = path.strip_prefix('/') {
+        let Some(rest) = format!("/{abs}")
+            .strip_prefix(base_path)
+            .map(str::to_string)
+        else {
+            return Some(format!("it leaves the site's base path `{base_path}`"));
+        };
+        rest
+    } else {
+        // Relative to the page's folder.
+        let dir = Path::new(page)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let mut p = PathBuf::new();
+        for c in dir.join(path).components() {
+            match c {
+                std::path::Component::ParentDir if !p.pop() => {
+                    return Some("it leaves the site".to_string());
+                }
+                std::path::Component::Normal(n) => p.push(n),
+                _ => {}
+            }
+        }
+        let mut s = p.to_string_lossy().replace('\\', "/");
+        if path.ends_with('/') {
+            s.push('/');
+        }
+        s
+    };
+    let target = percent_decode(&target);
+    let resolved = if target.is_empty() || target.ends_with('/') {
+        format!("{target}index.html")
+    } else if files.contains(&target) {
+        target.clone()
+    } else if files.contains(&format!("{target}/index.html")) {
+        format!("{target}/index.html")
+    } else {
+        target.clone()
+    };
+    if !files.contains(&resolved) {
+        return Some(format!("no file `{resolved}` in the site"));
+    }
+    if let Some(f) = fragment.filter(|f| !f.is_empty())
+        && let Some(p) = pages.get(&resolved)
+        && !p.ids.contains(&percent_decode(f))
+    {
+        return Some(format!("no element with id `{f}` in `{resolved}`"));
+    }
+    None
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.into_owned()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_broken_links_and_anchors() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path();
+        std::fs::create_dir_all(site.join("a")).unwrap();
+        std::fs::write(site.join("index.html"), r##"<a href="/repo/a/">ok</a><a href="/repo/a/#x">ok</a><a href="/repo/a/#nope">bad</a><a href="/elsewhere/">bad</a><a href="a/missing.html">bad</a><a href="#top">ok</a><p id="top"></p>"##).unwrap();
+        std::fs::write(
+            site.join("a/index.html"),
+            r#"<p id="x"></p><a href="../index.html">ok</a>"#,
+        )
+        .unwrap();
+        let broken = check_site(site, "/repo/").unwrap();
+        let urls: Vec<&str> = broken.iter().map(|b| b.url.as_str()).collect();
+        assert_eq!(urls, vec!["/repo/a/#nope", "/elsewhere/", "a/missing.html"]);
+    }
+}

@@ -1,0 +1,1091 @@
+//! Markdown to annotated HTML.
+//!
+//! An article body goes through pulldown-cmark once. The events are normalised (soft
+//! breaks folded into text, adjacent text joined, raw HTML escaped unless the dossier
+//! allows it, `entity:` and `article:` links resolved), then the plain text of every
+//! leaf block is collected into [`TextBlock`]s for the analysers in [`crate::annotate`].
+//! Their findings come back as byte spans, which are turned into marks (the opening and
+//! closing tags of mention links and quote spans) attached to the text events they fall
+//! in, and the event stream is written out as HTML with the marks in place.
+//!
+//! Marks never cross an element boundary: a quote that spans emphasis or several
+//! paragraphs is wrapped piece by piece, each piece inside one text event, so the HTML
+//! always nests correctly.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+
+use crate::annotate::entities::EntityMatcher;
+use crate::annotate::quotes::{Speaker, find_quotes};
+use crate::annotate::{BlockKind, TextBlock};
+use crate::config::Config;
+use crate::content::{QuoteCorrection, Registry};
+use crate::error::Diagnostic;
+
+/// What the analyser needs to know about the whole dossier.
+pub struct AnalyseContext<'a> {
+    pub config: &'a Config,
+    pub registry: &'a Registry,
+    pub matcher: &'a EntityMatcher,
+    /// Slugs of every article, for `article:` links.
+    pub article_slugs: &'a HashSet<String>,
+}
+
+/// A mention of a registry entity in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// `m-N`, the element id in the article page.
+    pub anchor: String,
+    /// Registry index.
+    pub entity: usize,
+    /// The words as written.
+    pub surface: String,
+    /// Index of the block (paragraph) it is in.
+    pub block: usize,
+    /// The sentence around the mention, split at it.
+    pub before: String,
+    pub after: String,
+    /// An explicit `[words](entity:id)` link rather than a found name.
+    pub explicit: bool,
+}
+
+/// A quotation (or a short quoted term) in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// `q-N` for quotes; empty for terms, which carry no anchor.
+    pub anchor: String,
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    pub block: usize,
+    /// 1-based line in the article file.
+    pub line: usize,
+    pub is_term: bool,
+    /// The speaker comes from a `[[quotes]]` correction in the front matter.
+    pub corrected: bool,
+}
+
+/// An article body, analysed and rendered.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysedBody {
+    pub html: String,
+    pub blocks: Vec<TextBlock>,
+    pub mentions: Vec<Mention>,
+    /// Quotes and terms in document order.
+    pub quotes: Vec<Quote>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the body comes from, for messages and anchors.
+pub struct BodySource<'a> {
+    pub file: &'a Path,
+    /// 1-based line of the file on which the body starts.
+    pub first_line: usize,
+    /// The article's slug (for quote links); `None` for bodies that are not articles.
+    pub slug: Option<&'a str>,
+    pub corrections: &'a [QuoteCorrection],
+    /// Find mentions and quotes (article bodies) or only render (introductions,
+    /// entity descriptions).
+    pub annotate: bool,
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Renders Markdown with no annotation (introductions, descriptions); `entity:` and
+/// `article:` links still resolve.
+pub fn render_plain(
+    body: &str,
+    file: &Path,
+    first_line: usize,
+    ctx: &AnalyseContext<'_>,
+) -> AnalysedBody {
+    analyse_body(
+        body,
+        &BodySource {
+            file,
+            first_line,
+            slug: None,
+            corrections: &[],
+            annotate: false,
+        },
+        ctx,
+    )
+}
+
+/// Analyses and renders one Markdown body.
+pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) -> AnalysedBody {
+    let lines = LineIndex::new(body, src.first_line);
+    let mut diagnostics = Vec::new();
+    let (mut events, entity_starts) = normalise(body, src, ctx, &lines, &mut diagnostics);
+    let collected = collect_blocks(&events, &entity_starts, &lines);
+    let mut out = AnalysedBody {
+        blocks: collected.blocks,
+        diagnostics,
+        ..Default::default()
+    };
+    let mut marks: HashMap<usize, Vec<Mark>> = HashMap::new();
+    if src.annotate {
+        annotate(
+            &mut out,
+            &collected.text_events,
+            &collected.entity_links,
+            src,
+            ctx,
+            &mut marks,
+        );
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    apply_marks(&mut events, marks);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    out.html = html;
+    out
+}
+
+/// Maps byte offsets of the body to lines of the file.
+struct LineIndex {
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineIndex {
+    fn new(body: &str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(body.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, first_line }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.first_line + self.starts.partition_point(|&s| s <= offset) - 1
+    }
+}
+
+/// Events with their source ranges.
+type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
+
+/// Parses and normalises the event stream (see the module docs).
+fn normalise<'a>(
+    body: &'a str,
+    src: &BodySource<'_>,
+    ctx: &AnalyseContext<'_>,
+    lines: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Events<'a>, HashMap<usize, usize>) {
+    let mut entity_starts = HashMap::new();
+    let unsafe_html = ctx.config.markdown.unsafe_html;
+    let mut events: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+    // Stack of link kinds so that the matching end tag can be rewritten too.
+    let mut link_stack: Vec<LinkRewrite> = Vec::new();
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        let event = match event {
+            Event::SoftBreak => Event::Text(CowStr::Borrowed("\n")),
+            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => Event::Text(h),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let (rewrite, event) = rewrite_link(
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                    src,
+                    ctx,
+                    lines.line(range.start),
+                    diagnostics,
+                );
+                if let LinkRewrite::Entity(e) = rewrite {
+                    entity_starts.insert(events.len(), e);
+                }
+                link_stack.push(rewrite);
+                match event {
+                    Some(e) => e,
+                    None => continue,
+                }
+            }
+            Event::End(TagEnd::Link) => match link_stack.pop() {
+                Some(LinkRewrite::Dropped) => continue,
+                Some(LinkRewrite::Entity(_)) => Event::InlineHtml(CowStr::Borrowed("</a>")),
+                _ => Event::End(TagEnd::Link),
+            },
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = alert_names(kind);
+                Event::Html(CowStr::from(format!(
+                    "<aside class=\"editor-note editor-note-{class}\"><p class=\"editor-note-title\">{label}</p>\n"
+                )))
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed("</aside>\n")),
+            other => other,
+        };
+        // Join adjacent text so that names are never split between events.
+        if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&event, events.last_mut())
+        {
+            let mut joined = prev.to_string();
+            joined.push_str(t);
+            *prev = CowStr::from(joined);
+            prev_range.end = range.end;
+            continue;
+        }
+        events.push((event, range));
+    }
+    mark_captions(&mut events);
+    add_heading_ids(&mut events);
+    (events, entity_starts)
+}
+
+/// What became of a link's start tag.
+enum LinkRewrite {
+    Kept,
+    /// An `entity:` link: a mention of the registry entity.
+    Entity(usize),
+    /// An unresolvable link: its text is kept, the link dropped.
+    Dropped,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rewrite_link<'a>(
+    link_type: LinkType,
+    dest_url: CowStr<'a>,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+    src: &BodySource<'_>,
+    ctx: &AnalyseContext<'_>,
+    line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (LinkRewrite, Option<Event<'a>>) {
+    let dest = dest_url.trim();
+    if let Some(target) = dest.strip_prefix("entity:") {
+        return match ctx.registry.index_of(target) {
+            Some(i) => (
+                LinkRewrite::Entity(i),
+                Some(Event::InlineHtml(CowStr::from(mention_open(
+                    None,
+                    &ctx.registry.entities[i],
+                    ctx,
+                )))),
+            ),
+            None => {
+                let ids: Vec<&str> = ctx
+                    .registry
+                    .entities
+                    .iter()
+                    .map(|e| e.id.as_str())
+                    .collect();
+                let help = match crate::error::nearest(target, &ids) {
+                    Some(n) => format!(
+                        "did you mean `entity:{n}`? Entity ids are listed in content/entities.toml"
+                    ),
+                    None => "add the entity to content/entities.toml, or fix the id".to_string(),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        src.file,
+                        line,
+                        format!("unknown entity `{target}` in an `entity:` link"),
+                    )
+                    .with_help(help),
+                );
+                (LinkRewrite::Dropped, None)
+            }
+        };
+    }
+    if let Some(target) = dest.strip_prefix("article:") {
+        let (slug, anchor) = match target.split_once('#') {
+            Some((s, a)) => (s, Some(a)),
+            None => (target, None),
+        };
+        if !ctx.article_slugs.contains(slug) {
+            let slugs: Vec<&str> = ctx.article_slugs.iter().map(String::as_str).collect();
+            let help = match crate::error::nearest(slug, &slugs) {
+                Some(n) => format!(
+                    "did you mean `article:{n}`? The slug is the article's file name without `.md`"
+                ),
+                None => {
+                    "the slug is the file name of an article in content/articles/, without `.md`"
+                        .to_string()
+                }
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    src.file,
+                    line,
+                    format!("unknown article `{slug}` in an `article:` link"),
+                )
+                .with_help(help),
+            );
+            return (LinkRewrite::Dropped, None);
+        }
+        let mut url = ctx.config.url(&format!("/articles/{slug}/"));
+        if let Some(a) = anchor {
+            url.push('#');
+            url.push_str(a);
+        }
+        return (
+            LinkRewrite::Kept,
+            Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url: CowStr::from(url),
+                title,
+                id,
+            })),
+        );
+    }
+    let dest_url = if !ctx.config.markdown.unsafe_html && is_script_url(dest) {
+        CowStr::Borrowed("#")
+    } else {
+        dest_url
+    };
+    (
+        LinkRewrite::Kept,
+        Some(Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        })),
+    )
+}
+
+/// URLs that would run script when followed.
+pub fn is_script_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    cleaned.starts_with("javascript:")
+        || cleaned.starts_with("vbscript:")
+        || cleaned.starts_with("data:")
+}
+
+fn alert_names(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Editor’s note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// The prefix that marks a paragraph as a photo caption.
+pub const CAPTION_PREFIX: &str = "Caption:";
+
+/// Turns paragraphs that start with `Caption:` into `<p class="caption">`.
+fn mark_captions(events: &mut [(Event<'_>, Range<usize>)]) {
+    let mut i = 0;
+    while i + 1 < events.len() {
+        if matches!(events[i].0, Event::Start(Tag::Paragraph))
+            && let Event::Text(t) = &events[i + 1].0
+            && let Some(rest) = t.strip_prefix(CAPTION_PREFIX)
+        {
+            let rest = rest.trim_start().to_string();
+            events[i + 1].0 = Event::Text(CowStr::from(rest));
+            events[i].0 = Event::Html(CowStr::Borrowed("<p class=\"caption\">"));
+            // Find the paragraph's end and close it ourselves.
+            if let Some(end) = events[i..]
+                .iter()
+                .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
+            {
+                events[i + end].0 = Event::Html(CowStr::Borrowed("</p>\n"));
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Gives every heading without an explicit id one made from its text, unique in the page.
+fn add_heading_ids(events: &mut [(Event<'_>, Range<usize>)]) {
+    let mut used: HashSet<String> = HashSet::new();
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            used.insert(id.to_string());
+        }
+    }
+    for i in 0..events.len() {
+        let Event::Start(Tag::Heading {
+            level,
+            id: None,
+            classes,
+            attrs,
+        }) = &events[i].0
+        else {
+            continue;
+        };
+        let mut text = String::new();
+        for (e, _) in &events[i + 1..] {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = slug::slugify(&text);
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        // Anchors the program gives mentions and quotes must stay unique.
+        while used.contains(&id) || is_reserved_anchor(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        used.insert(id.clone());
+        let level: HeadingLevel = *level;
+        events[i].0 = Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: classes.clone(),
+            attrs: attrs.clone(),
+        });
+    }
+}
+
+fn is_reserved_anchor(id: &str) -> bool {
+    let mut parts = id.splitn(2, '-');
+    matches!(parts.next(), Some("m" | "q"))
+        && parts
+            .next()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A text event that belongs to a block: where its text starts in the block's text.
+#[derive(Debug, Clone, Copy)]
+struct TextEvent {
+    event: usize,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+struct Collected {
+    blocks: Vec<TextBlock>,
+    /// Sorted by (block, start).
+    text_events: Vec<TextEvent>,
+    entity_links: Vec<EntityLink>,
+}
+
+/// An `entity:` link: where its text lies and which event opens it.
+struct EntityLink {
+    block: usize,
+    range: Range<usize>,
+    entity: usize,
+    event: usize,
+}
+
+/// Collects the plain text of every leaf block, remembering where each text event lies.
+fn collect_blocks(
+    events: &[(Event<'_>, Range<usize>)],
+    entity_starts: &HashMap<usize, usize>,
+    lines: &LineIndex,
+) -> Collected {
+    let mut blocks: Vec<TextBlock> = Vec::new();
+    let mut text_events = Vec::new();
+    let mut entity_links = Vec::new();
+    let mut stack: Vec<Container> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut caption = false;
+    let mut link_depth = 0usize;
+    let mut image_depth = 0usize;
+    // (block, start in block text, entity, start event) of the open entity link.
+    let mut open_entity: Option<(usize, usize, usize, usize)> = None;
+    let mut pending_entity: Option<(usize, usize)> = None;
+    let mut code_block = 0usize;
+
+    for (i, (event, range)) in events.iter().enumerate() {
+        match event {
+            Event::Start(tag) => {
+                if let Some(c) = Container::of(tag) {
+                    current = None;
+                    stack.push(c);
+                }
+                match tag {
+                    Tag::Link { .. } => link_depth += 1,
+                    Tag::Image { .. } => image_depth += 1,
+                    Tag::CodeBlock(_) => code_block += 1,
+                    _ => {}
+                }
+            }
+            Event::End(tag) => {
+                if Container::ends(tag) {
+                    current = None;
+                    stack.pop();
+                    caption = false;
+                }
+                match tag {
+                    TagEnd::Link => link_depth = link_depth.saturating_sub(1),
+                    TagEnd::Image => image_depth = image_depth.saturating_sub(1),
+                    TagEnd::CodeBlock => code_block = code_block.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            Event::Html(h) if h.starts_with("<p class=\"caption\">") => {
+                current = None;
+                stack.push(Container::Paragraph);
+                caption = true;
+            }
+            Event::Html(h) if h.starts_with("</p>") && caption => {
+                current = None;
+                stack.pop();
+                caption = false;
+            }
+            Event::InlineHtml(_) if entity_starts.contains_key(&i) => {
+                pending_entity = Some((entity_starts[&i], i));
+            }
+            Event::InlineHtml(h) if h.as_ref() == "</a>" => {
+                if let Some((b, start, entity, event)) = open_entity.take() {
+                    let end = blocks[b].text.len();
+                    blocks[b].masked.push(start..end);
+                    if end > start {
+                        blocks[b].explicit.push((start..end, entity));
+                        entity_links.push(EntityLink {
+                            block: b,
+                            range: start..end,
+                            entity,
+                            event,
+                        });
+                    }
+                }
+            }
+            Event::Text(t) if image_depth == 0 && code_block == 0 => {
+                let b = match current {
+                    Some(b) => b,
+                    None => {
+                        let kind = block_kind(&stack, caption);
+                        let Some(kind) = kind else { continue };
+                        blocks.push(TextBlock {
+                            kind,
+                            text: String::new(),
+                            line: lines.line(range.start),
+                            masked: Vec::new(),
+                            explicit: Vec::new(),
+                        });
+                        current = Some(blocks.len() - 1);
+                        blocks.len() - 1
+                    }
+                };
+                if let Some((entity, event)) = pending_entity.take() {
+                    open_entity = Some((b, blocks[b].text.len(), entity, event));
+                }
+                let start = blocks[b].text.len();
+                blocks[b]
+                    .text
+                    .extend(t.chars().map(|c| if c == '\n' { ' ' } else { c }));
+                let end = blocks[b].text.len();
+                if link_depth > 0 && open_entity.is_none() {
+                    blocks[b].masked.push(start..end);
+                }
+                text_events.push(TextEvent {
+                    event: i,
+                    block: b,
+                    start,
+                    end,
+                });
+            }
+            Event::Code(_) => {
+                if let Some(b) = current {
+                    let start = blocks[b].text.len();
+                    blocks[b].text.push(' ');
+                    blocks[b].masked.push(start..start + 1);
+                }
+            }
+            Event::HardBreak => {
+                if let Some(b) = current {
+                    blocks[b].text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    Collected {
+        blocks,
+        text_events,
+        entity_links,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Paragraph,
+    Heading,
+    Item,
+    TableCell,
+    BlockQuote,
+    Footnote,
+    Other,
+}
+
+impl Container {
+    fn of(tag: &Tag<'_>) -> Option<Container> {
+        Some(match tag {
+            Tag::Paragraph => Container::Paragraph,
+            Tag::Heading { .. } => Container::Heading,
+            Tag::Item => Container::Item,
+            Tag::TableCell => Container::TableCell,
+            Tag::BlockQuote(_) => Container::BlockQuote,
+            Tag::FootnoteDefinition(_) => Container::Footnote,
+            Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => Container::Other,
+            _ => return None,
+        })
+    }
+
+    fn ends(tag: &TagEnd) -> bool {
+        matches!(
+            tag,
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
+        )
+    }
+}
+
+/// The kind of block that text at this point of the container stack belongs to.
+fn block_kind(stack: &[Container], caption: bool) -> Option<BlockKind> {
+    let inner = *stack.last()?;
+    let within = |c: Container| stack.contains(&c);
+    Some(match inner {
+        Container::Heading => BlockKind::Heading,
+        Container::TableCell => BlockKind::TableCell,
+        Container::Item => BlockKind::ListItem,
+        Container::Paragraph if caption => BlockKind::Caption,
+        Container::Paragraph if within(Container::Footnote) => BlockKind::Footnote,
+        Container::Paragraph if within(Container::Item) => BlockKind::ListItem,
+        Container::Paragraph if within(Container::BlockQuote) => BlockKind::BlockQuote,
+        Container::Paragraph => BlockKind::Paragraph,
+        Container::BlockQuote => BlockKind::BlockQuote,
+        Container::Footnote => BlockKind::Footnote,
+        Container::Other => return None,
+    })
+}
+
+/// An opening or closing tag to insert into a text event at a byte offset of its text.
+#[derive(Debug, Clone)]
+struct Mark {
+    offset: usize,
+    /// Order among marks at the same offset: closers first, then openers, so that
+    /// elements nest.
+    order: u8,
+    html: String,
+}
+
+const CLOSE_MENTION: u8 = 0;
+const CLOSE_QUOTE: u8 = 1;
+const QUOTE_LINK: u8 = 2;
+const OPEN_QUOTE: u8 = 3;
+const OPEN_MENTION: u8 = 4;
+
+/// Finds mentions and quotes, records them in `out` and the marks to draw them.
+#[allow(clippy::too_many_arguments)]
+fn annotate(
+    out: &mut AnalysedBody,
+    text_events: &[TextEvent],
+    entity_links: &[EntityLink],
+    src: &BodySource<'_>,
+    ctx: &AnalyseContext<'_>,
+    marks: &mut HashMap<usize, Vec<Mark>>,
+) {
+    let blocks = &out.blocks;
+    let found = ctx.matcher.find_mentions(blocks);
+    for amb in &found.ambiguous {
+        let names: Vec<&str> = amb
+            .candidates
+            .iter()
+            .map(|&c| ctx.registry.entities[c].id.as_str())
+            .collect();
+        let surface = &blocks[amb.block].text[amb.range.clone()];
+        out.diagnostics.push(
+            Diagnostic::warning(
+                src.file,
+                blocks[amb.block].line,
+                format!("`{surface}` could mean {}; not linked", names.join(" or ")),
+            )
+            .with_help(format!(
+                "write `[{surface}](entity:{})` to say which",
+                names[0]
+            )),
+        );
+    }
+    // Explicit links and found names, in document order.
+    let mut all: Vec<(usize, Range<usize>, usize, Option<usize>)> = entity_links
+        .iter()
+        .map(|l| (l.block, l.range.clone(), l.entity, Some(l.event)))
+        .collect();
+    all.extend(
+        found
+            .found
+            .iter()
+            .map(|m| (m.block, m.range.clone(), m.entity, None)),
+    );
+    all.sort_by_key(|(b, r, _, _)| (*b, r.start));
+
+    let quotes = find_quotes(
+        blocks,
+        &found.found,
+        ctx.registry,
+        ctx.config.quotes.min_words,
+    );
+    // Quote ranges per block, to keep mention links from crossing quote boundaries.
+    let mut quote_ranges: Vec<(crate::annotate::TextPos, crate::annotate::TextPos)> = Vec::new();
+    let mut q_n = 0;
+    let mut used_corrections = vec![false; src.corrections.len()];
+    for q in &quotes {
+        quote_ranges.push((q.start, q.end));
+        let mut speaker = q.speaker.clone();
+        let mut corrected = false;
+        if !q.is_term
+            && let Some((ci, c)) = src.corrections.iter().enumerate().find(|(_, c)| {
+                normalise_quote_text(&q.text).starts_with(&normalise_quote_text(&c.text))
+            })
+        {
+            used_corrections[ci] = true;
+            corrected = true;
+            speaker = correction_speaker(&c.speaker, ctx.registry);
+        }
+        let anchor = if q.is_term {
+            String::new()
+        } else {
+            q_n += 1;
+            format!("q-{q_n}")
+        };
+        let line = out.blocks.get(q.start.block).map_or(0, |b| b.line);
+        add_quote_marks(
+            q.start,
+            q.end,
+            &anchor,
+            q.is_term,
+            speaker.as_ref(),
+            src,
+            ctx,
+            text_events,
+            marks,
+        );
+        out.quotes.push(Quote {
+            anchor,
+            text: q.text.clone(),
+            speaker,
+            block: q.start.block,
+            line,
+            is_term: q.is_term,
+            corrected,
+        });
+    }
+    for (c, used) in src.corrections.iter().zip(&used_corrections) {
+        if !used {
+            out.diagnostics.push(
+                Diagnostic::warning(
+                    src.file,
+                    c.line,
+                    format!("no quote in the article starts with “{}”", c.text),
+                )
+                .with_help("copy the first words of the quote exactly as they appear in the text"),
+            );
+        }
+    }
+
+    let mut m_n = 0;
+    for (b, range, entity, link_event) in all {
+        let explicit = link_event.is_some();
+        let crosses_quote = quote_ranges.iter().any(|(s, e)| {
+            let inside = |pos: crate::annotate::TextPos| *s < pos && pos < *e;
+            let a = crate::annotate::TextPos {
+                block: b,
+                offset: range.start,
+            };
+            let z = crate::annotate::TextPos {
+                block: b,
+                offset: range.end,
+            };
+            inside(a) != inside(z) && !(*s == a || *e == z)
+        });
+        let ev = text_events
+            .iter()
+            .find(|t| t.block == b && t.start <= range.start && range.end <= t.end);
+        if !explicit && (ev.is_none() || crosses_quote) {
+            continue;
+        }
+        m_n += 1;
+        let anchor = format!("m-{m_n}");
+        let e = &ctx.registry.entities[entity];
+        let text = &out.blocks[b].text;
+        let (before, after) = sentence_around(text, range.clone());
+        if let Some(event) = link_event {
+            // The link's opening tag is an event of its own: replace it whole.
+            marks.entry(event).or_default().push(Mark {
+                offset: 0,
+                order: OPEN_MENTION,
+                html: mention_open(Some(&anchor), e, ctx),
+            });
+        } else if let Some(t) = ev {
+            let list = marks.entry(t.event).or_default();
+            list.push(Mark {
+                offset: range.start - t.start,
+                order: OPEN_MENTION,
+                html: mention_open(Some(&anchor), e, ctx),
+            });
+            list.push(Mark {
+                offset: range.end - t.start,
+                order: CLOSE_MENTION,
+                html: "</a>".to_string(),
+            });
+        }
+        out.mentions.push(Mention {
+            anchor,
+            entity,
+            surface: text[range.clone()].to_string(),
+            block: b,
+            before,
+            after,
+            explicit,
+        });
+    }
+}
+
+fn mention_open(
+    anchor: Option<&str>,
+    e: &crate::content::Entity,
+    ctx: &AnalyseContext<'_>,
+) -> String {
+    let id = anchor.map(|a| format!(" id=\"{a}\"")).unwrap_or_default();
+    format!(
+        "<a class=\"mention\"{id} href=\"{}\" data-entity=\"{}\" data-kind=\"{}\">",
+        escape_attr(&ctx.config.url(&format!("/entities/{}/", e.id))),
+        escape_attr(&e.id),
+        e.kind.as_str()
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_quote_marks(
+    start: crate::annotate::TextPos,
+    end: crate::annotate::TextPos,
+    anchor: &str,
+    is_term: bool,
+    speaker: Option<&Speaker>,
+    src: &BodySource<'_>,
+    ctx: &AnalyseContext<'_>,
+    text_events: &[TextEvent],
+    marks: &mut HashMap<usize, Vec<Mark>>,
+) {
+    let mut first = true;
+    let mut last: Option<(usize, usize)> = None;
+    for t in text_events {
+        let (b, s, e) = (t.block, t.start, t.end);
+        if b < start.block || b > end.block {
+            continue;
+        }
+        let piece_start = if b == start.block {
+            start.offset.max(s)
+        } else {
+            s
+        };
+        let piece_end = if b == end.block { end.offset.min(e) } else { e };
+        if piece_start >= piece_end {
+            continue;
+        }
+        let open = if is_term {
+            "<span class=\"term\">".to_string()
+        } else {
+            let mut attrs = format!("class=\"quote\" data-quote=\"{anchor}\"");
+            if first {
+                attrs = format!("class=\"quote\" id=\"{anchor}\" data-quote=\"{anchor}\"");
+                if let Some(sp) = speaker {
+                    attrs.push_str(&format!(" data-speaker=\"{}\"", escape_attr(&sp.name)));
+                }
+            }
+            format!("<span {attrs}>")
+        };
+        first = false;
+        let list = marks.entry(t.event).or_default();
+        list.push(Mark {
+            offset: piece_start - s,
+            order: OPEN_QUOTE,
+            html: open,
+        });
+        list.push(Mark {
+            offset: piece_end - s,
+            order: CLOSE_QUOTE,
+            html: "</span>".to_string(),
+        });
+        last = Some((t.event, piece_end - s));
+    }
+    if let (Some((event, offset)), false, Some(slug)) = (last, is_term, src.slug) {
+        let href = ctx.config.url(&format!("/quotes/#{slug}-{anchor}"));
+        marks.entry(event).or_default().push(Mark {
+            offset,
+            order: QUOTE_LINK,
+            html: format!(
+                "<a class=\"quote-link\" href=\"{}\" title=\"Compare this quote across sources\" aria-label=\"Compare this quote across sources\">⇄</a>",
+                escape_attr(&href)
+            ),
+        });
+    }
+}
+
+/// Splits each text event at its marks, inserting them as inline HTML.
+fn apply_marks(events: &mut Vec<(Event<'_>, Range<usize>)>, marks: HashMap<usize, Vec<Mark>>) {
+    if marks.is_empty() {
+        return;
+    }
+    let old = std::mem::take(events);
+    for (i, (event, range)) in old.into_iter().enumerate() {
+        let Some(mut list) = marks.get(&i).cloned() else {
+            events.push((event, range));
+            continue;
+        };
+        let Event::Text(text) = event else {
+            // A non-text event with a mark is an `entity:` link's opening tag.
+            let html = list.pop().map_or(String::new(), |m| m.html);
+            events.push((Event::InlineHtml(CowStr::from(html)), range));
+            continue;
+        };
+        list.sort_by_key(|m| (m.offset, m.order));
+        let mut pos = 0;
+        for m in list {
+            let offset = m.offset.min(text.len());
+            if offset > pos {
+                events.push((
+                    Event::Text(CowStr::from(text[pos..offset].to_string())),
+                    range.clone(),
+                ));
+                pos = offset;
+            }
+            events.push((Event::InlineHtml(CowStr::from(m.html)), range.clone()));
+        }
+        if pos < text.len() {
+            events.push((
+                Event::Text(CowStr::from(text[pos..].to_string())),
+                range.clone(),
+            ));
+        }
+    }
+}
+
+/// A correction's speaker: a registry id, free text, or nothing.
+fn correction_speaker(speaker: &str, registry: &Registry) -> Option<Speaker> {
+    let speaker = speaker.trim();
+    if speaker.is_empty() {
+        return None;
+    }
+    Some(match registry.index_of(speaker) {
+        Some(i) => Speaker {
+            name: registry.entities[i].name.clone(),
+            entity: Some(i),
+        },
+        None => Speaker {
+            name: speaker.to_string(),
+            entity: None,
+        },
+    })
+}
+
+/// Quote text for prefix comparison: marks and spacing ignored, case folded.
+fn normalise_quote_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The sentence around `range` in `text`, split into the parts before and after it,
+/// trimmed to a readable length.
+pub fn sentence_around(text: &str, range: Range<usize>) -> (String, String) {
+    const MAX: usize = 160;
+    let is_end = |s: &str| {
+        s.ends_with(". ")
+            || s.ends_with("? ")
+            || s.ends_with("! ")
+            || s.ends_with(".” ")
+            || s.ends_with(".\" ")
+    };
+    let mut start = range.start;
+    // Walk back to the start of the sentence.
+    let mut idx: Vec<usize> = text[..range.start].char_indices().map(|(i, _)| i).collect();
+    idx.reverse();
+    for i in idx {
+        let prefix = &text[..i];
+        if is_end(prefix)
+            && text[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"')
+        {
+            start = i;
+            break;
+        }
+        start = i;
+    }
+    let mut end = text.len();
+    for (i, c) in text[range.end..].char_indices() {
+        if matches!(c, '.' | '?' | '!') {
+            let after = range.end + i + c.len_utf8();
+            let rest = &text[after..];
+            let rest = rest.strip_prefix(['”', '"']).map_or(rest, |r| r);
+            if rest.is_empty() || rest.starts_with(' ') {
+                end = text.len() - rest.len();
+                break;
+            }
+        }
+    }
+    let mut before = text[start..range.start].to_string();
+    let mut after = text[range.end..end].to_string();
+    if before.chars().count() > MAX {
+        let cut: String = before
+            .chars()
+            .rev()
+            .take(MAX)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        before = format!("…{}", cut.trim_start());
+    }
+    if after.chars().count() > MAX {
+        let cut: String = after.chars().take(MAX).collect();
+        after = format!("{}…", cut.trim_end());
+    }
+    (before, after)
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
+}

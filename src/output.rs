@@ -1,0 +1,307 @@
+//! Writing the built site: into a fresh directory beside the output, then swapped in.
+//!
+//! A build either replaces the whole site or leaves the last good one exactly as it
+//! was. The output directory is checked before anything is written: it may not be the
+//! dossier root, contain it, lie inside `content/`, `templates/` or `static/`, be `/`,
+//! or be a non-empty folder that dossier did not write (marked by `.nojekyll`).
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use rayon::prelude::*;
+
+use crate::error::Diagnostic;
+use crate::render::OutputFile;
+use crate::render::theme::THEME_STATIC;
+
+/// Makes `path` absolute and normal (`..` and `.` resolved) without touching the disk
+/// for the parts that do not exist yet.
+pub fn normalise_path(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // Resolve symlinks in the longest existing prefix.
+    let mut existing = abs.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(p), Some(n)) => {
+                rest.push(n.to_os_string());
+                existing = p.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for part in rest.into_iter().rev() {
+        out.push(part);
+    }
+    let mut clean = PathBuf::new();
+    for c in out.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    clean
+}
+
+/// Refuses output directories that would destroy the dossier or anything else.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let root = normalise_path(root);
+    let out_n = normalise_path(out);
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(crate::config::CONFIG_FILE, 0, format!("refusing to write the site to `{}`: {why}", out.display()))
+            .with_help("choose a separate folder for the site, such as `public` (the `--output` option or `build.output_dir`)"))
+    };
+    if out_n.parent().is_none() {
+        return refuse("it is the file system root");
+    }
+    if out_n == root {
+        return refuse("it is the dossier itself");
+    }
+    if root.starts_with(&out_n) {
+        return refuse("it contains the dossier");
+    }
+    for dir in ["content", "templates", "static"] {
+        if out_n.starts_with(root.join(dir)) {
+            return refuse(&format!("it is inside the dossier's `{dir}/` folder"));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && normalise_path(&home) == out_n
+    {
+        return refuse("it is your home folder");
+    }
+    if out_n.is_file() {
+        return refuse("it is a file");
+    }
+    if out_n.is_dir() {
+        let mut entries = std::fs::read_dir(&out_n).map_err(|e| {
+            Diagnostic::error(out, 0, format!("cannot read the output folder: {e}"))
+        })?;
+        let non_empty = entries.next().is_some();
+        if non_empty && !out_n.join(".nojekyll").exists() {
+            return refuse("it is a folder with files that dossier did not write (no `.nojekyll`)");
+        }
+    }
+    Ok(())
+}
+
+/// What was written.
+#[derive(Debug, Clone, Default)]
+pub struct WriteReport {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: u64,
+}
+
+/// The static files to copy: the built-in theme's, then the dossier's own `static/`
+/// (which override the theme's of the same name). A static file may not replace a
+/// generated page.
+pub fn static_files(
+    root: &Path,
+    generated: &[OutputFile],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let generated: HashSet<&str> = generated.iter().map(|f| f.path.as_str()).collect();
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
+    collect_embedded(&THEME_STATIC, &mut files);
+    let mut errors = Vec::new();
+    let dir = root.join("static");
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(Diagnostic::error(
+                        "static",
+                        0,
+                        format!("cannot read the static folder: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+            let key = rel.to_string_lossy().replace('\\', "/");
+            let shown = Path::new("static").join(rel);
+            if generated.contains(key.as_str()) {
+                errors.push(
+                    Diagnostic::error(&shown, 0, format!("this static file would overwrite the generated `{key}`"))
+                        .with_help("rename or remove the file; to change a generated page, override its template in `templates/`"),
+                );
+                continue;
+            }
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    files.insert(key, bytes);
+                }
+                Err(e) => errors.push(
+                    Diagnostic::error(&shown, 0, format!("cannot read the file: {e}"))
+                        .with_help("check the file's permissions"),
+                ),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(files
+        .into_iter()
+        .map(|(p, b)| OutputFile::new(p, b))
+        .collect())
+}
+
+fn collect_embedded(
+    dir: &include_dir::Dir<'_>,
+    out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    for f in dir.files() {
+        out.insert(
+            f.path().to_string_lossy().replace('\\', "/"),
+            f.contents().to_vec(),
+        );
+    }
+    for d in dir.dirs() {
+        collect_embedded(d, out);
+    }
+}
+
+/// Writes `files` as the new content of `out`, atomically replacing what was there.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> anyhow::Result<WriteReport> {
+    let out = normalise_path(out);
+    let parent = out.parent().context("the output folder has no parent")?;
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .to_string();
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("failed to create `{}`", parent.display()))?;
+    let pid = std::process::id();
+    let fresh = parent.join(format!(".{name}.new-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh)
+            .with_context(|| format!("failed to remove the stale `{}`", fresh.display()))?;
+    }
+    let result = write_tree(&fresh, files);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&fresh);
+        return Err(e);
+    }
+    if out.exists() {
+        std::fs::rename(&out, &old).with_context(|| {
+            format!("failed to move the previous site `{}` aside", out.display())
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&fresh, &out) {
+        // Put the previous site back.
+        let _ = std::fs::rename(&old, &out);
+        let _ = std::fs::remove_dir_all(&fresh);
+        return Err(e)
+            .with_context(|| format!("failed to move the new site into `{}`", out.display()));
+    }
+    if old.exists() {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(WriteReport {
+        files: files.len(),
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+    })
+}
+
+/// Writes every file under `dir` (which must not exist yet).
+pub fn write_tree(dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| {
+            safe_join(dir, &f.path)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+        })
+        .collect();
+    dirs.push(dir.to_path_buf());
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d)
+            .with_context(|| format!("failed to create `{}`", d.display()))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = safe_join(dir, &f.path)?;
+        std::fs::write(&path, &f.bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))
+    })
+}
+
+/// Joins a site path to the output directory, refusing anything that would escape it.
+fn safe_join(dir: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    let rel_path = Path::new(rel);
+    if rel.is_empty()
+        || rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        bail!("refusing to write outside the output folder: `{rel}`");
+    }
+    Ok(dir.join(rel_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_outputs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("d");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, tmp.path()).is_err());
+        assert!(check_output_dir(&root, &root.join("content/x")).is_err());
+        assert!(check_output_dir(&root, Path::new("/")).is_err());
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+        assert!(check_output_dir(&root, &root.join("content/../public")).is_ok());
+        std::fs::create_dir_all(root.join("docs")).unwrap();
+        std::fs::write(root.join("docs/notes.txt"), "mine").unwrap();
+        assert!(check_output_dir(&root, &root.join("docs")).is_err());
+    }
+
+    #[test]
+    fn write_swaps_in_new_tree() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        write_site(
+            &out,
+            &[
+                OutputFile::new("a/index.html", "one"),
+                OutputFile::new(".nojekyll", ""),
+            ],
+        )
+        .unwrap();
+        write_site(&out, &[OutputFile::new("b/index.html", "two")]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "two"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn rejects_escaping_paths() {
+        assert!(safe_join(Path::new("/x"), "../etc/passwd").is_err());
+        assert!(safe_join(Path::new("/x"), "/etc/passwd").is_err());
+    }
+}

@@ -1,0 +1,143 @@
+//! The Atom feed, the sitemap and robots.txt: the files hosts and readers' tools expect.
+
+use std::fmt::Write;
+
+use quick_xml::escape::escape;
+
+use crate::index::Dossier;
+
+/// `/feed.xml`: an Atom feed of the articles, newest first.
+pub fn atom_feed(d: &Dossier) -> String {
+    let c = &d.config;
+    let updated = d
+        .articles
+        .first()
+        .map(|a| rfc3339(a.article.date, a.article.time.as_deref()))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let mut out = String::new();
+    out.push_str(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    let _ = writeln!(out, " xml:lang=\"{}\">", escape(&c.language));
+    let _ = writeln!(out, "  <title>{}</title>", escape(&c.title));
+    if !c.description.is_empty() {
+        let _ = writeln!(out, "  <subtitle>{}</subtitle>", escape(&c.description));
+    }
+    let _ = writeln!(out, "  <id>{}</id>", escape(c.abs_url("/")));
+    let _ = writeln!(
+        out,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape(c.abs_url("/feed.xml"))
+    );
+    let _ = writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape(c.abs_url("/"))
+    );
+    let _ = writeln!(out, "  <updated>{updated}</updated>");
+    let _ = writeln!(out, "  <author><name>{}</name></author>", escape(&c.title));
+    let _ = writeln!(out, "  <generator>dossier</generator>");
+    for a in &d.articles {
+        let art = &a.article;
+        let url = c.abs_url(&format!("/articles/{}/", art.slug));
+        let when = rfc3339(art.date, art.time.as_deref());
+        out.push_str("  <entry>\n");
+        let _ = writeln!(out, "    <title>{}</title>", escape(&art.title));
+        let _ = writeln!(out, "    <id>{}</id>", escape(&url));
+        let _ = writeln!(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape(&url)
+        );
+        let _ = writeln!(out, "    <updated>{when}</updated>");
+        let _ = writeln!(out, "    <published>{when}</published>");
+        let names: Vec<&str> = if art.authors.is_empty() {
+            vec![art.source.as_str()]
+        } else {
+            art.authors.iter().map(String::as_str).collect()
+        };
+        for name in names {
+            let _ = writeln!(out, "    <author><name>{}</name></author>", escape(name));
+        }
+        let _ = writeln!(
+            out,
+            "    <category term=\"{}\" label=\"{}\"/>",
+            escape(crate::index::Dossier::source_slug(&art.source)),
+            escape(&art.source)
+        );
+        if let Some(summary) = &art.summary {
+            let _ = writeln!(out, "    <summary>{}</summary>", escape(summary));
+        }
+        let _ = writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            escape(&a.body.html)
+        );
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn rfc3339(date: time::Date, time: Option<&str>) -> String {
+    format!("{date}T{}:00Z", time.unwrap_or("00:00"))
+}
+
+/// Site paths of every HTML page, for the sitemap.
+pub fn page_paths(d: &Dossier) -> Vec<String> {
+    let mut paths = vec![
+        "/".to_string(),
+        "/entities/".into(),
+        "/quotes/".into(),
+        "/sources/".into(),
+        "/timeline/".into(),
+        "/search/".into(),
+    ];
+    paths.extend(
+        d.articles
+            .iter()
+            .map(|a| format!("/articles/{}/", a.article.slug)),
+    );
+    paths.extend(
+        d.registry
+            .entities
+            .iter()
+            .map(|e| format!("/entities/{}/", e.id)),
+    );
+    paths.extend(d.sources.iter().map(|s| format!("/sources/{}/", s.slug)));
+    paths
+}
+
+/// `/sitemap.xml`
+pub fn sitemap(d: &Dossier) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let lastmod: std::collections::HashMap<String, String> = d
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                format!("/articles/{}/", a.article.slug),
+                a.article.date.to_string(),
+            )
+        })
+        .collect();
+    for p in page_paths(d) {
+        let _ = write!(out, "  <url><loc>{}</loc>", escape(d.config.abs_url(&p)));
+        if let Some(m) = lastmod.get(&p) {
+            let _ = write!(out, "<lastmod>{m}</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots(d: &Dossier) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        d.config.abs_url("/sitemap.xml")
+    )
+}

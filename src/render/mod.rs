@@ -1,0 +1,658 @@
+//! Rendering: the linked [`Dossier`] into output files, every page in parallel.
+//!
+//! The renderer builds into memory (`Vec<OutputFile>`); writing is the job of
+//! [`crate::output`]. That way tests can look at pages without a disk, and `serve`
+//! reuses the same build.
+
+pub mod export;
+pub mod feeds;
+pub mod theme;
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::error::Diagnostic;
+use crate::index::Dossier;
+use theme::Theme;
+use views::*;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output root, with `/` separators (`articles/x/index.html`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// A page to render: template, output path, site path and its specific context.
+struct Page {
+    template: &'static str,
+    path: String,
+    site_path: String,
+    title: String,
+    description: String,
+    context: Context,
+}
+
+/// Renders every page and data file of the dossier.
+pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let pages = plan_pages(dossier);
+    let site = dossier.site_view();
+    let results: Vec<Result<OutputFile, Diagnostic>> = pages
+        .into_par_iter()
+        .map(|page| {
+            let mut ctx = page.context;
+            ctx.insert("site", &site);
+            ctx.insert("base_url", &dossier.config.base_url);
+            ctx.insert("page_title", &page.title);
+            ctx.insert("page_description", &page.description);
+            ctx.insert("page_path", &page.site_path);
+            theme
+                .render(page.template, &ctx)
+                .map(|html| OutputFile::new(page.path, html))
+        })
+        .collect();
+    let mut files = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    files.push(OutputFile::new(
+        "data/dossier.json",
+        export::export_json(dossier),
+    ));
+    files.push(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
+    files.push(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
+    files.push(OutputFile::new("robots.txt", feeds::robots(dossier)));
+    files.push(OutputFile::new(".nojekyll", Vec::new()));
+    if let Some(cname) = &dossier.config.cname {
+        files.push(OutputFile::new("CNAME", format!("{cname}\n")));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn context_of<T: Serialize>(pairs: &[(&str, &T)]) -> Context {
+    let mut ctx = Context::new();
+    for (k, v) in pairs {
+        ctx.insert(*k, v);
+    }
+    ctx
+}
+
+fn plan_pages(d: &Dossier) -> Vec<Page> {
+    let mut pages = Vec::new();
+    pages.push(home_page(d));
+    for i in 0..d.articles.len() {
+        pages.push(article_page(d, i));
+    }
+    pages.push(entities_page(d));
+    for e in 0..d.registry.len() {
+        pages.push(entity_page(d, e));
+    }
+    pages.push(quotes_page(d));
+    pages.push(sources_page(d));
+    for s in 0..d.sources.len() {
+        pages.push(source_page(d, s));
+    }
+    pages.push(timeline_page(d));
+    pages.push(simple_page(
+        "search.html",
+        "search/index.html",
+        "/search/",
+        "Search",
+        "Search the articles, entities and quotes.",
+    ));
+    pages.push(simple_page(
+        "404.html",
+        "404.html",
+        "/404.html",
+        "Page not found",
+        "This page does not exist.",
+    ));
+    pages
+}
+
+fn simple_page(
+    template: &'static str,
+    path: &str,
+    site_path: &str,
+    title: &str,
+    description: &str,
+) -> Page {
+    Page {
+        template,
+        path: path.to_string(),
+        site_path: site_path.to_string(),
+        title: title.to_string(),
+        description: description.to_string(),
+        context: Context::new(),
+    }
+}
+
+/// Entities ordered by prominence: mentions, then sources, then name.
+fn by_prominence(d: &Dossier, entities: &mut [usize]) {
+    entities.sort_by(|&a, &b| {
+        let (sa, sb) = (&d.entities[a], &d.entities[b]);
+        sb.mentions
+            .len()
+            .cmp(&sa.mentions.len())
+            .then_with(|| sb.source_count.cmp(&sa.source_count))
+            .then_with(|| {
+                d.registry.entities[a]
+                    .name
+                    .cmp(&d.registry.entities[b].name)
+            })
+    });
+}
+
+fn home_page(d: &Dossier) -> Page {
+    let articles: Vec<ArticleSummary> = (0..d.articles.len())
+        .map(|i| d.article_summary(i))
+        .collect();
+    let mut mentioned: Vec<usize> = (0..d.registry.len())
+        .filter(|&e| !d.entities[e].mentions.is_empty())
+        .collect();
+    by_prominence(d, &mut mentioned);
+    let top_entities: Vec<EntitySummary> = mentioned
+        .iter()
+        .take(12)
+        .map(|&e| d.entity_summary(e))
+        .collect();
+    let top_clusters: Vec<ClusterView> = d
+        .clusters
+        .iter()
+        .take(5)
+        .map(|c| d.cluster_view(c))
+        .collect();
+    let mut ctx = context_of(&[("intro", &d.intro_html)]);
+    ctx.insert("articles", &articles);
+    ctx.insert("top_entities", &top_entities);
+    ctx.insert("top_clusters", &top_clusters);
+    ctx.insert("graph_svg", "");
+    Page {
+        template: "index.html",
+        path: "index.html".into(),
+        site_path: "/".into(),
+        title: d
+            .intro
+            .title
+            .clone()
+            .unwrap_or_else(|| d.config.title.clone()),
+        description: d.config.description.clone(),
+        context: ctx,
+    }
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    #[serde(flatten)]
+    summary: ArticleSummary<'a>,
+    content: &'a str,
+    tags: &'a [String],
+    entities: Vec<EntityInArticle<'a>>,
+    quotes: Vec<QuoteView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityInArticle<'a> {
+    #[serde(flatten)]
+    summary: EntitySummary<'a>,
+    in_article: usize,
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    name: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    summary: String,
+    articles: usize,
+}
+
+fn article_page(d: &Dossier, i: usize) -> Page {
+    let a = &d.articles[i];
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for m in &a.body.mentions {
+        *counts.entry(m.entity).or_default() += 1;
+    }
+    let mut ents: Vec<(usize, usize)> = counts.into_iter().collect();
+    ents.sort_by(|x, y| {
+        y.1.cmp(&x.1).then_with(|| {
+            d.registry.entities[x.0]
+                .name
+                .cmp(&d.registry.entities[y.0].name)
+        })
+    });
+    let entities: Vec<EntityInArticle> = ents
+        .iter()
+        .map(|&(e, n)| EntityInArticle {
+            summary: d.entity_summary(e),
+            in_article: n,
+        })
+        .collect();
+    let cards: std::collections::BTreeMap<&str, Card> = ents
+        .iter()
+        .map(|&(e, _)| {
+            let s = d.entity_summary(e);
+            (
+                s.id,
+                Card {
+                    name: s.name,
+                    kind: s.kind,
+                    kind_label: s.kind_label,
+                    summary: s.summary,
+                    articles: s.article_count,
+                },
+            )
+        })
+        .collect();
+    let quotes: Vec<QuoteView> = a
+        .body
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| !q.is_term)
+        .map(|(q, _)| d.quote_view((i, q)))
+        .collect();
+    let view = ArticleView {
+        summary: d.article_summary(i),
+        content: &a.body.html,
+        tags: &a.article.tags,
+        entities,
+        quotes,
+    };
+    let mut ctx = context_of(&[("article", &view)]);
+    ctx.insert("cards_json", &script_safe_json(&cards));
+    ctx.insert(
+        "prev",
+        &(i + 1 < d.articles.len()).then(|| d.article_summary(i + 1)),
+    );
+    ctx.insert("next", &(i > 0).then(|| d.article_summary(i - 1)));
+    Page {
+        template: "article.html",
+        path: format!("articles/{}/index.html", a.article.slug),
+        site_path: format!("/articles/{}/", a.article.slug),
+        title: a.article.title.clone(),
+        description: a
+            .article
+            .summary
+            .clone()
+            .unwrap_or_else(|| format!("{}, {}", a.article.source, display_date(a.article.date))),
+        context: ctx,
+    }
+}
+
+/// JSON that is safe inside a `<script>` element (no `</script>` can close it early).
+pub fn script_safe_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .expect("views serialise")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[derive(Serialize)]
+struct KindGroup<'a> {
+    kind: &'static str,
+    label: &'static str,
+    entities: Vec<EntitySummary<'a>>,
+}
+
+fn entities_page(d: &Dossier) -> Page {
+    let mut groups = Vec::new();
+    for kind in crate::content::EntityKind::ALL {
+        let mut members: Vec<usize> = (0..d.registry.len())
+            .filter(|&e| d.registry.entities[e].kind == kind && !d.entities[e].mentions.is_empty())
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        by_prominence(d, &mut members);
+        groups.push(KindGroup {
+            kind: kind.as_str(),
+            label: kind.plural_label(),
+            entities: members.iter().map(|&e| d.entity_summary(e)).collect(),
+        });
+    }
+    // Groups with the most mentions first.
+    groups.sort_by_key(|g| {
+        std::cmp::Reverse(g.entities.iter().map(|e| e.mention_count).sum::<usize>())
+    });
+    let unmentioned: Vec<EntitySummary> = (0..d.registry.len())
+        .filter(|&e| d.entities[e].mentions.is_empty())
+        .map(|e| d.entity_summary(e))
+        .collect();
+    let mut ctx = context_of(&[("groups", &groups)]);
+    ctx.insert("unmentioned", &unmentioned);
+    Page {
+        template: "entities.html",
+        path: "entities/index.html".into(),
+        site_path: "/entities/".into(),
+        title: "Entities".into(),
+        description: "The people, organisations and places in this dossier.".into(),
+        context: ctx,
+    }
+}
+
+#[derive(Serialize)]
+struct MentionInContext<'a> {
+    anchor: &'a str,
+    path: String,
+    before: &'a str,
+    surface: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct MentionsInArticle<'a> {
+    article: ArticleSummary<'a>,
+    mentions: Vec<MentionInContext<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    entity: EntitySummary<'a>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    #[serde(flatten)]
+    summary: EntitySummary<'a>,
+    aliases: &'a [String],
+    aliases_seen: &'a [String],
+    description: &'a str,
+    links: &'a [String],
+    mentions_by_article: Vec<MentionsInArticle<'a>>,
+    quotes: Vec<QuoteView<'a>>,
+    related: Vec<Related<'a>>,
+    graph_svg: &'a str,
+}
+
+fn entity_page(d: &Dossier, e: usize) -> Page {
+    let entity = &d.registry.entities[e];
+    let stats = &d.entities[e];
+    let mut by_article: Vec<MentionsInArticle> = Vec::new();
+    for &(a, m) in &stats.mentions {
+        let art = &d.articles[a];
+        let mention = &art.body.mentions[m];
+        let item = MentionInContext {
+            anchor: &mention.anchor,
+            path: format!("/articles/{}/#{}", art.article.slug, mention.anchor),
+            before: &mention.before,
+            surface: &mention.surface,
+            after: &mention.after,
+        };
+        match by_article.last_mut() {
+            Some(group) if group.article.slug == art.article.slug => group.mentions.push(item),
+            _ => by_article.push(MentionsInArticle {
+                article: d.article_summary(a),
+                mentions: vec![item],
+            }),
+        }
+    }
+    let view = EntityView {
+        summary: d.entity_summary(e),
+        aliases: &entity.aliases,
+        aliases_seen: &stats.aliases_seen,
+        description: &d.descriptions[e],
+        links: &entity.links,
+        mentions_by_article: by_article,
+        quotes: stats.quotes.iter().map(|&r| d.quote_view(r)).collect(),
+        related: stats
+            .related
+            .iter()
+            .take(12)
+            .map(|&(r, count)| Related {
+                entity: d.entity_summary(r),
+                count,
+            })
+            .collect(),
+        graph_svg: "",
+    };
+    Page {
+        template: "entity.html",
+        path: format!("entities/{}/index.html", entity.id),
+        site_path: format!("/entities/{}/", entity.id),
+        title: entity.name.clone(),
+        description: if entity.description.is_empty() {
+            format!("{} in this dossier", entity.name)
+        } else {
+            one_line(&entity.description)
+        },
+        context: context_of(&[("entity", &view)]),
+    }
+}
+
+#[derive(Serialize)]
+struct SpeakerGroup<'a> {
+    speaker: SpeakerView<'a>,
+    clusters: Vec<&'a str>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    text: &'a str,
+    count: usize,
+    articles: Vec<ArticleSummary<'a>>,
+}
+
+fn quotes_page(d: &Dossier) -> Page {
+    let clusters: Vec<ClusterView> = d.clusters.iter().map(|c| d.cluster_view(c)).collect();
+    let mut speakers: Vec<SpeakerGroup> = Vec::new();
+    for c in &d.clusters {
+        let Some(s) = &c.speaker else { continue };
+        let view = d.speaker_view(s);
+        match speakers
+            .iter_mut()
+            .find(|g| g.speaker.name == view.name && g.speaker.entity == view.entity)
+        {
+            Some(g) => {
+                g.clusters.push(&c.id);
+                g.count += c.quotes.len();
+            }
+            None => speakers.push(SpeakerGroup {
+                speaker: view,
+                clusters: vec![&c.id],
+                count: c.quotes.len(),
+            }),
+        }
+    }
+    speakers.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.speaker.name.cmp(b.speaker.name))
+    });
+    let mut terms: std::collections::BTreeMap<String, (&str, Vec<usize>)> =
+        std::collections::BTreeMap::new();
+    for (ai, a) in d.articles.iter().enumerate() {
+        for q in a.body.quotes.iter().filter(|q| q.is_term) {
+            let entry = terms
+                .entry(q.text.to_lowercase())
+                .or_insert((&q.text, Vec::new()));
+            entry.1.push(ai);
+        }
+    }
+    let mut terms: Vec<TermView> = terms
+        .into_values()
+        .map(|(text, arts)| {
+            let mut unique = arts.clone();
+            unique.dedup();
+            TermView {
+                text,
+                count: arts.len(),
+                articles: unique.into_iter().map(|a| d.article_summary(a)).collect(),
+            }
+        })
+        .collect();
+    terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(b.text)));
+    let mut ctx = context_of(&[("clusters", &clusters)]);
+    ctx.insert("speakers", &speakers);
+    ctx.insert("terms", &terms);
+    ctx.insert("coverage_svg", "");
+    Page {
+        template: "quotes.html",
+        path: "quotes/index.html".into(),
+        site_path: "/quotes/".into(),
+        title: "Quotes".into(),
+        description: "Every quotation, who said it, and how each outlet worded it.".into(),
+        context: ctx,
+    }
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    path: String,
+    article_count: usize,
+    quote_count: usize,
+    articles: Vec<ArticleSummary<'a>>,
+}
+
+fn source_view(d: &Dossier, s: usize) -> SourceView<'_> {
+    let src = &d.sources[s];
+    SourceView {
+        name: &src.name,
+        slug: &src.slug,
+        path: format!("/sources/{}/", src.slug),
+        article_count: src.articles.len(),
+        quote_count: src
+            .articles
+            .iter()
+            .map(|&a| {
+                d.articles[a]
+                    .body
+                    .quotes
+                    .iter()
+                    .filter(|q| !q.is_term)
+                    .count()
+            })
+            .sum(),
+        articles: src.articles.iter().map(|&a| d.article_summary(a)).collect(),
+    }
+}
+
+fn sources_page(d: &Dossier) -> Page {
+    let sources: Vec<SourceView> = (0..d.sources.len()).map(|s| source_view(d, s)).collect();
+    Page {
+        template: "sources.html",
+        path: "sources/index.html".into(),
+        site_path: "/sources/".into(),
+        title: "Sources".into(),
+        description: "The outlets whose reports make up this dossier.".into(),
+        context: context_of(&[("sources", &sources)]),
+    }
+}
+
+#[derive(Serialize)]
+struct SourcePageView<'a> {
+    #[serde(flatten)]
+    source: SourceView<'a>,
+    top_entities: Vec<Related<'a>>,
+    quotes: Vec<QuoteView<'a>>,
+    missing_clusters: Vec<ClusterView<'a>>,
+}
+
+fn source_page(d: &Dossier, s: usize) -> Page {
+    let src = &d.sources[s];
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut quotes = Vec::new();
+    for &a in &src.articles {
+        for m in &d.articles[a].body.mentions {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+        for (qi, q) in d.articles[a].body.quotes.iter().enumerate() {
+            if !q.is_term {
+                quotes.push(d.quote_view((a, qi)));
+            }
+        }
+    }
+    let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
+    top.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let missing_clusters: Vec<ClusterView> = d
+        .clusters
+        .iter()
+        .filter(|c| c.sources.len() >= 2 && !c.sources.contains(&src.name))
+        .map(|c| d.cluster_view(c))
+        .collect();
+    let view = SourcePageView {
+        source: source_view(d, s),
+        top_entities: top
+            .iter()
+            .take(12)
+            .map(|&(e, count)| Related {
+                entity: d.entity_summary(e),
+                count,
+            })
+            .collect(),
+        quotes,
+        missing_clusters,
+    };
+    Page {
+        template: "source.html",
+        path: format!("sources/{}/index.html", src.slug),
+        site_path: format!("/sources/{}/", src.slug),
+        title: src.name.clone(),
+        description: format!("Reports from {} in this dossier.", src.name),
+        context: context_of(&[("source", &view)]),
+    }
+}
+
+#[derive(Serialize)]
+struct DayView<'a> {
+    date: String,
+    date_display: String,
+    articles: Vec<ArticleSummary<'a>>,
+    events: Vec<()>,
+}
+
+fn timeline_page(d: &Dossier) -> Page {
+    let mut days: Vec<DayView> = Vec::new();
+    // Oldest first on a timeline.
+    for i in (0..d.articles.len()).rev() {
+        let date = d.articles[i].article.date;
+        match days.last_mut() {
+            Some(day) if day.date == date.to_string() => day.articles.push(d.article_summary(i)),
+            _ => days.push(DayView {
+                date: date.to_string(),
+                date_display: display_date(date),
+                articles: vec![d.article_summary(i)],
+                events: Vec::new(),
+            }),
+        }
+    }
+    let mut ctx = context_of(&[("days", &days)]);
+    ctx.insert("chart_svg", "");
+    Page {
+        template: "timeline.html",
+        path: "timeline/index.html".into(),
+        site_path: "/timeline/".into(),
+        title: "Timeline".into(),
+        description: "The articles in order of publication.".into(),
+        context: ctx,
+    }
+}

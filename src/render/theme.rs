@@ -1,0 +1,237 @@
+//! The templates: the built-in theme embedded in the binary, overridden file by file by
+//! the dossier's own `templates/`.
+//!
+//! All templates are parsed once per build into one Tera instance that every page
+//! render shares (Tera is `Sync`). Tera's errors hide their cause and their location;
+//! this module digs both out so that a broken template is reported as
+//! `templates/article.html:12:5: ...` like any other content error.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{Tera, Value};
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+
+/// The built-in theme's templates.
+pub static THEME_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+/// The built-in theme's static files (CSS, scripts, icons).
+pub static THEME_STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/static");
+
+/// Parsed templates plus their sources (to locate errors).
+pub struct Theme {
+    pub tera: Tera,
+    /// Template name -> (file shown in messages, source text).
+    sources: HashMap<String, (PathBuf, String)>,
+}
+
+impl Theme {
+    /// Loads the built-in templates, then the dossier's overrides.
+    pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+        let mut sources: HashMap<String, (PathBuf, String)> = HashMap::new();
+        for file in THEME_TEMPLATES.files() {
+            let name = file.path().to_string_lossy().replace('\\', "/");
+            if let Some(text) = file.contents_utf8() {
+                sources.insert(
+                    name.clone(),
+                    (
+                        Path::new("(built-in theme)/templates").join(&name),
+                        text.to_string(),
+                    ),
+                );
+            }
+        }
+        let mut errors = Vec::new();
+        let dir = config.root.join("templates");
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(Diagnostic::error(
+                            "templates",
+                            0,
+                            format!("cannot read the templates folder: {e}"),
+                        ));
+                        continue;
+                    }
+                };
+                let is_template = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
+                if !entry.file_type().is_file() || !is_template {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(&config.root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                match crate::content::load::read_text(&config.root, &rel) {
+                    Ok(text) => {
+                        sources.insert(name, (rel, text));
+                    }
+                    Err(d) => errors.push(d),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Parse each template alone first, so a syntax error names its own file.
+        for (name, (file, text)) in &sources {
+            let mut probe = Tera::default();
+            match probe.add_raw_template(name, text) {
+                // Parents are checked below, when all templates are in.
+                Err(e) if matches!(e.kind, tera::ErrorKind::MissingParent { .. }) => {}
+                Err(e) => errors.push(locate_parse_error(file, &e)),
+                Ok(()) => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut all: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, (_, t))| (n.as_str(), t.as_str()))
+            .collect();
+        all.sort();
+        if let Err(e) = tera.add_raw_templates(all) {
+            return Err(vec![Diagnostic::error("templates", 0, error_chain(&e)).with_help(
+                "a template extends or includes a template that does not exist; check the names in `extends` and `include`",
+            )]);
+        }
+        register_url_functions(&mut tera, config);
+        Ok(Theme { tera, sources })
+    }
+
+    /// Renders a template, turning a failure into a located diagnostic.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| self.locate_render_error(template, &e))
+    }
+
+    fn locate_render_error(&self, template: &str, e: &tera::Error) -> Diagnostic {
+        let chain = error_chain(e);
+        if matches!(e.kind, tera::ErrorKind::TemplateNotFound(_)) {
+            return Diagnostic::error("templates", 0, chain)
+                .with_help("add the template to `templates/`, or remove the reference to it");
+        }
+        // "Variable `article.foo` not found in context while rendering 'x.html'"
+        let variable = chain
+            .split("Variable `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .map(str::to_string);
+        let rendering = chain
+            .rsplit("while rendering '")
+            .next()
+            .and_then(|r| r.split('\'').next())
+            .filter(|_| chain.contains("while rendering '"))
+            .unwrap_or(template)
+            .to_string();
+        // The variable may be used in a parent or an included template: search them all,
+        // the one being rendered first.
+        let mut names: Vec<&String> = self.sources.keys().collect();
+        names.sort_by_key(|n| (n.as_str() != rendering, n.as_str() != template, n.as_str()));
+        if let Some(var) = &variable {
+            for name in names {
+                let (file, text) = &self.sources[name];
+                if let Some(pos) = text.find(var.as_str()) {
+                    let (line, col) = crate::error::line_col(text, pos);
+                    return Diagnostic::error(file, line, format!("the template reads `{var}`, which is not defined here"))
+                        .with_column(col)
+                        .with_help("check the variable's name against the template context in the README, or guard it with `{% if ... is defined %}`");
+                }
+            }
+        }
+        let file = self
+            .sources
+            .get(&rendering)
+            .map(|(f, _)| f.clone())
+            .unwrap_or_else(|| PathBuf::from("templates").join(&rendering));
+        Diagnostic::error(file, 0, chain)
+    }
+}
+
+/// The full cause chain of a Tera error, one cause per line.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+fn locate_parse_error(file: &Path, e: &tera::Error) -> Diagnostic {
+    let chain = error_chain(e);
+    // Tera's parser reports " --> 3:14" in its message.
+    let (line, col) = chain
+        .split("--> ")
+        .nth(1)
+        .and_then(|r| {
+            let mut it = r
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|s| !s.is_empty());
+            Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+        })
+        .unwrap_or((0, 0));
+    let detail = chain
+        .lines()
+        .map(str::trim)
+        .rfind(|l| {
+            !l.is_empty()
+                && !l.starts_with("-->")
+                && !l.starts_with('|')
+                && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .unwrap_or("syntax error")
+        .trim_start_matches("= ")
+        .to_string();
+    Diagnostic::error(file, line, format!("template syntax error: {detail}"))
+        .with_column(col)
+        .with_help(
+            "fix the tag at this place; Tera tags are `{{ ... }}`, `{% ... %}` and `{# ... #}`",
+        )
+}
+
+fn register_url_functions(tera: &mut Tera, config: &Config) {
+    let base_path = config.base_path.clone();
+    let base_url = config.base_url.clone();
+    tera.register_function("url", move |args: &HashMap<String, Value>| {
+        let path = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or("`url` needs `path=\"/...\"`")?;
+        Ok(Value::String(format!(
+            "{}{}",
+            base_path,
+            path.trim_start_matches('/')
+        )))
+    });
+    tera.register_function("abs_url", move |args: &HashMap<String, Value>| {
+        let path = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or("`abs_url` needs `path=\"/...\"`")?;
+        Ok(Value::String(format!(
+            "{}{}",
+            base_url,
+            path.trim_start_matches('/')
+        )))
+    });
+}

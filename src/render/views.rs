@@ -1,0 +1,290 @@
+//! The shapes templates see: small serialisable views of the dossier.
+//!
+//! Templates never see the model itself. Each view is built from the [`Dossier`] by
+//! borrowing, so the names in templates are stable even when the model changes, and a
+//! theme author can read this file as the reference of what is available.
+
+use serde::Serialize;
+
+use crate::annotate::quotes::Speaker;
+use crate::content::Entity;
+use crate::index::{Dossier, QuoteCluster, QuoteRef};
+
+/// `site` in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub language: &'a str,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub articles: usize,
+    pub entities: usize,
+    pub quotes: usize,
+    pub clusters: usize,
+    pub sources: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub date: String,
+    pub date_display: String,
+    pub time: Option<&'a str>,
+    pub source: &'a str,
+    pub source_slug: String,
+    pub source_path: String,
+    pub url: Option<&'a str>,
+    pub authors: &'a [String],
+    pub summary: Option<&'a str>,
+    pub path: String,
+    pub mention_count: usize,
+    pub quote_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitySummary<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub summary: String,
+    pub path: String,
+    pub mention_count: usize,
+    pub article_count: usize,
+    pub source_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerView<'a> {
+    pub name: &'a str,
+    pub entity: Option<&'a str>,
+    pub path: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView<'a> {
+    pub id: String,
+    pub anchor: &'a str,
+    pub text: &'a str,
+    pub speaker: Option<SpeakerView<'a>>,
+    pub cluster: Option<&'a str>,
+    pub cluster_path: Option<String>,
+    pub cluster_sources: usize,
+    pub article: ArticleSummary<'a>,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantView<'a> {
+    pub quote: QuoteView<'a>,
+    pub diff_html: String,
+    pub is_representative: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterView<'a> {
+    pub id: &'a str,
+    pub speaker: Option<SpeakerView<'a>>,
+    pub source_count: usize,
+    pub sources: &'a [String],
+    pub text: &'a str,
+    pub variants: Vec<VariantView<'a>>,
+}
+
+/// Formats a date as "5 January 2020".
+pub fn display_date(date: time::Date) -> String {
+    let month = match date.month() {
+        time::Month::January => "January",
+        time::Month::February => "February",
+        time::Month::March => "March",
+        time::Month::April => "April",
+        time::Month::May => "May",
+        time::Month::June => "June",
+        time::Month::July => "July",
+        time::Month::August => "August",
+        time::Month::September => "September",
+        time::Month::October => "October",
+        time::Month::November => "November",
+        time::Month::December => "December",
+    };
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+/// The first sentence of a Markdown description as plain text, for cards and lists.
+pub fn one_line(description: &str) -> String {
+    let plain: String = description
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let end = plain
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| i >= 20)
+        .unwrap_or(plain.len());
+    plain[..end].to_string()
+}
+
+impl Dossier {
+    pub fn site_view(&self) -> SiteView<'_> {
+        SiteView {
+            title: &self.config.title,
+            description: &self.config.description,
+            base_url: &self.config.base_url,
+            language: &self.config.language,
+            counts: Counts {
+                articles: self.articles.len(),
+                entities: self
+                    .entities
+                    .iter()
+                    .filter(|e| !e.mentions.is_empty())
+                    .count(),
+                quotes: self.quote_count(),
+                clusters: self.clusters.len(),
+                sources: self.sources.len(),
+            },
+        }
+    }
+
+    pub fn article_summary(&self, i: usize) -> ArticleSummary<'_> {
+        let a = &self.articles[i];
+        let art = &a.article;
+        let source_slug = Dossier::source_slug(&art.source);
+        ArticleSummary {
+            slug: &art.slug,
+            title: &art.title,
+            date: art.date.to_string(),
+            date_display: display_date(art.date),
+            time: art.time.as_deref(),
+            source: &art.source,
+            source_path: format!("/sources/{source_slug}/"),
+            source_slug,
+            url: art.url.as_deref(),
+            authors: &art.authors,
+            summary: art.summary.as_deref(),
+            path: format!("/articles/{}/", art.slug),
+            mention_count: a.body.mentions.len(),
+            quote_count: a.body.quotes.iter().filter(|q| !q.is_term).count(),
+        }
+    }
+
+    pub fn entity_summary(&self, e: usize) -> EntitySummary<'_> {
+        let entity: &Entity = &self.registry.entities[e];
+        let stats = &self.entities[e];
+        EntitySummary {
+            id: &entity.id,
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            kind_label: kind_label(entity.kind),
+            summary: one_line(&entity.description),
+            path: format!("/entities/{}/", entity.id),
+            mention_count: stats.mentions.len(),
+            article_count: stats.article_count,
+            source_count: stats.source_count,
+        }
+    }
+
+    pub fn speaker_view<'a>(&'a self, s: &'a Speaker) -> SpeakerView<'a> {
+        match s.entity {
+            Some(e) => {
+                let entity = &self.registry.entities[e];
+                SpeakerView {
+                    name: &entity.name,
+                    entity: Some(&entity.id),
+                    path: Some(format!("/entities/{}/", entity.id)),
+                }
+            }
+            None => SpeakerView {
+                name: &s.name,
+                entity: None,
+                path: None,
+            },
+        }
+    }
+
+    pub fn quote_view(&self, r: QuoteRef) -> QuoteView<'_> {
+        let (a, q) = r;
+        let article = &self.articles[a];
+        let quote = &article.body.quotes[q];
+        let cluster = self.cluster_of[a][q].map(|c| &self.clusters[c]);
+        QuoteView {
+            id: format!("{}#{}", article.article.slug, quote.anchor),
+            anchor: &quote.anchor,
+            text: &quote.text,
+            speaker: quote.speaker.as_ref().map(|s| self.speaker_view(s)),
+            cluster: cluster.map(|c| c.id.as_str()),
+            cluster_path: cluster.map(|c| format!("/quotes/#{}", c.id)),
+            cluster_sources: cluster.map_or(1, |c| c.sources.len()),
+            article: self.article_summary(a),
+            path: format!("/articles/{}/#{}", article.article.slug, quote.anchor),
+        }
+    }
+
+    pub fn cluster_view<'a>(&'a self, c: &'a QuoteCluster) -> ClusterView<'a> {
+        let reference = &self.quote(c.representative).text;
+        let variants = c
+            .quotes
+            .iter()
+            .map(|&r| VariantView {
+                quote: self.quote_view(r),
+                diff_html: diff_html(reference, &self.quote(r).text),
+                is_representative: r == c.representative,
+            })
+            .collect();
+        ClusterView {
+            id: &c.id,
+            speaker: c.speaker.as_ref().map(|s| self.speaker_view(s)),
+            source_count: c.sources.len(),
+            sources: &c.sources,
+            text: reference,
+            variants,
+        }
+    }
+}
+
+pub fn kind_label(kind: crate::content::EntityKind) -> &'static str {
+    use crate::content::EntityKind::*;
+    match kind {
+        Person => "Person",
+        Organization => "Organisation",
+        Place => "Place",
+        Group => "Group",
+        Event => "Event",
+        Document => "Document",
+        Other => "Other",
+    }
+}
+
+/// HTML of `text` with the words that differ from `reference` marked.
+pub fn diff_html(reference: &str, text: &str) -> String {
+    use crate::annotate::clusters::{DiffPart, word_diff};
+    let esc = |s: &str| crate::markdown::escape_attr(s);
+    if reference == text {
+        return esc(text);
+    }
+    let mut out = String::new();
+    for part in word_diff(reference, text) {
+        match part {
+            DiffPart::Same(s) => out.push_str(&esc(&s)),
+            DiffPart::Added(s) => {
+                out.push_str("<ins>");
+                out.push_str(&esc(&s));
+                out.push_str("</ins>");
+            }
+            DiffPart::Removed(s) => {
+                out.push_str("<del>");
+                out.push_str(&esc(&s));
+                out.push_str("</del>");
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,358 @@
+/* dossier: small progressive enhancements for the built-in theme.
+ *
+ * Each feature is a module registered with `dossier.register(name, init)`;
+ * `init(root)` runs once the document is ready and only does something when
+ * the markup it needs is on the page. Other scripts (search.js) can use the
+ * helpers on `window.dossier`:
+ *
+ *   dossier.base          the site's root path, e.g. "/iraq-dossier/"
+ *   dossier.url(path)     a site path ("/entities/x/") under that root
+ *   dossier.register(name, init)
+ *   dossier.modules       the registered modules by name
+ *
+ * Without JavaScript every mention is a plain link and every quote marker
+ * links to the quote index; nothing here is needed to read the site.
+ */
+(function () {
+  "use strict";
+
+  var base = document.documentElement.getAttribute("data-base") || "/";
+  if (base.charAt(base.length - 1) !== "/") base += "/";
+
+  var dossier = window.dossier || {};
+  dossier.base = base;
+  dossier.url = function (path) {
+    return base + String(path || "").replace(/^\/+/, "");
+  };
+  dossier.modules = dossier.modules || {};
+  dossier.register = function (name, init) {
+    dossier.modules[name] = init;
+    if (ready) run(name, init);
+  };
+  window.dossier = dossier;
+
+  var ready = false;
+  function run(name, init) {
+    try {
+      init(document);
+    } catch (err) {
+      if (window.console) console.error("dossier: " + name + " failed", err);
+    }
+  }
+  function start() {
+    ready = true;
+    Object.keys(dossier.modules).forEach(function (name) {
+      run(name, dossier.modules[name]);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    setTimeout(start, 0);
+  }
+
+  /* Entity hover cards -------------------------------------------------
+   * Hovering or focusing a.mention shows a card built from the JSON in
+   * #entity-cards: kind, name, one-line summary, "in N articles".
+   * - Mouse: shows after a short delay, stays while the pointer is over the
+   *   link or the card, hides shortly after it leaves.
+   * - Keyboard: focus shows, blur hides, Escape hides.
+   * - Touch: the first tap shows the card with an "Open entity page" link;
+   *   a second tap on the same mention follows it.
+   * The card is one element with role="tooltip", referenced from the active
+   * mention through aria-describedby.
+   */
+  dossier.register("hoverCards", function (root) {
+    var dataEl = root.getElementById("entity-cards");
+    if (!dataEl) return;
+    var cards;
+    try {
+      cards = JSON.parse(dataEl.textContent || "{}");
+    } catch (err) {
+      return;
+    }
+    if (!cards || !root.querySelector("a.mention[data-entity]")) return;
+
+    var SHOW_DELAY = 120;
+    var HIDE_DELAY = 220;
+    var GAP = 8;
+    var MARGIN = 8;
+
+    var card = document.createElement("div");
+    card.id = "entity-hovercard";
+    card.className = "hovercard";
+    card.setAttribute("role", "tooltip");
+    card.hidden = true;
+    document.body.appendChild(card);
+
+    var active = null;       // the mention the card belongs to
+    var showTimer = 0;
+    var hideTimer = 0;
+    var lastPointer = "mouse";
+    var openedByTouch = false;
+    var pointerX = null;
+    var pointerY = null;
+
+    function mentionFrom(node) {
+      while (node && node !== document) {
+        if (node.nodeType === 1 && node.matches("a.mention[data-entity]")) return node;
+        node = node.parentNode;
+      }
+      return null;
+    }
+
+    function plural(n, one, many) {
+      return n + " " + (n === 1 ? one : many);
+    }
+
+    function fill(link, withOpen) {
+      var data = cards[link.getAttribute("data-entity")];
+      if (!data) return false;
+      var kind = data.kind || link.getAttribute("data-kind") || "other";
+      card.setAttribute("data-kind", kind);
+      card.textContent = "";
+
+      var kindEl = document.createElement("p");
+      kindEl.className = "hovercard__kind";
+      kindEl.textContent = data.kind_label || kind;
+      card.appendChild(kindEl);
+
+      var name = document.createElement("strong");
+      name.className = "hovercard__name";
+      name.textContent = data.name || link.textContent;
+      card.appendChild(name);
+
+      if (data.summary) {
+        var summary = document.createElement("p");
+        summary.className = "hovercard__summary";
+        summary.textContent = data.summary;
+        card.appendChild(summary);
+      }
+
+      var count = Array.isArray(data.articles) ? data.articles.length : Number(data.articles);
+      if (!isNaN(count) && count > 0) {
+        var meta = document.createElement("p");
+        meta.className = "hovercard__meta";
+        meta.textContent = "In " + plural(count, "article", "articles");
+        card.appendChild(meta);
+      }
+
+      if (withOpen) {
+        var open = document.createElement("a");
+        open.className = "hovercard__open";
+        open.href = link.href;
+        open.textContent = "Open entity page";
+        card.appendChild(open);
+      }
+      return true;
+    }
+
+    /* The rectangle to anchor to: for a link broken over two lines, the
+       fragment nearest the pointer (or the first one). */
+    function anchorRect(link) {
+      var rects = link.getClientRects();
+      if (!rects.length) return link.getBoundingClientRect();
+      if (pointerY === null || rects.length === 1) return rects[0];
+      var best = rects[0];
+      var bestDist = Infinity;
+      for (var i = 0; i < rects.length; i++) {
+        var r = rects[i];
+        var dy = pointerY < r.top ? r.top - pointerY : pointerY > r.bottom ? pointerY - r.bottom : 0;
+        var dx = pointerX < r.left ? r.left - pointerX : pointerX > r.right ? pointerX - r.right : 0;
+        var d = dx + dy * 4;
+        if (d < bestDist) { bestDist = d; best = r; }
+      }
+      return best;
+    }
+
+    function position(link) {
+      var r = anchorRect(link);
+      var vw = document.documentElement.clientWidth;
+      var vh = window.innerHeight;
+      card.style.left = "0px";
+      card.style.top = "0px";
+      var cw = card.offsetWidth;
+      var ch = card.offsetHeight;
+
+      var left = r.left + r.width / 2 - cw / 2;
+      left = Math.max(MARGIN, Math.min(left, vw - cw - MARGIN));
+
+      var below = r.bottom + GAP;
+      var above = r.top - GAP - ch;
+      var top = (below + ch <= vh - MARGIN || above < MARGIN) ? below : above;
+      card.setAttribute("data-placement", top === below ? "below" : "above");
+
+      card.style.left = Math.round(left + window.pageXOffset) + "px";
+      card.style.top = Math.round(top + window.pageYOffset) + "px";
+    }
+
+    function show(link, withOpen) {
+      clearTimeout(hideTimer);
+      clearTimeout(showTimer);
+      if (active && active !== link) detach();
+      if (!fill(link, withOpen)) return;
+      active = link;
+      openedByTouch = !!withOpen;
+      link.classList.add("is-active");
+      link.setAttribute("aria-describedby", card.id);
+      card.hidden = false;
+      position(link);
+    }
+
+    function detach() {
+      if (!active) return;
+      active.classList.remove("is-active");
+      if (active.getAttribute("aria-describedby") === card.id) {
+        active.removeAttribute("aria-describedby");
+      }
+      active = null;
+    }
+
+    function hide() {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      detach();
+      openedByTouch = false;
+      card.hidden = true;
+    }
+
+    function scheduleShow(link) {
+      clearTimeout(hideTimer);
+      if (active === link && !card.hidden) return;
+      clearTimeout(showTimer);
+      showTimer = setTimeout(function () { show(link, false); }, SHOW_DELAY);
+    }
+
+    function scheduleHide() {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(hide, HIDE_DELAY);
+    }
+
+    /* Which kind of pointer started the coming click. */
+    document.addEventListener("pointerdown", function (e) {
+      lastPointer = e.pointerType || "mouse";
+    }, true);
+    document.addEventListener("touchstart", function () {
+      lastPointer = "touch";
+    }, { capture: true, passive: true });
+    document.addEventListener("pointermove", function (e) {
+      if (e.pointerType === "mouse") lastPointer = "mouse";
+    }, { capture: true, passive: true });
+
+    /* Mouse */
+    document.addEventListener("mouseover", function (e) {
+      if (lastPointer === "touch") return;
+      pointerX = e.clientX;
+      pointerY = e.clientY;
+      var link = mentionFrom(e.target);
+      if (link) {
+        scheduleShow(link);
+      } else if (card.contains(e.target)) {
+        clearTimeout(hideTimer);
+      }
+    });
+    document.addEventListener("mouseout", function (e) {
+      if (lastPointer === "touch" || openedByTouch) return;
+      var from = mentionFrom(e.target) || (card.contains(e.target) ? card : null);
+      if (!from) return;
+      var to = e.relatedTarget;
+      if (to && (from.contains(to) || card.contains(to) || (active && active.contains(to)))) return;
+      if (document.activeElement === active) return;
+      scheduleHide();
+    });
+
+    /* Keyboard */
+    document.addEventListener("focusin", function (e) {
+      var link = mentionFrom(e.target);
+      if (link) {
+        if (lastPointer === "touch" && openedByTouch) return;
+        pointerX = pointerY = null;
+        show(link, false);
+      } else if (!card.contains(e.target)) {
+        hide();
+      }
+    });
+    document.addEventListener("focusout", function (e) {
+      var link = mentionFrom(e.target);
+      if (!link || link !== active) return;
+      var to = e.relatedTarget;
+      if (to && card.contains(to)) return;
+      if (openedByTouch) return;
+      scheduleHide();
+    });
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "Escape" || e.key === "Esc") && !card.hidden) {
+        hide();
+        e.stopPropagation();
+      }
+    });
+
+    /* Touch: first tap shows the card, a second tap on the same mention follows it. */
+    document.addEventListener("click", function (e) {
+      var link = mentionFrom(e.target);
+      if (link) {
+        if (lastPointer !== "touch") return;
+        if (active === link && !card.hidden && openedByTouch) return; // second tap: follow
+        e.preventDefault();
+        var r = link.getBoundingClientRect();
+        pointerX = r.left + r.width / 2;
+        pointerY = r.top + r.height / 2;
+        show(link, true);
+        return;
+      }
+      if (!card.hidden && !card.contains(e.target)) hide();
+    });
+
+    /* The card sits in page coordinates, so it scrolls with its link; only
+       a change of layout needs a new position. */
+    var raf = 0;
+    window.addEventListener("resize", function () {
+      if (raf) return;
+      raf = requestAnimationFrame(function () {
+        raf = 0;
+        if (active && !card.hidden) position(active);
+      });
+    });
+  });
+
+  /* Quote pieces ---------------------------------------------------------
+   * A quote spanning markup comes as several .quote pieces sharing
+   * data-quote; only the first carries the id. Highlight them together when
+   * one is hovered or the quote is the URL's target (#q-2).
+   */
+  dossier.register("quotePieces", function (root) {
+    if (!root.querySelector(".quote[data-quote]")) return;
+
+    function pieces(id) {
+      return root.querySelectorAll('.quote[data-quote="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]');
+    }
+    function mark(id, cls, on) {
+      if (!id) return;
+      var list = pieces(id);
+      for (var i = 0; i < list.length; i++) list[i].classList.toggle(cls, on);
+    }
+
+    var current = null;
+    function markTarget() {
+      if (current) mark(current, "is-target", false);
+      current = null;
+      var hash = decodeURIComponent(location.hash.slice(1));
+      if (!hash) return;
+      var el = root.getElementById(hash);
+      if (el && el.classList.contains("quote")) {
+        current = el.getAttribute("data-quote") || hash;
+        mark(current, "is-target", true);
+      }
+    }
+    markTarget();
+    window.addEventListener("hashchange", markTarget);
+
+    function over(e) {
+      var q = e.target.closest && e.target.closest(".quote[data-quote]");
+      if (q) mark(q.getAttribute("data-quote"), "is-hover", e.type === "mouseover");
+    }
+    root.addEventListener("mouseover", over);
+    root.addEventListener("mouseout", over);
+  });
+})();
