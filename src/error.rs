@@ -195,7 +195,11 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .filter(|(d, c)| {
+            let close = *d <= (c.chars().count().max(word.chars().count()) + 2) / 3;
+            let prefix = word.len() >= 3 && (c.starts_with(word) || word.starts_with(c));
+            close || prefix
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -41,13 +41,16 @@ fn scan_page(html: &str) -> anyhow::Result<PageLinks> {
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("[id]", |el| {
             if let Some(id) = el.get_attribute("id") {
-                ids.borrow_mut().insert(id);
+                ids.borrow_mut()
+                    .insert(html_escape::decode_html_entities(&id).into_owned());
             }
             Ok(())
         }))
         .append_element_content_handler(element!("a[href], link[href]", |el| {
             if let Some(h) = el.get_attribute("href") {
-                links.borrow_mut().push(h);
+                links
+                    .borrow_mut()
+                    .push(html_escape::decode_html_entities(&h).into_owned());
             }
             Ok(())
         }))
@@ -55,7 +58,9 @@ fn scan_page(html: &str) -> anyhow::Result<PageLinks> {
             "img[src], script[src], iframe[src], source[src]",
             |el| {
                 if let Some(s) = el.get_attribute("src") {
-                    links.borrow_mut().push(s);
+                    links
+                        .borrow_mut()
+                        .push(html_escape::decode_html_entities(&s).into_owned());
                 }
                 Ok(())
             }

@@ -89,6 +89,7 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         // Parse each template alone first, so a syntax error names its own file.
         for (name, (file, text)) in &sources {
             let mut probe = Tera::default();
@@ -164,6 +165,23 @@ impl Theme {
             .unwrap_or_else(|| PathBuf::from("templates").join(&rendering));
         Diagnostic::error(file, 0, chain)
     }
+}
+
+/// Escapes text for HTML element content and quoted attribute values. Unlike Tera's
+/// default it leaves `/` alone, so URLs stay readable in the page source.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The full cause chain of a Tera error, one cause per line.

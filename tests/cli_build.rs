@@ -1,0 +1,245 @@
+//! `dossier build`, `check`, `init` and `import` over fixture dossiers.
+
+mod common;
+
+use common::{Fixture, article};
+
+#[test]
+fn builds_pages_with_mentions_and_quotes() {
+    let f = Fixture::new();
+    let stderr = f.build_ok();
+    assert!(stderr.contains("built 2 articles"), "{stderr}");
+    let page = f.read("public/articles/first/index.html");
+    assert!(
+        page.contains(r#"<a class="mention" id="m-1" href="/sub/entities/iraq/""#),
+        "{page}"
+    );
+    assert!(page.contains(r#"class="quote" id="q-1""#), "{page}");
+    for file in [
+        "public/index.html",
+        "public/entities/index.html",
+        "public/entities/adel-abdul-mahdi/index.html",
+        "public/quotes/index.html",
+        "public/sources/index.html",
+        "public/sources/reuters/index.html",
+        "public/404.html",
+        "public/.nojekyll",
+        "public/data/dossier.json",
+        "public/style.css",
+    ] {
+        assert!(f.path(file).exists(), "missing {file}");
+    }
+    let entity = f.read("public/entities/adel-abdul-mahdi/index.html");
+    assert!(
+        entity.contains("Caretaker prime minister of Iraq."),
+        "{entity}"
+    );
+}
+
+#[test]
+fn json_export_follows_the_schema() {
+    let f = Fixture::new();
+    f.build_ok();
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["site"]["base_url"], "https://example.org/sub/");
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    assert_eq!(articles[0]["path"], "/sub/articles/first/");
+    let adel = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "adel-abdul-mahdi")
+        .unwrap();
+    assert_eq!(adel["kind"], "person");
+    let mentions = adel["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2);
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m["surface"] == "Abdul Mahdi" && m["article"] == "first")
+    );
+    let quote = &json["quotes"][0];
+    assert_eq!(quote["id"], "first#q-1");
+    assert!(quote["cluster"].as_str().unwrap().starts_with("c-"));
+    assert_eq!(json["clusters"][0]["sources"][0], "Reuters");
+}
+
+#[test]
+fn base_url_override_and_output_dir() {
+    let f = Fixture::new();
+    let out = f
+        .cmd(&[
+            "build",
+            "--base-url",
+            "https://user.github.io/repo",
+            "--output",
+            "site",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let home = f.read("site/index.html");
+    assert!(home.contains("/repo/entities/"), "{home}");
+    assert!(
+        home.contains("https://user.github.io/repo/"),
+        "canonical link uses the absolute base"
+    );
+}
+
+#[test]
+fn drafts_only_with_flag() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/draft.md",
+        "+++\ntitle = \"D\"\ndate = 2020-01-06\nsource = \"X\"\ndraft = true\n+++\nDraft.\n",
+    );
+    f.build_ok();
+    assert!(!f.path("public/articles/draft").exists());
+    f.cmd(&["build", "--drafts"]).assert().success();
+    assert!(f.path("public/articles/draft/index.html").exists());
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    let f = Fixture::new();
+    f.build_ok();
+    let broken = dossier::linkcheck::check_site(&f.path("public"), "/sub/").unwrap();
+    let broken: Vec<String> = broken
+        .iter()
+        .filter(|b| !b.url.ends_with("search.js"))
+        .map(|b| b.to_string())
+        .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let f = Fixture::new();
+    let out = f.cmd(&["check"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checked 2 articles"));
+    assert!(!f.path("public").exists());
+}
+
+#[test]
+fn init_writes_a_dossier_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
+    c.current_dir(tmp.path())
+        .args(["init", "site"])
+        .assert()
+        .success();
+    assert!(tmp.path().join("site/.github/workflows/pages.yml").exists());
+    let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
+    let out = c
+        .current_dir(tmp.path())
+        .args(["build", "--root", "site"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        tmp.path()
+            .join("site/public/articles/a-first-article/index.html")
+            .exists()
+    );
+    // Refuses to overwrite.
+    let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
+    let out = c
+        .current_dir(tmp.path())
+        .args(["init", "site"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds a dossier"));
+}
+
+#[test]
+fn import_turns_plain_text_into_articles() {
+    let f = Fixture::new();
+    f.write("raw/a.txt", " date 2020-01-05 Iraq's parliament voted.\n\nAbdul Mahdi spoke <script>alert(1)</script>.\n");
+    f.write(
+        "raw/b.txt",
+        "A headline here\n\nA headline here\n\nThe text of it.\n",
+    );
+    let out = f
+        .cmd(&[
+            "import",
+            "raw/a.txt",
+            "--title",
+            "The vote",
+            "--source",
+            "AFP",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = f.read("content/articles/the-vote.md");
+    assert!(
+        text.starts_with("+++\ntitle = \"The vote\"\ndate = 2020-01-05\nsource = \"AFP\"\n+++\n"),
+        "{text}"
+    );
+    assert!(!text.contains("<script>"), "{text}");
+    let out = f
+        .cmd(&["import", "raw/b.txt", "--date", "2020-01-06"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = f.read("content/articles/a-headline-here.md");
+    assert!(text.contains("source = \"Unknown\""));
+    assert_eq!(text.matches("A headline here").count(), 1, "{text}");
+    f.build_ok();
+    let page = f.read("public/articles/the-vote/index.html");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // Without a date the import says how to give one.
+    f.write("raw/c.txt", "Another headline\n\nBody.\n");
+    let out = f.cmd(&["import", "raw/c.txt"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--date"));
+}
+
+#[test]
+fn help_for_every_command() {
+    for cmd in ["build", "check", "init", "import", "entities"] {
+        let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
+        let out = c.args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{cmd}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: dossier"));
+    }
+}
+
+#[test]
+fn cli_definition_is_valid() {
+    use clap::CommandFactory;
+    dossier::cli::Cli::command().debug_assert();
+}
+
+#[test]
+fn summary_line_is_printed() {
+    let f = Fixture::new();
+    let stderr = f.build_ok();
+    let last = stderr.lines().last().unwrap();
+    assert!(
+        last.starts_with("built 2 articles:") && last.ends_with(" ms"),
+        "{last}"
+    );
+    let _ = article("x", "y");
+}
