@@ -196,7 +196,7 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .iter()
         .map(|c| (edit_distance(word, c), *c))
         .filter(|(d, c)| {
-            let close = *d <= (c.chars().count().max(word.chars().count()) + 2) / 3;
+            let close = *d <= c.chars().count().max(word.chars().count()).div_ceil(3);
             let prefix = word.len() >= 3 && (c.starts_with(word) || word.starts_with(c));
             close || prefix
         })
