@@ -169,6 +169,10 @@ impl LineIndex {
     }
 }
 
+/// How deeply blocks and inline elements may nest. Real articles use a handful of
+/// levels; thousands (a pasted or generated file) would make pages browsers choke on.
+pub const MAX_NESTING: usize = 32;
+
 /// Events with their source ranges.
 type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
@@ -185,7 +189,23 @@ fn normalise<'a>(
     let mut events: Vec<(Event<'a>, Range<usize>)> = Vec::new();
     // Stack of link kinds so that the matching end tag can be rewritten too.
     let mut link_stack: Vec<LinkRewrite> = Vec::new();
+    let mut depth = 0usize;
+    let mut too_deep = false;
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING && !too_deep {
+                    too_deep = true;
+                    diagnostics.push(
+                        Diagnostic::error(src.file, lines.line(range.start), format!("the Markdown is nested more than {MAX_NESTING} levels deep here"))
+                            .with_help("flatten the nested lists, quotes or emphasis; an article needs only a few levels"),
+                    );
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let event = match event {
             Event::SoftBreak => Event::Text(CowStr::Borrowed("\n")),
             Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => Event::Text(h),

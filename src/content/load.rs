@@ -35,9 +35,29 @@ pub struct Content {
     pub intro: Intro,
 }
 
+/// The largest content file read. A news article is rarely over 100 KB; a file of many
+/// megabytes is almost surely a mistake (a pasted PDF, a data dump), and would make every
+/// page that quotes it huge.
+pub const MAX_FILE_BYTES: u64 = 16_000_000;
+
 /// Reads a file as UTF-8, naming the first invalid byte's line and column otherwise.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+    let path = root.join(rel);
+    if let Ok(meta) = std::fs::metadata(&path)
+        && meta.len() > MAX_FILE_BYTES
+    {
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            format!(
+                "the file is {:.1} MB; content files are limited to {} MB",
+                meta.len() as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        )
+        .with_help("split the article into several files, or remove what is not article text"));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
         Diagnostic::error(rel, 0, format!("cannot read the file: {e}"))
             .with_help("check that the file exists and is readable")
     })?;

@@ -249,13 +249,29 @@ pub fn parse_registry(
                 }
             }
         }
+        let mut links = Vec::new();
+        for link in raw.links {
+            let lower = link.trim().to_ascii_lowercase();
+            if lower.starts_with("http://") || lower.starts_with("https://") {
+                links.push(link.trim().to_string());
+            } else {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        line,
+                        format!("the link `{link}` of `{id}` is not an http or https address"),
+                    )
+                    .with_help("give full addresses such as `https://en.wikipedia.org/wiki/...`"),
+                );
+            }
+        }
         entities.push(Entity {
             id,
             name,
             kind: raw.kind,
             aliases,
             description: raw.description.trim().to_string(),
-            links: raw.links,
+            links,
             line,
         });
     }
