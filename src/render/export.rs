@@ -180,7 +180,7 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
         quotes,
         clusters,
     };
-    let mut out = serde_json::to_vec_pretty(&export).expect("the export serialises");
+    let mut out = serde_json::to_vec(&export).expect("the export serialises");
     out.push(b'\n');
     out
 }

@@ -6,7 +6,11 @@ use quick_xml::escape::escape;
 
 use crate::index::Dossier;
 
-/// `/feed.xml`: an Atom feed of the articles, newest first.
+/// How many articles the feed carries: the newest, as feed readers expect; the whole
+/// dossier is in the JSON export.
+pub const FEED_ENTRIES: usize = 50;
+
+/// `/feed.xml`: an Atom feed of the newest articles, newest first.
 pub fn atom_feed(d: &Dossier) -> String {
     let c = &d.config;
     let updated = d
@@ -37,7 +41,7 @@ pub fn atom_feed(d: &Dossier) -> String {
     let _ = writeln!(out, "  <updated>{updated}</updated>");
     let _ = writeln!(out, "  <author><name>{}</name></author>", escape(&c.title));
     let _ = writeln!(out, "  <generator>dossier</generator>");
-    for a in &d.articles {
+    for a in d.articles.iter().take(FEED_ENTRIES) {
         let art = &a.article;
         let url = c.abs_url(&format!("/articles/{}/", art.slug));
         let when = rfc3339(art.date, art.time.as_deref());
