@@ -1214,6 +1214,24 @@ mod tests {
         assert_eq!(events[1].period, Period::day(date!(2020 - 01 - 03)));
     }
 
+    proptest::proptest! {
+        /// Any text, however odd, gives phrases on character boundaries and never panics.
+        #[test]
+        fn never_panics_and_ranges_are_valid(
+            text in "(on |last |since |early |for |two |Friday|January|3|2014|days|ago|week|[a-zA-Z0-9 .,’“”-]{0,12}){0,14}",
+            day in 0i64..40_000,
+        ) {
+            let article = date!(1950 - 01 - 01) + Duration::days(day);
+            for f in find_dates(&text, article) {
+                proptest::prop_assert!(text.get(f.range.clone()).is_some());
+            }
+            let blocks = [TextBlock::paragraph(&text)];
+            for e in extract_events(&blocks, article) {
+                proptest::prop_assert!(blocks[0].text[e.offset..].starts_with(&e.phrase));
+            }
+        }
+    }
+
     #[test]
     fn periods_have_keys_and_labels() {
         let week = Period::week_of(date!(2020 - 01 - 01));
