@@ -187,11 +187,56 @@ fn run_check(args: CheckArgs) -> anyhow::Result<()> {
         ..Default::default()
     };
     let built = build_in_memory(&opts)?;
-    print_warnings(&built.warnings);
+    // Quotes nobody is named as saying: a warning each, located at the quote.
+    let mut warnings = built.warnings.clone();
+    for a in &built.dossier.articles {
+        for q in &a.body.quotes {
+            if q.is_term || q.speaker.is_some() || q.corrected {
+                continue;
+            }
+            let words: Vec<&str> = q.text.split_whitespace().take(4).collect();
+            let shown: String = if q.text.chars().count() > 60 {
+                format!(
+                    "{}…",
+                    q.text.chars().take(59).collect::<String>().trim_end()
+                )
+            } else {
+                q.text.clone()
+            };
+            warnings.push(
+                crate::error::Diagnostic::warning(
+                    &a.article.file,
+                    q.line,
+                    format!("quote with no speaker: “{shown}”"),
+                )
+                .with_help(format!(
+                    "add [[quotes]] with text = \"{}\" and speaker = \"<an entity id, or who said it>\" to the front matter; speaker = \"\" marks it as said by nobody named",
+                    words.join(" ").replace('"', "\\\"")
+                )),
+            );
+        }
+    }
+    if args.strict {
+        warnings.escalate_warnings();
+    }
+    if warnings.has_errors() {
+        return Err(warnings.into_failure().into());
+    }
+    print_warnings(&warnings);
     let mut broken = 0;
     if let Some(site) = &args.site {
-        let config = load_config(&opts)?;
-        for problem in crate::linkcheck::check_site(site, &config.base_path)? {
+        if !site.join("index.html").is_file() {
+            anyhow::bail!(
+                "`{}` holds no built site (no `index.html`); run `dossier build` first",
+                site.display()
+            );
+        }
+        // Check against the base the site was built for (it may come from --base-url).
+        let base = match crate::linkcheck::site_base_url(site) {
+            Some(base) => base,
+            None => load_config(&opts)?.base_url,
+        };
+        for problem in crate::linkcheck::check_site(site, &base)? {
             eprintln!("{problem}");
             broken += 1;
         }
@@ -203,9 +248,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<()> {
         );
     }
     eprintln!(
-        "checked {} articles: no errors{}",
+        "checked {} articles{}: no errors{}",
         built.dossier.articles.len(),
-        match built.warnings.warning_count() {
+        if args.site.is_some() {
+            " and the site's links"
+        } else {
+            ""
+        },
+        match warnings.warning_count() {
             0 => String::new(),
             n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
         }

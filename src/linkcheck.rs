@@ -1,9 +1,14 @@
 //! Checking a built site: every internal link and anchor must resolve.
 //!
 //! Pages are read with a streaming HTML rewriter (lol_html) to collect each page's
-//! element ids and the `href`/`src` of its links, images and scripts. A link is internal
-//! when it is root-relative or relative; it must stay under the site's base path, name a
-//! file that exists, and, with a fragment, an id on that page.
+//! element ids and the `href`/`src` of its links, images and scripts (links inside
+//! inline SVG pictures included). A link is internal when it is root-relative or
+//! relative, or, when the site's base is given as a full URL, absolute under that URL
+//! (canonical links); it must stay under the site's base path, name a file that
+//! exists, and, with a fragment, an id on that page.
+//!
+//! The base of a built site can be read from the site itself ([`site_base_url`]), so a
+//! site built with `--base-url` is checked against the base it was built for.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -72,8 +77,64 @@ fn scan_page(html: &str) -> anyhow::Result<PageLinks> {
     })
 }
 
-/// Checks every page under `site`, whose pages are served under `base_path` (`/repo/`).
-pub fn check_site(site: &Path, base_path: &str) -> anyhow::Result<Vec<BrokenLink>> {
+/// The base URL a built site was made for: the first `<loc>` of its sitemap (the home
+/// page), or else the `data-base` path of its home page. `None` when it has neither.
+pub fn site_base_url(site: &Path) -> Option<String> {
+    if let Ok(xml) = std::fs::read_to_string(site.join("sitemap.xml"))
+        && let Some(start) = xml.find("<loc>")
+        && let Some(len) = xml[start + 5..].find("</loc>")
+    {
+        let loc = quick_xml::escape::unescape(&xml[start + 5..start + 5 + len])
+            .ok()?
+            .into_owned();
+        if let Ok(url) = url::Url::parse(&loc) {
+            let mut base = url.clone();
+            base.set_query(None);
+            base.set_fragment(None);
+            let path = base.path().to_string();
+            base.set_path(&path[..path.rfind('/').map_or(0, |i| i + 1)]);
+            return Some(base.to_string());
+        }
+    }
+    let html = std::fs::read_to_string(site.join("index.html")).ok()?;
+    let at = html.find("data-base=\"")? + "data-base=\"".len();
+    let end = html[at..].find('"')?;
+    Some(html_escape::decode_html_entities(&html[at..at + end]).into_owned())
+}
+
+/// Splits a base (`/repo/` or `https://user.github.io/repo/`) into the absolute URL
+/// prefix, if any, and the path.
+fn split_base(base: &str) -> (Option<String>, String) {
+    match url::Url::parse(base) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => {
+            let mut path = u.path().to_string();
+            if !path.ends_with('/') {
+                path.push('/');
+            }
+            let mut prefix = u.clone();
+            prefix.set_path(&path);
+            prefix.set_query(None);
+            prefix.set_fragment(None);
+            (Some(prefix.to_string()), path)
+        }
+        _ => {
+            let mut path = base.to_string();
+            if !path.starts_with('/') {
+                path.insert(0, '/');
+            }
+            if !path.ends_with('/') {
+                path.push('/');
+            }
+            (None, path)
+        }
+    }
+}
+
+/// Checks every page under `site`, whose pages are served under `base`: a path
+/// (`/repo/`) or a full URL (`https://user.github.io/repo/`), with which absolute links
+/// under that URL are checked too.
+pub fn check_site(site: &Path, base: &str) -> anyhow::Result<Vec<BrokenLink>> {
+    let (base_url, base_path) = split_base(base);
     let mut pages: HashMap<String, PageLinks> = HashMap::new();
     let mut files: HashSet<String> = HashSet::new();
     for entry in walkdir::WalkDir::new(site).sort_by_file_name() {
@@ -102,7 +163,13 @@ pub fn check_site(site: &Path, base_path: &str) -> anyhow::Result<Vec<BrokenLink
     names.sort();
     for page in names {
         for url in &pages[page].links {
-            if let Some(problem) = check_link(page, url, base_path, &files, &pages) {
+            let internal = match &base_url {
+                Some(prefix) if url.starts_with(prefix.as_str()) => {
+                    format!("{base_path}{}", &url[prefix.len()..])
+                }
+                _ => url.clone(),
+            };
+            if let Some(problem) = check_link(page, &internal, &base_path, &files, &pages) {
                 broken.push(BrokenLink {
                     page: page.clone(),
                     url: url.clone(),
@@ -222,5 +289,50 @@ mod tests {
         let broken = check_site(site, "/repo/").unwrap();
         let urls: Vec<&str> = broken.iter().map(|b| b.url.as_str()).collect();
         assert_eq!(urls, vec!["/repo/a/#nope", "/elsewhere/", "a/missing.html"]);
+    }
+
+    #[test]
+    fn checks_absolute_links_under_a_full_base_url_and_svg_links() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path();
+        std::fs::create_dir_all(site.join("a")).unwrap();
+        std::fs::write(
+            site.join("index.html"),
+            r##"<link rel="canonical" href="https://u.github.io/repo/"><a href="https://u.github.io/repo/a/">ok</a><a href="https://u.github.io/repo/gone/">bad</a><a href="https://u.github.io/other/">another site</a><svg><a href="/repo/missing/"><circle r="1"/></a></svg>"##,
+        )
+        .unwrap();
+        std::fs::write(site.join("a/index.html"), "<p>a</p>").unwrap();
+        let broken = check_site(site, "https://u.github.io/repo/").unwrap();
+        let urls: Vec<&str> = broken.iter().map(|b| b.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            vec!["https://u.github.io/repo/gone/", "/repo/missing/"]
+        );
+        // As a path only, absolute links are not checked.
+        let broken = check_site(site, "/repo").unwrap();
+        assert_eq!(broken.len(), 1, "{broken:?}");
+    }
+
+    #[test]
+    fn reads_the_base_a_site_was_built_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(
+            tmp.path().join("sitemap.xml"),
+            "<urlset><url><loc>https://u.github.io/repo/</loc></url><url><loc>https://u.github.io/repo/a/</loc></url></urlset>",
+        )
+        .unwrap();
+        assert_eq!(
+            site_base_url(tmp.path()).as_deref(),
+            Some("https://u.github.io/repo/")
+        );
+        std::fs::remove_file(tmp.path().join("sitemap.xml")).unwrap();
+        std::fs::write(
+            tmp.path().join("index.html"),
+            r#"<html data-base="/sub/"></html>"#,
+        )
+        .unwrap();
+        assert_eq!(site_base_url(tmp.path()).as_deref(), Some("/sub/"));
+        std::fs::remove_file(tmp.path().join("index.html")).unwrap();
+        assert_eq!(site_base_url(tmp.path()), None);
     }
 }

@@ -1,4 +1,9 @@
 //! The Atom feed, the sitemap and robots.txt: the files hosts and readers' tools expect.
+//!
+//! The feed follows RFC 4287: the feed has an id, a title, an updated date, an author
+//! and a `self` link; every entry an id, a title, an updated date, an `alternate`
+//! link, an author, a summary and the article's HTML as content. Every address in the
+//! feed and the sitemap is absolute under `base_url`, sub-path included.
 
 use std::fmt::Write;
 
@@ -22,7 +27,12 @@ pub fn atom_feed(d: &Dossier) -> String {
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
     );
-    let _ = writeln!(out, " xml:lang=\"{}\">", escape(&c.language));
+    let _ = writeln!(
+        out,
+        " xml:lang=\"{}\" xml:base=\"{}\">",
+        escape(&c.language),
+        escape(&c.base_url)
+    );
     let _ = writeln!(out, "  <title>{}</title>", escape(&c.title));
     if !c.description.is_empty() {
         let _ = writeln!(out, "  <subtitle>{}</subtitle>", escape(&c.description));
@@ -69,9 +79,7 @@ pub fn atom_feed(d: &Dossier) -> String {
             escape(crate::index::Dossier::source_slug(&art.source)),
             escape(&art.source)
         );
-        if let Some(summary) = &art.summary {
-            let _ = writeln!(out, "    <summary>{}</summary>", escape(summary));
-        }
+        let _ = writeln!(out, "    <summary>{}</summary>", escape(entry_summary(a)));
         let _ = writeln!(
             out,
             "    <content type=\"html\">{}</content>",
@@ -81,6 +89,25 @@ pub fn atom_feed(d: &Dossier) -> String {
     }
     out.push_str("</feed>\n");
     out
+}
+
+/// The article's summary, or else its first paragraph, shortened.
+fn entry_summary(a: &crate::index::AnalysedArticle) -> String {
+    if let Some(summary) = &a.article.summary {
+        return summary.clone();
+    }
+    let first = a
+        .body
+        .blocks
+        .iter()
+        .find(|b| b.kind == crate::annotate::BlockKind::Paragraph && !b.text.trim().is_empty())
+        .map_or(a.article.title.as_str(), |b| b.text.trim());
+    if first.chars().count() <= 300 {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(300).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
 fn rfc3339(date: time::Date, time: Option<&str>) -> String {

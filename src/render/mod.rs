@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod feeds;
+pub mod svg;
 pub mod theme;
 pub mod views;
 
@@ -190,7 +191,7 @@ fn home_page(d: &Dossier) -> Page {
     ctx.insert("articles", &articles);
     ctx.insert("top_entities", &top_entities);
     ctx.insert("top_clusters", &top_clusters);
-    ctx.insert("graph_svg", "");
+    ctx.insert("graph_svg", &home_graph(d, &mentioned));
     Page {
         template: "index.html",
         path: "index.html".into(),
@@ -413,6 +414,7 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
             }),
         }
     }
+    let graph_svg = entity_graph(d, e);
     let view = EntityView {
         summary: d.entity_summary(e),
         aliases: &entity.aliases,
@@ -430,7 +432,7 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
                 count,
             })
             .collect(),
-        graph_svg: "",
+        graph_svg: &graph_svg,
     };
     Page {
         template: "entity.html",
@@ -512,7 +514,7 @@ fn quotes_page(d: &Dossier) -> Page {
     let mut ctx = context_of(&[("clusters", &clusters)]);
     ctx.insert("speakers", &speakers);
     ctx.insert("terms", &terms);
-    ctx.insert("coverage_svg", "");
+    ctx.insert("coverage_svg", &coverage_svg(d));
     Page {
         template: "quotes.html",
         path: "quotes/index.html".into(),
@@ -623,36 +625,269 @@ fn source_page(d: &Dossier, s: usize) -> Page {
 }
 
 #[derive(Serialize)]
+struct EventView<'a> {
+    /// The event's own date ("3 January 2020", "since late 2017").
+    date_display: String,
+    /// The sentence that reports it.
+    text: String,
+    /// The sentence in its article: the nearest mention or quote anchor.
+    path: String,
+    article: ArticleSummary<'a>,
+}
+
+#[derive(Serialize)]
 struct DayView<'a> {
+    /// Unique and URL-safe: `2020-01-03`, `2019-12-29-week`, `2019-10`, `2014`.
+    key: String,
+    /// For `<time datetime>`: a date, a month (`2019-10`) or a year.
     date: String,
     date_display: String,
+    /// `day`, `week`, `month` or `year`.
+    precision: &'static str,
     articles: Vec<ArticleSummary<'a>>,
-    events: Vec<()>,
+    events: Vec<EventView<'a>>,
+}
+
+/// Events and articles grouped by the period they belong to, oldest first.
+type TimelineGroups = std::collections::BTreeMap<
+    crate::timeline::Period,
+    (Vec<usize>, Vec<(crate::timeline::Event, usize)>),
+>;
+
+fn timeline_groups(d: &Dossier) -> TimelineGroups {
+    use crate::timeline::{Period, extract_events};
+    let mut groups = TimelineGroups::new();
+    // Oldest article first, so each period lists its reports in order.
+    for i in (0..d.articles.len()).rev() {
+        let a = &d.articles[i];
+        groups
+            .entry(Period::day(a.article.date))
+            .or_default()
+            .0
+            .push(i);
+        let mut seen = std::collections::HashSet::new();
+        for ev in extract_events(&a.body.blocks, a.article.date) {
+            if seen.insert((ev.period, ev.block, ev.text.clone())) {
+                groups.entry(ev.period).or_default().1.push((ev, i));
+            }
+        }
+    }
+    for (_, events) in groups.values_mut() {
+        events.sort_by_key(|(ev, _)| (ev.part, ev.relation));
+    }
+    groups
 }
 
 fn timeline_page(d: &Dossier) -> Page {
-    let mut days: Vec<DayView> = Vec::new();
-    // Oldest first on a timeline.
-    for i in (0..d.articles.len()).rev() {
-        let date = d.articles[i].article.date;
-        match days.last_mut() {
-            Some(day) if day.date == date.to_string() => day.articles.push(d.article_summary(i)),
-            _ => days.push(DayView {
-                date: date.to_string(),
-                date_display: display_date(date),
-                articles: vec![d.article_summary(i)],
-                events: Vec::new(),
-            }),
-        }
-    }
+    use crate::timeline::{Precision, nearest_anchor};
+    let groups = timeline_groups(d);
+    let days: Vec<DayView> = groups
+        .iter()
+        .map(|(period, (articles, events))| DayView {
+            key: period.key(),
+            date: period.datetime(),
+            date_display: period.display(),
+            precision: match period.precision {
+                Precision::Day => "day",
+                Precision::Week => "week",
+                Precision::Month => "month",
+                Precision::Year => "year",
+            },
+            articles: articles.iter().map(|&i| d.article_summary(i)).collect(),
+            events: events
+                .iter()
+                .map(|(ev, i)| {
+                    let a = &d.articles[*i];
+                    let anchor = nearest_anchor(&a.body, ev.block, ev.offset);
+                    EventView {
+                        date_display: ev.display(),
+                        text: ev.text.clone(),
+                        path: match anchor {
+                            Some(anchor) => format!("/articles/{}/#{anchor}", a.article.slug),
+                            None => format!("/articles/{}/", a.article.slug),
+                        },
+                        article: d.article_summary(*i),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
     let mut ctx = context_of(&[("days", &days)]);
-    ctx.insert("chart_svg", "");
+    ctx.insert("chart_svg", &timeline_chart(&groups));
     Page {
         template: "timeline.html",
         path: "timeline/index.html".into(),
         site_path: "/timeline/".into(),
         title: "Timeline".into(),
-        description: "The articles in order of publication.".into(),
+        description: "The articles in order of publication, and the dated events they report."
+            .into(),
         context: ctx,
     }
+}
+
+/// The timeline as a chart: a column per period, linking to it on the page.
+fn timeline_chart(groups: &TimelineGroups) -> String {
+    let mut columns = Vec::new();
+    let mut reached: Option<time::Date> = None;
+    for (period, (articles, events)) in groups {
+        let gap_before = reached.is_some_and(|r| period.start > r.next_day().unwrap_or(r));
+        reached = Some(reached.map_or(period.end(), |r| r.max(period.end())));
+        columns.push(svg::ChartColumn {
+            label: period.short_label(),
+            title: period.display(),
+            href: format!("#d-{}", period.key()),
+            events: events.len(),
+            articles: articles.len(),
+            gap_before,
+        });
+    }
+    svg::timeline_chart("timeline-chart", &columns)
+}
+
+/// Graph nodes for entities, in the order of kinds on the entity index.
+fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<svg::GraphNode> {
+    entities
+        .iter()
+        .map(|&e| {
+            let s = d.entity_summary(e);
+            svg::GraphNode {
+                label: s.name.to_string(),
+                kind: s.kind.to_string(),
+                kind_label: s.kind_label.to_string(),
+                href: d.config.url(&s.path),
+                weight: s.mention_count,
+            }
+        })
+        .collect()
+}
+
+/// Edges between `entities` (indices into it) from their paragraph co-mentions,
+/// strongest first, at most `limit`.
+fn graph_edges(d: &Dossier, entities: &[usize], limit: usize) -> Vec<svg::GraphEdge> {
+    let mut edges = Vec::new();
+    for (a, &ea) in entities.iter().enumerate() {
+        for &(other, weight) in &d.entities[ea].related {
+            if let Some(b) = entities.iter().position(|&x| x == other)
+                && a < b
+            {
+                edges.push(svg::GraphEdge { a, b, weight });
+            }
+        }
+    }
+    edges.sort_by(|x, y| {
+        y.weight
+            .cmp(&x.weight)
+            .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    edges.truncate(limit);
+    edges
+}
+
+/// Orders entities by kind (as on the entity index), keeping prominence within a kind.
+fn by_kind(d: &Dossier, entities: &mut [usize]) {
+    let rank = |e: usize| {
+        crate::content::EntityKind::ALL
+            .iter()
+            .position(|&k| k == d.registry.entities[e].kind)
+    };
+    entities.sort_by_key(|&e| rank(e));
+}
+
+/// The home page's graph of who appears with whom: the most mentioned entities.
+fn home_graph(d: &Dossier, by_prominence: &[usize]) -> String {
+    let mut top: Vec<usize> = by_prominence.iter().copied().take(25).collect();
+    by_kind(d, &mut top);
+    let edges = graph_edges(d, &top, 3 * top.len());
+    if top.len() < 2 || edges.is_empty() {
+        return String::new();
+    }
+    let strongest = &edges[0];
+    let text = svg::GraphText {
+        title: "Who appears with whom".into(),
+        desc: format!(
+            "The {} most mentioned entities as circles, sized by their mentions and coloured by kind, joined where articles mention them in the same paragraph; the thicker the line, the more paragraphs they share. The strongest link is between {} and {} ({} paragraphs).",
+            top.len(),
+            d.registry.entities[top[strongest.a]].name,
+            d.registry.entities[top[strongest.b]].name,
+            strongest.weight
+        ),
+        caption: "Entities and who they are mentioned with (paragraphs shared)".into(),
+    };
+    svg::entity_graph("graph", &text, &graph_nodes(d, &top), &edges, None)
+}
+
+/// One entity and the entities mentioned with it, for its page.
+fn entity_graph(d: &Dossier, e: usize) -> String {
+    let related: Vec<usize> = d.entities[e]
+        .related
+        .iter()
+        .take(12)
+        .map(|&(r, _)| r)
+        .collect();
+    if related.is_empty() {
+        return String::new();
+    }
+    let mut ring = related.clone();
+    by_kind(d, &mut ring);
+    let mut members = vec![e];
+    members.extend(ring);
+    let edges = graph_edges(d, &members, 4 * members.len());
+    let name = &d.registry.entities[e].name;
+    let text = svg::GraphText {
+        title: format!("{name} and who appears with them"),
+        desc: format!(
+            "{name} in the middle, with the {} entities most often mentioned in the same paragraphs around it, sized by their mentions and coloured by kind; the thicker the line, the more paragraphs they share.",
+            related.len()
+        ),
+        caption: format!("{name} and the entities mentioned with them (paragraphs shared)"),
+    };
+    svg::entity_graph(
+        "entity-graph",
+        &text,
+        &graph_nodes(d, &members),
+        &edges,
+        Some(0),
+    )
+}
+
+/// The quote index's grid of which outlets carry which widely reported statement.
+fn coverage_svg(d: &Dossier) -> String {
+    let clusters: Vec<&crate::index::QuoteCluster> = d
+        .clusters
+        .iter()
+        .filter(|c| c.sources.len() >= 2)
+        .take(20)
+        .collect();
+    let rows: Vec<svg::CoverageRow> = clusters
+        .iter()
+        .map(|c| svg::CoverageRow {
+            label: format!(
+                "№ {} · {}",
+                c.id.trim_start_matches("c-"),
+                c.speaker
+                    .as_ref()
+                    .map_or("Unattributed", |s| d.speaker_view(s).name)
+            ),
+            text: d.quote(c.representative).text.clone(),
+            href: format!("#{}", c.id),
+        })
+        .collect();
+    let columns: Vec<svg::CoverageColumn> = d
+        .sources
+        .iter()
+        .map(|s| svg::CoverageColumn {
+            label: s.name.clone(),
+            href: d.config.url(&format!("/sources/{}/", s.slug)),
+        })
+        .collect();
+    let carries: Vec<Vec<bool>> = clusters
+        .iter()
+        .map(|c| {
+            d.sources
+                .iter()
+                .map(|s| c.sources.contains(&s.name))
+                .collect()
+        })
+        .collect();
+    svg::coverage_grid("coverage", &rows, &columns, &carries)
 }

@@ -1,0 +1,1255 @@
+//! Dates in article text: the events an article reports, resolved against its date.
+//!
+//! A news report dates what it tells relative to the day it was written: "on Friday",
+//! "last week", "two days after", "since late 2017". [`extract_events`] finds such
+//! phrases in the plain text of an article's blocks and resolves each to a [`Period`]
+//! (a day, a week, a month or a year) using the article's date, so the timeline can
+//! group what every outlet reports under the day it happened rather than the day it
+//! was published.
+//!
+//! The extractor is a small set of table-driven rules over words, not a parser of
+//! English, and it is pure: text and a date in, events out. It errs on the side of
+//! silence: a month name needs a day, a year or a preposition beside it ("in May",
+//! not "Theresa May"), a bare number needs a unit and an anchor ("three months ago",
+//! "for three months", not "three months"), and vague spans ("weeks ago", "for
+//! months") are left alone.
+//!
+//! Resolution rules, each covered by the tests at the end of this file:
+//! - a weekday is the most recent such day on or before the article's date, or the
+//!   next one on or after it when the nearest verb is in the future tense ("will vote
+//!   on Monday"); `last` and `next` exclude the article's own day;
+//! - weeks run Sunday to Saturday (an article dated Sunday calls the seven days before
+//!   it "last week", as newsrooms do); "last week" is the week before the article's;
+//! - a month or a day without a year is the most recent one on or before the article's
+//!   date (the next one in the future tense);
+//! - "N days/weeks/months/years ago" (also "earlier", and "after" as in "the vote comes
+//!   two days after the strike") counts back from the article's date; "for N months"
+//!   and "over the past N weeks" give the start of an ongoing span ("since");
+//! - a four-digit year from 1900 to 2099 alone is a year-precision event.
+
+use std::ops::Range;
+
+use time::{Date, Duration, Month};
+
+use crate::annotate::{BlockKind, TextBlock};
+use crate::markdown::AnalysedBody;
+
+/// How precisely an event is dated, from the coarsest to the finest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    /// Seven days from a Sunday.
+    Week,
+    Day,
+}
+
+/// A part of a month or a year: "early October", "mid-December", "late 2017".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// How the event relates to the period it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    /// It happened in the period.
+    In,
+    /// It began then and goes on ("since late 2017", "for three months").
+    Since,
+    /// About then ("some three decades ago").
+    Around,
+    /// Some time before ("more than four years ago").
+    Before,
+}
+
+/// A span of time an event is dated to: its first day and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    /// The day, the Sunday a week starts on, the first of the month, or 1 January.
+    pub start: Date,
+    pub precision: Precision,
+}
+
+/// A dated event found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub period: Period,
+    pub part: Option<Part>,
+    pub relation: Relation,
+    /// The sentence that reports it.
+    pub text: String,
+    /// Index of the block (paragraph) in the article.
+    pub block: usize,
+    /// Byte offset of `phrase` in the block's text.
+    pub offset: usize,
+    /// The words that date it ("on Friday", "since late 2017").
+    pub phrase: String,
+}
+
+impl Event {
+    /// The event's own date as a reader would say it: "3 January 2020", "early October
+    /// 2019", "since late 2017", "around 1990".
+    pub fn display(&self) -> String {
+        if self.relation == Relation::Since && self.period.precision == Precision::Week {
+            let s = self.period.start;
+            return format!("since the week of {}", Period::day(s).display());
+        }
+        let base = match (self.part, self.period.precision) {
+            (Some(part), Precision::Year | Precision::Month) => {
+                let p = match part {
+                    Part::Early => "early ",
+                    Part::Mid => "mid-",
+                    Part::Late => "late ",
+                };
+                format!("{p}{}", self.period.display())
+            }
+            _ => self.period.display(),
+        };
+        match self.relation {
+            Relation::In => base,
+            Relation::Since => format!("since {base}"),
+            Relation::Around => format!("around {base}"),
+            Relation::Before => format!("before {base}"),
+        }
+    }
+
+    /// Orders events within a period: by part, then relation.
+    pub fn sort_key(&self) -> (Period, Option<Part>, Relation) {
+        (self.period, self.part, self.relation)
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Period {
+    pub fn day(date: Date) -> Period {
+        Period {
+            start: date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The week (Sunday to Saturday) that contains `date`.
+    pub fn week_of(date: Date) -> Period {
+        let back = date.weekday().number_days_from_sunday();
+        Period {
+            start: date - Duration::days(back.into()),
+            precision: Precision::Week,
+        }
+    }
+
+    /// The month `month` (1-12) of `year`.
+    pub fn month(year: i32, month: u8) -> Option<Period> {
+        let m = Month::try_from(month).ok()?;
+        Some(Period {
+            start: Date::from_calendar_date(year, m, 1).ok()?,
+            precision: Precision::Month,
+        })
+    }
+
+    pub fn year(year: i32) -> Option<Period> {
+        Some(Period {
+            start: Date::from_calendar_date(year, Month::January, 1).ok()?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// The last day of the period.
+    pub fn end(&self) -> Date {
+        match self.precision {
+            Precision::Day => self.start,
+            Precision::Week => self.start + Duration::days(6),
+            Precision::Month => {
+                let (y, m) = (self.start.year(), self.start.month());
+                Date::from_calendar_date(y, m, m.length(y)).unwrap_or(self.start)
+            }
+            Precision::Year => Date::from_calendar_date(self.start.year(), Month::December, 31)
+                .unwrap_or(self.start),
+        }
+    }
+
+    /// A unique, URL-safe key: `2020-01-03`, `2019-12-29-week`, `2019-10`, `2014`.
+    pub fn key(&self) -> String {
+        match self.precision {
+            Precision::Day => self.start.to_string(),
+            Precision::Week => format!("{}-week", self.start),
+            Precision::Month => format!(
+                "{:04}-{:02}",
+                self.start.year(),
+                u8::from(self.start.month())
+            ),
+            Precision::Year => format!("{:04}", self.start.year()),
+        }
+    }
+
+    /// A value for `<time datetime>`: a date, a month, a year, or a week's first day.
+    pub fn datetime(&self) -> String {
+        match self.precision {
+            Precision::Day | Precision::Week => self.start.to_string(),
+            _ => self.key(),
+        }
+    }
+
+    /// "3 January 2020", "29 December 2019 – 4 January 2020", "October 2019", "2014".
+    pub fn display(&self) -> String {
+        let s = self.start;
+        let month = |d: Date| MONTH_NAMES[usize::from(u8::from(d.month())) - 1];
+        match self.precision {
+            Precision::Day => format!("{} {} {}", s.day(), month(s), s.year()),
+            Precision::Week => {
+                let e = self.end();
+                if s.year() != e.year() {
+                    format!(
+                        "{} {} {} – {} {} {}",
+                        s.day(),
+                        month(s),
+                        s.year(),
+                        e.day(),
+                        month(e),
+                        e.year()
+                    )
+                } else if s.month() != e.month() {
+                    format!(
+                        "{} {} – {} {} {}",
+                        s.day(),
+                        month(s),
+                        e.day(),
+                        month(e),
+                        e.year()
+                    )
+                } else {
+                    format!("{}–{} {} {}", s.day(), e.day(), month(s), s.year())
+                }
+            }
+            Precision::Month => format!("{} {}", month(s), s.year()),
+            Precision::Year => s.year().to_string(),
+        }
+    }
+
+    /// A two-line label for a chart axis: ("3 Jan", "2020"), ("Oct", "2019"), ("2014", "").
+    pub fn short_label(&self) -> (String, String) {
+        let s = self.start;
+        let abbr = |d: Date| &MONTH_NAMES[usize::from(u8::from(d.month())) - 1][..3];
+        match self.precision {
+            Precision::Day => (format!("{} {}", s.day(), abbr(s)), s.year().to_string()),
+            Precision::Week => (format!("wk {} {}", s.day(), abbr(s)), s.year().to_string()),
+            Precision::Month => (abbr(s).to_string(), s.year().to_string()),
+            Precision::Year => (s.year().to_string(), String::new()),
+        }
+    }
+}
+
+/// Whether events in blocks of this kind belong on the timeline. Headings repeat the
+/// text, captions date photographs and footnotes are the editor's.
+fn reports_events(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::BlockQuote | BlockKind::TableCell
+    )
+}
+
+/// Finds the dated events in an article's blocks, resolved against `article_date`.
+/// Events come in document order; a sentence that names two dates gives two events.
+pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (bi, block) in blocks.iter().enumerate() {
+        if !reports_events(block.kind) {
+            continue;
+        }
+        for span in sentence_spans(&block.text) {
+            let sentence = &block.text[span.clone()];
+            for found in find_dates(sentence, article_date) {
+                events.push(Event {
+                    period: found.period,
+                    part: found.part,
+                    relation: found.relation,
+                    text: sentence.trim().to_string(),
+                    block: bi,
+                    offset: span.start + found.range.start,
+                    phrase: sentence[found.range].to_string(),
+                });
+            }
+        }
+    }
+    events
+}
+
+/// The anchor (`m-N` or `q-N`) in block `block` of an analysed article nearest to byte
+/// `offset`: the place to link an event to. `None` when the block has neither.
+pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Option<&str> {
+    let text = body.blocks.get(block)?.text.as_str();
+    let mut places: Vec<(usize, &str)> = Vec::new();
+    let mut cursor = 0;
+    for m in body.mentions.iter().filter(|m| m.block == block) {
+        let pos = text
+            .get(cursor..)
+            .and_then(|rest| rest.find(m.surface.as_str()))
+            .map_or(cursor, |p| cursor + p);
+        places.push((pos, &m.anchor));
+        cursor = (pos + m.surface.len()).min(text.len());
+    }
+    for q in body
+        .quotes
+        .iter()
+        .filter(|q| q.block == block && !q.is_term && !q.anchor.is_empty())
+    {
+        let probe: String = q.text.chars().take(24).collect();
+        let pos = text.find(probe.as_str()).unwrap_or(0);
+        places.push((pos, &q.anchor));
+    }
+    places
+        .into_iter()
+        .min_by_key(|&(pos, _)| pos.abs_diff(offset))
+        .map(|(_, a)| a)
+}
+
+/// Byte ranges of the sentences of `text`. A full stop after an initial ("U.S.") or a
+/// common abbreviation ("Gen.", "Jan.") does not end a sentence.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep",
+        "Gov", "Pres", "Prof", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Ltd", "Co", "Corp", "vs",
+    ];
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '?' | '!') {
+            // Closing quotes and brackets stay with the sentence they close.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k >= chars.len() || {
+                let n = chars[k].1;
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'')
+            };
+            let word_before: &str = text[start..pos]
+                .rsplit(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word_before)
+                    || (word_before.chars().count() == 1
+                        && word_before.chars().all(char::is_uppercase)));
+            if followed_by_space && next_starts && !abbreviation {
+                push_trimmed(&mut spans, text, start..end);
+                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(&mut spans, text, start..text.len());
+    spans
+}
+
+fn push_trimmed(spans: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    spans.push(range.start + lead..range.end - trail);
+}
+
+/// A date phrase found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// Byte range of the phrase in the sentence.
+    pub range: Range<usize>,
+    pub period: Period,
+    pub part: Option<Part>,
+    pub relation: Relation,
+}
+
+struct Token<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    lower: String,
+}
+
+fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            tokens.push(Token {
+                range: st..i,
+                text: &s[st..i],
+                lower: s[st..i].to_lowercase(),
+            });
+        }
+    }
+    tokens
+}
+
+/// Whether the article's text talks about the past or the future around a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+const PAST_WORDS: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "met", "came", "took", "left", "went", "began",
+    "fled", "held", "made", "gave", "saw", "fought", "flew", "struck", "spoke", "wrote", "ago",
+    "sent", "led", "won", "lost", "hit", "shot", "ran", "became", "brought", "thought", "felt",
+];
+
+const NOT_PAST: &[&str] = &[
+    "need", "needed", "speed", "feed", "bleed", "proceed", "exceed", "succeed", "indeed", "red",
+    "bed", "hundred", "seed", "breed", "creed", "greed", "weed", "shed",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "tomorrow",
+    "due",
+    "scheduled",
+    "upcoming",
+    "expected",
+    "planned",
+    "plans",
+    "intends",
+];
+
+/// The tense at token `at`: that of the nearest tense marker, past by default (a
+/// report mostly tells what happened).
+fn tense_at(tokens: &[Token<'_>], at: usize) -> Tense {
+    let marker = |t: &Token<'_>| -> Option<Tense> {
+        let w = t.lower.as_str();
+        if FUTURE_WORDS.contains(&w) {
+            Some(Tense::Future)
+        } else if PAST_WORDS.contains(&w)
+            || (w.len() >= 4
+                && w.ends_with("ed")
+                && !NOT_PAST.contains(&w)
+                && w.chars().all(|c| c.is_alphabetic()))
+        {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    let mut best: Option<(usize, Tense)> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if i == at {
+            continue;
+        }
+        if let Some(tense) = marker(t) {
+            // A marker before the date weighs a little more than one after it.
+            let distance = 2 * i.abs_diff(at) + usize::from(i > at);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, tense));
+            }
+        }
+    }
+    best.map_or(Tense::Past, |(_, t)| t)
+}
+
+fn month_number(word: &str) -> Option<(u8, bool)> {
+    if let Some(i) = MONTH_NAMES.iter().position(|&m| m == word) {
+        return Some((i as u8 + 1, false));
+    }
+    let abbr = [
+        ("Jan", 1),
+        ("Feb", 2),
+        ("Mar", 3),
+        ("Apr", 4),
+        ("Jun", 6),
+        ("Jul", 7),
+        ("Aug", 8),
+        ("Sep", 9),
+        ("Sept", 9),
+        ("Oct", 10),
+        ("Nov", 11),
+        ("Dec", 12),
+    ];
+    abbr.iter()
+        .find(|(a, _)| *a == word)
+        .map(|&(_, n)| (n, true))
+}
+
+fn day_number(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !digits.chars().all(|c| c.is_ascii_digit())
+        || !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+    {
+        return None;
+    }
+    let n: u8 = digits.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    if word.len() != 4 || !word.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = word.parse().ok()?;
+    (1900..=2099).contains(&y).then_some(y)
+}
+
+fn count_number(word: &str) -> Option<i64> {
+    const WORDS: &[(&str, i64)] = &[
+        ("a", 1),
+        ("an", 1),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("fifteen", 15),
+        ("twenty", 20),
+        ("thirty", 30),
+    ];
+    if let Some(&(_, n)) = WORDS.iter().find(|(w, _)| *w == word) {
+        return Some(n);
+    }
+    if word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit()) {
+        return word.parse().ok().filter(|&n| n > 0);
+    }
+    None
+}
+
+/// Nouns after which a four-digit number is a count, not a year.
+const COUNTED: &[&str] = &[
+    "people",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "protesters",
+    "dead",
+    "deaths",
+    "km",
+    "miles",
+    "metres",
+    "meters",
+    "dollars",
+    "euros",
+    "pounds",
+    "members",
+    "votes",
+    "seats",
+    "sites",
+    "times",
+];
+
+fn add_months(date: Date, months: i64) -> Option<Period> {
+    let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + months;
+    Period::month(
+        i32::try_from(total.div_euclid(12)).ok()?,
+        u8::try_from(total.rem_euclid(12) + 1).ok()?,
+    )
+}
+
+/// A month (1-12) without a year: the latest on or before the article's month in the
+/// past tense, the earliest on or after it in the future.
+fn infer_month(month: u8, article: Date, tense: Tense) -> Option<Period> {
+    let current = u8::from(article.month());
+    let year = match tense {
+        Tense::Past if month > current => article.year() - 1,
+        Tense::Future if month < current => article.year() + 1,
+        _ => article.year(),
+    };
+    Period::month(year, month)
+}
+
+fn infer_day(month: u8, day: u8, article: Date, tense: Tense) -> Option<Period> {
+    let m = Month::try_from(month).ok()?;
+    let this_year = Date::from_calendar_date(article.year(), m, day).ok();
+    let date = match (tense, this_year) {
+        (Tense::Past, Some(d)) if d <= article => d,
+        (Tense::Past, _) => Date::from_calendar_date(article.year() - 1, m, day).ok()?,
+        (Tense::Future, Some(d)) if d >= article => d,
+        (Tense::Future, _) => Date::from_calendar_date(article.year() + 1, m, day).ok()?,
+    };
+    Some(Period::day(date))
+}
+
+/// Finds the date phrases of one sentence, in order, resolved against `article`.
+pub fn find_dates(sentence: &str, article: Date) -> Vec<FoundDate> {
+    let tokens = tokenize(sentence);
+    let mut found = Vec::new();
+    let mut i = 0;
+    let mut last_end: Option<usize> = None;
+    while i < tokens.len() {
+        if let Some((end, f)) = match_at(sentence, &tokens, i, article, last_end) {
+            found.push(f);
+            last_end = Some(end);
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Text between token `i - 1` and token `i`.
+fn gap<'a>(s: &'a str, tokens: &[Token<'_>], i: usize) -> &'a str {
+    if i == 0 || i >= tokens.len() {
+        return "";
+    }
+    &s[tokens[i - 1].range.end..tokens[i].range.start]
+}
+
+fn is_space(g: &str) -> bool {
+    !g.is_empty() && g.chars().all(char::is_whitespace)
+}
+
+/// Looks back from token `i` (exclusive) for a part ("early", "mid-", "the start of")
+/// and a relation ("since", "around"), returning the first token of the phrase.
+fn look_back(
+    s: &str,
+    tokens: &[Token<'_>],
+    i: usize,
+    floor: usize,
+) -> (usize, Option<Part>, Relation, bool) {
+    let word = |k: usize| tokens[k].lower.as_str();
+    let joined = |k: usize| {
+        let g = gap(s, tokens, k + 1);
+        is_space(g) || g == "-"
+    };
+    let mut first = i;
+    let mut part = None;
+    if first > floor && joined(first - 1) {
+        match word(first - 1) {
+            "early" => part = Some(Part::Early),
+            "mid" => part = Some(Part::Mid),
+            "late" => part = Some(Part::Late),
+            _ => {}
+        }
+        if part.is_some() {
+            first -= 1;
+        } else if word(first - 1) == "of" && first >= floor + 2 && joined(first - 2) {
+            // "the start of December", "the end of 2019".
+            part = match word(first - 2) {
+                "start" | "beginning" => Some(Part::Early),
+                "middle" => Some(Part::Mid),
+                "end" => Some(Part::Late),
+                _ => None,
+            };
+            if part.is_some() {
+                first -= 2;
+                if first > floor && joined(first - 1) && word(first - 1) == "the" {
+                    first -= 1;
+                }
+            }
+        }
+    }
+    let mut cue = part.is_some();
+    if !cue && first > floor && joined(first - 1) && word(first - 1) == "of" {
+        // "the events of January".
+        first -= 1;
+        cue = true;
+    }
+    let mut relation = Relation::In;
+    if first > floor && joined(first - 1) {
+        match word(first - 1) {
+            "since" => {
+                relation = Relation::Since;
+                first -= 1;
+                cue = true;
+            }
+            "around" | "about" | "circa" | "approximately" => {
+                relation = Relation::Around;
+                first -= 1;
+                cue = true;
+            }
+            "before" => {
+                relation = Relation::Before;
+                first -= 1;
+                cue = true;
+            }
+            "in" | "on" | "by" | "during" | "from" | "until" | "till" | "through"
+            | "throughout" | "after" | "at" | "between" => {
+                first -= 1;
+                cue = true;
+            }
+            _ => {}
+        }
+    }
+    (first, part, relation, cue)
+}
+
+/// Tries every rule at token `i`; returns the last token used and the date.
+fn match_at(
+    s: &str,
+    tokens: &[Token<'_>],
+    i: usize,
+    article: Date,
+    last_end: Option<usize>,
+) -> Option<(usize, FoundDate)> {
+    let floor = last_end.map_or(0, |e| e + 1);
+    let t = &tokens[i];
+    let range = |first: usize, last: usize| tokens[first].range.start..tokens[last].range.end;
+    let found = |first: usize, last: usize, period, part, relation| {
+        Some((
+            last,
+            FoundDate {
+                range: range(first, last),
+                period,
+                part,
+                relation,
+            },
+        ))
+    };
+
+    // A day before a month: "3 January", "3 January 2020".
+    if let Some(day) = day_number(t.text)
+        && let Some(next) = tokens.get(i + 1)
+        && is_space(gap(s, tokens, i + 1))
+        && let Some((month, _)) = month_number(next.text)
+    {
+        let year = tokens
+            .get(i + 2)
+            .filter(|_| matches!(gap(s, tokens, i + 2), " " | ", "))
+            .and_then(|y| year_number(y.text));
+        let (first, _, relation, _) = look_back(s, tokens, i, floor);
+        let period = match year {
+            Some(y) => {
+                Period::day(Date::from_calendar_date(y, Month::try_from(month).ok()?, day).ok()?)
+            }
+            None => infer_day(month, day, article, tense_at(tokens, i))?,
+        };
+        let last = if year.is_some() { i + 2 } else { i + 1 };
+        return found(first, last, period, None, relation);
+    }
+
+    // A month: "January 3", "January 3, 2020", "Jan. 3", "January 2020", "in January".
+    if let Some((month, abbreviated)) = month_number(t.text) {
+        let g1 = gap(s, tokens, i + 1);
+        let day = tokens
+            .get(i + 1)
+            .filter(|_| is_space(g1) || (abbreviated && g1 == ". "))
+            .and_then(|d| day_number(d.text));
+        if let Some(day) = day {
+            let year = tokens
+                .get(i + 2)
+                .filter(|_| matches!(gap(s, tokens, i + 2), " " | ", "))
+                .and_then(|y| year_number(y.text));
+            let (first, _, relation, _) = look_back(s, tokens, i, floor);
+            let period = match year {
+                Some(y) => Period::day(
+                    Date::from_calendar_date(y, Month::try_from(month).ok()?, day).ok()?,
+                ),
+                None => infer_day(month, day, article, tense_at(tokens, i))?,
+            };
+            let last = if year.is_some() { i + 2 } else { i + 1 };
+            return found(first, last, period, None, relation);
+        }
+        let year = tokens
+            .get(i + 1)
+            .filter(|_| is_space(g1) || (abbreviated && g1 == ". "))
+            .and_then(|y| year_number(y.text));
+        let (first, part, relation, cue) = look_back(s, tokens, i, floor);
+        // "October and November": a month right after another date needs no cue.
+        let follows_date = last_end.is_some_and(|e| {
+            e + 2 == i
+                && matches!(
+                    tokens[i - 1].lower.as_str(),
+                    "and" | "or" | "to" | "through"
+                )
+        });
+        if let Some(y) = year {
+            return found(first, i + 1, Period::month(y, month)?, part, relation);
+        }
+        if !abbreviated && (cue || follows_date) {
+            let period = infer_month(month, article, tense_at(tokens, i))?;
+            return found(first, i, period, part, relation);
+        }
+        return None;
+    }
+
+    // A weekday: "on Friday", "last Tuesday", "Sunday's vote".
+    if let Some(wd) = WEEKDAYS.iter().position(|&w| w == t.text) {
+        let prev = if i > floor && is_space(gap(s, tokens, i)) {
+            tokens[i - 1].lower.as_str()
+        } else {
+            ""
+        };
+        if matches!(prev, "good" | "black" | "cyber") {
+            return None;
+        }
+        let target = wd as i64;
+        let today = i64::from(article.weekday().number_days_from_sunday());
+        let back = (today - target).rem_euclid(7);
+        let ahead = (target - today).rem_euclid(7);
+        let offset = match prev {
+            "last" | "previous" => -(if back == 0 { 7 } else { back }),
+            "next" | "coming" => {
+                if ahead == 0 {
+                    7
+                } else {
+                    ahead
+                }
+            }
+            _ => match tense_at(tokens, i) {
+                Tense::Past => -back,
+                Tense::Future => ahead,
+            },
+        };
+        let first = match prev {
+            "last" | "previous" | "next" | "coming" | "this" | "on" | "since" | "until" | "by" => {
+                i - 1
+            }
+            _ => i,
+        };
+        let relation = if prev == "since" {
+            Relation::Since
+        } else {
+            Relation::In
+        };
+        let period = Period::day(article + Duration::days(offset));
+        return found(first, i, period, None, relation);
+    }
+
+    // Yesterday, today, tomorrow.
+    let shift = match t.lower.as_str() {
+        "yesterday" => Some(-1),
+        "today" | "tonight" => Some(0),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(days) = shift {
+        let period = Period::day(article + Duration::days(days));
+        return found(i, i, period, None, Relation::In);
+    }
+
+    // "last week", "this month", "next year", "the past week".
+    if matches!(t.lower.as_str(), "week" | "month" | "year")
+        && i > floor
+        && is_space(gap(s, tokens, i))
+    {
+        let step = match tokens[i - 1].lower.as_str() {
+            "last" | "past" | "previous" => Some(-1),
+            "this" => Some(0),
+            "next" | "coming" => Some(1),
+            _ => None,
+        };
+        if let Some(step) = step {
+            let period = match t.lower.as_str() {
+                "week" => {
+                    let w = Period::week_of(article);
+                    Period {
+                        start: w.start + Duration::days(7 * step),
+                        ..w
+                    }
+                }
+                "month" => add_months(article, step)?,
+                _ => Period::year(article.year() + step as i32)?,
+            };
+            return found(i - 1, i, period, None, Relation::In);
+        }
+    }
+
+    // "three months ago", "for three months", "two days after", "some three decades ago".
+    if let Some(n) = count_number(&t.lower)
+        && let Some(unit) = tokens.get(i + 1)
+        && is_space(gap(s, tokens, i + 1))
+    {
+        let unit = unit.lower.trim_end_matches('s');
+        if !matches!(unit, "day" | "week" | "month" | "year" | "decade") {
+            return None;
+        }
+        let after = tokens
+            .get(i + 2)
+            .filter(|_| is_space(gap(s, tokens, i + 2)))
+            .map(|t| t.lower.as_str());
+        let anchored = matches!(after, Some("ago" | "earlier" | "after"));
+        let word = |k: usize| -> &str {
+            if k >= floor && k < tokens.len() {
+                tokens[k].lower.as_str()
+            } else {
+                ""
+            }
+        };
+        let (mut first, mut relation) = (i, Relation::In);
+        if i > floor {
+            match word(i - 1) {
+                "for" => (first, relation) = (i - 1, Relation::Since),
+                "some" | "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" => {
+                    (first, relation) = (i - 1, Relation::Around)
+                }
+                "than" if i >= floor + 2 && word(i - 2) == "more" => {
+                    (first, relation) = (i - 2, Relation::Before)
+                }
+                "past" | "last" if i >= floor + 2 && word(i - 2) == "the" => {
+                    first = i - 2;
+                    relation = Relation::Since;
+                    if i >= floor + 3 && matches!(word(i - 3), "over" | "in" | "during") {
+                        first = i - 3;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !anchored && relation != Relation::Since {
+            return None;
+        }
+        // "for a day" and "for one year" are durations too vague to date.
+        if n == 1 && relation == Relation::Since && unit != "week" {
+            return None;
+        }
+        let last = if anchored { i + 2 } else { i + 1 };
+        let (period, relation) = match unit {
+            "day" => (Period::day(article - Duration::days(n)), relation),
+            "week" => (Period::week_of(article - Duration::days(7 * n)), relation),
+            "month" => (add_months(article, -n)?, relation),
+            "year" => (Period::year(article.year() - n as i32)?, relation),
+            _ => (
+                Period::year(article.year() - 10 * n as i32)?,
+                if relation == Relation::In {
+                    Relation::Around
+                } else {
+                    relation
+                },
+            ),
+        };
+        return found(first, last, period, None, relation);
+    }
+
+    // A year alone: "in 2014", "since late 2017", "the 2014 bill", "2014-2017".
+    if let Some(y) = year_number(t.text) {
+        let before = gap(s, tokens, i);
+        if before.ends_with(['$', '£', '€', '#']) {
+            return None;
+        }
+        let after = s[t.range.end..].chars().next();
+        if matches!(after, Some('%')) {
+            return None;
+        }
+        if let Some(next) = tokens.get(i + 1)
+            && is_space(gap(s, tokens, i + 1))
+            && COUNTED.contains(&next.lower.as_str())
+        {
+            return None;
+        }
+        let (first, part, relation, _) = look_back(s, tokens, i, floor);
+        return found(first, i, Period::year(y)?, part, relation);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    /// Sunday 5 January 2020, the day of the vote.
+    const ARTICLE: Date = date!(2020 - 01 - 05);
+
+    fn resolve(sentence: &str) -> Vec<(String, String)> {
+        find_dates(sentence, ARTICLE)
+            .into_iter()
+            .map(|f| {
+                let event = Event {
+                    period: f.period,
+                    part: f.part,
+                    relation: f.relation,
+                    text: String::new(),
+                    block: 0,
+                    offset: 0,
+                    phrase: String::new(),
+                };
+                (sentence[f.range].to_string(), event.display())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn resolves_date_phrases() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Weekdays: past tense, the most recent on or before the article's day.
+            (
+                "The airstrike took place in the early hours of Friday.",
+                &[("Friday", "3 January 2020")],
+            ),
+            (
+                "Parliament voted on Sunday to expel the troops.",
+                &[("on Sunday", "5 January 2020")],
+            ),
+            (
+                "The nonbinding resolution passed Sunday demanded an end.",
+                &[("Sunday", "5 January 2020")],
+            ),
+            (
+                "He repeated his call on Saturday during a funeral.",
+                &[("on Saturday", "4 January 2020")],
+            ),
+            (
+                "He was meeting with Soleimani on Tuesday.",
+                &[("on Tuesday", "31 December 2019")],
+            ),
+            (
+                "They met last Sunday.",
+                &[("last Sunday", "29 December 2019")],
+            ),
+            // Future tense looks ahead.
+            (
+                "Parliament will vote on Tuesday.",
+                &[("on Tuesday", "7 January 2020")],
+            ),
+            (
+                "The funeral is next Sunday.",
+                &[("next Sunday", "12 January 2020")],
+            ),
+            // Weeks run Sunday to Saturday.
+            (
+                "Last week's attack ratcheted up tensions.",
+                &[("Last week", "29 December 2019 – 4 January 2020")],
+            ),
+            (
+                "Protests erupted at the embassy last week.",
+                &[("last week", "29 December 2019 – 4 January 2020")],
+            ),
+            (
+                "It happened earlier this week.",
+                &[("this week", "5–11 January 2020")],
+            ),
+            // Explicit dates.
+            (
+                "Soleimani died on January 3 under the command of President Trump.",
+                &[("on January 3", "3 January 2020")],
+            ),
+            (
+                "The protest was on December 31.",
+                &[("on December 31", "31 December 2019")],
+            ),
+            (
+                "It was signed on 3 January 2020 in Baghdad.",
+                &[("on 3 January 2020", "3 January 2020")],
+            ),
+            (
+                "It was signed on Jan. 3, 2019.",
+                &[("on Jan. 3, 2019", "3 January 2019")],
+            ),
+            (
+                "Trump at a rally in January 2020.",
+                &[("in January 2020", "January 2020")],
+            ),
+            // Months without a day.
+            (
+                "He resigned in November amid street protests.",
+                &[("in November", "November 2019")],
+            ),
+            (
+                "They have protested since early October.",
+                &[("since early October", "since early October 2019")],
+            ),
+            (
+                "Mahdi resigned at the start of December.",
+                &[("at the start of December", "early December 2019")],
+            ),
+            (
+                "Talks are planned for mid-March.",
+                &[("mid-March", "mid-March 2020")],
+            ),
+            // Counted spans.
+            (
+                "The vote comes two days after a US airstrike killed Soleimani.",
+                &[("two days after", "3 January 2020")],
+            ),
+            (
+                "For three months, rallies have condemned the ruling class.",
+                &[("For three months", "since October 2019")],
+            ),
+            (
+                "It echoed the founder's death, some three decades ago.",
+                &[("some three decades ago", "around 1990")],
+            ),
+            (
+                "Troops were sent more than four years ago.",
+                &[("more than four years ago", "before 2016")],
+            ),
+            (
+                "Tensions grew over the past two weeks.",
+                &[(
+                    "over the past two weeks",
+                    "since the week of 22 December 2019",
+                )],
+            ),
+            (
+                "It was decided yesterday.",
+                &[("yesterday", "4 January 2020")],
+            ),
+            // Years alone.
+            (
+                "Protests have continued since late 2017.",
+                &[("since late 2017", "since late 2017")],
+            ),
+            (
+                "Iraq lived without foreign forces between 2011 and 2014.",
+                &[("between 2011", "2011"), ("2014", "2014")],
+            ),
+            (
+                "They fought side by side in Iraq's 2014-2017 war.",
+                &[("2014", "2014"), ("2017", "2017")],
+            ),
+            ("Lawmakers voted to end a 2014 bill.", &[("2014", "2014")]),
+            (
+                "Between October and November, crowds grew.",
+                &[
+                    ("Between October", "October 2019"),
+                    ("November", "November 2019"),
+                ],
+            ),
+        ];
+        for (sentence, expected) in cases {
+            let got = resolve(sentence);
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(p, d)| (p.to_string(), d.to_string()))
+                .collect();
+            assert_eq!(got, want, "in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_non_dates_alone() {
+        for sentence in [
+            "Theresa May spoke to the press.",
+            "The US has 5,000 troops in Iraq.",
+            "It would strike 52 Iranian sites.",
+            "Marchers took to the streets.",
+            "Despite the internal and external difficulties that we may face.",
+            "Gripped only weeks ago by protests.",
+            "For months, nothing changed.",
+            "About 2000 people marched.",
+            "The three-month deadline passed.",
+            "Good Friday is a holiday.",
+            "Rallies lasted three months.",
+        ] {
+            assert_eq!(resolve(sentence), vec![], "in {sentence:?}");
+        }
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let text = "Gen. Soleimani was killed by the U.S. military. Iraq protested! “It was a violation.” Then Jan. 3 came.";
+        let spans: Vec<&str> = sentence_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "Gen. Soleimani was killed by the U.S. military.",
+                "Iraq protested!",
+                "“It was a violation.”",
+                "Then Jan. 3 came."
+            ]
+        );
+    }
+
+    #[test]
+    fn extracts_events_with_sentences_and_offsets() {
+        let blocks = vec![
+            TextBlock::paragraph("Iraq's parliament voted on Sunday. The strike was on Friday."),
+            TextBlock {
+                kind: BlockKind::Caption,
+                ..TextBlock::paragraph("Trump at a rally in January 2020.")
+            },
+        ];
+        let events = extract_events(&blocks, ARTICLE);
+        assert_eq!(events.len(), 2, "captions are skipped: {events:?}");
+        assert_eq!(events[0].text, "Iraq's parliament voted on Sunday.");
+        assert_eq!(events[0].phrase, "on Sunday");
+        assert_eq!(
+            &blocks[0].text[events[0].offset..][..9],
+            "on Sunday",
+            "offset points at the phrase"
+        );
+        assert_eq!(events[1].text, "The strike was on Friday.");
+        assert_eq!(events[1].period, Period::day(date!(2020 - 01 - 03)));
+    }
+
+    proptest::proptest! {
+        /// Any text, however odd, gives phrases on character boundaries and never panics.
+        #[test]
+        fn never_panics_and_ranges_are_valid(
+            text in "(on |last |since |early |for |two |Friday|January|3|2014|days|ago|week|[a-zA-Z0-9 .,’“”-]{0,12}){0,14}",
+            day in 0i64..40_000,
+        ) {
+            let article = date!(1950 - 01 - 01) + Duration::days(day);
+            for f in find_dates(&text, article) {
+                proptest::prop_assert!(text.get(f.range.clone()).is_some());
+            }
+            let blocks = [TextBlock::paragraph(&text)];
+            for e in extract_events(&blocks, article) {
+                proptest::prop_assert!(blocks[0].text[e.offset..].starts_with(&e.phrase));
+            }
+        }
+    }
+
+    #[test]
+    fn periods_have_keys_and_labels() {
+        let week = Period::week_of(date!(2020 - 01 - 01));
+        assert_eq!(week.start, date!(2019 - 12 - 29));
+        assert_eq!(week.key(), "2019-12-29-week");
+        assert_eq!(week.end(), date!(2020 - 01 - 04));
+        let month = Period::month(2019, 10).unwrap();
+        assert_eq!(month.key(), "2019-10");
+        assert_eq!(month.end(), date!(2019 - 10 - 31));
+        assert_eq!(month.short_label(), ("Oct".to_string(), "2019".to_string()));
+        let year = Period::year(2014).unwrap();
+        assert_eq!(
+            (year.key(), year.datetime()),
+            ("2014".into(), "2014".into())
+        );
+        assert!(
+            Period::year(2019).unwrap() < Period::month(2019, 1).unwrap(),
+            "coarser periods sort first on the same day"
+        );
+    }
+}
