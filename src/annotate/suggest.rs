@@ -1386,7 +1386,7 @@ fn clean(words: &Words, run: Range<usize>, stats: &Stats) -> Outcome {
     let mut title: Option<String> = None;
     // Whatever stands before a title that is followed by a name qualifies the person:
     // "Belgian Foreign Minister Didier Delaunay", "UN envoy" aside.
-    if let Some((p, q)) = (s + 1..e.min(s + 4)).find_map(|p| title_at(words, p, e)) {
+    if let Some((p, q)) = (s..e.min(s + 4)).find_map(|p| title_at(words, p, e)) {
         title = Some(words.span(p..q).to_string());
         s = q;
     }
