@@ -319,6 +319,188 @@ fn pronouns_resolve_to_the_last_named_speaker() {
 }
 
 #[test]
+fn subjects_in_longer_sentences() {
+    check(&[
+        (
+            // A parenthetical attribution: the pronoun is the speaker, not the topic.
+            &[
+                "“We refuse a proxy war on our soil,” said Raad Ismail.",
+                "The Republican nominee, he said, watched the games to see “how high those vaulters could go.”",
+            ],
+            &[
+                ("We refuse", Some("raad-ismail")),
+                ("how high", Some("raad-ismail")),
+            ],
+        ),
+        (
+            &["As a phone rang, the announcer said, “It is three in the morning here.”"],
+            &[("It is three", Some("the announcer"))],
+        ),
+        (
+            &["Sadr, a top aide said, “is very confident about the contrast.”"],
+            &[("is very", Some("a top aide"))],
+        ),
+        (
+            // A relative clause with "as" in it is read through.
+            &[
+                "Sadr, who identifies as a nationalist, told Reuters that the site was not “prepared for the traffic at all.”",
+            ],
+            &[("prepared for", Some("moqtada-sadr"))],
+        ),
+        (
+            // A verb coordinated with an earlier one shares its subject.
+            &[
+                "Appearing before supporters, Ali Hassan, 70, said it was too early but added, “I think you all know the results.”",
+            ],
+            &[("I think you", Some("Ali Hassan"))],
+        ),
+        (
+            &[
+                "Trump joked that Baghdad was his answer, but went on to say, “There are places that are very dangerous.”",
+            ],
+            &[("There are", Some("donald-trump"))],
+        ),
+        (
+            // The verb of a subordinate clause does not introduce the quote.
+            &[
+                "When Trump said the deal was dead, Sadr fired back forcefully: “If they sue us, they will lose.”",
+            ],
+            &[("If they sue", None)],
+        ),
+        (
+            // "States" is not the verb "states".
+            &[
+                "Trump also said at the time that the United States has become a “dumping ground for everybody else.”",
+            ],
+            &[("dumping ground", Some("donald-trump"))],
+        ),
+        (
+            // A name opening the previous sentence is the nearer antecedent.
+            &[
+                "“We want the boss to stay with us,” said Raad Ismail. Keeper Tony Bullock echoed the sentiment. “I think all the boys are behind him,” he added.",
+            ],
+            &[
+                ("We want", Some("raad-ismail")),
+                ("I think all", Some("Tony Bullock")),
+            ],
+        ),
+        (
+            &[
+                "Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of miners out of business.”",
+            ],
+            &[("going to put", Some("Clinton"))],
+        ),
+        (
+            &[
+                "“That is not the view of Republicans at all,” Senate Majority Leader Mitch McConnell, R-Ky., said.",
+            ],
+            &[(
+                "That is not",
+                Some("Senate Majority Leader Mitch McConnell"),
+            )],
+        ),
+        (
+            &[
+                "“It takes an election, as far as I am concerned,” said Sen. Dick Durbin (D-Ill.) in an interview.",
+            ],
+            &[("It takes", Some("Dick Durbin"))],
+        ),
+        (
+            &[
+                "The rejection signals “the beginning of the end” for the EU, said Geert Wilders, founder of the party.",
+            ],
+            &[("the beginning", Some("Geert Wilders"))],
+        ),
+        (
+            &[
+                "Clinton, exasperated, famously responded: “What difference does it make at this point?”",
+            ],
+            &[("What difference", Some("Clinton"))],
+        ),
+        (
+            &[
+                "O'Malley, who signed gun laws as governor, interjected to say: “They have both been inconsistent.”",
+            ],
+            &[("They have both", Some("O'Malley"))],
+        ),
+        (
+            &[
+                "Clinton responds to Sadr with, “Why now? Was that on my way?” Sadr then writes back, “You look good.”",
+            ],
+            &[
+                ("Why now", Some("Clinton")),
+                ("You look", Some("moqtada-sadr")),
+            ],
+        ),
+        (
+            &[
+                "Cruz said he would make sand “glow in the dark,” for instance, and Trump vowed to “bomb the hell” out of them.",
+            ],
+            &[
+                ("glow in the dark", Some("Cruz")),
+                ("bomb the hell", Some("donald-trump")),
+            ],
+        ),
+        (
+            // An unnamed subject in between stops "he" from reaching further back.
+            &[
+                "“We refuse a proxy war on our soil,” said Raad Ismail. The prime minister's official spokesman said the cabinet still met. But he added: “You cannot take every decision in the cabinet.”",
+            ],
+            &[("We refuse", Some("raad-ismail")), ("You cannot", None)],
+        ),
+        (
+            // The subject of the quote's own sentence, followed by a quote, is not "he".
+            &[
+                "Speaking in court, Ali Hassan rejected the claims. Omar Sultan “made the decisions,” he told the court.",
+            ],
+            &[("made the", Some("Ali Hassan"))],
+        ),
+        (
+            // A dateline is not a name.
+            &[
+                "BAGHDAD, Iraq - Protesters gathered on Sunday. “Nothing will change unless we act,” he said.",
+            ],
+            &[("Nothing will", None)],
+        ),
+        (
+            // A pronoun after the quote yields to a name right before it.
+            &[
+                "“We refuse a proxy war on our soil,” said Raad Ismail.",
+                "For the opposition Ali Hassan said: “The chancellor will tell us how well it is going,” he said.",
+            ],
+            &[
+                ("We refuse", Some("raad-ismail")),
+                ("The chancellor", Some("Ali Hassan")),
+            ],
+        ),
+        (
+            // "X said the cases were different" reports another statement.
+            &[
+                "Even as Trump claimed that “Petraeus got in trouble for far less,” one of the prosecutors for Sadr said the cases were different.",
+            ],
+            &[("Petraeus got", Some("donald-trump"))],
+        ),
+        (
+            &[
+                "“It would be a real long shot to do this,” said Stephen Vladeck of the University of Texas.",
+            ],
+            &[("It would be", Some("Stephen Vladeck"))],
+        ),
+        (
+            &["“We will act soon on all of it,” a spokesman for the foreign ministry said."],
+            &[("We will act", Some("iraqi-foreign-ministry"))],
+        ),
+        (
+            // An unresolved pronoun after the quote: no falling back on a far verb.
+            &[
+                "She posted a message about what her husband did: “Men, you will not cease to exist,” she wrote.",
+            ],
+            &[("Men, you", None)],
+        ),
+    ]);
+}
+
+#[test]
 fn quotes_sharing_an_attribution() {
     check(&[
         (
@@ -341,6 +523,13 @@ fn quotes_sharing_an_attribution() {
                 ("We will fight", Some("raad-ismail")),
                 ("We will win", Some("raad-ismail")),
             ],
+        ),
+        (
+            // The attribution goes on into a new clause: no sharing.
+            &[
+                "“Tell her I promised you a picture,” Raad Ismail said, and her husband cut in. “Do not forget Tom.”",
+            ],
+            &[("Tell her", Some("raad-ismail")), ("Do not forget", None)],
         ),
         (
             // Another sentence in between: no sharing.

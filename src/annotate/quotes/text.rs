@@ -34,7 +34,7 @@ pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             .map(|(i, _)| i);
         let Some(lead) = lead else {
             // Pure punctuation: remember a comma-like mark on the previous word.
-            if chunk.contains([',', ':', '—', '–', ';'])
+            if chunk.contains([',', ':', '—', '–', ';', '-'])
                 && let Some(w) = out.last_mut()
             {
                 w.comma_after = true;
@@ -286,6 +286,20 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "recounted",
     "demanded",
     "proclaimed",
+    "answered",
+    "answers",
+    "retorted",
+    "charged",
+    "snapped",
+    "scoffed",
+    "interjected",
+    "fumed",
+    "pleaded",
+    "reminded",
+    "thundered",
+    "groused",
+    "gushed",
+    "sighed",
     "announce",
     "declare",
     "insist",
@@ -638,6 +652,23 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "us",
     "uk",
     "eu",
+    "keeper",
+    "goalkeeper",
+    "midfielder",
+    "defender",
+    "forward",
+    "winger",
+    "boxer",
+    "rider",
+    "driver",
+    "veteran",
+    "retired",
+    "rev",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
 ];
 
 /// Leading title words stripped from a free-text name ("Prime Minister Boris Johnson"
