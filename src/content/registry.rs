@@ -123,7 +123,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use crate::error::{Diagnostic, line_col, toml_diagnostic};
+use crate::error::{Diagnostic, toml_diagnostic};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,13 +167,14 @@ pub fn parse_registry(
         }
         vec![d]
     })?;
+    let lines = crate::error::LineStarts::new(text);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     let mut owner_of_name: HashMap<String, (String, bool)> = HashMap::new();
     for spanned in raw.entity {
-        let line = line_col(text, spanned.span().start).0;
+        let line = lines.line_of(spanned.span().start);
         let raw = spanned.into_inner();
         let name = raw.name.trim().to_string();
         if name.is_empty() {

@@ -579,6 +579,10 @@ struct SourcePageView<'a> {
     missing_clusters: Vec<ClusterView<'a>>,
 }
 
+/// How many of the most widely reported statements an outlet does not carry its page
+/// lists (the most widely reported first).
+const MISSING_CLUSTERS_SHOWN: usize = 20;
+
 fn source_page(d: &Dossier, s: usize) -> Page {
     let src = &d.sources[s];
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
@@ -599,6 +603,7 @@ fn source_page(d: &Dossier, s: usize) -> Page {
         .clusters
         .iter()
         .filter(|c| c.sources.len() >= 2 && !c.sources.contains(&src.name))
+        .take(MISSING_CLUSTERS_SHOWN)
         .map(|c| d.cluster_view(c))
         .collect();
     let view = SourcePageView {
