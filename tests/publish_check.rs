@@ -13,15 +13,6 @@ fn run(f: &Fixture, args: &[&str]) -> (bool, String) {
     (out.status.success(), stderr)
 }
 
-/// The search page's script is written by the search work, merged apart from this
-/// one; until then a built site lacks it, so the tests give it a stand-in.
-fn with_search_script(f: &Fixture, site: &str) {
-    let script = f.path(&format!("{site}/search.js"));
-    if !script.exists() {
-        std::fs::write(script, "").unwrap();
-    }
-}
-
 #[test]
 fn unknown_entity_and_article_targets_are_located_errors() {
     let f = Fixture::new();
@@ -145,7 +136,6 @@ fn each_unattributed_quote_is_a_located_warning() {
 fn a_clean_site_passes_the_link_check() {
     let f = Fixture::new();
     f.build_ok();
-    with_search_script(&f, "public");
     let (ok, stderr) = run(&f, &["check", "--site", "public"]);
     assert!(ok, "{stderr}");
     assert!(
@@ -158,7 +148,6 @@ fn a_clean_site_passes_the_link_check() {
 fn broken_links_and_anchors_are_named_with_their_page() {
     let f = Fixture::new();
     f.build_ok();
-    with_search_script(&f, "public");
     let page = f.read("public/articles/second/index.html");
     f.write(
         "public/articles/second/index.html",
@@ -197,7 +186,6 @@ fn the_site_is_checked_against_the_base_it_was_built_for() {
         ],
     );
     assert!(ok, "{stderr}");
-    with_search_script(&f, "site");
     // dossier.toml says `/sub/`; the site was built for `/other/`.
     let (ok, stderr) = run(&f, &["check", "--site", "site"]);
     assert!(ok, "{stderr}");

@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod feeds;
+pub mod search;
 pub mod svg;
 pub mod theme;
 pub mod views;
@@ -87,6 +88,7 @@ pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, 
     files.push(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
     files.push(OutputFile::new("robots.txt", feeds::robots(dossier)));
     files.push(OutputFile::new(".nojekyll", Vec::new()));
+    files.extend(search::search_files(dossier));
     if let Some(cname) = &dossier.config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));
     }

@@ -1,0 +1,501 @@
+//! The search page in a real browser: headless Chromium, driven over the DevTools
+//! protocol, on the example dossier served under a sub-path from a local server.
+//!
+//! Chromium is required: without it this test fails and says how to install it
+//! (`.ci/run` installs it on CI).
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde_json::{Value, json};
+use tungstenite::{Message, WebSocket};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// How long any one wait may take.
+const WAIT: Duration = Duration::from_secs(10);
+
+fn chromium() -> PathBuf {
+    let path = std::env::var_os("DOSSIER_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(CHROMIUM));
+    assert!(
+        path.exists(),
+        "the search browser test needs Chromium at {}, which is missing: install it with \
+         `apt-get update && apt-get install -y chromium` (or point DOSSIER_CHROMIUM at a \
+         Chromium binary)",
+        path.display()
+    );
+    path
+}
+
+/// A static file server for `dir` under `prefix` (`/sub`, or `` for the root) on
+/// 127.0.0.1, for as long as it lives.
+struct Server {
+    addr: SocketAddr,
+    prefix: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    fn start(dir: &Path, prefix: &str) -> Server {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let dir = dir.to_path_buf();
+        let mount = prefix.to_string();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let files = tower_http::services::ServeDir::new(dir);
+                let app = if mount.is_empty() {
+                    axum::Router::new().fallback_service(files)
+                } else {
+                    axum::Router::new().nest_service(&mount, files)
+                };
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
+                    .unwrap();
+            });
+        });
+        Server {
+            addr,
+            prefix: prefix.to_string(),
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!(
+            "http://{}{}/{}",
+            self.addr,
+            self.prefix,
+            path.trim_start_matches('/')
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Headless Chromium with one page, over the DevTools protocol.
+struct Browser {
+    child: Child,
+    ws: WebSocket<TcpStream>,
+    session: String,
+    next_id: u64,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn launch() -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new(chromium())
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--disable-extensions",
+                "--window-size=1200,900",
+                "--remote-debugging-port=0",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Reads to the end so that Chromium never blocks on a full pipe.
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("DevTools listening on ") {
+                    let _ = tx.send(url.trim().to_string());
+                }
+            }
+        });
+        let ws_url = match rx.recv_timeout(WAIT) {
+            Ok(url) => url,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium did not open its DevTools port within {WAIT:?}");
+            }
+        };
+        let host = ws_url
+            .trim_start_matches("ws://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let stream = TcpStream::connect(&host).expect("connect to chromium");
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        stream.set_write_timeout(Some(WAIT)).unwrap();
+        let (ws, _) = tungstenite::client(ws_url.as_str(), stream).expect("DevTools handshake");
+        let mut browser = Browser {
+            child,
+            ws,
+            session: String::new(),
+            next_id: 0,
+            _profile: profile,
+        };
+        let target = browser.call("Target.createTarget", json!({"url": "about:blank"}));
+        let target = target["targetId"].as_str().unwrap().to_string();
+        let attached = browser.call(
+            "Target.attachToTarget",
+            json!({"targetId": target, "flatten": true}),
+        );
+        browser.session = attached["sessionId"].as_str().unwrap().to_string();
+        browser
+    }
+
+    /// Sends a command (to the page once attached) and waits for its answer.
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut msg = json!({"id": id, "method": method, "params": params});
+        if !self.session.is_empty() {
+            msg["sessionId"] = json!(self.session);
+        }
+        self.ws
+            .send(Message::text(msg.to_string()))
+            .unwrap_or_else(|e| panic!("{method}: {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            assert!(Instant::now() < deadline, "{method}: no answer in {WAIT:?}");
+            let text = match self.ws.read() {
+                Ok(Message::Text(t)) => t,
+                Ok(_) => continue,
+                Err(e) => panic!("{method}: {e}"),
+            };
+            let reply: Value = serde_json::from_str(text.as_str()).unwrap();
+            if reply["id"] != json!(id) {
+                continue; // an event
+            }
+            if let Some(err) = reply.get("error") {
+                panic!("{method}: {err}");
+            }
+            return reply["result"].clone();
+        }
+    }
+
+    /// Evaluates a JavaScript expression in the page (awaiting a promise) and returns
+    /// its value.
+    fn eval(&mut self, expr: &str) -> Value {
+        let r = self.call(
+            "Runtime.evaluate",
+            json!({"expression": expr, "returnByValue": true, "awaitPromise": true}),
+        );
+        if let Some(ex) = r.get("exceptionDetails") {
+            panic!("{expr}: {ex}");
+        }
+        r["result"]["value"].clone()
+    }
+
+    /// Polls `expr` until it is truthy; returns its value.
+    fn wait_for(&mut self, what: &str, expr: &str) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let v = self.eval(expr);
+            if !(v.is_null() || v == json!(false) || v == json!("") || v == json!(0)) {
+                return v;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Loads `url` and waits until the new page is ready.
+    fn goto(&mut self, url: &str) {
+        self.eval("window.__leaving = true");
+        self.call("Page.navigate", json!({"url": url}));
+        self.wait_for(
+            url,
+            "!window.__leaving && document.readyState === 'complete'",
+        );
+    }
+
+    /// Waits until the search page has answered `query`, then returns its results.
+    fn results(&mut self, query: &str) -> Vec<Hit> {
+        let done = format!(
+            "(() => {{ const r = document.getElementById('search-results');
+                return r && r.dataset.query === {q} && r.dataset.state !== 'searching'
+                    && r.dataset.state; }})()",
+            q = json!(query)
+        );
+        let state = self.wait_for(&format!("results for {query:?}"), &done);
+        assert_eq!(state, "done", "search for {query:?} ended in {state}");
+        let hits = self.eval(
+            "JSON.stringify(Array.from(document.querySelectorAll('#search-results .search-hit')).map(li => ({
+                kind: li.querySelector('.search-hit__kind').textContent,
+                title: li.querySelector('.search-hit__title').textContent,
+                href: li.querySelector('.search-hit__title a').href,
+                passage: (li.querySelector('.search-hit__passage') || {}).textContent || '',
+                marks: Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
+            })))",
+        );
+        serde_json::from_str::<Vec<Value>>(hits.as_str().unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|h| Hit {
+                kind: h["kind"].as_str().unwrap().to_string(),
+                title: h["title"].as_str().unwrap().to_string(),
+                href: h["href"].as_str().unwrap().to_string(),
+                passage: h["passage"].as_str().unwrap().to_string(),
+                marks: h["marks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| m.as_str().unwrap().to_string())
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Types `text` into the search box as a person would (replacing what is there).
+    fn type_query(&mut self, text: &str) {
+        self.eval("(() => { const i = document.getElementById('search-input'); i.focus(); i.select(); })()");
+        self.call("Input.insertText", json!({"text": text}));
+    }
+
+    /// Clicks the link with this href, with real mouse events.
+    fn click_link(&mut self, href: &str) {
+        let rect = self.eval(&format!(
+            "(() => {{ const a = Array.from(document.querySelectorAll('#search-results a')).find(a => a.href === {h});
+                a.scrollIntoView({{block: 'center'}});
+                const r = a.getClientRects()[0];
+                return [r.left + Math.min(r.width / 2, 20), r.top + r.height / 2]; }})()",
+            h = json!(href)
+        ));
+        let (x, y) = (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap());
+        for kind in ["mousePressed", "mouseReleased"] {
+            self.call(
+                "Input.dispatchMouseEvent",
+                json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
+            );
+        }
+    }
+
+    /// After following a link: the page has loaded, the fragment names an element, and
+    /// that element's paragraph (or the element) contains `word`.
+    fn expect_anchor_with(&mut self, href: &str, word: &str) {
+        let (_, hash) = href.split_once('#').expect("a link to an anchor");
+        self.wait_for(
+            &format!("navigation to {href}"),
+            &format!(
+                "location.href === {} && document.readyState === 'complete'",
+                json!(href)
+            ),
+        );
+        let text = self.eval(&format!(
+            "(() => {{ const el = document.getElementById({id});
+                if (!el) return null;
+                const block = el.closest('p, li, blockquote, h2, h3, h4, figcaption, td') || el;
+                return block.textContent; }})()",
+            id = json!(hash)
+        ));
+        let text = text
+            .as_str()
+            .unwrap_or_else(|| panic!("{href}: no element with id {hash}"));
+        assert!(
+            text.to_lowercase().contains(&word.to_lowercase()),
+            "{href}: the anchored passage does not contain {word:?}: {text}"
+        );
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.ws.close(None);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[derive(Debug)]
+struct Hit {
+    kind: String,
+    title: String,
+    href: String,
+    passage: String,
+    marks: Vec<String>,
+}
+
+fn build_example(out: &Path, base_url: &str) {
+    let status = Command::cargo_bin("dossier")
+        .unwrap()
+        .current_dir(common::repo_root())
+        .args(["build", "--output"])
+        .arg(out)
+        .args(["--base-url", base_url])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .status()
+        .unwrap();
+    assert!(status.success(), "building the example failed");
+}
+
+#[test]
+fn search_page_finds_and_links_in_headless_chromium() {
+    let started = Instant::now();
+    chromium();
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let server = Server::start(&site, "/sub");
+    build_example(&site, &server.url("/"));
+    eprintln!("built the example in {:?}", started.elapsed());
+    let mut b = Browser::launch();
+
+    // A name, from the address bar.
+    b.goto(&server.url("/search/?q=Soleimani"));
+    let hits = b.results("Soleimani");
+    let status = b.eval("document.getElementById('search-status').textContent");
+    assert!(
+        status.as_str().unwrap().contains("results for “Soleimani”"),
+        "{status}"
+    );
+    assert_eq!(hits[0].kind, "Entity", "{hits:#?}");
+    assert_eq!(hits[0].title, "Qassem Soleimani");
+    assert_eq!(hits[0].href, server.url("/entities/qassem-soleimani/"));
+    let articles: Vec<&Hit> = hits.iter().filter(|h| h.kind == "Article").collect();
+    assert!(articles.len() >= 4, "{hits:#?}");
+    for h in &articles {
+        assert!(h.href.starts_with(&server.url("/articles/")), "{h:?}");
+        assert!(h.marks.iter().any(|m| m == "Soleimani"), "{h:?}");
+    }
+    // Follow the first article result that links into the text.
+    let target = articles
+        .iter()
+        .find(|h| h.href.contains('#'))
+        .expect("an article result with an anchor")
+        .href
+        .clone();
+    b.click_link(&target);
+    b.expect_anchor_with(&target, "Soleimani");
+
+    // A name typed into the box; the address follows the query.
+    b.goto(&server.url("/search/"));
+    b.type_query("Mahdi");
+    let hits = b.results("Mahdi");
+    assert_eq!(hits[0].title, "Adel Abdul Mahdi", "{hits:#?}");
+    assert_eq!(hits[0].href, server.url("/entities/adel-abdul-mahdi/"));
+    assert!(hits.iter().any(|h| h.title == "Abu Mahdi al-Muhandis"));
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == "Article" && h.marks.iter().any(|m| m == "Mahdi")),
+        "{hits:#?}"
+    );
+    let search = b.eval("location.search");
+    assert_eq!(search, "?q=Mahdi");
+
+    // A word from a quotation: the quote itself is a result, and following it lands
+    // on the quote in its article.
+    b.type_query("practically");
+    let hits = b.results("practically");
+    let quote = hits
+        .iter()
+        .find(|h| h.kind == "Quote")
+        .unwrap_or_else(|| panic!("no quote among {hits:#?}"));
+    assert!(
+        quote.passage.contains("on principle and practically"),
+        "{quote:?}"
+    );
+    assert_eq!(quote.marks, ["practically"]);
+    assert!(quote.href.starts_with(&server.url("/articles/")) && quote.href.contains("#q-"));
+    let target = quote.href.clone();
+    b.click_link(&target);
+    b.expect_anchor_with(&target, "practically");
+
+    // Several words narrow the results; a prefix finds completions; nonsense finds
+    // nothing.
+    b.goto(&server.url("/search/?q=sovereignty%20foreign%20ministry"));
+    let hits = b.results("sovereignty foreign ministry");
+    assert_eq!(hits[0].title, "Iraqi foreign ministry", "{hits:#?}");
+    b.type_query("Soleim");
+    let hits = b.results("Soleim");
+    assert_eq!(hits[0].title, "Qassem Soleimani", "{hits:#?}");
+    b.type_query("zzzqqq");
+    assert!(b.results("zzzqqq").is_empty());
+    let status = b.eval("document.getElementById('search-status').textContent");
+    assert_eq!(status, "No results for “zzzqqq”.");
+
+    // The client finds words exactly as the indexer does.
+    let samples = [
+        "Iraq’s parliament, al-Mahdi's 5,000 troops",
+        "Café Ñandú STRASSE Straße Ærø",
+        "Cafe\u{301} d'Estaing l'Irak ΟΔΥΣΣΕΥΣ قاسم سليماني 東京",
+        "don't 's x'y",
+    ];
+    let js = b.eval(&format!(
+        "JSON.stringify({}.map(s => dossierSearch.tokenize(s)))",
+        json!(samples)
+    ));
+    let js: Vec<Vec<String>> = serde_json::from_str(js.as_str().unwrap()).unwrap();
+    let rust: Vec<Vec<String>> = samples
+        .iter()
+        .map(|s| dossier::render::search::tokenize(s))
+        .collect();
+    assert_eq!(js, rust);
+
+    let stats = b.eval("JSON.stringify(dossierSearch.stats)");
+    eprintln!(
+        "search browser test: {stats} loaded by the last page, {:?} in all",
+        started.elapsed()
+    );
+}
+
+/// Bytes and requests a query costs on a site already built at the root of a base URL:
+/// `DOSSIER_SEARCH_SITE=/tmp/site DOSSIER_SEARCH_QUERIES='a|b c' cargo test --release
+/// --test search_browser -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement on a site built outside the test"]
+fn search_cost_per_query() {
+    let Some(site) = std::env::var_os("DOSSIER_SEARCH_SITE") else {
+        panic!("set DOSSIER_SEARCH_SITE to a site built with a base URL at the root");
+    };
+    let queries = std::env::var("DOSSIER_SEARCH_QUERIES").unwrap_or_else(|_| "the".into());
+    let server = Server::start(Path::new(&site), "");
+    let mut b = Browser::launch();
+    for query in queries.split('|') {
+        // A fresh page each time: nothing loaded yet, as for a first visit.
+        b.goto(&server.url(&format!("/search/?q={}", query.replace(' ', "%20"))));
+        let start = Instant::now();
+        let hits = b.results(query).len();
+        let took = start.elapsed();
+        let stats = b.eval("JSON.stringify(dossierSearch.stats)");
+        let status = b.eval("document.getElementById('search-status').textContent");
+        eprintln!("{query:?}: {status} {stats} shown {hits}, {took:?} after load");
+    }
+}
