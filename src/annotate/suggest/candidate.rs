@@ -1,0 +1,108 @@
+//! The candidates table: every surface form seen in the articles, keyed by its
+//! normalised spelling, with its occurrences and what its contexts say about it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::evidence::Evidence;
+use super::lexicon;
+use super::stats::Stats;
+use super::words::{self, Shape};
+
+/// Where a candidate occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Occurrence {
+    pub(super) article: usize,
+    pub(super) block: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+}
+
+/// One surface form seen in the articles, with its statistics.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Candidate {
+    /// As first written (white space collapsed).
+    pub(super) surface: String,
+    pub(super) occurrences: Vec<Occurrence>,
+    pub(super) evidence: Evidence,
+    /// Titles stripped in front of it, with counts.
+    pub(super) titles: BTreeMap<String, usize>,
+    /// Registry entities whose mentions lie inside it.
+    pub(super) contains: BTreeSet<usize>,
+    /// A description such as "Iraqi parliament": (the place, the institution).
+    pub(super) description: Option<(String, String)>,
+    /// Occurrences directly followed by another word, as an adjective is by its noun.
+    pub(super) attributive: usize,
+}
+
+impl Candidate {
+    pub(super) fn words(&self) -> Vec<&str> {
+        self.surface.split(' ').collect()
+    }
+
+    pub(super) fn is_acronym(&self) -> bool {
+        !self.surface.contains(' ') && words::shape_of(&self.surface) == Shape::Acronym
+    }
+
+    /// Two to five capitalised words with nothing that says "institution" or "place".
+    pub(super) fn is_person_shaped(&self) -> bool {
+        let words = self.words();
+        (2..=5).contains(&words.len())
+            && words[0] != "The"
+            && self.description.is_none()
+            && words.iter().all(|w| {
+                w.split('-').all(|part| {
+                    lexicon::is_particle(part)
+                        || (words::shape_of(part) == Shape::Name && !lexicon::is_kind_word(part))
+                })
+            })
+    }
+}
+
+/// The candidates of the whole collection, in order of first occurrence.
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    pub(super) candidates: Vec<Candidate>,
+    pub(super) index: HashMap<String, usize>,
+    /// Pairs of candidates seen as "A (B)".
+    pub(super) parenthetical: Vec<(usize, usize)>,
+}
+
+impl Table {
+    pub(super) fn add(&mut self, key: &str, surface: &str, occurrence: Occurrence) -> usize {
+        let index = *self.index.entry(key.to_string()).or_insert_with(|| {
+            self.candidates.push(Candidate {
+                surface: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+                ..Candidate::default()
+            });
+            self.candidates.len() - 1
+        });
+        self.candidates[index].occurrences.push(occurrence);
+        index
+    }
+
+    /// Empties the single capitalised words that are mostly written in lower case,
+    /// and those used only as adjectives ("French activist", "French government"):
+    /// adjectives of nationality that cannot be derived from a place in the text.
+    pub(super) fn drop_ordinary_words(&mut self, stats: &Stats) {
+        for c in &mut self.candidates {
+            let single = !c.surface.contains(' ') && !c.surface.contains('-');
+            if !single || words::shape_of(&c.surface) != Shape::Name {
+                continue;
+            }
+            let count = c.occurrences.len();
+            let adjective = count >= 3 && c.attributive * 10 >= count * 9;
+            if adjective || stats.is_ordinary(&c.surface) {
+                c.occurrences.clear();
+            }
+        }
+    }
+}
+
+/// The same name written with straight apostrophes and single spaces.
+pub(super) fn normalise(surface: &str) -> String {
+    surface
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(words::is_apostrophe, "'")
+}

@@ -1,0 +1,99 @@
+//! What the words around an occurrence say about a candidate: the clues to its kind
+//! (a title before, "said" after, "in" or "city of" before...), and whether it stands
+//! before another word as an adjective does ("French activist").
+
+use std::ops::{AddAssign, Range};
+
+use super::lexicon;
+use super::runs::Cleaned;
+use super::words::{Gap, Shape, Words};
+
+/// Clues to a candidate's kind, counted over its occurrences.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Evidence {
+    /// After a title or a role noun: "President Trump", "cleric Moqtada Sadr".
+    pub(super) title: usize,
+    /// Before a reporting verb or after "said".
+    pub(super) says: usize,
+    /// After "in", "to", "from"...
+    pub(super) place: usize,
+    /// After "city of", "province of"...
+    pub(super) city: usize,
+    /// After "according to", "reported by", "as per".
+    pub(super) source: usize,
+    /// Before "group".
+    pub(super) group: usize,
+}
+
+impl AddAssign for Evidence {
+    fn add_assign(&mut self, o: Evidence) {
+        self.title += o.title;
+        self.says += o.says;
+        self.place += o.place;
+        self.city += o.city;
+        self.source += o.source;
+        self.group += o.group;
+    }
+}
+
+/// The clues around one occurrence of a cleaned run.
+pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cleaned) -> Evidence {
+    let t = &words.tokens;
+    let (s, e) = (tokens.start, tokens.end);
+    let lower = |i: usize| words.word(i).to_lowercase();
+    // The word `back` places before the run, in the same sentence.
+    let before = |back: usize| -> Option<String> {
+        let i = s.checked_sub(back)?;
+        (t[i].sentence == t[s].sentence && t[i + 1..=s].iter().all(|x| !x.initial))
+            .then(|| lower(i))
+    };
+    let after = (e < t.len() && !t[e].initial && matches!(t[e].gap, Gap::Space | Gap::Comma))
+        .then(|| lower(e));
+    let (b1, b2, b3) = (before(1), before(2), before(3));
+    let is = |w: &Option<String>, f: fn(&str) -> bool| w.as_deref().is_some_and(f);
+    let eq = |w: &Option<String>, s: &str| w.as_deref() == Some(s);
+    let close = matches!(t[s].gap, Gap::Space | Gap::Comma);
+
+    let mut ev = Evidence::default();
+    if cleaned.title.is_some() || (close && is(&b1, lexicon::is_role_word)) {
+        ev.title += 1;
+    }
+    let after_said = eq(&b1, "said") || (eq(&b2, "said") && is(&b1, |w| !w.is_empty()));
+    if is(&after, lexicon::is_say_verb) || (close && after_said) {
+        ev.says += 1;
+    }
+    let according = (eq(&b1, "to") && eq(&b2, "according"))
+        || (eq(&b1, "the") && eq(&b2, "to") && eq(&b3, "according"))
+        || (eq(&b1, "by") && eq(&b2, "reported"))
+        || eq(&b1, "per")
+        || (eq(&b1, "the") && eq(&b2, "per"));
+    if according {
+        ev.source += 1;
+    } else if is(&b1, lexicon::is_place_preposition)
+        || (eq(&b1, "the") && is(&b2, lexicon::is_place_preposition))
+    {
+        ev.place += 1;
+    }
+    if eq(&b1, "of") && is(&b2, lexicon::is_place_noun) {
+        ev.city += 1;
+    }
+    if eq(&after, "group") {
+        ev.group += 1;
+    }
+    ev
+}
+
+/// True when the word at `next` follows the one before it as a noun follows an
+/// adjective: "French activist", not "Reuters said", "Iraq, the" or "Iran and".
+pub(super) fn is_attributive(words: &Words, next: usize) -> bool {
+    let Some(t) = words.tokens.get(next) else {
+        return false;
+    };
+    let lower = words.word(next).to_lowercase();
+    t.gap == Gap::Space
+        && !t.initial
+        && !words.tokens[next - 1].possessive
+        && matches!(t.shape, Shape::Lower | Shape::Name | Shape::Acronym)
+        && !lexicon::is_function_word(&lower)
+        && !lexicon::is_say_verb(&lower)
+}

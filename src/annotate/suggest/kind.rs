@@ -1,0 +1,142 @@
+//! Guessing a new entity's kind (step 6): the evidence of all its forms' mentions is
+//! counted per kind, and the winner comes with the clues that made it win.
+
+use crate::content::registry::EntityKind;
+
+use super::candidate::Table;
+use super::evidence::Evidence;
+use super::lexicon;
+use super::render::plural;
+
+/// A guessed kind, with the evidence for it.
+///
+/// Every clue is counted per mention: a word that says what the name is (2 a
+/// mention: "Ministry", "Fort", "War"), a title before it (3), "city of" before it
+/// (3), "said" after it (1), "in"/"to"/"from" before it (1), a citation (1), "group"
+/// after it (2), the shape of a personal name (1); being an acronym counts 1 once.
+/// The largest total wins; with no clue at all the kind is "other".
+pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
+    const KINDS: [EntityKind; 5] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Event,
+        EntityKind::Document,
+    ];
+    let [person, organisation, place, event, document] = [0, 1, 2, 3, 4];
+    // Mentions whose name holds a word telling each kind, and the first such word.
+    let mut named: [(usize, Option<&str>); 5] = Default::default();
+    let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
+    let mut acronym = None;
+    for &i in group {
+        let c = &table.candidates[i];
+        let n = c.occurrences.len();
+        let words: Vec<&str> = c.surface.split([' ', '-']).collect();
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let find = |test: fn(&str) -> bool| words.iter().find(|w| test(w)).copied();
+        let place_word = if words.len() < 2 {
+            None
+        } else if lexicon::is_place_word(last) {
+            Some(last)
+        } else if lexicon::is_place_prefix(first) {
+            Some(first)
+        } else {
+            None
+        };
+        let told = [
+            (organisation, find(lexicon::is_organisation_word)),
+            (place, place_word),
+            (event, find(lexicon::is_event_word)),
+            (document, find(lexicon::is_document_word)),
+        ];
+        for (kind, word) in told {
+            if let Some(word) = word {
+                named[kind].0 += n;
+                named[kind].1.get_or_insert(word);
+            }
+        }
+        if c.description.is_some() {
+            described += n;
+        }
+        if c.is_acronym() {
+            acronym.get_or_insert(c.surface.as_str());
+        } else {
+            ev += c.evidence;
+            if c.is_person_shaped() {
+                person_shaped += n;
+            }
+        }
+        if c.is_acronym() {
+            // Places and sources are told by their context whatever the form.
+            ev.place += c.evidence.place;
+            ev.city += c.evidence.city;
+            ev.source += c.evidence.source;
+            ev.group += c.evidence.group;
+        }
+    }
+
+    let mut scores = [0usize; 5];
+    let mut reasons: [Vec<String>; 5] = Default::default();
+    let mut note = |kind: usize, score: usize, reason: String| {
+        if score > 0 {
+            scores[kind] += score;
+            reasons[kind].push(reason);
+        }
+    };
+    for (kind, (mentions, word)) in named.iter().enumerate() {
+        if let Some(word) = word {
+            note(kind, 2 * mentions, format!("the word \"{word}\""));
+        }
+    }
+    note(
+        organisation,
+        2 * described,
+        "an institution named by its country".into(),
+    );
+    if let Some(acronym) = acronym {
+        // Weak, and once only: "US", "UAE" and "UK" are places.
+        note(organisation, 1, format!("\"{acronym}\" is an acronym"));
+    }
+    note(
+        person,
+        3 * ev.title,
+        format!("after a title {}", plural(ev.title, "time")),
+    );
+    note(
+        person,
+        ev.says,
+        format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
+    );
+    note(person, person_shaped, "shaped like a personal name".into());
+    note(
+        place,
+        ev.place,
+        format!(
+            "after \"in\", \"to\" or \"from\" {}",
+            plural(ev.place, "time")
+        ),
+    );
+    note(
+        place,
+        3 * ev.city,
+        format!("after \"city of\" {}", plural(ev.city, "time")),
+    );
+    note(
+        organisation,
+        ev.source,
+        format!("cited {}", plural(ev.source, "time")),
+    );
+    note(
+        organisation,
+        2 * ev.group,
+        format!("before \"group\" {}", plural(ev.group, "time")),
+    );
+
+    let best = (0..KINDS.len())
+        .max_by_key(|&k| (scores[k], usize::MAX - k))
+        .unwrap_or(person);
+    if scores[best] == 0 {
+        return (EntityKind::Other, "no clue found".to_string());
+    }
+    (KINDS[best], reasons[best].join("; "))
+}

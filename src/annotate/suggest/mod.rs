@@ -1,0 +1,120 @@
+//! `dossier entities suggest`: names in the articles that the registry lacks.
+//!
+//! This module reads every article and proposes `[[entity]]` tables for the names the
+//! registry does not know yet, plus new spellings of the entities it does know. Its
+//! output is TOML to paste into `content/entities.toml`, with the reasons as comments,
+//! so an editor can keep, fix or delete each proposal. It is a heuristic with a human
+//! behind it: it prefers to say why it suggests something over being clever in silence.
+//!
+//! # Shape
+//!
+//! The work is a pipeline over the whole collection, because single articles say too
+//! little: whether "Parliament" is a name or a sentence-initial common noun is only
+//! clear from the rest of the text.
+//!
+//! 1. **Words** (`words`). Each block is split into tokens (hyphenated words into
+//!    their parts, possessives set aside, "U.S." and "Gen." kept whole) with their
+//!    shape (capitalised, acronym, lower case...) and sentence starts. Counts over the
+//!    whole collection record how often each word is written in lower case and how
+//!    often capitalised in mid-sentence.
+//! 2. **Runs.** A run is a maximal sequence of capitalised words and acronyms joined by
+//!    spaces or hyphens, allowing name particles inside ("Abu Mahdi al-Muhandis",
+//!    "Osama bin Laden") and "of"/"for"/"on" after an institution word ("Council of
+//!    Representatives").
+//! 3. **Cleaning.** Sentence-initial function words ("The", "But", "In") are stripped;
+//!    a capitalised "The" inside a sentence stays ("The Times"). Whatever stands before
+//!    a title followed by a name qualifies the person and goes with the title
+//!    ("Iraqi Prime Minister Adil Abd al-Mahdi", "Belgian Foreign Minister ..."); the
+//!    title is kept as evidence. A trailing title goes too ("UN Secretary-General").
+//!    Titles, months, weekdays and adjectives of nationality alone are not entities.
+//!    A second pass uses the first pass's counts: a word that starts a sentence and is
+//!    never capitalised elsewhere, or is mostly written in lower case, is an ordinary
+//!    word ("Lawmakers", "Video"); a sentence-initial word glued to a known name is
+//!    split off ("Tags Iran"); a single word always followed by another word is an
+//!    adjective ("French activist", "French government").
+//!
+//!    An adjective of nationality before an institution ("Iraqi parliament", and the
+//!    possessive "Iraq's parliament") is not a proper name, but editors want such
+//!    phrases linked to the institution, so two or more mentions are suggested as one
+//!    organisation marked "a description": its forms are ready-made aliases.
+//! 4. **Grouping** (union-find). Spelling variants (edit distance on a folded,
+//!    transliteration-tolerant form: "Qasem"/"Qassem", "Muhandis"/"Mohandes"), short
+//!    forms of a person's name ("Trump", "Abdul Mahdi", "al-Mahdi"), acronyms of a
+//!    longer name ("IS" and "Islamic State"), a name and its parenthetical ("Daesh
+//!    (Islamic State)"), and a qualified name and its tail ("US Defense Department"
+//!    and "Defense Department") become one entity with aliases.
+//! 5. **Registry.** Mentions the matcher already finds are not candidates. A group
+//!    that is a variant, surname or acronym of a registry entity becomes a list of
+//!    aliases for that entity instead of a new one.
+//! 6. **Kind.** Evidence is counted, not guessed at once: a title before or "said"
+//!    after suggests a person; institution words (Ministry, Council, Times...) or an
+//!    acronym an organisation; "in"/"to"/"from" before, "city of" or a place word
+//!    (Fort, East, States) a place. The comment says which evidence won.
+//!
+//! Each step has its own submodule: `words` and `stats` (1), `runs` (2 and the first
+//! cleaning), `corpus` (the passes over the collection, and the second cleaning),
+//! `candidate` and `evidence` (what is recorded of each form), `group` (4), `registry`
+//! (5), `kind` (6) and `render` (the TOML).
+//!
+//! The word lists in `lexicon` are short and closed (function words, titles,
+//! institution words, months), written for this module. Lists of names (countries,
+//! nationalities) are avoided: adjectives of nationality are recognised from the text
+//! itself ("Iraqi" is "Iraq" + "i", and "Iraq" occurs; "Kurdish" ends in "-ish"), and
+//! only a handful of religious and ethnic adjectives that derive from no place name
+//! ("Sunni", "Shiite", "Arab") are listed. Scripts without letter case are not handled:
+//! a name is found by its capitals.
+
+mod candidate;
+mod corpus;
+mod evidence;
+mod fold;
+mod group;
+mod kind;
+mod lexicon;
+mod registry;
+mod render;
+mod runs;
+mod stats;
+mod words;
+
+use crate::annotate::TextBlock;
+use crate::content::registry::Registry;
+
+use self::corpus::Corpus;
+use self::group::group_candidates;
+use self::registry::compare_with_registry;
+use self::render::render;
+
+/// One article's text as the suggester sees it.
+#[derive(Debug, Clone)]
+pub struct SuggestInput<'a> {
+    pub slug: &'a str,
+    pub source: &'a str,
+    pub blocks: &'a [TextBlock],
+}
+
+/// Returns TOML (`[[entity]]` tables with `#` comments) ready to paste into
+/// `content/entities.toml`.
+///
+/// New entities come as tables with `id`, `name`, `kind` and `aliases`; new
+/// spellings of registry entities come as comments naming the entity's id with the
+/// `aliases` line to put there. The text always parses as TOML.
+pub fn suggest_entities(articles: &[SuggestInput<'_>], registry: &Registry) -> String {
+    let corpus = Corpus::read(articles, registry);
+    let table = corpus.candidates();
+    let groups = group_candidates(&table);
+    let suggestions = compare_with_registry(&table, groups, registry);
+    render(&corpus, &table, &suggestions, registry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_collection_suggests_nothing() {
+        let out = suggest_entities(&[], &Registry::default());
+        assert!(out.contains("No suggestions"));
+        assert!(toml::from_str::<toml::Table>(&out).is_ok());
+    }
+}

@@ -1,0 +1,340 @@
+//! Splitting a block into tokens and sentences: each word's byte range and shape
+//! (capitalised, acronym, initial, lower case...), whether it starts a sentence or a
+//! quotation, a possessive `'s` set aside, and what separates it from the word before.
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// How a word is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Starts with a capital: "Iraq", "McDonald", "Gen.".
+    Name,
+    /// Capitals only, two letters or more: "US", "AFP", "U.S.".
+    Acronym,
+    /// One capital and a full stop: the "W." in "George W. Bush".
+    Initial,
+    /// Starts in lower case, or a plural acronym ("MPs") used as a common noun.
+    Lower,
+    Number,
+    /// Anything else: "I", "A", scripts without case.
+    Other,
+}
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    Space,
+    Hyphen,
+    Comma,
+    OpenParen,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range of the word, without a possessive `'s`.
+    pub range: Range<usize>,
+    pub shape: Shape,
+    /// The first word of a sentence (or of a quotation).
+    pub initial: bool,
+    /// Followed by `'s` (or `’s`, `‘s`).
+    pub possessive: bool,
+    pub gap: Gap,
+    /// Index into `Words::sentences`.
+    pub sentence: usize,
+}
+
+/// The tokens of one block.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Byte offset where each sentence starts.
+    pub sentences: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].range.clone()]
+    }
+
+    /// The text from the first of `tokens` to the end of the last.
+    pub fn span(&self, tokens: Range<usize>) -> &'a str {
+        &self.text[self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end]
+    }
+
+    /// Byte range of the sentence that holds `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Range<usize> {
+        let k = self.sentences.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.sentences.get(k).copied().unwrap_or(0);
+        let end = self
+            .sentences
+            .get(k + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end
+    }
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+/// Splits a block's text into tokens.
+pub fn tokenize(text: &str) -> Words<'_> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map_or(text.len(), |&(p, _)| p);
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let possessive_at = |j: usize| {
+        at(j).is_some_and(is_apostrophe)
+            && matches!(at(j + 1), Some('s' | 'S'))
+            && !is_word(at(j + 2))
+    };
+
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut sentences = Vec::new();
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word(at(i)) {
+            i += 1;
+            continue;
+        }
+        let start = pos(i);
+        let mut j = i + 1;
+        loop {
+            match at(j) {
+                Some(c) if c.is_alphanumeric() => j += 1,
+                // "Shi’ite", "O'Brien", "Hill.TV", "U.S": joined; "Iraq's": not.
+                Some(c) if is_apostrophe(c) && is_word(at(j + 1)) && !possessive_at(j) => j += 2,
+                Some('.') if is_word(at(j + 1)) => j += 2,
+                _ => break,
+            }
+        }
+        let mut end = pos(j);
+        let mut next = j;
+        let possessive = possessive_at(j);
+        if possessive {
+            next = j + 2;
+        } else if at(j) == Some('.') && keeps_full_stop(&text[start..end]) {
+            end += 1;
+            next = j + 1;
+        }
+        let gap_text = &text[prev_end..start];
+        let new_sentence = tokens.is_empty() || ends_sentence(gap_text);
+        if new_sentence {
+            sentences.push(prev_end + sentence_offset(gap_text));
+        }
+        let shape = shape_of(&text[start..end]);
+        let initial = new_sentence || (opens_quote(gap_text) && shape != Shape::Lower);
+        tokens.push(Token {
+            range: start..end,
+            shape,
+            initial,
+            possessive,
+            gap: classify_gap(gap_text),
+            sentence: sentences.len().saturating_sub(1),
+        });
+        prev_end = pos(next);
+        i = next;
+    }
+    Words {
+        text,
+        tokens,
+        sentences,
+    }
+}
+
+/// True when a full stop after `word` belongs to it: "Gen.", "W.", "U.S.".
+fn keeps_full_stop(word: &str) -> bool {
+    let single_capital = {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    let dotted_acronym = word.contains('.')
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        });
+    single_capital || dotted_acronym || lexicon::is_abbreviation(word)
+}
+
+fn ends_sentence(gap: &str) -> bool {
+    gap.contains(['.', '!', '?', ':'])
+}
+
+/// True when the gap ends with an opening quotation mark: a quotation starts.
+fn opens_quote(gap: &str) -> bool {
+    gap.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '\u{201C}' | '\u{2018}' | '"' | '\'' | '«'))
+}
+
+/// Where in a gap that ends a sentence the next one starts: after the last
+/// terminator and the closing marks and spaces that follow it.
+fn sentence_offset(gap: &str) -> usize {
+    let Some(last) = gap.rfind(['.', '!', '?', ':']) else {
+        return gap.len() - gap.trim_start().len();
+    };
+    let rest = &gap[last + 1..];
+    let mut offset = last + 1;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let closing = matches!(c, '\u{201D}' | '\u{2019}' | ')' | ']')
+            || (matches!(c, '"' | '\'') && chars.peek().is_none_or(|(_, n)| n.is_whitespace()));
+        if c.is_whitespace() || closing {
+            offset = last + 1 + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    offset
+}
+
+fn classify_gap(gap: &str) -> Gap {
+    if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
+        return Gap::Space;
+    }
+    match gap.trim() {
+        "-" | "\u{2010}" if gap.len() == gap.trim().len() => Gap::Hyphen,
+        "," => Gap::Comma,
+        "(" => Gap::OpenParen,
+        _ => Gap::Other,
+    }
+}
+
+pub fn shape_of(word: &str) -> Shape {
+    let Some(first) = word.chars().next() else {
+        return Shape::Other;
+    };
+    if first.is_numeric() {
+        return Shape::Number;
+    }
+    if first.is_lowercase() {
+        return Shape::Lower;
+    }
+    if !first.is_uppercase() {
+        return Shape::Other;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    if letters == 1 {
+        return if word.ends_with('.') {
+            Shape::Initial
+        } else {
+            Shape::Other
+        };
+    }
+    if capitals == letters {
+        return Shape::Acronym;
+    }
+    if letters >= 3 && capitals == letters - 1 && word.ends_with('s') {
+        return Shape::Lower;
+    }
+    Shape::Name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<(String, Shape, bool)> {
+        let w = tokenize(text);
+        (0..w.tokens.len())
+            .map(|i| {
+                (
+                    w.word(i).to_string(),
+                    w.tokens[i].shape,
+                    w.tokens[i].initial,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokenizes_names_possessives_and_abbreviations() {
+        use Shape::*;
+        // (text, [(word, shape, starts a sentence)])
+        type Case<'a> = (&'a str, &'a [(&'a str, Shape, bool)]);
+        let cases: &[Case] = &[
+            (
+                "Iraq’s parliament",
+                &[("Iraq", Name, true), ("parliament", Lower, false)],
+            ),
+            (
+                "the U.S. military",
+                &[
+                    ("the", Lower, true),
+                    ("U.S.", Acronym, false),
+                    ("military", Lower, false),
+                ],
+            ),
+            (
+                "Gen. Qassem Soleimani",
+                &[
+                    ("Gen.", Name, true),
+                    ("Qassem", Name, false),
+                    ("Soleimani", Name, false),
+                ],
+            ),
+            (
+                "al-Muhandis",
+                &[("al", Lower, true), ("Muhandis", Name, false)],
+            ),
+            (
+                "rival Shi’ite leaders",
+                &[
+                    ("rival", Lower, true),
+                    ("Shi’ite", Name, false),
+                    ("leaders", Lower, false),
+                ],
+            ),
+            (
+                "Iraqi MPs said. Then IS",
+                &[
+                    ("Iraqi", Name, true),
+                    ("MPs", Lower, false),
+                    ("said", Lower, false),
+                    ("Then", Name, true),
+                    ("IS", Acronym, false),
+                ],
+            ),
+            (
+                "chanting “Death to",
+                &[
+                    ("chanting", Lower, true),
+                    ("Death", Name, true),
+                    ("to", Lower, false),
+                ],
+            ),
+            (
+                "Hill.TV in 2014-2017",
+                &[
+                    ("Hill.TV", Name, true),
+                    ("in", Lower, false),
+                    ("2014", Number, false),
+                    ("2017", Number, false),
+                ],
+            ),
+            (
+                "George W. Bush",
+                &[
+                    ("George", Name, true),
+                    ("W.", Initial, false),
+                    ("Bush", Name, false),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, Shape, bool)> = expected
+                .iter()
+                .map(|(w, s, i)| (w.to_string(), *s, *i))
+                .collect();
+            assert_eq!(words_of(text), expected, "{text:?}");
+        }
+    }
+}
