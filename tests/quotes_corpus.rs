@@ -627,10 +627,11 @@ fn bench_corpus() {
         truth.len()
     );
     println!(
-        "bench attribution (entity ids): precision {:.4} ({right}/{}), recall {:.4}; {missing} left without an entity",
+        "bench attribution (entity ids): precision {:.4} ({right}/{}), recall {:.4} ({right}/{}); {missing} left without an entity",
         right as f64 / (right + wrong).max(1) as f64,
         right + wrong,
-        right as f64 / gold_n.max(1) as f64
+        right as f64 / (right + wrong + missing).max(1) as f64,
+        right + wrong + missing,
     );
     for w in &wrong_examples {
         println!("  {w}");
@@ -657,4 +658,40 @@ fn bench_corpus() {
         items.len(),
         clusters.len()
     );
+    let mut by_size: Vec<&Vec<usize>> = clusters.iter().collect();
+    by_size.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    for c in by_size.iter().take(5) {
+        let mut speakers: Vec<Option<&str>> = c.iter().map(|&i| items[i].speaker).collect();
+        speakers.sort();
+        speakers.dedup();
+        let mut texts: Vec<&str> = c.iter().map(|&i| items[i].text).collect();
+        texts.sort();
+        texts.dedup();
+        println!(
+            "  cluster of {}: {} speakers ({:?}...), {} wordings, e.g. {:?} / {:?}",
+            c.len(),
+            speakers.len(),
+            &speakers[..speakers.len().min(3)],
+            texts.len(),
+            texts[0],
+            texts[texts.len() - 1]
+        );
+    }
+    if std::env::var_os("SHOW_CLUSTER").is_some() {
+        // The clusters with the most distinct wordings, for reading.
+        let wordings = |c: &Vec<usize>| {
+            let mut texts: Vec<&str> = c.iter().map(|&i| items[i].text).collect();
+            texts.sort();
+            texts.dedup();
+            texts
+        };
+        let mut by_wordings: Vec<&Vec<usize>> = clusters.iter().collect();
+        by_wordings.sort_by_key(|c| std::cmp::Reverse(wordings(c).len()));
+        for c in by_wordings.iter().take(3) {
+            println!("  cluster of {} ({:?}):", c.len(), items[c[0]].speaker);
+            for t in wordings(c) {
+                println!("    {t}");
+            }
+        }
+    }
 }
