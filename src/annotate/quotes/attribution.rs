@@ -64,9 +64,10 @@
 mod antecedents;
 mod speaker;
 
+use antecedents::{Antecedents, Class};
 pub(super) use speaker::NameIndex;
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::marks::QuoteSpan;
@@ -127,19 +128,6 @@ enum Resolved {
     Invalid,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Person,
-    NonPerson,
-    Other,
-}
-
-struct Antecedent {
-    pos: TextPos,
-    class: Class,
-    speaker: Speaker,
-}
-
 /// Everything attribution reads, borrowed for one article.
 pub(super) struct Attributor<'a> {
     blocks: &'a [TextBlock],
@@ -150,9 +138,8 @@ pub(super) struct Attributor<'a> {
     mentions: Vec<Vec<&'a FoundMention>>,
     /// Byte ranges covered by quotes, by block.
     quoted: Vec<Vec<Range<usize>>>,
-    /// Capitalised words the article also capitalises inside a sentence: proper names
-    /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
-    proper: HashSet<String>,
+    /// Sentence subjects for pronouns, collected when the first pronoun needs them.
+    antecedents: OnceCell<Antecedents>,
 }
 
 /// Entities mentioned in a speaker's phrase, with where.
@@ -202,17 +189,6 @@ impl<'a> Attributor<'a> {
                 q.push(from..to);
             }
         }
-        let mut proper = HashSet::new();
-        for block in blocks {
-            let ws = words(&block.text, 0..block.text.len());
-            for pair in ws.windows(2) {
-                let (prev, w) = (&pair[0], &pair[1]);
-                let gap = &block.text[prev.range.end..w.range.start];
-                if w.capitalized && !gap.contains(['.', '!', '?', ':', '"', '“', '(']) {
-                    proper.insert(w.lower.clone());
-                }
-            }
-        }
         Attributor {
             blocks,
             registry,
@@ -220,26 +196,23 @@ impl<'a> Attributor<'a> {
             spans,
             mentions: by_block,
             quoted,
-            proper,
+            antecedents: OnceCell::new(),
         }
     }
 
     /// Attributes every span, in order.
     pub fn attribute_all(&self) -> Vec<Attribution> {
-        let mut antecedents = self.subject_antecedents();
+        // Speakers of the quotes so far, as pronoun antecedents.
+        let mut spoken: Vec<(TextPos, Speaker)> = Vec::new();
         let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
         for i in 0..self.spans.len() {
-            let att = match self.own_attribution(i, &antecedents) {
+            let att = match self.own_attribution(i, &spoken) {
                 Reading::Found(a) => a,
                 Reading::Unknown => Attribution::default(),
                 Reading::Nothing => self.inherited(i, &out).unwrap_or_default(),
             };
             if let Some(sp) = &att.speaker {
-                antecedents.push(Antecedent {
-                    pos: self.spans[i].start,
-                    class: self.class_of(sp),
-                    speaker: sp.clone(),
-                });
+                spoken.push((self.spans[i].start, sp.clone()));
             }
             out.push(att);
         }
@@ -259,9 +232,9 @@ impl<'a> Attributor<'a> {
 
     /// The construction around the quote itself: after it first, except that a pronoun
     /// after the quote yields to a name right before it (`X said: "...," he said`).
-    fn own_attribution(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
-        let after = self.after_quote(i, antecedents);
-        let before = || self.before_quote(i, antecedents);
+    fn own_attribution(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
+        let after = self.after_quote(i, spoken);
+        let before = || self.before_quote(i, spoken);
         match after {
             Reading::Found(a) if !a.pronoun => Reading::Found(a),
             Reading::Found(a) => match before() {
@@ -357,7 +330,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `"...," said X` / `"...," X said` / `"...," according to X`.
-    fn after_quote(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
+    fn after_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
         let q = &self.spans[i];
         let b = q.end.block;
         let text = &self.blocks[b].text;
@@ -401,7 +374,7 @@ impl<'a> Attributor<'a> {
         };
         if ws.len() >= 3 && ws[0].lower == "according" && ws[1].lower == "to" {
             let np = noun_phrase_after(&ws, 2);
-            let r = self.subject_speaker(b, np, q.start, antecedents);
+            let r = self.subject_speaker(b, np, q.start, spoken);
             return found(r, &ws[2 + np.len()..]);
         }
         let Some(k) = ws
@@ -419,7 +392,7 @@ impl<'a> Attributor<'a> {
             let np = noun_phrase_after(&ws, k + 1);
             match r {
                 Resolved::Invalid => found(
-                    self.subject_speaker(b, np, q.start, antecedents),
+                    self.subject_speaker(b, np, q.start, spoken),
                     &ws[k + 1 + np.len()..],
                 ),
                 r => found(r, &ws[k + 1..]),
@@ -448,7 +421,7 @@ impl<'a> Attributor<'a> {
         if complement {
             return Reading::Nothing;
         }
-        let r = self.subject_speaker(b, &ws[..k], q.start, antecedents);
+        let r = self.subject_speaker(b, &ws[..k], q.start, spoken);
         if ws[k - 1].comma_after {
             // `"..." for Clinton, said Kunin`: no subject before the comma, so the
             // speaker follows the verb.
@@ -458,7 +431,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `X said: "..."` / `X told Reuters the decision was "..."` / `According to X, "..."`.
-    fn before_quote(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
+    fn before_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
         let q = &self.spans[i];
         let b = q.start.block;
         let text = &self.blocks[b].text;
@@ -480,7 +453,7 @@ impl<'a> Attributor<'a> {
             if comma && ws.len() >= 3 && ws[0].lower == "according" && ws[1].lower == "to" {
                 let np = noun_phrase_after(&ws, 2);
                 if np.len() + 2 == ws.len() {
-                    return self.before_found(b, np, q.start, antecedents, true);
+                    return self.before_found(b, np, q.start, spoken, true);
                 }
             }
             return Reading::Nothing;
@@ -530,7 +503,7 @@ impl<'a> Attributor<'a> {
         if from == k {
             return Reading::Nothing;
         }
-        self.before_found(b, &ws[from..k], q.start, antecedents, adjacent)
+        self.before_found(b, &ws[from..k], q.start, spoken, adjacent)
     }
 
     fn before_found(
@@ -538,10 +511,10 @@ impl<'a> Attributor<'a> {
         b: usize,
         subject: &[Word],
         quote: TextPos,
-        antecedents: &[Antecedent],
+        spoken: &[(TextPos, Speaker)],
         adjacent: bool,
     ) -> Reading {
-        match self.subject_speaker(b, subject, quote, antecedents) {
+        match self.subject_speaker(b, subject, quote, spoken) {
             Resolved::Speaker(sp, span, pronoun) => {
                 let mut a = attribution(sp, b, span, pronoun);
                 a.adjacent = adjacent;

@@ -4,23 +4,93 @@
 //! registry mentions, capitalised names, and single capitalised words the article also
 //! capitalises mid-sentence. Unnamed subjects ("The prime minister's spokesman said")
 //! are recorded too, so that a pronoun after them is known to be ambiguous.
+//!
+//! Most articles never need any of this, so the sentence subjects are collected only
+//! when the first pronoun is to be resolved, tokenising each block once.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::super::text::{
     CLAUSE_MARKERS, DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, sentence_start, words,
+    NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
 use super::{
-    Antecedent, Attributor, Class, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb,
-    split_parts, strip_adverbs,
+    Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, split_parts, strip_adverbs,
 };
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
 use crate::content::registry::EntityKind;
 
+/// What a pronoun may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Person,
+    /// An organisation, group or document ("it").
+    NonPerson,
+    /// Someone unnamed, or a place: stops a pronoun rather than resolving it.
+    Other,
+}
+
+struct Antecedent {
+    pos: TextPos,
+    class: Class,
+    speaker: Speaker,
+}
+
+/// The sentence subjects of an article and its proper names, built on first use.
+pub(super) struct Antecedents {
+    /// Sorted by position.
+    subjects: Vec<Antecedent>,
+    /// Capitalised words the article also capitalises inside a sentence: proper names
+    /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
+    proper: HashSet<String>,
+}
+
 impl Attributor<'_> {
-    pub(super) fn class_of(&self, sp: &Speaker) -> Class {
+    fn antecedents(&self) -> &Antecedents {
+        self.antecedents.get_or_init(|| self.collect_antecedents())
+    }
+
+    /// The latest antecedent of the wanted class before `before`, within a few blocks:
+    /// a sentence subject, or a speaker of an earlier quote (`spoken`, in order). An
+    /// unnamed one in between ("one demonstrator") makes the pronoun ambiguous.
+    pub(super) fn resolve_pronoun(
+        &self,
+        spoken: &[(TextPos, Speaker)],
+        before: TextPos,
+        class: Class,
+    ) -> Option<Speaker> {
+        let near = |pos: TextPos| pos < before && pos.block + PRONOUN_WINDOW >= before.block;
+        let fits = |c: Class| c == class || c == Class::Other;
+        let subjects = &self.antecedents().subjects;
+        let from_subject = subjects[..subjects.partition_point(|a| a.pos < before)]
+            .iter()
+            .rev()
+            .take_while(|a| near(a.pos))
+            .find(|a| fits(a.class))
+            .map(|a| (a.pos, a.class, &a.speaker));
+        let from_quote = spoken
+            .iter()
+            .rev()
+            .filter(|(pos, _)| *pos < before)
+            .take_while(|(pos, _)| near(*pos))
+            .map(|(pos, sp)| (*pos, self.class_of(sp), sp))
+            .find(|(_, c, _)| fits(*c));
+        let latest = match (from_subject, from_quote) {
+            (Some(a), Some(b)) => {
+                if a.0 > b.0 {
+                    a
+                } else {
+                    b
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
+        (latest.1 == class).then(|| latest.2.clone())
+    }
+
+    fn class_of(&self, sp: &Speaker) -> Class {
         match sp.entity {
             Some(e) => match self.registry.entities[e].kind {
                 EntityKind::Person => Class::Person,
@@ -32,7 +102,7 @@ impl Attributor<'_> {
             None if person_name(&sp.name) => Class::Person,
             None if !sp.name.contains(' ')
                 && !is_in(DETERMINERS, &sp.name.to_lowercase())
-                && self.proper.contains(&sp.name.to_lowercase()) =>
+                && self.antecedents().proper.contains(&sp.name.to_lowercase()) =>
             {
                 Class::Person
             }
@@ -40,10 +110,25 @@ impl Attributor<'_> {
         }
     }
 
-    /// People and bodies that are the subject of a sentence, as pronoun antecedents:
-    /// registry mentions, and capitalised names outside the registry.
-    pub(super) fn subject_antecedents(&self) -> Vec<Antecedent> {
-        let mut out = Vec::new();
+    /// People and bodies that are the subject of a sentence (registry mentions and
+    /// capitalised names), and unnamed subjects, with the article's proper names.
+    fn collect_antecedents(&self) -> Antecedents {
+        let tokens: Vec<Vec<Word>> = self
+            .blocks
+            .iter()
+            .map(|b| words(&b.text, 0..b.text.len()))
+            .collect();
+        let mut proper = HashSet::new();
+        for (block, ws) in self.blocks.iter().zip(&tokens) {
+            for pair in ws.windows(2) {
+                let (prev, w) = (&pair[0], &pair[1]);
+                let gap = &block.text[prev.range.end..w.range.start];
+                if w.capitalized && !gap.contains(['.', '!', '?', ':', '"', '“', '(']) {
+                    proper.insert(w.lower.clone());
+                }
+            }
+        }
+        let mut subjects = Vec::new();
         for (b, block) in self.blocks.iter().enumerate() {
             if !matches!(
                 block.kind,
@@ -52,10 +137,27 @@ impl Attributor<'_> {
                 continue;
             }
             let text = &block.text;
+            let ws = &tokens[b];
             let inside_quote = |r: &Range<usize>| {
                 self.quoted[b]
                     .iter()
                     .any(|q| q.start <= r.start && r.end <= q.end)
+            };
+            // Sentences as byte ranges, and the words of a range.
+            let mut sentences = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let end = sentence_end(text, at, text.len());
+                if end <= at {
+                    break;
+                }
+                sentences.push(at..end);
+                at = end;
+            }
+            let words_in = |r: Range<usize>| {
+                let from = ws.partition_point(|w| w.range.start < r.start);
+                let to = ws.partition_point(|w| w.range.end <= r.end);
+                &ws[from..to.max(from)]
             };
             for m in &self.mentions[b] {
                 if inside_quote(&m.range) || is_possessive(text, &m.range) {
@@ -69,15 +171,17 @@ impl Attributor<'_> {
                     }
                     _ => continue,
                 };
-                let floor = self
-                    .prev_quote_end(b, m.range.start)
-                    .unwrap_or(0)
-                    .min(m.range.start);
-                let start = sentence_start(text, floor, m.range.start);
-                if !subject_prefix(&words(text, start..m.range.start)) {
+                let sentence = sentences[sentences
+                    .partition_point(|s| s.end <= m.range.start)
+                    .min(sentences.len().saturating_sub(1))..]
+                    .first()
+                    .map_or(0, |s| s.start);
+                let floor = self.prev_quote_end(b, m.range.start).unwrap_or(0);
+                let start = sentence.max(floor).min(m.range.start);
+                if !subject_prefix(words_in(start..m.range.start)) {
                     continue;
                 }
-                out.push(Antecedent {
+                subjects.push(Antecedent {
                     pos: TextPos {
                         block: b,
                         offset: m.range.start,
@@ -89,16 +193,10 @@ impl Attributor<'_> {
                     },
                 });
             }
-            // Names outside the registry opening a sentence ("Keeper Tony Bullock
-            // echoed ...").
-            let mut at = 0;
-            while at < text.len() {
-                let end = sentence_end(text, at, text.len());
-                if end <= at {
-                    break;
-                }
-                if let Some(range) = self.unnamed_subject(b, at..end) {
-                    out.push(Antecedent {
+            for sentence in &sentences {
+                let sws = words_in(sentence.clone());
+                if let Some(range) = self.unnamed_subject(b, sws) {
+                    subjects.push(Antecedent {
                         pos: TextPos {
                             block: b,
                             offset: range.start,
@@ -110,13 +208,15 @@ impl Attributor<'_> {
                         },
                     });
                 }
-                if let Some((range, name)) = self.sentence_subject_name(b, at..end)
+                // Names outside the registry opening a sentence ("Keeper Tony Bullock
+                // echoed ...").
+                if let Some((range, name)) = self.sentence_subject_name(b, sws, &proper)
                     && !inside_quote(&range)
                     && !self.mentions[b]
                         .iter()
                         .any(|m| m.range.start < range.end && range.start < m.range.end)
                 {
-                    out.push(Antecedent {
+                    subjects.push(Antecedent {
                         pos: TextPos {
                             block: b,
                             offset: range.start,
@@ -125,19 +225,16 @@ impl Attributor<'_> {
                         speaker: Speaker { name, entity: None },
                     });
                 }
-                at = end;
             }
         }
-        out.sort_by_key(|a| a.pos);
-        out
+        subjects.sort_by_key(|a| a.pos);
+        Antecedents { subjects, proper }
     }
 
     /// An unnamed speaker opening a sentence ("The prime minister's official spokesman
     /// said ..."): not an antecedent itself, but it stops a later "he" from reaching
     /// past it to someone named earlier.
-    fn unnamed_subject(&self, b: usize, sentence: Range<usize>) -> Option<Range<usize>> {
-        let text = &self.blocks[b].text;
-        let ws = words(text, sentence);
+    fn unnamed_subject(&self, b: usize, ws: &[Word]) -> Option<Range<usize>> {
         let mut from = 0;
         if ws.first().is_some_and(is_intro)
             && let Some(c) = ws.iter().position(|w| w.comma_after)
@@ -170,10 +267,10 @@ impl Attributor<'_> {
     fn sentence_subject_name(
         &self,
         b: usize,
-        sentence: Range<usize>,
+        ws: &[Word],
+        proper: &HashSet<String>,
     ) -> Option<(Range<usize>, String)> {
         let text = &self.blocks[b].text;
-        let ws = words(text, sentence);
         let mut from = 0;
         if ws.first().is_some_and(is_intro)
             && let Some(c) = ws.iter().position(|w| w.comma_after)
@@ -198,7 +295,7 @@ impl Attributor<'_> {
         // One word will do when the article capitalises it mid-sentence too.
         let single_name = run == 1 && {
             let w = &ws[from];
-            self.proper.contains(&w.lower)
+            proper.contains(&w.lower)
                 && !is_in(DETERMINERS, &w.lower)
                 && !is_in(INTRO_WORDS, &w.lower)
                 && !is_in(NOT_IN_SPEAKER, &w.lower)
@@ -257,22 +354,4 @@ fn subject_prefix(ws: &[Word]) -> bool {
                 || w.lower.ends_with("’s")
                 || w.lower.ends_with("'s")
         })
-}
-
-/// The latest antecedent of the wanted class before `before`, within the window. An
-/// unnamed speaker ("one demonstrator") in between makes the pronoun ambiguous.
-pub(super) fn resolve_pronoun(
-    antecedents: &[Antecedent],
-    before: TextPos,
-    class: Class,
-) -> Option<Speaker> {
-    let latest = antecedents
-        .iter()
-        .filter(|a| {
-            (a.class == class || a.class == Class::Other)
-                && a.pos < before
-                && a.pos.block + PRONOUN_WINDOW >= before.block
-        })
-        .max_by_key(|a| a.pos)?;
-    (latest.class == class).then(|| latest.speaker.clone())
 }

@@ -12,9 +12,8 @@ use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
     PREPOSITIONS, RELATIVE, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
-use super::antecedents::resolve_pronoun;
 use super::{
-    Antecedent, Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, is_intro, is_possessive,
+    Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, is_intro, is_possessive,
     is_speech_verb, split_parts, starts_noun_phrase, strip_adverbs,
 };
 use crate::annotate::TextPos;
@@ -77,7 +76,7 @@ impl Attributor<'_> {
         b: usize,
         subject: &[Word],
         quote: TextPos,
-        antecedents: &[Antecedent],
+        spoken: &[(TextPos, Speaker)],
     ) -> Resolved {
         let Some(last_word) = subject.last() else {
             return Resolved::Invalid;
@@ -143,7 +142,7 @@ impl Attributor<'_> {
                 _ => None,
             };
             if let Some(class) = class {
-                return match resolve_pronoun(antecedents, quote, class) {
+                return match self.resolve_pronoun(spoken, quote, class) {
                     Some(sp) => Resolved::Speaker(sp, first.range.clone(), true),
                     None => Resolved::Unknown,
                 };
