@@ -16,7 +16,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
@@ -542,15 +543,22 @@ fn bench_corpus() {
             })
             .collect(),
     );
+    // `DOSSIER_BENCH_LIMIT` takes only the first articles.
+    let limit: usize = std::env::var("DOSSIER_BENCH_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX);
     let truth: Vec<TruthLine> = std::fs::read_to_string(dir.join("ground_truth.jsonl"))
         .unwrap()
         .lines()
+        .take(limit)
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let matcher = FastMatcher::new(&registry);
     let finder = QuoteFinder::new(&registry, 4);
 
     let started = Instant::now();
+    let finding_ns = AtomicU64::new(0);
     let results: Vec<Vec<FoundQuote>> = truth
         .par_iter()
         .map(|t| {
@@ -573,10 +581,14 @@ fn bench_corpus() {
                 })
                 .collect();
             let mentions = matcher.find(&blocks);
-            finder.find(&blocks, &mentions)
+            let t = Instant::now();
+            let quotes = finder.find(&blocks, &mentions);
+            finding_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+            quotes
         })
         .collect();
     let found_in = started.elapsed();
+    let finding = Duration::from_nanos(finding_ns.load(Ordering::Relaxed));
 
     let norm = |s: &str| -> String {
         s.split(|c: char| !c.is_alphanumeric())
@@ -623,14 +635,15 @@ fn bench_corpus() {
         }
     }
     println!(
-        "bench: {} articles, {gold_n} true quotations, {found_n} found, {matched} matched; found and attributed in {found_in:.2?}",
+        "bench: {} articles, {gold_n} true quotations, {found_n} found, {matched} matched; read, mentions, found and attributed in {found_in:.2?} ({finding:.2?} of thread time in quote finding)",
         truth.len()
     );
     println!(
-        "bench attribution (entity ids): precision {:.4} ({right}/{}), recall {:.4}; {missing} left without an entity",
+        "bench attribution (entity ids): precision {:.4} ({right}/{}), recall {:.4} ({right}/{}); {missing} left without an entity",
         right as f64 / (right + wrong).max(1) as f64,
         right + wrong,
-        right as f64 / gold_n.max(1) as f64
+        right as f64 / (right + wrong + missing).max(1) as f64,
+        right + wrong + missing,
     );
     for w in &wrong_examples {
         println!("  {w}");
@@ -657,4 +670,40 @@ fn bench_corpus() {
         items.len(),
         clusters.len()
     );
+    let mut by_size: Vec<&Vec<usize>> = clusters.iter().collect();
+    by_size.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    for c in by_size.iter().take(5) {
+        let mut speakers: Vec<Option<&str>> = c.iter().map(|&i| items[i].speaker).collect();
+        speakers.sort();
+        speakers.dedup();
+        let mut texts: Vec<&str> = c.iter().map(|&i| items[i].text).collect();
+        texts.sort();
+        texts.dedup();
+        println!(
+            "  cluster of {}: {} speakers ({:?}...), {} wordings, e.g. {:?} / {:?}",
+            c.len(),
+            speakers.len(),
+            &speakers[..speakers.len().min(3)],
+            texts.len(),
+            texts[0],
+            texts[texts.len() - 1]
+        );
+    }
+    if std::env::var_os("SHOW_CLUSTER").is_some() {
+        // The clusters with the most distinct wordings, for reading.
+        let wordings = |c: &Vec<usize>| {
+            let mut texts: Vec<&str> = c.iter().map(|&i| items[i].text).collect();
+            texts.sort();
+            texts.dedup();
+            texts
+        };
+        let mut by_wordings: Vec<&Vec<usize>> = clusters.iter().collect();
+        by_wordings.sort_by_key(|c| std::cmp::Reverse(wordings(c).len()));
+        for c in by_wordings.iter().take(3) {
+            println!("  cluster of {} ({:?}):", c.len(), items[c[0]].speaker);
+            for t in wordings(c) {
+                println!("    {t}");
+            }
+        }
+    }
 }

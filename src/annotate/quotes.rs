@@ -4,7 +4,7 @@
 //! The work is split in two passes over an article's [`TextBlock`]s, each in its own
 //! submodule:
 //!
-//! 1. [`marks`] pairs double quotation marks (curly, straight, low, guillemets) into
+//! 1. `marks` pairs double quotation marks (curly, straight, low, guillemets) into
 //!    spans. It decides the direction of each mark from its neighbours, keeps a broken
 //!    quote inside its paragraph, and joins a quotation that runs over several
 //!    paragraphs (no closing mark at the end of one, an opening mark at the start of the
@@ -12,7 +12,7 @@
 //!    a shorter report of part of it still clusters with it by containment. Single
 //!    quotes inside a quote are recorded as nested quotes, never confused with
 //!    apostrophes.
-//! 2. [`attribution`] reads the sentence around each quote for the constructions
+//! 2. `attribution` reads the sentence around each quote for the constructions
 //!    newswriting uses to name a speaker (`"...," X said`, `X said: "..."`, `according
 //!    to X`, `he said` after a named speaker, a paragraph of pure quotation continuing
 //!    the previous speaker) and maps the speaker to a registry entity through the
@@ -26,7 +26,7 @@
 //! [`QuoteFinder`] keeps a lower-cased index of registry names for a whole build;
 //! [`find_quotes`] is the one-off form, which scans the registry only when a free-text
 //! speaker needs looking up. Text helpers (sentences, words, word lists) live in
-//! [`text`].
+//! `text`.
 
 mod attribution;
 mod marks;

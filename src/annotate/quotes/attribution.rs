@@ -3,11 +3,12 @@
 //! Newswriting names a speaker in a handful of fixed constructions, and this module
 //! recognises those and nothing else. Every rule looks at the sentence the quote sits
 //! in (the text between the quote and the neighbouring quotes or sentence ends), finds a
-//! speech verb, and reads the speaker's phrase next to it:
+//! finite speech verb (lower case: "States" is not "states"), and reads the speaker's
+//! phrase next to it:
 //!
 //! | form | example |
 //! |---|---|
-//! | after, inverted | `"...," said student Raad Ismail.` |
+//! | after, inverted | `"...," said student Raad Ismail.` / `"..." for Clinton, said Kunin.` |
 //! | after | `"...," Iraq's caretaker prime minister, Adel Abdul Mahdi, told lawmakers.` |
 //! | after | `"...," the resolution read, according to Reuters.` (the first verb wins) |
 //! | after | `"...," according to NAME.` |
@@ -15,41 +16,70 @@
 //! | before, colon | `Sadr, who leads the bloc, wrote in a letter that a supporter read aloud: "..."` |
 //! | before, embedded | `the foreign ministry said in a statement that it is about "..."` |
 //!
-//! The speaker's phrase is split at commas: introductory phrases ("In a statement,")
-//! and relative clauses (", who is the leader of ...,") are dropped, appositives are
-//! kept. A registry mention inside the phrase gives the entity (people before
-//! organisations before places; possessives and mentions after a preposition are
-//! modifiers, not the speaker; two different people make the phrase ambiguous and the
-//! quote unattributed). Without a mention the phrase itself is the speaker ("one
-//! demonstrator", "hundreds of young Iraqis") after a check that it reads like a noun
-//! phrase, mapped to an entity when it equals a registry name or alias, or when it is a
-//! short form of a person named earlier in the article ("al-Mahdi").
+//! The construction after the quote wins, except that a pronoun there yields to a name
+//! right before the quote (`X said: "...," he said`). It is refused when the verb has a
+//! clause of its own (`"...," X said the cases were different` reports something
+//! else), or when the quote ended its sentence with a full stop.
 //!
-//! Pronouns: `he`/`she` resolve to the latest person before the quote, counting the
-//! speakers of earlier quotes and people named as the subject of a sentence, within a
-//! few paragraphs; `it` likewise to an organisation or document. `they`, `we` and `I`
-//! are never resolved.
+//! **The subject** of a verb before the quote is read leftwards to a clause boundary
+//! ("that", "but", ", and"; a relative clause set off by commas is read through). A
+//! verb coordinated with an earlier one (`X said ... but added, "..."`) takes that one's
+//! subject; a verb inside a subordinate clause (`When X said ..., Y fired back: "..."`)
+//! introduces nothing. The subject is then split at commas: introductory phrases ("In a
+//! statement,", "Appearing before supporters,") are dropped; a last part attached to the
+//! verb is the head (`Clinton, a top aide said,` / `As a phone rang, the announcer
+//! said`), unless it is only adverbs or a verb phrase (`Clinton, exasperated, famously
+//! responded`); a last part set off by a comma makes the first part the head and the
+//! others appositives (`Ammar al-Shibli, a Shi'ite lawmaker, said`).
 //!
-//! A quote without a construction of its own inherits a speaker only in three cases
-//! that newswriting makes unambiguous: it is joined to an attributed quote in the same
-//! sentence by "and"/"or"/a comma (`X said: "A" and "B"`), it directly follows the
-//! attribution clause of the previous quote (`"A," he said. "B."`), or its paragraph
-//! is nothing but quotation and directly follows a paragraph whose last quote was
-//! attributed and which ends with that attribution. Anything else stays unattributed:
-//! a wrong speaker is worse than none.
+//! **The speaker**: a registry mention in the head or an appositive gives the entity
+//! (people before organisations before places; possessives and mentions after a
+//! preposition are modifiers, except after "spokesman for"; two different people make
+//! the phrase ambiguous and the quote unattributed). Without a mention the phrase itself
+//! is the speaker ("one demonstrator", "hundreds of young Iraqis", "Raad Ismail" from
+//! "student Raad Ismail") after a check that it reads like a noun phrase, mapped to an
+//! entity when it equals a registry name or alias, or when it is a short form of a
+//! person named earlier in the article ("al-Mahdi").
+//!
+//! **Pronouns**: `he`/`she` resolve to the latest person before the quote, within a few
+//! paragraphs: speakers of earlier quotes, and people opening a sentence as its subject
+//! (registry mentions, capitalised names, and single capitalised words the article also
+//! writes with a capital mid-sentence, so "Sanders" counts and "Officials" does not). An
+//! unnamed speaker or unnamed sentence subject in between ("one demonstrator told AFP",
+//! "The prime minister's spokesman said") makes the pronoun ambiguous. `it` resolves
+//! likewise to an organisation or document. `they`, `we` and `I` are never resolved.
+//!
+//! **Inheritance**: a quote without a construction of its own inherits a speaker only in
+//! three cases that newswriting makes unambiguous: it is joined to an attributed quote
+//! in the same sentence by "and"/"or"/a comma (`X said: "A" and "B"`), it directly
+//! follows a bare attribution clause of the previous quote (`"A," he said. "B."`, not
+//! `"A," X said, and her husband cut in. "B."`), or its paragraph is nothing but
+//! quotation and directly follows a paragraph whose last quote was attributed and which
+//! ends with that attribution. Anything else stays unattributed: a wrong speaker is
+//! worse than none.
+//!
+//! This module reads the constructions and the inheritance; `speaker` turns a subject
+//! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to.
 
-use std::collections::{HashMap, HashSet};
+mod antecedents;
+mod speaker;
+
+use antecedents::{Antecedents, Class};
+pub(super) use speaker::NameIndex;
+
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::marks::QuoteSpan;
 use super::text::{
-    DETERMINERS, INTRO_WORDS, NAME_TITLES, NOT_IN_SPEAKER, NP_CUT, SPEECH_PARTICIPLES,
-    SPEECH_VERBS, TITLE_WORDS, Word, is_in, sentence_end, sentence_start, words,
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS, NP_CUT,
+    RELATIVE, SPEECH_VERBS, SUBORDINATORS, Word, is_in, sentence_end, sentence_start, words,
 };
 use super::{Speaker, SpeakerSource};
+
 use crate::annotate::entities::FoundMention;
 use crate::annotate::{BlockKind, TextBlock, TextPos};
-use crate::content::registry::{EntityKind, Registry};
+use crate::content::registry::Registry;
 
 /// How far back (in blocks) a pronoun may look for the person it stands for.
 const PRONOUN_WINDOW: usize = 4;
@@ -61,50 +91,6 @@ const MAX_EMBEDDED_GAP: usize = 10;
 const MAX_SUBJECT_WORDS: usize = 12;
 /// Most words of a free-text speaker.
 const MAX_FREE_WORDS: usize = 8;
-
-/// Registry names and aliases by lower-case form, for exact matches of free-text
-/// speakers. Built once per build by [`super::QuoteFinder`]; a one-off call scans.
-#[derive(Debug, Clone, Default)]
-pub(super) struct NameIndex {
-    map: Option<HashMap<String, Vec<usize>>>,
-}
-
-impl NameIndex {
-    pub fn build(registry: &Registry) -> Self {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in registry.entities.iter().enumerate() {
-            for n in e.names() {
-                let v = map.entry(n.to_lowercase()).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-            }
-        }
-        NameIndex { map: Some(map) }
-    }
-
-    pub fn scanning() -> Self {
-        NameIndex { map: None }
-    }
-
-    /// The one entity whose name or alias equals `key` (lower case), if exactly one does.
-    fn lookup(&self, registry: &Registry, key: &str) -> Option<usize> {
-        let found: Vec<usize> = match &self.map {
-            Some(map) => map.get(key).cloned().unwrap_or_default(),
-            None => registry
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.names().any(|n| n.to_lowercase() == key))
-                .map(|(i, _)| i)
-                .collect(),
-        };
-        match found.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
-    }
-}
 
 /// The attribution of one quote.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -142,19 +128,6 @@ enum Resolved {
     Invalid,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Person,
-    NonPerson,
-    Other,
-}
-
-struct Antecedent {
-    pos: TextPos,
-    class: Class,
-    speaker: Speaker,
-}
-
 /// Everything attribution reads, borrowed for one article.
 pub(super) struct Attributor<'a> {
     blocks: &'a [TextBlock],
@@ -165,161 +138,12 @@ pub(super) struct Attributor<'a> {
     mentions: Vec<Vec<&'a FoundMention>>,
     /// Byte ranges covered by quotes, by block.
     quoted: Vec<Vec<Range<usize>>>,
-    /// Capitalised words the article also capitalises inside a sentence: proper names
-    /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
-    proper: HashSet<String>,
+    /// Sentence subjects for pronouns, collected when the first pronoun needs them.
+    antecedents: OnceCell<Antecedents>,
 }
 
 /// Entities mentioned in a speaker's phrase, with where.
 type Mentioned = Vec<(usize, Range<usize>)>;
-
-const PREPOSITIONS: &[&str] = &[
-    "of", "for", "from", "at", "in", "with", "to", "on", "by", "against", "about", "near",
-    "inside", "outside", "within", "over", "under", "into", "toward", "towards", "between",
-];
-
-/// Words at which the subject of a verb, read leftwards, stops.
-const CLAUSE_STOPS: &[&str] = &[
-    "that", "but", "while", "because", "as", "when", "after", "before", "if", "although", "though",
-    "whereas", "where", "since", "unless", "until", "so",
-];
-
-/// Subordinating words: a speech verb after one of them is not the main verb.
-const SUBORDINATORS: &[&str] = &[
-    "when", "as", "after", "before", "if", "because", "although", "though", "while", "since",
-    "unless", "until", "whereas",
-];
-
-const EMBED_STOPS: &[&str] = &[
-    "while", "whereas", "but", "although", "though", "because", "after", "before", "when", "who",
-    "which", "whom", "whose", "if", "unless", "until", "since", "where",
-];
-
-const CLAUSE_MARKERS: &[&str] = &[
-    "who", "which", "that", "whose", "whom", "is", "are", "was", "were", "has", "have", "had",
-    "will", "would", "could", "should", "can", "did", "does", "do", "be", "been", "not", "when",
-    "while", "if", "because",
-];
-
-const RELATIVE: &[&str] = &["who", "which", "whose", "whom", "where"];
-
-/// Adverbs and auxiliaries between a subject and its verb ("he also said", "Clinton
-/// has told").
-const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "again",
-    "still",
-    "once",
-    "previously",
-    "earlier",
-    "recently",
-    "further",
-    "today",
-    "yesterday",
-    "last",
-    "week",
-    "night",
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "had",
-    "just",
-    "never",
-    "often",
-    "repeatedly",
-    "once",
-    "first",
-    "finally",
-];
-
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "van", "von", "der", "la", "le",
-    "du", "abu", "abd", "abdul", "y", "st",
-];
-
-const JOINERS: &[&str] = &["and", "or", "as", "well", "then", "also", "plus", "but"];
-
-/// Last words of capitalised names that are organisations or places, not people.
-const NOT_PERSON_ENDINGS: &[&str] = &[
-    "party",
-    "united",
-    "council",
-    "ministry",
-    "department",
-    "office",
-    "commission",
-    "committee",
-    "association",
-    "union",
-    "company",
-    "group",
-    "bank",
-    "corporation",
-    "inc",
-    "ltd",
-    "government",
-    "court",
-    "police",
-    "army",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "agency",
-    "institute",
-    "university",
-    "league",
-    "club",
-    "board",
-    "authority",
-    "service",
-    "network",
-    "house",
-    "senate",
-    "congress",
-    "parliament",
-    "assembly",
-    "church",
-    "fc",
-    "city",
-    "county",
-    "state",
-    "states",
-    "kingdom",
-    "republic",
-    "forces",
-    "foundation",
-    "center",
-    "centre",
-    "campaign",
-    "administration",
-    "organization",
-    "organisation",
-    "federation",
-    "airlines",
-    "motors",
-    "bureau",
-    "agency",
-    "school",
-    "college",
-    "channel",
-];
 
 impl<'a> Attributor<'a> {
     pub fn new(
@@ -365,17 +189,6 @@ impl<'a> Attributor<'a> {
                 q.push(from..to);
             }
         }
-        let mut proper = HashSet::new();
-        for block in blocks {
-            let ws = words(&block.text, 0..block.text.len());
-            for pair in ws.windows(2) {
-                let (prev, w) = (&pair[0], &pair[1]);
-                let gap = &block.text[prev.range.end..w.range.start];
-                if w.capitalized && !gap.contains(['.', '!', '?', ':', '"', '“', '(']) {
-                    proper.insert(w.lower.clone());
-                }
-            }
-        }
         Attributor {
             blocks,
             registry,
@@ -383,26 +196,23 @@ impl<'a> Attributor<'a> {
             spans,
             mentions: by_block,
             quoted,
-            proper,
+            antecedents: OnceCell::new(),
         }
     }
 
     /// Attributes every span, in order.
     pub fn attribute_all(&self) -> Vec<Attribution> {
-        let mut antecedents = self.subject_antecedents();
+        // Speakers of the quotes so far, as pronoun antecedents.
+        let mut spoken: Vec<(TextPos, Speaker)> = Vec::new();
         let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
         for i in 0..self.spans.len() {
-            let att = match self.own_attribution(i, &antecedents) {
+            let att = match self.own_attribution(i, &spoken) {
                 Reading::Found(a) => a,
                 Reading::Unknown => Attribution::default(),
                 Reading::Nothing => self.inherited(i, &out).unwrap_or_default(),
             };
             if let Some(sp) = &att.speaker {
-                antecedents.push(Antecedent {
-                    pos: self.spans[i].start,
-                    class: self.class_of(sp),
-                    speaker: sp.clone(),
-                });
+                spoken.push((self.spans[i].start, sp.clone()));
             }
             out.push(att);
         }
@@ -422,9 +232,9 @@ impl<'a> Attributor<'a> {
 
     /// The construction around the quote itself: after it first, except that a pronoun
     /// after the quote yields to a name right before it (`X said: "...," he said`).
-    fn own_attribution(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
-        let after = self.after_quote(i, antecedents);
-        let before = || self.before_quote(i, antecedents);
+    fn own_attribution(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
+        let after = self.after_quote(i, spoken);
+        let before = || self.before_quote(i, spoken);
         match after {
             Reading::Found(a) if !a.pronoun => Reading::Found(a),
             Reading::Found(a) => match before() {
@@ -520,7 +330,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `"...," said X` / `"...," X said` / `"...," according to X`.
-    fn after_quote(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
+    fn after_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
         let q = &self.spans[i];
         let b = q.end.block;
         let text = &self.blocks[b].text;
@@ -564,7 +374,7 @@ impl<'a> Attributor<'a> {
         };
         if ws.len() >= 3 && ws[0].lower == "according" && ws[1].lower == "to" {
             let np = noun_phrase_after(&ws, 2);
-            let r = self.subject_speaker(b, np, q.start, antecedents);
+            let r = self.subject_speaker(b, np, q.start, spoken);
             return found(r, &ws[2 + np.len()..]);
         }
         let Some(k) = ws
@@ -582,7 +392,7 @@ impl<'a> Attributor<'a> {
             let np = noun_phrase_after(&ws, k + 1);
             match r {
                 Resolved::Invalid => found(
-                    self.subject_speaker(b, np, q.start, antecedents),
+                    self.subject_speaker(b, np, q.start, spoken),
                     &ws[k + 1 + np.len()..],
                 ),
                 r => found(r, &ws[k + 1..]),
@@ -611,7 +421,7 @@ impl<'a> Attributor<'a> {
         if complement {
             return Reading::Nothing;
         }
-        let r = self.subject_speaker(b, &ws[..k], q.start, antecedents);
+        let r = self.subject_speaker(b, &ws[..k], q.start, spoken);
         if ws[k - 1].comma_after {
             // `"..." for Clinton, said Kunin`: no subject before the comma, so the
             // speaker follows the verb.
@@ -621,7 +431,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `X said: "..."` / `X told Reuters the decision was "..."` / `According to X, "..."`.
-    fn before_quote(&self, i: usize, antecedents: &[Antecedent]) -> Reading {
+    fn before_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
         let q = &self.spans[i];
         let b = q.start.block;
         let text = &self.blocks[b].text;
@@ -643,7 +453,7 @@ impl<'a> Attributor<'a> {
             if comma && ws.len() >= 3 && ws[0].lower == "according" && ws[1].lower == "to" {
                 let np = noun_phrase_after(&ws, 2);
                 if np.len() + 2 == ws.len() {
-                    return self.before_found(b, np, q.start, antecedents, true);
+                    return self.before_found(b, np, q.start, spoken, true);
                 }
             }
             return Reading::Nothing;
@@ -693,7 +503,7 @@ impl<'a> Attributor<'a> {
         if from == k {
             return Reading::Nothing;
         }
-        self.before_found(b, &ws[from..k], q.start, antecedents, adjacent)
+        self.before_found(b, &ws[from..k], q.start, spoken, adjacent)
     }
 
     fn before_found(
@@ -701,10 +511,10 @@ impl<'a> Attributor<'a> {
         b: usize,
         subject: &[Word],
         quote: TextPos,
-        antecedents: &[Antecedent],
+        spoken: &[(TextPos, Speaker)],
         adjacent: bool,
     ) -> Reading {
-        match self.subject_speaker(b, subject, quote, antecedents) {
+        match self.subject_speaker(b, subject, quote, spoken) {
             Resolved::Speaker(sp, span, pronoun) => {
                 let mut a = attribution(sp, b, span, pronoun);
                 a.adjacent = adjacent;
@@ -730,525 +540,7 @@ impl<'a> Attributor<'a> {
             .map(|r| r.end)
             .max()
     }
-
-    /// The speaker a subject names. The subject's comma-separated parts are read as:
-    /// introductory phrases first (dropped); then either a head right before the verb
-    /// (`Clinton, a top aide said,` / `As a phone rang, the announcer said`) or, when
-    /// the last part is set off by a comma, a head with appositives and relative
-    /// clauses (`Ammar al-Shibli, a Shi’ite lawmaker, said`, `Sadr, who ..., wrote`).
-    fn subject_speaker(
-        &self,
-        b: usize,
-        subject: &[Word],
-        quote: TextPos,
-        antecedents: &[Antecedent],
-    ) -> Resolved {
-        let Some(last_word) = subject.last() else {
-            return Resolved::Invalid;
-        };
-        let mut attached = !last_word.comma_after;
-        let mut parts = split_parts(subject);
-        while parts.len() > 1 && is_intro(&parts[0][0]) {
-            parts.remove(0);
-        }
-        // A last part that is only adverbs or a verb phrase ("Clinton, exasperated,
-        // famously responded", "O'Malley, ..., interjected to say") leaves the subject
-        // before it.
-        while parts.len() > 1 && attached && {
-            let last = parts[parts.len() - 1];
-            let w = &last[0];
-            last.iter()
-                .all(|w| is_in(ADVERBS, &w.lower) || w.lower.ends_with("ly"))
-                || (!w.capitalized && !starts_noun_phrase(w) && !is_in(TITLE_WORDS, &w.lower))
-        } {
-            parts.pop();
-            attached = false;
-        }
-        let (head, appositives): (&[Word], Vec<&[Word]>) = if parts.len() == 1 || attached {
-            (parts[parts.len() - 1], Vec::new())
-        } else {
-            let rest = parts[1..]
-                .iter()
-                .copied()
-                .filter(|p| !is_in(RELATIVE, &p[0].lower) && !is_intro(&p[0]))
-                .filter(|p| !p.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)))
-                .collect();
-            (parts[0], rest)
-        };
-        let mut head = strip_adverbs(head);
-        // An introductory phrase without its comma ("For the opposition Ali Hassan
-        // said"): the name at the end is the subject.
-        if attached
-            && appositives.is_empty()
-            && head.first().is_some_and(|w| is_in(PREPOSITIONS, &w.lower))
-        {
-            let run = head
-                .iter()
-                .rev()
-                .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
-                .count();
-            if run == 0 || run == head.len() {
-                return Resolved::Invalid;
-            }
-            head = &head[head.len() - run..];
-        }
-        let Some(first) = head.first() else {
-            return Resolved::Invalid;
-        };
-        if is_intro(first) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
-            return Resolved::Invalid;
-        }
-        // Pronouns.
-        if head.len() == 1 {
-            let class = match first.lower.as_str() {
-                "he" | "she" => Some(Class::Person),
-                "it" => Some(Class::NonPerson),
-                "they" | "we" | "i" | "you" => return Resolved::Unknown,
-                _ => None,
-            };
-            if let Some(class) = class {
-                return match resolve_pronoun(antecedents, quote, class) {
-                    Some(sp) => Resolved::Speaker(sp, first.range.clone(), true),
-                    None => Resolved::Unknown,
-                };
-            }
-        }
-        // Registry mentions in the head and its appositives.
-        let mut groups: Vec<&[Word]> = vec![head];
-        groups.extend(appositives.iter().copied());
-        match self.mentioned_speaker(b, &groups) {
-            Some(Ok(found)) => return Resolved::Speaker(found.0, found.1, false),
-            Some(Err(())) => return Resolved::Unknown,
-            None => {}
-        }
-        // Free text: a proper-name appositive before a descriptive head ("the
-        // caretaker prime minister, John Smith,"), not before a name.
-        let proper_name = |p: &[Word]| {
-            p.len() >= 2
-                && p.iter()
-                    .all(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
-        };
-        let mut candidates: Vec<&[Word]> = if head.iter().all(|w| w.capitalized) {
-            Vec::new()
-        } else {
-            appositives
-                .iter()
-                .copied()
-                .filter(|p| proper_name(p))
-                .collect()
-        };
-        candidates.push(head);
-        for c in candidates {
-            if let Some((sp, span)) = self.free_text_speaker(b, c, quote) {
-                return Resolved::Speaker(sp, span, false);
-            }
-        }
-        Resolved::Invalid
-    }
-
-    /// The entity mentioned as the speaker in these word groups: people before other
-    /// bodies before places; possessives and mentions after a preposition do not count
-    /// (except after "spokesman for"). `Err` when two different entities tie.
-    #[allow(clippy::type_complexity)]
-    fn mentioned_speaker(
-        &self,
-        b: usize,
-        groups: &[&[Word]],
-    ) -> Option<Result<(Speaker, Range<usize>), ()>> {
-        let text = &self.blocks[b].text;
-        // (rank, [(entity, range)]) of the best-ranked eligible mentions.
-        let mut best: Option<(u8, Mentioned)> = None;
-        for p in groups {
-            let span = p.first()?.range.start..p.last()?.range.end;
-            for m in &self.mentions[b] {
-                if m.range.start < span.start || m.range.end > span.end {
-                    continue;
-                }
-                if is_possessive(text, &m.range) {
-                    continue;
-                }
-                let before: Vec<&Word> = p
-                    .iter()
-                    .take_while(|w| w.range.end <= m.range.start)
-                    .collect();
-                let after_prep = before.iter().enumerate().any(|(n, w)| {
-                    is_in(PREPOSITIONS, &w.lower) && !(n > 0 && is_in(SPOKES, &before[n - 1].lower))
-                });
-                if after_prep {
-                    continue;
-                }
-                let rank = match self.registry.entities[m.entity].kind {
-                    EntityKind::Person => 0,
-                    EntityKind::Place => 2,
-                    _ => 1,
-                };
-                match &mut best {
-                    Some((r, v)) if *r == rank => v.push((m.entity, m.range.clone())),
-                    Some((r, _)) if *r < rank => {}
-                    _ => best = Some((rank, vec![(m.entity, m.range.clone())])),
-                }
-            }
-        }
-        let (_, found) = best?;
-        let first = found[0].0;
-        if found.iter().any(|(e, _)| *e != first) {
-            return Some(Err(()));
-        }
-        Some(Ok((
-            Speaker {
-                name: self.registry.entities[first].name.clone(),
-                entity: Some(first),
-            },
-            found[0].1.clone(),
-        )))
-    }
-
-    /// A speaker named in words with no registry mention.
-    fn free_text_speaker(
-        &self,
-        b: usize,
-        ws: &[Word],
-        quote: TextPos,
-    ) -> Option<(Speaker, Range<usize>)> {
-        let text = &self.blocks[b].text;
-        let mut ws = strip_adverbs(ws);
-        // A party tag in brackets ends the name ("Jim Clyburn (D-S.C.)").
-        if let Some(p) = ws.iter().position(|w| text[..w.range.start].ends_with('(')) {
-            ws = &ws[..p];
-        }
-        // A trailing participle is a clause, not a name ("a court document filed").
-        while ws.len() > 1 && {
-            let w = &ws[ws.len() - 1];
-            !w.capitalized && w.lower.ends_with("ed")
-        } {
-            ws = &ws[..ws.len() - 1];
-        }
-        if ws.is_empty() || ws.len() > MAX_FREE_WORDS {
-            return None;
-        }
-        if ws.iter().any(|w| {
-            is_in(NOT_IN_SPEAKER, &w.lower) && !(w.lower == "us" && w.capitalized)
-                || is_speech_verb(w)
-                || is_in(SPEECH_PARTICIPLES, &w.lower)
-                || (!w.capitalized && w.lower.ends_with("ing") && w.lower.len() > 4)
-        }) {
-            return None;
-        }
-        if is_intro(&ws[0]) {
-            return None;
-        }
-        // A name at the start followed by "of ..." ("Stephen Vladeck of the University").
-        let lead = ws
-            .iter()
-            .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
-            .count();
-        if lead >= 2 && lead < ws.len() && is_in(PREPOSITIONS, &ws[lead].lower) {
-            ws = &ws[..lead];
-        }
-        // A name at the end of a description ("student Raad Ismail").
-        let mut tail = ws.len();
-        while tail > 0 && (ws[tail - 1].capitalized || is_in(NAME_PARTICLES, &ws[tail - 1].lower)) {
-            tail -= 1;
-        }
-        while tail < ws.len() && !ws[tail].capitalized {
-            tail += 1;
-        }
-        let mut name_words = &ws[tail..];
-        while name_words.len() > 1 && is_in(NAME_TITLES, name_words[0].lower.trim_end_matches('.'))
-        {
-            name_words = &name_words[1..];
-        }
-        // One capitalised word after an article is a title ("the President"), not a
-        // name; after a description it is a name ("student Hassan"). A name after a
-        // preposition belongs to a description ("one of the prosecutors for X").
-        let before = &ws[..tail];
-        let descriptive = before.iter().all(|w| !is_in(PREPOSITIONS, &w.lower));
-        let before_all_titles = before.iter().all(|w| is_in(TITLE_WORDS, &w.lower));
-        let proper = !name_words.is_empty()
-            && descriptive
-            && (name_words.len() >= 2 || tail == 0 || before_all_titles)
-            && !is_in(DETERMINERS, &name_words[0].lower);
-        let chosen = if proper { name_words } else { ws };
-        let range = chosen.first()?.range.start..chosen.last()?.range.end;
-        let mut name = text[range.clone()].to_string();
-        if !proper && is_in(DETERMINERS, &chosen[0].lower) && chosen[0].capitalized {
-            // A sentence-initial determiner: "The resolution" -> "the resolution".
-            let mut cs = name.chars();
-            if let Some(c) = cs.next() {
-                name = c.to_lowercase().chain(cs).collect();
-            }
-        }
-        // Exact registry match of the phrase or the name, with or without an article.
-        let whole = text[ws[0].range.start..ws[ws.len() - 1].range.end].to_lowercase();
-        let lower = name.to_lowercase();
-        let bare = |s: &str| s.strip_prefix("the ").map(str::to_string);
-        let entity = [
-            Some(whole.clone()),
-            bare(&whole),
-            Some(lower.clone()),
-            bare(&lower),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|key| self.names.lookup(self.registry, &key))
-        .or_else(|| proper.then(|| self.short_name(&name, quote)).flatten());
-        let speaker = match entity {
-            Some(e) => Speaker {
-                name: self.registry.entities[e].name.clone(),
-                entity: Some(e),
-            },
-            None => Speaker { name, entity: None },
-        };
-        Some((speaker, range))
-    }
-
-    /// A person mentioned earlier in the article whose name ends with `name`.
-    fn short_name(&self, name: &str, before: TextPos) -> Option<usize> {
-        let suffix = format!(" {name}");
-        let mut found: Option<usize> = None;
-        for (b, ms) in self.mentions.iter().enumerate().take(before.block + 1) {
-            for m in ms {
-                if (TextPos {
-                    block: b,
-                    offset: m.range.start,
-                }) >= before
-                {
-                    continue;
-                }
-                let e = &self.registry.entities[m.entity];
-                if e.kind != EntityKind::Person {
-                    continue;
-                }
-                let surface = &self.blocks[b].text[m.range.clone()];
-                let matches = surface.ends_with(&suffix) || e.names().any(|n| n.ends_with(&suffix));
-                if matches {
-                    match found {
-                        Some(f) if f != m.entity => return None,
-                        _ => found = Some(m.entity),
-                    }
-                }
-            }
-        }
-        found
-    }
-
-    fn class_of(&self, sp: &Speaker) -> Class {
-        match sp.entity {
-            Some(e) => match self.registry.entities[e].kind {
-                EntityKind::Person => Class::Person,
-                EntityKind::Organization | EntityKind::Group | EntityKind::Document => {
-                    Class::NonPerson
-                }
-                _ => Class::Other,
-            },
-            None if person_name(&sp.name) => Class::Person,
-            None if !sp.name.contains(' ')
-                && !is_in(DETERMINERS, &sp.name.to_lowercase())
-                && self.proper.contains(&sp.name.to_lowercase()) =>
-            {
-                Class::Person
-            }
-            None => Class::Other,
-        }
-    }
-
-    /// People and bodies that are the subject of a sentence, as pronoun antecedents:
-    /// registry mentions, and capitalised names outside the registry.
-    fn subject_antecedents(&self) -> Vec<Antecedent> {
-        let mut out = Vec::new();
-        for (b, block) in self.blocks.iter().enumerate() {
-            if !matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::BlockQuote | BlockKind::ListItem
-            ) {
-                continue;
-            }
-            let text = &block.text;
-            let inside_quote = |r: &Range<usize>| {
-                self.quoted[b]
-                    .iter()
-                    .any(|q| q.start <= r.start && r.end <= q.end)
-            };
-            for m in &self.mentions[b] {
-                if inside_quote(&m.range) || is_possessive(text, &m.range) {
-                    continue;
-                }
-                let e = &self.registry.entities[m.entity];
-                let class = match e.kind {
-                    EntityKind::Person => Class::Person,
-                    EntityKind::Organization | EntityKind::Group | EntityKind::Document => {
-                        Class::NonPerson
-                    }
-                    _ => continue,
-                };
-                let floor = self
-                    .prev_quote_end(b, m.range.start)
-                    .unwrap_or(0)
-                    .min(m.range.start);
-                let start = sentence_start(text, floor, m.range.start);
-                if !subject_prefix(&words(text, start..m.range.start)) {
-                    continue;
-                }
-                out.push(Antecedent {
-                    pos: TextPos {
-                        block: b,
-                        offset: m.range.start,
-                    },
-                    class,
-                    speaker: Speaker {
-                        name: e.name.clone(),
-                        entity: Some(m.entity),
-                    },
-                });
-            }
-            // Names outside the registry opening a sentence ("Keeper Tony Bullock
-            // echoed ...").
-            let mut at = 0;
-            while at < text.len() {
-                let end = sentence_end(text, at, text.len());
-                if end <= at {
-                    break;
-                }
-                if let Some(range) = self.unnamed_subject(b, at..end) {
-                    out.push(Antecedent {
-                        pos: TextPos {
-                            block: b,
-                            offset: range.start,
-                        },
-                        class: Class::Other,
-                        speaker: Speaker {
-                            name: text[range].to_string(),
-                            entity: None,
-                        },
-                    });
-                }
-                if let Some((range, name)) = self.sentence_subject_name(b, at..end)
-                    && !inside_quote(&range)
-                    && !self.mentions[b]
-                        .iter()
-                        .any(|m| m.range.start < range.end && range.start < m.range.end)
-                {
-                    out.push(Antecedent {
-                        pos: TextPos {
-                            block: b,
-                            offset: range.start,
-                        },
-                        class: Class::Person,
-                        speaker: Speaker { name, entity: None },
-                    });
-                }
-                at = end;
-            }
-        }
-        out.sort_by_key(|a| a.pos);
-        out
-    }
-
-    /// An unnamed speaker opening a sentence ("The prime minister's official spokesman
-    /// said ..."): not an antecedent itself, but it stops a later "he" from reaching
-    /// past it to someone named earlier.
-    fn unnamed_subject(&self, b: usize, sentence: Range<usize>) -> Option<Range<usize>> {
-        let text = &self.blocks[b].text;
-        let ws = words(text, sentence);
-        let mut from = 0;
-        if ws.first().is_some_and(is_intro)
-            && let Some(c) = ws.iter().position(|w| w.comma_after)
-        {
-            from = c + 1;
-        }
-        let first = ws.get(from)?;
-        if !is_in(DETERMINERS, &first.lower) {
-            return None;
-        }
-        let k = (from + 1..ws.len().min(from + 8)).find(|&k| is_speech_verb(&ws[k]))?;
-        let np = strip_adverbs(&ws[from..k]);
-        if np
-            .iter()
-            .any(|w| w.comma_after || is_in(CLAUSE_MARKERS, &w.lower))
-        {
-            return None;
-        }
-        let range = np.first()?.range.start..np.last()?.range.end;
-        let person_mentioned = self.mentions[b].iter().any(|m| {
-            m.range.start >= range.start
-                && m.range.end <= range.end
-                && self.registry.entities[m.entity].kind == EntityKind::Person
-        });
-        (!person_mentioned).then_some(range)
-    }
-
-    /// A capitalised name of two or more words opening a sentence, after an optional
-    /// introductory phrase and titles, and followed by a lower-case word (its verb).
-    fn sentence_subject_name(
-        &self,
-        b: usize,
-        sentence: Range<usize>,
-    ) -> Option<(Range<usize>, String)> {
-        let text = &self.blocks[b].text;
-        let ws = words(text, sentence);
-        let mut from = 0;
-        if ws.first().is_some_and(is_intro)
-            && let Some(c) = ws.iter().position(|w| w.comma_after)
-        {
-            from = c + 1;
-        }
-        // The run of capitalised words, which ends at a comma or dash.
-        let mut run = 0;
-        for w in &ws[from..] {
-            if !(w.capitalized || is_in(NAME_PARTICLES, &w.lower)) {
-                break;
-            }
-            run += 1;
-            if w.comma_after {
-                break;
-            }
-        }
-        let next = ws.get(from + run)?;
-        let next_quoted = self.quoted[b]
-            .iter()
-            .any(|q| q.start <= next.range.start && next.range.end <= q.end);
-        // One word will do when the article capitalises it mid-sentence too.
-        let single_name = run == 1 && {
-            let w = &ws[from];
-            self.proper.contains(&w.lower)
-                && !is_in(DETERMINERS, &w.lower)
-                && !is_in(INTRO_WORDS, &w.lower)
-                && !is_in(NOT_IN_SPEAKER, &w.lower)
-                && !is_in(NOT_PERSON_ENDINGS, &w.lower)
-        };
-        if (run < 2 && !single_name) || next.capitalized || next_quoted {
-            return None;
-        }
-        let mut name = &ws[from..from + run];
-        while name.len() >= 2
-            && (is_in(NAME_TITLES, name[0].lower.trim_end_matches('.'))
-                || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.')))
-        {
-            name = &name[1..];
-        }
-        let last = &name[name.len() - 1];
-        if is_in(NOT_PERSON_ENDINGS, &last.lower)
-            || is_in(DETERMINERS, &name[0].lower)
-            || name
-                .iter()
-                .any(|w| w.lower.ends_with("'s") || w.lower.ends_with("’s"))
-        {
-            return None;
-        }
-        let range = name[0].range.start..last.range.end;
-        Some((range.clone(), text[range].to_string()))
-    }
 }
-
-/// Speech-verb of a spokesperson: a mention after "spokesman for" is the speaker.
-const SPOKES: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "representative",
-    "representatives",
-];
 
 fn is_speech_verb(w: &Word) -> bool {
     !w.capitalized && is_in(SPEECH_VERBS, &w.lower)
@@ -1318,18 +610,6 @@ fn bare_tail(tail: &[Word]) -> bool {
         && !tail
             .windows(2)
             .any(|p| p[0].comma_after && matches!(p[1].lower.as_str(), "and" | "but" | "or"))
-}
-
-/// Whether a free-text speaker reads as a person's name.
-fn person_name(name: &str) -> bool {
-    let ws: Vec<&str> = name.split_whitespace().collect();
-    ws.len() >= 2
-        && ws.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || is_in(NAME_PARTICLES, &w.to_lowercase())
-        })
-        && !is_in(DETERMINERS, &ws[0].to_lowercase())
-        && !is_in(NOT_PERSON_ENDINGS, &ws[ws.len() - 1].to_lowercase())
 }
 
 fn inherit(speaker: Option<Speaker>, source: SpeakerSource) -> Attribution {
@@ -1419,37 +699,4 @@ fn strip_adverbs(ws: &[Word]) -> &[Word] {
         }
     }
     &ws[..end]
-}
-
-/// Whether the words before a mention in its sentence leave it in subject position:
-/// after an optional introductory phrase, only titles, articles and capitalised words.
-fn subject_prefix(ws: &[Word]) -> bool {
-    let parts = split_parts(ws);
-    let mut rest: &[&[Word]] = &parts;
-    while rest.len() > 1 && rest[0].first().is_some_and(is_intro) {
-        rest = &rest[1..];
-    }
-    let words: Vec<&Word> = rest.iter().flat_map(|p| p.iter()).collect();
-    words.len() <= 6
-        && words.iter().all(|w| {
-            (w.capitalized && !is_in(INTRO_WORDS, &w.lower))
-                || is_in(TITLE_WORDS, &w.lower)
-                || matches!(w.lower.as_str(), "the" | "a" | "an")
-                || w.lower.ends_with("’s")
-                || w.lower.ends_with("'s")
-        })
-}
-
-/// The latest antecedent of the wanted class before `before`, within the window. An
-/// unnamed speaker ("one demonstrator") in between makes the pronoun ambiguous.
-fn resolve_pronoun(antecedents: &[Antecedent], before: TextPos, class: Class) -> Option<Speaker> {
-    let latest = antecedents
-        .iter()
-        .filter(|a| {
-            (a.class == class || a.class == Class::Other)
-                && a.pos < before
-                && a.pos.block + PRONOUN_WINDOW >= before.block
-        })
-        .max_by_key(|a| a.pos)?;
-    (latest.class == class).then(|| latest.speaker.clone())
 }

@@ -122,7 +122,17 @@ fn closes_right(next: Option<char>) -> bool {
 /// The double quotation marks of a text, with their directions.
 fn double_marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
-    for (at, c) in text.char_indices() {
+    // Every mark is `"` or starts with byte 0xE2 (“ ” „) or 0xC2 (« »): look at those
+    // bytes only, which are always the first byte of a character.
+    let candidates = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+        .map(|(at, _)| at);
+    for at in candidates {
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         let shape = match c {
             '"' => Dir::Either,
             '\u{201C}' | '\u{201E}' | '«' => Dir::Open,

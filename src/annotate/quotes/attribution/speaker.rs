@@ -1,0 +1,369 @@
+//! Reading a speaker's phrase: from the words naming the subject of a speech verb to a
+//! [`Speaker`], through the article's registry mentions, an exact registry name, or the
+//! phrase itself when it reads like a name or a description of someone.
+//!
+//! Everything here declines rather than guesses: a phrase that reads like a clause, a
+//! list of people or a fragment of a sentence names nobody.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::super::text::{
+    ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
+    PREPOSITIONS, RELATIVE, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
+};
+use super::{
+    Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, is_intro, is_possessive,
+    is_speech_verb, split_parts, starts_noun_phrase, strip_adverbs,
+};
+use crate::annotate::TextPos;
+use crate::annotate::quotes::Speaker;
+use crate::content::registry::{EntityKind, Registry};
+
+/// Registry names and aliases by lower-case form, for exact matches of free-text
+/// speakers. Built once per build by [`crate::annotate::quotes::QuoteFinder`]; a one-off
+/// call scans the registry instead.
+#[derive(Debug, Clone, Default)]
+pub(in crate::annotate::quotes) struct NameIndex {
+    map: Option<HashMap<String, Vec<usize>>>,
+}
+
+impl NameIndex {
+    pub(in crate::annotate::quotes) fn build(registry: &Registry) -> Self {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in registry.entities.iter().enumerate() {
+            for n in e.names() {
+                let v = map.entry(n.to_lowercase()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        NameIndex { map: Some(map) }
+    }
+
+    pub(in crate::annotate::quotes) fn scanning() -> Self {
+        NameIndex { map: None }
+    }
+
+    /// The one entity whose name or alias equals `key` (lower case), if exactly one does.
+    fn lookup(&self, registry: &Registry, key: &str) -> Option<usize> {
+        let found: Vec<usize> = match &self.map {
+            Some(map) => map.get(key).cloned().unwrap_or_default(),
+            None => registry
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.names().any(|n| n.to_lowercase() == key))
+                .map(|(i, _)| i)
+                .collect(),
+        };
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+impl Attributor<'_> {
+    /// The speaker a subject names. The subject's comma-separated parts are read as:
+    /// introductory phrases first (dropped); then either a head right before the verb
+    /// (`Clinton, a top aide said,` / `As a phone rang, the announcer said`) or, when
+    /// the last part is set off by a comma, a head with appositives and relative
+    /// clauses (`Ammar al-Shibli, a Shi’ite lawmaker, said`, `Sadr, who ..., wrote`).
+    pub(super) fn subject_speaker(
+        &self,
+        b: usize,
+        subject: &[Word],
+        quote: TextPos,
+        spoken: &[(TextPos, Speaker)],
+    ) -> Resolved {
+        let Some(last_word) = subject.last() else {
+            return Resolved::Invalid;
+        };
+        let mut attached = !last_word.comma_after;
+        let mut parts = split_parts(subject);
+        while parts.len() > 1 && is_intro(&parts[0][0]) {
+            parts.remove(0);
+        }
+        // A last part that is only adverbs or a verb phrase ("Clinton, exasperated,
+        // famously responded", "O'Malley, ..., interjected to say") leaves the subject
+        // before it.
+        while parts.len() > 1 && attached && {
+            let last = parts[parts.len() - 1];
+            let w = &last[0];
+            last.iter()
+                .all(|w| is_in(ADVERBS, &w.lower) || w.lower.ends_with("ly"))
+                || (!w.capitalized && !starts_noun_phrase(w) && !is_in(TITLE_WORDS, &w.lower))
+        } {
+            parts.pop();
+            attached = false;
+        }
+        let (head, appositives): (&[Word], Vec<&[Word]>) = if parts.len() == 1 || attached {
+            (parts[parts.len() - 1], Vec::new())
+        } else {
+            let rest = parts[1..]
+                .iter()
+                .copied()
+                .filter(|p| !is_in(RELATIVE, &p[0].lower) && !is_intro(&p[0]))
+                .filter(|p| !p.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)))
+                .collect();
+            (parts[0], rest)
+        };
+        let mut head = strip_adverbs(head);
+        // An introductory phrase without its comma ("For the opposition Ali Hassan
+        // said"): the name at the end is the subject.
+        if attached
+            && appositives.is_empty()
+            && head.first().is_some_and(|w| is_in(PREPOSITIONS, &w.lower))
+        {
+            let run = head
+                .iter()
+                .rev()
+                .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
+                .count();
+            if run == 0 || run == head.len() {
+                return Resolved::Invalid;
+            }
+            head = &head[head.len() - run..];
+        }
+        let Some(first) = head.first() else {
+            return Resolved::Invalid;
+        };
+        if is_intro(first) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
+            return Resolved::Invalid;
+        }
+        // Pronouns.
+        if head.len() == 1 {
+            let class = match first.lower.as_str() {
+                "he" | "she" => Some(Class::Person),
+                "it" => Some(Class::NonPerson),
+                "they" | "we" | "i" | "you" => return Resolved::Unknown,
+                _ => None,
+            };
+            if let Some(class) = class {
+                return match self.resolve_pronoun(spoken, quote, class) {
+                    Some(sp) => Resolved::Speaker(sp, first.range.clone(), true),
+                    None => Resolved::Unknown,
+                };
+            }
+        }
+        // Registry mentions in the head and its appositives.
+        let mut groups: Vec<&[Word]> = vec![head];
+        groups.extend(appositives.iter().copied());
+        match self.mentioned_speaker(b, &groups) {
+            Some(Ok(found)) => return Resolved::Speaker(found.0, found.1, false),
+            Some(Err(())) => return Resolved::Unknown,
+            None => {}
+        }
+        // Free text: a proper-name appositive before a descriptive head ("the
+        // caretaker prime minister, John Smith,"), not before a name.
+        let proper_name = |p: &[Word]| {
+            p.len() >= 2
+                && p.iter()
+                    .all(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
+        };
+        let mut candidates: Vec<&[Word]> = if head.iter().all(|w| w.capitalized) {
+            Vec::new()
+        } else {
+            appositives
+                .iter()
+                .copied()
+                .filter(|p| proper_name(p))
+                .collect()
+        };
+        candidates.push(head);
+        for c in candidates {
+            if let Some((sp, span)) = self.free_text_speaker(b, c, quote) {
+                return Resolved::Speaker(sp, span, false);
+            }
+        }
+        Resolved::Invalid
+    }
+
+    /// The entity mentioned as the speaker in these word groups: people before other
+    /// bodies before places; possessives and mentions after a preposition do not count
+    /// (except after "spokesman for"). `Err` when two different entities tie.
+    #[allow(clippy::type_complexity)]
+    fn mentioned_speaker(
+        &self,
+        b: usize,
+        groups: &[&[Word]],
+    ) -> Option<Result<(Speaker, Range<usize>), ()>> {
+        let text = &self.blocks[b].text;
+        // (rank, [(entity, range)]) of the best-ranked eligible mentions.
+        let mut best: Option<(u8, Mentioned)> = None;
+        for p in groups {
+            let span = p.first()?.range.start..p.last()?.range.end;
+            for m in &self.mentions[b] {
+                if m.range.start < span.start || m.range.end > span.end {
+                    continue;
+                }
+                if is_possessive(text, &m.range) {
+                    continue;
+                }
+                let before: Vec<&Word> = p
+                    .iter()
+                    .take_while(|w| w.range.end <= m.range.start)
+                    .collect();
+                let after_prep = before.iter().enumerate().any(|(n, w)| {
+                    is_in(PREPOSITIONS, &w.lower) && !(n > 0 && is_in(SPOKES, &before[n - 1].lower))
+                });
+                if after_prep {
+                    continue;
+                }
+                let rank = match self.registry.entities[m.entity].kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Place => 2,
+                    _ => 1,
+                };
+                match &mut best {
+                    Some((r, v)) if *r == rank => v.push((m.entity, m.range.clone())),
+                    Some((r, _)) if *r < rank => {}
+                    _ => best = Some((rank, vec![(m.entity, m.range.clone())])),
+                }
+            }
+        }
+        let (_, found) = best?;
+        let first = found[0].0;
+        if found.iter().any(|(e, _)| *e != first) {
+            return Some(Err(()));
+        }
+        Some(Ok((
+            Speaker {
+                name: self.registry.entities[first].name.clone(),
+                entity: Some(first),
+            },
+            found[0].1.clone(),
+        )))
+    }
+
+    /// A speaker named in words with no registry mention.
+    fn free_text_speaker(
+        &self,
+        b: usize,
+        ws: &[Word],
+        quote: TextPos,
+    ) -> Option<(Speaker, Range<usize>)> {
+        let text = &self.blocks[b].text;
+        let mut ws = strip_adverbs(ws);
+        // A party tag in brackets ends the name ("Jim Clyburn (D-S.C.)").
+        if let Some(p) = ws.iter().position(|w| text[..w.range.start].ends_with('(')) {
+            ws = &ws[..p];
+        }
+        // A trailing participle is a clause, not a name ("a court document filed").
+        while ws.len() > 1 && {
+            let w = &ws[ws.len() - 1];
+            !w.capitalized && w.lower.ends_with("ed")
+        } {
+            ws = &ws[..ws.len() - 1];
+        }
+        if ws.is_empty() || ws.len() > MAX_FREE_WORDS {
+            return None;
+        }
+        if ws.iter().any(|w| {
+            is_in(NOT_IN_SPEAKER, &w.lower) && !(w.lower == "us" && w.capitalized)
+                || is_speech_verb(w)
+                || is_in(SPEECH_PARTICIPLES, &w.lower)
+                || (!w.capitalized && w.lower.ends_with("ing") && w.lower.len() > 4)
+        }) {
+            return None;
+        }
+        if is_intro(&ws[0]) {
+            return None;
+        }
+        // A name at the start followed by "of ..." ("Stephen Vladeck of the University").
+        let lead = ws
+            .iter()
+            .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
+            .count();
+        if lead >= 2 && lead < ws.len() && is_in(PREPOSITIONS, &ws[lead].lower) {
+            ws = &ws[..lead];
+        }
+        // A name at the end of a description ("student Raad Ismail").
+        let mut tail = ws.len();
+        while tail > 0 && (ws[tail - 1].capitalized || is_in(NAME_PARTICLES, &ws[tail - 1].lower)) {
+            tail -= 1;
+        }
+        while tail < ws.len() && !ws[tail].capitalized {
+            tail += 1;
+        }
+        let mut name_words = &ws[tail..];
+        while name_words.len() > 1 && is_in(NAME_TITLES, name_words[0].lower.trim_end_matches('.'))
+        {
+            name_words = &name_words[1..];
+        }
+        // One capitalised word after an article is a title ("the President"), not a
+        // name; after a description it is a name ("student Hassan"). A name after a
+        // preposition belongs to a description ("one of the prosecutors for X").
+        let before = &ws[..tail];
+        let descriptive = before.iter().all(|w| !is_in(PREPOSITIONS, &w.lower));
+        let before_all_titles = before.iter().all(|w| is_in(TITLE_WORDS, &w.lower));
+        let proper = !name_words.is_empty()
+            && descriptive
+            && (name_words.len() >= 2 || tail == 0 || before_all_titles)
+            && !is_in(DETERMINERS, &name_words[0].lower);
+        let chosen = if proper { name_words } else { ws };
+        let range = chosen.first()?.range.start..chosen.last()?.range.end;
+        let mut name = text[range.clone()].to_string();
+        if !proper && is_in(DETERMINERS, &chosen[0].lower) && chosen[0].capitalized {
+            // A sentence-initial determiner: "The resolution" -> "the resolution".
+            let mut cs = name.chars();
+            if let Some(c) = cs.next() {
+                name = c.to_lowercase().chain(cs).collect();
+            }
+        }
+        // Exact registry match of the phrase or the name, with or without an article.
+        let whole = text[ws[0].range.start..ws[ws.len() - 1].range.end].to_lowercase();
+        let lower = name.to_lowercase();
+        let bare = |s: &str| s.strip_prefix("the ").map(str::to_string);
+        let entity = [
+            Some(whole.clone()),
+            bare(&whole),
+            Some(lower.clone()),
+            bare(&lower),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|key| self.names.lookup(self.registry, &key))
+        .or_else(|| proper.then(|| self.short_name(&name, quote)).flatten());
+        let speaker = match entity {
+            Some(e) => Speaker {
+                name: self.registry.entities[e].name.clone(),
+                entity: Some(e),
+            },
+            None => Speaker { name, entity: None },
+        };
+        Some((speaker, range))
+    }
+
+    /// A person mentioned earlier in the article whose name ends with `name`.
+    fn short_name(&self, name: &str, before: TextPos) -> Option<usize> {
+        let suffix = format!(" {name}");
+        let mut found: Option<usize> = None;
+        for (b, ms) in self.mentions.iter().enumerate().take(before.block + 1) {
+            for m in ms {
+                if (TextPos {
+                    block: b,
+                    offset: m.range.start,
+                }) >= before
+                {
+                    continue;
+                }
+                let e = &self.registry.entities[m.entity];
+                if e.kind != EntityKind::Person {
+                    continue;
+                }
+                let surface = &self.blocks[b].text[m.range.clone()];
+                let matches = surface.ends_with(&suffix) || e.names().any(|n| n.ends_with(&suffix));
+                if matches {
+                    match found {
+                        Some(f) if f != m.entity => return None,
+                        _ => found = Some(m.entity),
+                    }
+                }
+            }
+        }
+        found
+    }
+}
