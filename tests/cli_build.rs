@@ -239,3 +239,25 @@ fn summary_line_is_printed() {
     );
     let _ = article("x", "y");
 }
+
+#[test]
+fn quote_corrections_override_attribution() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/third.md",
+        "+++\ntitle = \"Third\"\ndate = 2020-01-05\nsource = \"AFP\"\n\n[[quotes]]\ntext = \"We refuse a proxy\"\nspeaker = \"adel-abdul-mahdi\"\n\n[[quotes]]\ntext = \"Peace be\"\nspeaker = \"a teenage girl\"\n\n[[quotes]]\ntext = \"Nothing like this\"\nspeaker = \"x\"\n+++\n“We refuse a proxy war on Iraqi territory and the creation of crisis after crisis,” said student Raad Ismail.\n\nA girl held a sign reading: “Peace be on the land created to live in peace.”\n",
+    );
+    let stderr = f.build_ok();
+    assert!(stderr.contains("content/articles/third.md:14: warning: no quote in the article starts with “Nothing like this”"), "{stderr}");
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let quotes: Vec<&serde_json::Value> = json["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["article"] == "third")
+        .collect();
+    assert_eq!(quotes[0]["speaker"]["entity"], "adel-abdul-mahdi");
+    assert_eq!(quotes[1]["speaker"]["name"], "a teenage girl");
+    assert!(quotes[1]["speaker"]["entity"].is_null());
+}
