@@ -13,14 +13,15 @@ pub struct ClusterItem<'a> {
 /// smallest item index).
 pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    'items: for (i, item) in items.iter().enumerate() {
-        for c in clusters.iter_mut() {
-            if normalize(items[c[0]].text) == normalize(item.text) {
-                c.push(i);
-                continue 'items;
+    let mut by_text: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        match by_text.entry(normalize(item.text)) {
+            std::collections::hash_map::Entry::Occupied(c) => clusters[*c.get()].push(i),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(clusters.len());
+                clusters.push(vec![i]);
             }
         }
-        clusters.push(vec![i]);
     }
     clusters
 }
