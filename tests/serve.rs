@@ -264,7 +264,7 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
     std::fs::write(
         root.join("content/articles/second.md"),
         article(
-            "Second",
+            "Second, revised",
             "Adel Abdul Mahdi spoke in Iraq. A brand new sentence.",
         ),
     )
@@ -278,7 +278,15 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
     let json = tokio::task::spawn_blocking(move || raw_get(port, "/data/dossier.json"))
         .await
         .unwrap();
-    assert!(json.text().contains("\"second\""));
+    assert!(
+        json.text().contains("\"title\": \"Second, revised\""),
+        "{}",
+        json.text()
+    );
+    let entity = tokio::task::spawn_blocking(move || raw_get(port, "/entities/adel-abdul-mahdi/"))
+        .await
+        .unwrap();
+    assert!(entity.text().contains("Second, revised"));
 
     // Broken front matter: an errors message, the last good page with the overlay.
     std::fs::write(

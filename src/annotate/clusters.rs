@@ -27,11 +27,17 @@ pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
 }
 
 fn normalize(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// One run of a word-level comparison between two wordings.

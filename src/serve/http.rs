@@ -29,7 +29,7 @@ use bytes::Bytes;
 use tokio::sync::{broadcast, watch};
 
 use crate::render::theme::escape_html;
-use crate::serve::site::{ReloadMessage, ShownError, Site, SiteState};
+use crate::serve::site::{ReloadMessage, ShownError, Site, SiteState, Work};
 
 /// The path of the live-reload websocket.
 pub const LIVERELOAD_PATH: &str = "/__livereload";
@@ -118,6 +118,8 @@ pub struct AppState {
     pub site: SiteState,
     /// Becomes `true` when the server stops: websockets close.
     pub shutdown: watch::Receiver<bool>,
+    /// The rebuild thread, to ask for stale files (none without `--watch`).
+    pub work: Option<std::sync::mpsc::Sender<Work>>,
 }
 
 /// The router: the websocket, then every other path from the site.
@@ -173,7 +175,17 @@ async fn serve_file(State(app): State<AppState>, method: Method, uri: Uri) -> Re
             return (StatusCode::BAD_REQUEST, "bad request path\n").into_response();
         }
     };
-    let site = app.site.current();
+    let mut site = app.site.current();
+    if site.stale.contains(path.as_str())
+        && let Some(work) = &app.work
+    {
+        // Made on demand: wait for the rebuild thread, then answer from the new site.
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        if work.send(Work::Data(tx)).is_ok() {
+            let _ = tokio::time::timeout(Duration::from_secs(300), rx).await;
+        }
+        site = app.site.current();
+    }
     if let Some(bytes) = site.files.get(path.as_str()) {
         return file_response(&site, StatusCode::OK, &path, bytes.clone());
     }

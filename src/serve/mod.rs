@@ -29,7 +29,7 @@ use crate::build::BuildOptions;
 use crate::config::{CONFIG_FILE, Config, ServeConfig};
 use crate::error::Diagnostics;
 use incremental::{Model, RebuildReport};
-use site::{ReloadMessage, Site, SiteState};
+use site::{ReloadMessage, Site, SiteState, Work};
 use watch::{Changes, Watcher};
 
 /// What `dossier serve` was asked to do.
@@ -112,20 +112,26 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         .context("failed to start the async runtime")?;
     let result = runtime.block_on(async {
         let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let mut work = None;
         if opts.watch || opts.poll {
             let (tx, rx) = mpsc::channel();
-            let watcher = Watcher::start(&root, &output, opts.poll, tx)?;
+            let to_rebuild = tx.clone();
+            let watcher = Watcher::start(&root, &output, opts.poll, move |changes| {
+                let _ = to_rebuild.send(Work::Changes(changes));
+            })?;
             let state = state.clone();
             std::thread::Builder::new()
                 .name("dossier rebuild".into())
                 .spawn(move || rebuild_loop(rx, model, &build_opts, &state, watcher))
                 .context("failed to start the rebuild thread")?;
+            work = Some(tx);
         }
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let app = http::router(http::AppState {
             site: state.clone(),
             shutdown: stop_rx.clone(),
+            work,
         });
         eprintln!(
             "Web server is available at {base_url}{} (Ctrl-C to stop)",
@@ -189,80 +195,144 @@ fn bind(host: &str, port: Option<u16>, config: &ServeConfig) -> anyhow::Result<T
     }
 }
 
-/// Applies batches of changes, one at a time, until the watcher goes away.
+/// Applies batches of changes, one at a time, and makes stale files when asked, until
+/// the channel closes.
 fn rebuild_loop(
-    rx: mpsc::Receiver<Changes>,
+    rx: mpsc::Receiver<Work>,
     mut model: Option<Model>,
     opts: &BuildOptions,
     state: &SiteState,
     mut watcher: Watcher,
 ) {
-    while let Ok(mut changes) = rx.recv() {
-        while let Ok(more) = rx.try_recv() {
-            changes.merge(more);
-        }
-        watcher.watch_new_dirs();
-        let start = Instant::now();
-        let what = changes.describe();
-        let full = changes.full || model.as_ref().is_none_or(Model::needs_full_rebuild);
-        let (report, errors) = if full {
-            match Model::load(opts) {
-                Ok((m, report)) => {
-                    state.publish(m.site());
-                    model = Some(m);
-                    (report, Diagnostics::new())
-                }
-                Err(diags) => {
-                    match &mut model {
-                        Some(m) => {
-                            m.full_rebuild_failed(&diags);
-                            state.publish(m.site());
-                        }
-                        None => state.publish(Site {
-                            errors: Site::shown_errors(diags.sorted()),
-                            ..Default::default()
-                        }),
-                    }
-                    (RebuildReport::default(), diags)
-                }
+    while let Ok(first) = rx.recv() {
+        let mut changes = Changes::default();
+        let mut waiting = Vec::new();
+        for work in std::iter::once(first).chain(rx.try_iter()) {
+            match work {
+                Work::Changes(c) => changes.merge(c),
+                Work::Data(reply) => waiting.push(reply),
             }
-        } else {
-            let m = model.as_mut().expect("checked above");
-            let report = m.rebuild(&changes);
-            state.publish(m.site());
-            (report, m.errors())
-        };
-        print_warnings(&report.warnings);
-        if errors.has_errors() {
-            state.notify(ReloadMessage::Errors {
-                errors: Site::shown_errors(errors.sorted()),
-            });
-            print_errors(&errors);
-            eprintln!(
-                "rebuild after {what} failed (after {} ms); still serving the last good site",
-                start.elapsed().as_millis()
-            );
-            continue;
         }
-        if changes.css_only() {
-            state.notify(ReloadMessage::Css {
-                paths: changes
-                    .statics
-                    .iter()
-                    .map(|p| format!("/{}", p.display()).replace('\\', "/"))
-                    .collect(),
-            });
-        } else {
-            state.notify(ReloadMessage::Reload);
+        if !changes.is_empty() {
+            watcher.watch_new_dirs();
+            apply_changes(&changes, &mut model, opts, state);
         }
+        if !waiting.is_empty() {
+            if let Some(m) = model.as_mut().filter(|m| m.data_stale()) {
+                let start = Instant::now();
+                let mut report = RebuildReport::default();
+                m.ensure_data(&mut report);
+                state.publish(m.site());
+                eprintln!(
+                    "made the data files (JSON export, feed, sitemap) on request in {} ms",
+                    start.elapsed().as_millis()
+                );
+            }
+            for reply in waiting {
+                let _ = reply.send(());
+            }
+        }
+    }
+}
+
+/// Rebuilds after one batch of changes, publishes the new site, tells the browsers and
+/// prints one line.
+fn apply_changes(
+    changes: &Changes,
+    model: &mut Option<Model>,
+    opts: &BuildOptions,
+    state: &SiteState,
+) {
+    let start = Instant::now();
+    let cpu_start = process_cpu_time();
+    let what = changes.describe();
+    let full = changes.full || model.as_ref().is_none_or(Model::needs_full_rebuild);
+    let (mut report, errors) = if full {
+        match Model::load(opts) {
+            Ok((m, report)) => {
+                state.publish(m.site());
+                *model = Some(m);
+                (report, Diagnostics::new())
+            }
+            Err(diags) => {
+                match model {
+                    Some(m) => {
+                        m.full_rebuild_failed(&diags);
+                        state.publish(m.site());
+                    }
+                    None => state.publish(Site {
+                        errors: Site::shown_errors(diags.sorted()),
+                        ..Default::default()
+                    }),
+                }
+                (RebuildReport::default(), diags)
+            }
+        }
+    } else {
+        let m = model.as_mut().expect("checked above");
+        let mut report = m.rebuild(changes);
+        let site = report.time("snapshot", || m.site());
+        state.publish(site);
+        (report, m.errors())
+    };
+    print_warnings(&report.warnings);
+    if errors.has_errors() {
+        state.notify(ReloadMessage::Errors {
+            errors: Site::shown_errors(errors.sorted()),
+        });
+        print_errors(&errors);
         eprintln!(
-            "rebuilt after {what} changed: {} pages rendered, {} static files, {} removed; reload sent in {} ms",
-            report.rendered,
-            report.statics,
-            report.removed,
+            "rebuild after {what} failed (after {} ms); still serving the last good site",
             start.elapsed().as_millis()
         );
+        return;
     }
+    let message = if changes.css_only() {
+        ReloadMessage::Css {
+            paths: changes
+                .statics
+                .iter()
+                .map(|p| format!("/{}", p.display()).replace('\\', "/"))
+                .collect(),
+        }
+    } else {
+        ReloadMessage::Reload
+    };
+    report.time("notify", || state.notify(message));
+    let elapsed = start.elapsed();
+    let cpu = process_cpu_time().saturating_sub(cpu_start);
+    eprintln!(
+        "rebuilt after {what} changed: {} pages rendered, {} static files, {} removed; reload sent in {} ms (CPU {} ms)",
+        report.rendered,
+        report.statics,
+        report.removed,
+        elapsed.as_millis(),
+        cpu.as_millis()
+    );
+    if std::env::var_os("DOSSIER_SERVE_TIMINGS").is_some() {
+        eprintln!("  timings: {}", report.describe_timings());
+    }
+}
+
+/// CPU time used by the whole process so far: with other programs busy on the same
+/// cores, it tells the work a rebuild did apart from the time it waited for a core.
+#[cfg(unix)]
+fn process_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+#[cfg(not(unix))]
+fn process_cpu_time() -> Duration {
+    Duration::ZERO
 }
 
 fn print_warnings(d: &Diagnostics) {

@@ -6,7 +6,7 @@
 //! request sees either the whole old site or the whole new one, never a page written
 //! halfway, and no lock is held while a response is sent.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
 use bytes::Bytes;
@@ -44,6 +44,19 @@ pub struct Site {
     pub files: HashMap<Arc<str>, Bytes>,
     /// The errors that keep the site from being rebuilt; empty after a good rebuild.
     pub errors: Vec<ShownError>,
+    /// Files in `files` that are older than this version of the site (the data files
+    /// after an incremental rebuild): a request for one asks the rebuild thread to make
+    /// them first ([`Work::Data`]).
+    pub stale: HashSet<Arc<str>>,
+}
+
+/// What the rebuild thread is asked to do.
+#[derive(Debug)]
+pub enum Work {
+    /// Files changed.
+    Changes(crate::serve::watch::Changes),
+    /// A stale file was requested: bring the data files up to date, then answer.
+    Data(tokio::sync::oneshot::Sender<()>),
 }
 
 impl Site {

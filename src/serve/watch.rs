@@ -16,7 +16,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::RecursiveMode;
@@ -257,13 +256,13 @@ impl WatchBackend {
 const WATCHED_DIRS: [&str; 3] = ["content", "templates", "static"];
 
 impl Watcher {
-    /// Starts watching the dossier at `root` (absolute). Batches of changes arrive on
-    /// `tx`; the output folder's changes are dropped.
+    /// Starts watching the dossier at `root` (absolute). Each batch of changes is given
+    /// to `on_changes`; the output folder's changes are dropped.
     pub fn start(
         root: &Path,
         output: &Path,
         poll: bool,
-        tx: mpsc::Sender<Changes>,
+        on_changes: impl Fn(Changes) + Send + 'static,
     ) -> anyhow::Result<Watcher> {
         let (root_c, output_c) = (root.to_path_buf(), output.to_path_buf());
         let handler = move |result: DebounceEventResult| match result {
@@ -278,7 +277,7 @@ impl Watcher {
                     }
                 }
                 if !changes.is_empty() {
-                    let _ = tx.send(changes);
+                    on_changes(changes);
                 }
             }
             Err(errors) => {
