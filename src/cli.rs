@@ -89,8 +89,8 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
-    /// Watch by polling the files instead of file system events (network or container
-    /// file systems); implies --watch.
+    /// Watch by reading the files every second instead of waiting for file system
+    /// events (for network or container file systems); implies --watch.
     #[arg(long)]
     pub poll: bool,
     /// Include articles marked `draft = true`.

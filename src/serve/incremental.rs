@@ -257,6 +257,11 @@ pub struct Model {
     errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// A full rebuild failed: the next change of any kind tries it again.
     needs_full: bool,
+    /// Articles replaced without a new link in this rebuild, and whether their summary
+    /// (what lists of articles show) stayed the same.
+    in_place: Vec<(String, bool)>,
+    /// The site-wide parts of the fingerprints, as of the last link.
+    fp_parts: Option<FpParts>,
 }
 
 impl Model {
@@ -313,6 +318,8 @@ impl Model {
             statics: BTreeMap::new(),
             errors: BTreeMap::new(),
             needs_full: false,
+            in_place: Vec::new(),
+            fp_parts: None,
         };
         let mut report = RebuildReport::default();
         model.refresh(&mut report);
@@ -391,6 +398,7 @@ impl Model {
         }
         let mut changed_slugs = BTreeSet::new();
         let mut relink = false;
+        self.in_place.clear();
         let start = std::time::Instant::now();
         for path in &changes.articles {
             relink |= self.update_article(path, &mut changed_slugs, &mut report);
@@ -433,7 +441,19 @@ impl Model {
             self.relink();
             report.timings.push(("link", start.elapsed()));
         }
-        self.refresh(&mut report);
+        // Only prose changed (the same links, the same summaries): only the pages that
+        // show the edited articles' text can differ, and everything site-wide is as it
+        // was. Otherwise every page's fingerprint is computed again.
+        let targeted = !relink
+            && !changes.templates
+            && !changes.index
+            && self.fp_parts.is_some()
+            && self.in_place.iter().all(|(_, same_summary)| *same_summary);
+        if targeted {
+            self.refresh_edited(&mut report);
+        } else {
+            self.refresh(&mut report);
+        }
         if !changes.statics.is_empty() || changes.templates {
             self.reload_statics(&mut report);
         }
@@ -533,8 +553,9 @@ impl Model {
         report.warnings.extend(body.diagnostics.iter().cloned());
         let analysed = AnalysedArticle { article, body };
         self.next_version += 1;
-        self.facts
-            .insert(slug.clone(), ArticleFacts::of(&analysed, self.next_version));
+        let facts = ArticleFacts::of(&analysed, self.next_version);
+        let new_summary = facts.summary;
+        let old_summary = self.facts.insert(slug.clone(), facts).map(|f| f.summary);
         let relink = match self
             .dossier
             .articles
@@ -546,6 +567,10 @@ impl Model {
                 // links across articles are the same and need not be made again.
                 let relink = link_key(slot) != link_key(&analysed);
                 *slot = analysed;
+                if !relink {
+                    self.in_place
+                        .push((slug.clone(), old_summary == Some(new_summary)));
+                }
                 relink
             }
             None => {
@@ -644,23 +669,88 @@ impl Model {
         self.dossier = Dossier::link(config, registry, articles, intro, intro_html, descriptions);
     }
 
-    /// Renders the pages and data files whose fingerprint changed, drops the ones that
-    /// no longer exist.
+    /// Renders the pages whose fingerprint changed, drops the ones that no longer
+    /// exist, and notes whether the data files are out of date.
     fn refresh(&mut self, report: &mut RebuildReport) {
-        let d = &self.dossier;
         let start = std::time::Instant::now();
-        let fps = Fingerprints::new(d, &self.facts, self.theme_generation);
+        let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
+        let d = &self.dossier;
+        let fps = Fingerprints::new(d, &self.facts, &parts);
         let ids = page_ids(d);
         let planned: Vec<(PageId, Arc<str>, u64)> = ids
             .par_iter()
             .map(|&id| (id, Arc::from(page_path(d, id)), fps.page(d, id)))
             .collect();
+        let data_fp = fps.data(d);
+        report.timings.push(("fingerprint", start.elapsed()));
+        self.render_changed(&planned, report);
+        self.fp_parts = Some(parts);
+        // Data files are made later, when asked for (see `ensure_data`): at 10,000
+        // articles the JSON export and the feed take longer than everything above.
+        self.data_fp = data_fp;
+        let mut live: HashSet<Arc<str>> = planned.into_iter().map(|(_, p, _)| p).collect();
+        live.extend(self.data_paths.iter().cloned());
+        // Pages that are gone (a deleted article, a source nobody cites any more).
+        let gone: Vec<Arc<str>> = self
+            .fingerprints
+            .keys()
+            .filter(|k| !live.contains(*k))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.fingerprints.remove(&path);
+            self.output.remove(&path);
+            report.removed += 1;
+        }
+    }
+
+    /// After prose edits only: fingerprints the pages that show the edited articles'
+    /// text (their own page, the pages of the entities they mention, their outlet's
+    /// page) against the site-wide parts kept from the last full pass.
+    fn refresh_edited(&mut self, report: &mut RebuildReport) {
+        let start = std::time::Instant::now();
+        let parts = self.fp_parts.take().expect("checked by the caller");
+        let d = &self.dossier;
+        let mut ids: Vec<PageId> = Vec::new();
+        for (slug, _) in &self.in_place {
+            let Some(i) = d.articles.iter().position(|a| &a.article.slug == slug) else {
+                continue;
+            };
+            ids.push(PageId::Article(i));
+            ids.extend(
+                self.facts[slug]
+                    .mentions
+                    .iter()
+                    .map(|&(e, _)| PageId::Entity(e)),
+            );
+            let source = Dossier::source_slug(&d.articles[i].article.source);
+            if let Some(s) = d.sources.iter().position(|s| s.slug == source) {
+                ids.push(PageId::Source(s));
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        let fps = Fingerprints::lookup(d, &self.facts, &parts);
+        let planned: Vec<(PageId, Arc<str>, u64)> = ids
+            .iter()
+            .map(|&id| (id, Arc::from(page_path(d, id)), fps.page(d, id)))
+            .collect();
+        let data_fp = fps.data(d);
+        report.timings.push(("fingerprint", start.elapsed()));
+        self.render_changed(&planned, report);
+        self.data_fp = data_fp;
+        self.fp_parts = Some(parts);
+    }
+
+    /// Renders the planned pages whose fingerprint differs from the one they were
+    /// rendered from.
+    fn render_changed(&mut self, planned: &[(PageId, Arc<str>, u64)], report: &mut RebuildReport) {
+        let d = &self.dossier;
         let dirty: Vec<PageId> = planned
             .iter()
             .filter(|(_, path, fp)| self.fingerprints.get(path) != Some(fp))
             .map(|(id, _, _)| *id)
             .collect();
-        report.timings.push(("fingerprint", start.elapsed()));
         let rendered = report.time("render pages", || render_pages(d, &self.theme, &dirty));
         let by_id: HashMap<PageId, u64> = planned.iter().map(|(id, _, fp)| (*id, *fp)).collect();
         let mut render_errors: Vec<Diagnostic> = Vec::new();
@@ -678,23 +768,6 @@ impl Model {
                     }
                 }
             }
-        }
-        // Data files are made later, when asked for (see `ensure_data`): at 10,000
-        // articles the JSON export and the feed take longer than everything above.
-        self.data_fp = fps.data(d);
-        let mut live: HashSet<Arc<str>> = planned.into_iter().map(|(_, p, _)| p).collect();
-        live.extend(self.data_paths.iter().cloned());
-        // Pages that are gone (a deleted article, a source nobody cites any more).
-        let gone: Vec<Arc<str>> = self
-            .fingerprints
-            .keys()
-            .filter(|k| !live.contains(*k))
-            .cloned()
-            .collect();
-        for path in gone {
-            self.fingerprints.remove(&path);
-            self.output.remove(&path);
-            report.removed += 1;
         }
         // Pages that failed to render keep no fingerprint, so they are tried again.
         self.errors.remove(Path::new("(rendering)"));
@@ -767,10 +840,9 @@ impl Model {
 }
 
 /// The site-wide and per-cluster hashes that page fingerprints are made of, computed
-/// once per rebuild.
-struct Fingerprints<'a> {
-    /// Per article (dossier order): its facts.
-    facts: Vec<&'a ArticleFacts>,
+/// once per link (they change only when the dossier is linked again).
+#[derive(Clone)]
+struct FpParts {
     /// What every page shows: the site view (with its counts) and the theme.
     global: u64,
     /// Per entity: what `Dossier::entity_summary` shows that can change.
@@ -783,8 +855,8 @@ struct Fingerprints<'a> {
     quote_clusters: Vec<u64>,
 }
 
-impl<'a> Fingerprints<'a> {
-    fn new(d: &Dossier, facts: &'a HashMap<String, ArticleFacts>, theme: u64) -> Self {
+impl FpParts {
+    fn new(d: &Dossier, facts: &HashMap<String, ArticleFacts>, theme: u64) -> Self {
         let site = d.site_view();
         let global = page_hash_of(&(
             site.title,
@@ -801,7 +873,6 @@ impl<'a> Fingerprints<'a> {
         ));
         let facts: Vec<&ArticleFacts> =
             d.articles.iter().map(|a| &facts[&a.article.slug]).collect();
-        let fact = |i: usize| facts[i];
         let summary: Vec<u64> = facts.iter().map(|f| f.summary).collect();
         let entity = d
             .entities
@@ -820,11 +891,11 @@ impl<'a> Fingerprints<'a> {
                 )
                     .hash(&mut h);
                 for &(a, q) in &c.quotes {
-                    let f = fact(a);
-                    (&d.articles[a].article.slug, q, f.summary, f.quotes).hash(&mut h);
+                    let f = facts[a];
+                    (q, f.summary, f.quotes).hash(&mut h);
                 }
                 let (ra, rq) = c.representative;
-                (&d.articles[ra].article.slug, rq).hash(&mut h);
+                (summary[ra], rq).hash(&mut h);
                 h.finish()
             })
             .collect();
@@ -840,8 +911,7 @@ impl<'a> Fingerprints<'a> {
                 h.finish()
             })
             .collect();
-        Fingerprints {
-            facts,
+        FpParts {
             global,
             entity,
             cluster,
@@ -849,9 +919,46 @@ impl<'a> Fingerprints<'a> {
             quote_clusters,
         }
     }
+}
 
-    fn fact(&self, _d: &Dossier, i: usize) -> &ArticleFacts {
-        self.facts[i]
+/// Page fingerprints: the site-wide parts plus each article's facts.
+struct Fingerprints<'a> {
+    /// Per article (dossier order), or empty to look them up by slug.
+    facts: Vec<&'a ArticleFacts>,
+    by_slug: &'a HashMap<String, ArticleFacts>,
+    global: u64,
+    entity: &'a [u64],
+    cluster: &'a [u64],
+    summary: &'a [u64],
+    quote_clusters: &'a [u64],
+}
+
+impl<'a> Fingerprints<'a> {
+    /// For fingerprinting every page: the facts in dossier order.
+    fn new(d: &Dossier, facts: &'a HashMap<String, ArticleFacts>, parts: &'a FpParts) -> Self {
+        let mut fps = Fingerprints::lookup(d, facts, parts);
+        fps.facts = d.articles.iter().map(|a| &facts[&a.article.slug]).collect();
+        fps
+    }
+
+    /// For fingerprinting a few pages: facts looked up as needed.
+    fn lookup(_d: &Dossier, facts: &'a HashMap<String, ArticleFacts>, parts: &'a FpParts) -> Self {
+        Fingerprints {
+            facts: Vec::new(),
+            by_slug: facts,
+            global: parts.global,
+            entity: &parts.entity,
+            cluster: &parts.cluster,
+            summary: &parts.summary,
+            quote_clusters: &parts.quote_clusters,
+        }
+    }
+
+    fn fact(&self, d: &Dossier, i: usize) -> &ArticleFacts {
+        match self.facts.get(i) {
+            Some(f) => f,
+            None => &self.by_slug[&d.articles[i].article.slug],
+        }
     }
 
     /// What a list of articles shows of article `i` (its summary hash covers the slug).
@@ -940,7 +1047,7 @@ impl<'a> Fingerprints<'a> {
                         self.entity[e].hash(&mut h);
                     }
                 }
-                for (c, fp) in d.clusters.iter().zip(&self.cluster) {
+                for (c, fp) in d.clusters.iter().zip(self.cluster.iter()) {
                     if c.sources.len() >= 2 {
                         fp.hash(&mut h);
                     }

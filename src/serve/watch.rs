@@ -231,6 +231,10 @@ impl Changes {
 /// save-to-reload latency.
 pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
+/// How often `--poll` looks at the files (reading them all: it is the fallback for file
+/// systems that send no change events).
+pub const POLL_INTERVAL: Duration = Duration::from_millis(1000);
+
 /// A running file watcher; dropping it stops it.
 pub struct Watcher {
     debouncer: WatchBackend,
@@ -288,7 +292,11 @@ impl Watcher {
         };
         let tick = Some(Duration::from_millis(2));
         let debouncer = if poll {
-            let config = notify::Config::default().with_poll_interval(Duration::from_millis(200));
+            // notify's poller keeps modification times in whole seconds: compare the
+            // contents too, or a second save within the same second would be missed.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             WatchBackend::Poll(new_debouncer_opt(
                 DEBOUNCE,
                 tick,
