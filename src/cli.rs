@@ -22,6 +22,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the content without writing a site.
     Check(CheckArgs),
+    /// Serve the site locally; with --watch, rebuild and reload pages as files change.
+    Serve(ServeArgs),
     /// Write a starter dossier into DIR.
     Init(InitArgs),
     /// Turn plain-text articles into Markdown articles with front matter.
@@ -69,6 +71,31 @@ pub struct CheckArgs {
     /// Also check every internal link and anchor of a built site in DIR.
     #[arg(long, value_name = "DIR")]
     pub site: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub root: RootArgs,
+    /// Rebuild when a file changes and reload the open pages.
+    #[arg(long, short = 'w')]
+    pub watch: bool,
+    /// The address to listen on (default: `serve.host`, `127.0.0.1`).
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+    /// The port to listen on (default: `serve.port`, 1111); 0 picks a free one.
+    #[arg(long, short = 'p', value_name = "PORT")]
+    pub port: Option<u16>,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Watch by reading the files every second instead of waiting for file system
+    /// events (for network or container file systems); implies --watch.
+    #[arg(long)]
+    pub poll: bool,
+    /// Include articles marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +154,15 @@ impl Cli {
         match self.command {
             Command::Build(args) => run_build(args),
             Command::Check(args) => run_check(args),
+            Command::Serve(args) => crate::serve::serve(crate::serve::ServeOptions {
+                root: args.root.root,
+                host: args.host,
+                port: args.port,
+                watch: args.watch,
+                open: args.open,
+                poll: args.poll,
+                drafts: args.drafts,
+            }),
             Command::Init(args) => crate::init::init(&args.dir),
             Command::Import(args) => crate::content::import::run(&args),
             Command::Entities(EntitiesArgs {

@@ -4,7 +4,7 @@
 //! (mentions, sources, co-mentions in the same paragraph), quote clusters, sources and
 //! the article order. Pages are rendered from the [`Dossier`] alone.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::annotate::clusters::{ClusterItem, cluster_quotes};
 use crate::annotate::quotes::Speaker;
@@ -98,9 +98,10 @@ impl Dossier {
                 .then_with(|| a.article.title.cmp(&b.article.title))
                 .then_with(|| a.article.slug.cmp(&b.article.slug))
         });
-        let entities = entity_stats(&registry, &articles);
-        let (clusters, cluster_of) = link_clusters(&articles);
-        let sources = link_sources(&articles);
+        let (entities, ((clusters, cluster_of), sources)) = rayon::join(
+            || entity_stats(&registry, &articles),
+            || (link_clusters(&articles), link_sources(&articles)),
+        );
         Dossier {
             config,
             registry,
@@ -139,19 +140,39 @@ impl Dossier {
 }
 
 fn entity_stats(registry: &Registry, articles: &[AnalysedArticle]) -> Vec<EntityStats> {
-    let mut stats = vec![EntityStats::default(); registry.len()];
-    let mut sources: Vec<HashSet<&str>> = vec![HashSet::new(); registry.len()];
-    let mut articles_of: Vec<HashSet<usize>> = vec![HashSet::new(); registry.len()];
-    let mut surfaces: Vec<HashMap<&str, usize>> = vec![HashMap::new(); registry.len()];
-    let mut related: Vec<HashMap<usize, usize>> = vec![HashMap::new(); registry.len()];
+    // Plain vectors rather than hash sets: this runs on every rebuild of `serve`, over
+    // every mention of every article. Articles are visited in order, so "a new article
+    // for this entity" is a comparison with the last one seen.
+    let n = registry.len();
+    let mut stats = vec![EntityStats::default(); n];
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    let article_source: Vec<usize> = articles
+        .iter()
+        .map(|a| {
+            let next = source_ids.len();
+            *source_ids.entry(a.article.source.as_str()).or_insert(next)
+        })
+        .collect();
+    let mut last_article: Vec<usize> = vec![usize::MAX; n];
+    let mut sources: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut surfaces: Vec<Vec<(&str, usize)>> = vec![Vec::new(); n];
+    let mut pairs: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut by_block: Vec<(usize, usize)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        let mut by_block: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        by_block.clear();
         for (mi, m) in a.body.mentions.iter().enumerate() {
-            stats[m.entity].mentions.push((ai, mi));
-            sources[m.entity].insert(&a.article.source);
-            articles_of[m.entity].insert(ai);
-            *surfaces[m.entity].entry(&m.surface).or_default() += 1;
-            by_block.entry(m.block).or_default().push(m.entity);
+            let e = m.entity;
+            stats[e].mentions.push((ai, mi));
+            if last_article[e] != ai {
+                last_article[e] = ai;
+                stats[e].article_count += 1;
+                sources[e].push(article_source[ai]);
+            }
+            match surfaces[e].iter_mut().find(|(s, _)| *s == m.surface) {
+                Some((_, count)) => *count += 1,
+                None => surfaces[e].push((&m.surface, 1)),
+            }
+            by_block.push((m.block, e));
         }
         for (qi, q) in a.body.quotes.iter().enumerate() {
             if let Some(e) = q.speaker.as_ref().and_then(|s| s.entity)
@@ -160,25 +181,32 @@ fn entity_stats(registry: &Registry, articles: &[AnalysedArticle]) -> Vec<Entity
                 stats[e].quotes.push((ai, qi));
             }
         }
-        for mut ents in by_block.into_values() {
-            ents.sort_unstable();
-            ents.dedup();
-            for &x in &ents {
-                for &y in &ents {
+        by_block.sort_unstable();
+        by_block.dedup();
+        for block in by_block.chunk_by(|x, y| x.0 == y.0) {
+            for &(_, x) in block {
+                for &(_, y) in block {
                     if x != y {
-                        *related[x].entry(y).or_default() += 1;
+                        pairs[x].push(y);
                     }
                 }
             }
         }
     }
     for (i, s) in stats.iter_mut().enumerate() {
-        s.article_count = articles_of[i].len();
-        s.source_count = sources[i].len();
-        let mut seen: Vec<(&str, usize)> = surfaces[i].iter().map(|(k, v)| (*k, *v)).collect();
+        let mut srcs = std::mem::take(&mut sources[i]);
+        srcs.sort_unstable();
+        srcs.dedup();
+        s.source_count = srcs.len();
+        let mut seen = std::mem::take(&mut surfaces[i]);
         seen.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         s.aliases_seen = seen.into_iter().map(|(k, _)| k.to_string()).collect();
-        let mut rel: Vec<(usize, usize)> = related[i].iter().map(|(k, v)| (*k, *v)).collect();
+        let mut others = std::mem::take(&mut pairs[i]);
+        others.sort_unstable();
+        let mut rel: Vec<(usize, usize)> = others
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len()))
+            .collect();
         rel.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         s.related = rel;
     }
@@ -227,9 +255,10 @@ fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Op
             quotes.sort();
             let sources: Vec<String> = quotes
                 .iter()
-                .map(|&(a, _)| articles[a].article.source.clone())
+                .map(|&(a, _)| articles[a].article.source.as_str())
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
+                .map(str::to_string)
                 .collect();
             let representative = *quotes
                 .iter()
@@ -290,8 +319,13 @@ fn cluster_speaker(articles: &[AnalysedArticle], quotes: &[QuoteRef]) -> Option<
 
 fn link_sources(articles: &[AnalysedArticle]) -> Vec<Source> {
     let mut by_slug: BTreeMap<String, Source> = BTreeMap::new();
+    // One slug per outlet name, not per article.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
-        let slug = Dossier::source_slug(&a.article.source);
+        let slug = slugs
+            .entry(a.article.source.as_str())
+            .or_insert_with(|| Dossier::source_slug(&a.article.source))
+            .clone();
         by_slug
             .entry(slug.clone())
             .or_insert_with(|| Source {

@@ -16,4 +16,5 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod timeline;

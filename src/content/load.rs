@@ -151,7 +151,8 @@ pub fn load_content(config: &Config, drafts: bool) -> (Content, Diagnostics) {
     (content, diags)
 }
 
-fn load_intro(root: &Path, diags: &mut Diagnostics) -> Intro {
+/// Loads `content/_index.md` (an empty introduction when there is none).
+pub fn load_intro(root: &Path, diags: &mut Diagnostics) -> Intro {
     let rel = Path::new(INDEX_FILE);
     if !root.join(rel).exists() {
         return Intro::default();

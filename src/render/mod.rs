@@ -47,24 +47,26 @@ struct Page {
     context: Context,
 }
 
+/// One page of the site, named by what it shows. Indices are those of the [`Dossier`]
+/// it was planned from (articles in dossier order, entities in registry order, sources
+/// sorted). `serve` uses these to re-render only the pages whose inputs changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageId {
+    Home,
+    Article(usize),
+    Entities,
+    Entity(usize),
+    Quotes,
+    Sources,
+    Source(usize),
+    Timeline,
+    Search,
+    NotFound,
+}
+
 /// Renders every page and data file of the dossier.
 pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let pages = plan_pages(dossier);
-    let site = dossier.site_view();
-    let results: Vec<Result<OutputFile, Diagnostic>> = pages
-        .into_par_iter()
-        .map(|page| {
-            let mut ctx = page.context;
-            ctx.insert("site", &site);
-            ctx.insert("base_url", &dossier.config.base_url);
-            ctx.insert("page_title", &page.title);
-            ctx.insert("page_description", &page.description);
-            ctx.insert("page_path", &page.site_path);
-            theme
-                .render(page.template, &ctx)
-                .map(|html| OutputFile::new(page.path, html))
-        })
-        .collect();
+    let results = render_pages(dossier, theme, &page_ids(dossier));
     let mut files = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     for r in results {
@@ -80,20 +82,66 @@ pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, 
     if !errors.is_empty() {
         return Err(errors);
     }
-    files.push(OutputFile::new(
-        "data/dossier.json",
-        export::export_json(dossier),
-    ));
-    files.push(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
-    files.push(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
-    files.push(OutputFile::new("robots.txt", feeds::robots(dossier)));
-    files.push(OutputFile::new(".nojekyll", Vec::new()));
+    files.extend(data_files(dossier));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders the given pages in parallel; the results are in the order of `ids`.
+pub fn render_pages(
+    dossier: &Dossier,
+    theme: &Theme,
+    ids: &[PageId],
+) -> Vec<Result<OutputFile, Diagnostic>> {
+    let site = dossier.site_view();
+    ids.par_iter()
+        .map(|&id| {
+            let page = plan_page(dossier, id);
+            debug_assert_eq!(page.path, page_path(dossier, id));
+            let mut ctx = page.context;
+            ctx.insert("site", &site);
+            ctx.insert("base_url", &dossier.config.base_url);
+            ctx.insert("page_title", &page.title);
+            ctx.insert("page_description", &page.description);
+            ctx.insert("page_path", &page.site_path);
+            theme
+                .render(page.template, &ctx)
+                .map(|html| OutputFile::new(page.path, html))
+        })
+        .collect()
+}
+
+/// The output path of a page (`articles/<slug>/index.html`), without rendering it.
+pub fn page_path(d: &Dossier, id: PageId) -> String {
+    match id {
+        PageId::Home => "index.html".into(),
+        PageId::Article(i) => format!("articles/{}/index.html", d.articles[i].article.slug),
+        PageId::Entities => "entities/index.html".into(),
+        PageId::Entity(e) => format!("entities/{}/index.html", d.registry.entities[e].id),
+        PageId::Quotes => "quotes/index.html".into(),
+        PageId::Sources => "sources/index.html".into(),
+        PageId::Source(s) => format!("sources/{}/index.html", d.sources[s].slug),
+        PageId::Timeline => "timeline/index.html".into(),
+        PageId::Search => "search/index.html".into(),
+        PageId::NotFound => "404.html".into(),
+    }
+}
+
+/// The files that are not rendered from templates: the JSON export, the feed, the
+/// sitemap, robots.txt, `.nojekyll` and `CNAME`.
+pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
+    let mut files = vec![
+        OutputFile::new("data/dossier.json", export::export_json(dossier)),
+        OutputFile::new("feed.xml", feeds::atom_feed(dossier)),
+        OutputFile::new("sitemap.xml", feeds::sitemap(dossier)),
+        OutputFile::new("robots.txt", feeds::robots(dossier)),
+        OutputFile::new(".nojekyll", Vec::new()),
+    ];
     files.extend(search::search_files(dossier));
     if let Some(cname) = &dossier.config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    files
 }
 
 fn context_of<T: Serialize>(pairs: &[(&str, &T)]) -> Context {
@@ -104,37 +152,44 @@ fn context_of<T: Serialize>(pairs: &[(&str, &T)]) -> Context {
     ctx
 }
 
-fn plan_pages(d: &Dossier) -> Vec<Page> {
-    let mut pages = Vec::new();
-    pages.push(home_page(d));
-    for i in 0..d.articles.len() {
-        pages.push(article_page(d, i));
+/// Every page of the dossier, in a stable order.
+pub fn page_ids(d: &Dossier) -> Vec<PageId> {
+    let mut ids = vec![PageId::Home];
+    ids.extend((0..d.articles.len()).map(PageId::Article));
+    ids.push(PageId::Entities);
+    ids.extend((0..d.registry.len()).map(PageId::Entity));
+    ids.push(PageId::Quotes);
+    ids.push(PageId::Sources);
+    ids.extend((0..d.sources.len()).map(PageId::Source));
+    ids.extend([PageId::Timeline, PageId::Search, PageId::NotFound]);
+    ids
+}
+
+fn plan_page(d: &Dossier, id: PageId) -> Page {
+    match id {
+        PageId::Home => home_page(d),
+        PageId::Article(i) => article_page(d, i),
+        PageId::Entities => entities_page(d),
+        PageId::Entity(e) => entity_page(d, e),
+        PageId::Quotes => quotes_page(d),
+        PageId::Sources => sources_page(d),
+        PageId::Source(s) => source_page(d, s),
+        PageId::Timeline => timeline_page(d),
+        PageId::Search => simple_page(
+            "search.html",
+            "search/index.html",
+            "/search/",
+            "Search",
+            "Search the articles, entities and quotes.",
+        ),
+        PageId::NotFound => simple_page(
+            "404.html",
+            "404.html",
+            "/404.html",
+            "Page not found",
+            "This page does not exist.",
+        ),
     }
-    pages.push(entities_page(d));
-    for e in 0..d.registry.len() {
-        pages.push(entity_page(d, e));
-    }
-    pages.push(quotes_page(d));
-    pages.push(sources_page(d));
-    for s in 0..d.sources.len() {
-        pages.push(source_page(d, s));
-    }
-    pages.push(timeline_page(d));
-    pages.push(simple_page(
-        "search.html",
-        "search/index.html",
-        "/search/",
-        "Search",
-        "Search the articles, entities and quotes.",
-    ));
-    pages.push(simple_page(
-        "404.html",
-        "404.html",
-        "/404.html",
-        "Page not found",
-        "This page does not exist.",
-    ));
-    pages
 }
 
 fn simple_page(
