@@ -279,7 +279,7 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
         .await
         .unwrap();
     assert!(
-        json.text().contains("\"title\": \"Second, revised\""),
+        json.text().contains("\"title\":\"Second, revised\""),
         "{}",
         json.text()
     );
