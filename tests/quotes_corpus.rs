@@ -443,8 +443,15 @@ fn bbc_and_polnear() {
     samples.sort();
     let mut rng = Rng(20200105);
     println!("\n30 attributions drawn with a fixed seed:");
-    for n in 1..=30 {
+    let mut drawn: Vec<usize> = Vec::new();
+    while drawn.len() < 30.min(samples.len()) {
         let i = (rng.next() % samples.len() as u64) as usize;
+        if !drawn.contains(&i) {
+            drawn.push(i);
+        }
+    }
+    for (n, &i) in drawn.iter().enumerate() {
+        let n = n + 1;
         let (file, context, speaker) = &samples[i];
         println!("{n:2}. {file}\n    {context}\n    -> {speaker}");
     }

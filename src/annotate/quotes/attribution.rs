@@ -602,7 +602,7 @@ fn is_intro(w: &Word) -> bool {
 /// Whether the words after an attribution's verb (or name) are only circumstances
 /// ("on Sunday", "told Reuters in a speech") and not a new clause.
 fn bare_tail(tail: &[Word]) -> bool {
-    tail.len() <= 12
+    tail.len() <= 20
         && !tail
             .first()
             .is_some_and(|w| matches!(w.lower.as_str(), "and" | "but" | "or"))

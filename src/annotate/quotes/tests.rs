@@ -558,6 +558,17 @@ fn paragraphs_of_pure_quotation_continue_the_speaker() {
             ],
         ),
         (
+            // After a long appositive that ends the paragraph.
+            &[
+                "“There is no need for American forces,” said Ammar al-Shibli, a Shi’ite lawmaker and member of the parliamentary legal committee, before the parliamentary meeting.",
+                "“We have our own armed forces to protect the country.”",
+            ],
+            &[
+                ("There is", Some("ammar-al-shibli")),
+                ("We have", Some("ammar-al-shibli")),
+            ],
+        ),
+        (
             // Not directly after.
             &[
                 "“Despite the challenges, this choice remains the best,” Abdul Mahdi told lawmakers.",
