@@ -1471,6 +1471,56 @@ kind = "person"
     }
 
     #[test]
+    fn a_broken_template_is_reported_until_fixed() {
+        let d = fixture();
+        let opts = opts(&d);
+        let (mut model, _) = Model::load(&opts).unwrap();
+        let before = model.site().files["404.html"].clone();
+        let mut templates = Changes::default();
+        templates.add(Change::Template);
+        d.write(
+            "templates/404.html",
+            "{% extends \"base.html\" %}\n{% block content %}{{ oops }\n",
+        );
+        model.rebuild(&templates);
+        let errors = model.errors();
+        let e = errors.iter().next().expect("a template error");
+        assert_eq!(e.file, Path::new("templates/404.html"), "{e}");
+        assert_eq!(
+            model.site().files["404.html"],
+            before,
+            "the last good page stays"
+        );
+        d.write(
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block content %}<p>Lost.</p>{% endblock content %}",
+        );
+        model.rebuild(&templates);
+        assert_same_as_full_build(&mut model, &opts, "template fixed");
+        assert!(String::from_utf8_lossy(&model.site().files["404.html"]).contains("<p>Lost.</p>"));
+    }
+
+    #[test]
+    fn a_renamed_article_moves() {
+        let d = fixture();
+        let opts = opts(&d);
+        let (mut model, _) = Model::load(&opts).unwrap();
+        std::fs::rename(
+            d.0.path().join("content/articles/quiet.md"),
+            d.0.path().join("content/articles/calm.md"),
+        )
+        .unwrap();
+        model.rebuild(&changed(&[
+            "content/articles/quiet.md",
+            "content/articles/calm.md",
+        ]));
+        assert_same_as_full_build(&mut model, &opts, "renamed");
+        let site = model.site();
+        assert!(site.files.contains_key("articles/calm/index.html"));
+        assert!(!site.files.contains_key("articles/quiet/index.html"));
+    }
+
+    #[test]
     fn removing_a_linked_article_reports_the_link() {
         let d = fixture();
         let opts = opts(&d);
