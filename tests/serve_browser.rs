@@ -132,3 +132,37 @@ fn the_page_follows_edits_and_errors_by_itself() {
     drop(tab);
     drop(browser);
 }
+
+#[test]
+fn the_page_reconnects_and_reloads_after_a_restart() {
+    let f = Fixture::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Server::start_on(f.root(), port, &["--watch"]);
+    let profile = tempfile::tempdir().unwrap();
+    let browser = launch(profile.path());
+    let tab = browser.new_tab().expect("a tab");
+    tab.set_default_timeout(Duration::from_secs(30));
+    tab.navigate_to(&server.url("/articles/second/"))
+        .and_then(|t| t.wait_until_navigated())
+        .expect("open the article");
+    assert!(body_text(&tab).contains("Adel Abdul Mahdi spoke in Iraq."));
+    std::thread::sleep(Duration::from_millis(600));
+
+    // Stop the server (Ctrl-C), change the article while it is down, start it again on
+    // the same port: the page reconnects by itself and reloads.
+    assert!(server.interrupt().success());
+    f.write(
+        "content/articles/second.md",
+        &article("Second", "Written while the server was down."),
+    );
+    let _again = Server::start_on(f.root(), port, &["--watch"]);
+    wait_until(
+        Duration::from_secs(30),
+        "the page reloads from the restarted server",
+        || body_text(&tab).contains("Written while the server was down."),
+    );
+}

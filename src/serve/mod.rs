@@ -13,6 +13,7 @@
 //! A rebuild that fails leaves the last good site in place and shows its errors in
 //! the terminal and over the page. Ctrl-C closes the websockets and stops the server.
 
+mod fingerprint;
 pub mod http;
 pub mod incremental;
 pub mod site;

@@ -20,11 +20,16 @@ impl Server {
     /// Starts `dossier serve --root ROOT --port 0 EXTRA...` and waits (at most 60 s) until
     /// it says where it listens.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
+        Server::start_on(root, 0, extra)
+    }
+
+    /// Like [`Server::start`], on the given port (0: any free one).
+    pub fn start_on(root: &Path, port: u16, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .arg("serve")
             .arg("--root")
             .arg(root)
-            .args(["--port", "0"])
+            .args(["--port", &port.to_string()])
             .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
