@@ -30,6 +30,8 @@ pub(super) struct ArticleFacts {
     pub(super) mentions: Vec<(usize, u64)>,
     /// The entities of the mentions, in order.
     pub(super) entity_sequence: u64,
+    /// The dated events the text reports, as the timeline shows them.
+    pub(super) events: u64,
 }
 
 impl ArticleFacts {
@@ -60,8 +62,15 @@ impl ArticleFacts {
         }
         let entity_sequence =
             hash_of(&a.body.mentions.iter().map(|m| m.entity).collect::<Vec<_>>());
+        let mut h = FpHasher::default();
+        for ev in crate::timeline::extract_events(&a.body.blocks, art.date) {
+            let anchor = crate::timeline::nearest_anchor(&a.body, ev.block, ev.offset);
+            (ev.display(), &ev.text, ev.block, ev.offset, anchor).hash(&mut h);
+        }
+        let events = h.finish();
         ArticleFacts {
             version,
+            events,
             summary,
             quotes,
             entity_sequence,
@@ -367,7 +376,7 @@ impl<'a> Fingerprints<'a> {
                     self.listed(d, i, &mut h);
                     // The timeline shows the dates each article's text reports.
                     if matches!(id, PageId::Timeline) {
-                        self.fact(d, i).version.hash(&mut h);
+                        self.fact(d, i).events.hash(&mut h);
                     }
                 }
             }
