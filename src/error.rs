@@ -257,6 +257,8 @@ pub fn toml_diagnostic(
         d = d.with_help(help);
     } else if message.starts_with("missing field") {
         d = d.with_help("add the field; see the file formats in the README");
+    } else if message.contains("invalid date") || message.contains("invalid time") {
+        d = d.with_help("write a real date as `2020-01-05` or `2020-01-05T14:30:00Z`");
     } else if message.contains("invalid type") {
         d = d.with_help("check the value's type (quote strings, write dates as 2020-01-05)");
     }

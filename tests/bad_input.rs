@@ -211,7 +211,10 @@ fn missing_template() {
         |f| {
             f.write("templates/article.html", "{% extends \"base.html\" %}\n{% block content %}{% include \"sidebar.html\" %}{% endblock content %}\n")
         },
-        &["error:", "sidebar.html"],
+        &[
+            "templates/article.html:2:",
+            "the template `sidebar.html` does not exist",
+        ],
     );
 }
 

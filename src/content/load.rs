@@ -225,8 +225,13 @@ fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     .path()
                     .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
                     .unwrap_or_else(|| PathBuf::from(ARTICLES_DIR));
+                let missing = e
+                    .io_error()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
                 let help = if e.loop_ancestor().is_some() {
                     "a symbolic link points back to a folder that contains it: remove the link"
+                } else if missing {
+                    "a symbolic link here points to nothing: remove it or point it at a file"
                 } else {
                     "check the folder's permissions"
                 };

@@ -126,7 +126,33 @@ impl Theme {
 
     fn locate_render_error(&self, template: &str, e: &tera::Error) -> Diagnostic {
         let chain = error_chain(e);
-        if matches!(e.kind, tera::ErrorKind::TemplateNotFound(_)) {
+        if matches!(e.kind, tera::ErrorKind::TemplateNotFound(_))
+            || (chain.contains("Template '") && chain.contains("not found"))
+        {
+            // Name the template that refers to the missing one, at the reference.
+            let missing = chain
+                .split("Template '")
+                .nth(1)
+                .and_then(|r| r.split("' not found").next())
+                .map(|m| m.trim_matches(['[', ']']).to_string())
+                .unwrap_or_default();
+            let mut names: Vec<&String> = self.sources.keys().collect();
+            names.sort();
+            for name in names {
+                let (file, text) = &self.sources[name];
+                if !missing.is_empty()
+                    && let Some(pos) = text.find(&format!("\"{missing}\""))
+                {
+                    let (line, col) = crate::error::line_col(text, pos);
+                    return Diagnostic::error(
+                        file,
+                        line,
+                        format!("the template `{missing}` does not exist"),
+                    )
+                    .with_column(col)
+                    .with_help("add it to `templates/`, or remove the reference to it");
+                }
+            }
             return Diagnostic::error("templates", 0, chain)
                 .with_help("add the template to `templates/`, or remove the reference to it");
         }
