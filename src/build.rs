@@ -131,10 +131,9 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
             r.html
         })
         .collect();
-    let registry = content.registry.clone();
     let dossier = Dossier::link(
         config,
-        registry,
+        content.registry,
         analysed,
         content.intro,
         intro.html,
@@ -145,7 +144,11 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
 
 /// Loads, analyses and renders the dossier without writing anything.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, ContentErrors> {
-    let config = load_config(opts)?;
+    build_with_config(load_config(opts)?, opts.strict)
+}
+
+/// Loads, analyses and renders the dossier of an already loaded configuration.
+fn build_with_config(config: Config, strict: bool) -> Result<Built, ContentErrors> {
     let (content, mut diags) = load_content(&config, config.build.drafts);
     let theme = Theme::load(&config);
     if let Err(errors) = &theme {
@@ -156,23 +159,20 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, ContentErrors> {
     }
     let (dossier, analysis) = analyse(config, content);
     diags.extend(analysis.iter().cloned());
-    if opts.strict {
+    if strict {
         diags.escalate_warnings();
     }
     if diags.has_errors() {
         return Err(diags.into_failure());
     }
     let theme = theme.expect("checked above");
-    let mut files = render_site(&dossier, &theme).map_err(|errors| {
+    let fail_with = |errors: Vec<Diagnostic>| {
         let mut d = diags.clone();
         d.extend(errors);
         d.into_failure()
-    })?;
-    let statics = static_files(&dossier.config.root, &files).map_err(|errors| {
-        let mut d = diags.clone();
-        d.extend(errors);
-        d.into_failure()
-    })?;
+    };
+    let mut files = render_site(&dossier, &theme).map_err(fail_with)?;
+    let statics = static_files(&dossier.config.root, &files).map_err(fail_with)?;
     files.extend(statics);
     Ok(Built {
         dossier,
@@ -191,7 +191,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         ds.push(d);
         ds.into_failure()
     })?;
-    let built = build_in_memory(opts)?;
+    let built = build_with_config(config, opts.strict)?;
     let written = write_site(&output, &built.files)?;
     Ok(BuildReport {
         output,

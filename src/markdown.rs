@@ -1056,9 +1056,7 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> (String, String) {
     };
     let mut start = range.start;
     // Walk back to the start of the sentence.
-    let mut idx: Vec<usize> = text[..range.start].char_indices().map(|(i, _)| i).collect();
-    idx.reverse();
-    for i in idx {
+    for (i, _) in text[..range.start].char_indices().rev() {
         let prefix = &text[..i];
         if is_end(prefix)
             && text[i..]

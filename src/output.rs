@@ -112,43 +112,23 @@ pub fn static_files(
     let generated: HashSet<&str> = generated.iter().map(|f| f.path.as_str()).collect();
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
     collect_embedded(&THEME_STATIC, &mut files);
-    let mut errors = Vec::new();
-    let dir = root.join("static");
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    errors.push(Diagnostic::error(
-                        "static",
-                        0,
-                        format!("cannot read the static folder: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
+    let (found, mut errors) = crate::content::load::folder_files(root, "static");
+    for f in found {
+        if generated.contains(f.name.as_str()) {
+            errors.push(
+                Diagnostic::error(&f.rel, 0, format!("this static file would overwrite the generated `{}`", f.name))
+                    .with_help("rename or remove the file; to change a generated page, override its template in `templates/`"),
+            );
+            continue;
+        }
+        match std::fs::read(root.join(&f.rel)) {
+            Ok(bytes) => {
+                files.insert(f.name, bytes);
             }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            let key = rel.to_string_lossy().replace('\\', "/");
-            let shown = Path::new("static").join(rel);
-            if generated.contains(key.as_str()) {
-                errors.push(
-                    Diagnostic::error(&shown, 0, format!("this static file would overwrite the generated `{key}`"))
-                        .with_help("rename or remove the file; to change a generated page, override its template in `templates/`"),
-                );
-                continue;
-            }
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(key, bytes);
-                }
-                Err(e) => errors.push(
-                    Diagnostic::error(&shown, 0, format!("cannot read the file: {e}"))
-                        .with_help("check the file's permissions"),
-                ),
-            }
+            Err(e) => errors.push(
+                Diagnostic::error(&f.rel, 0, format!("cannot read the file: {e}"))
+                    .with_help("check the file's permissions"),
+            ),
         }
     }
     if !errors.is_empty() {

@@ -40,6 +40,42 @@ pub struct Content {
 /// page that quotes it huge.
 pub const MAX_FILE_BYTES: u64 = 16_000_000;
 
+/// A file in one of the dossier's own folders (`templates/`, `static/`).
+pub struct FolderFile {
+    /// Path inside the folder, with `/` separators (`css/site.css`).
+    pub name: String,
+    /// Path relative to the dossier root, for messages and reading.
+    pub rel: PathBuf,
+}
+
+/// Every file under `root/folder`, sorted; a folder that cannot be read is reported.
+pub fn folder_files(root: &Path, folder: &str) -> (Vec<FolderFile>, Vec<Diagnostic>) {
+    let dir = root.join(folder);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    if !dir.is_dir() {
+        return (files, errors);
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let inside = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                files.push(FolderFile {
+                    name: inside.to_string_lossy().replace('\\', "/"),
+                    rel: Path::new(folder).join(inside),
+                });
+            }
+            Ok(_) => {}
+            Err(e) => errors.push(Diagnostic::error(
+                folder,
+                0,
+                format!("cannot read the {folder} folder: {e}"),
+            )),
+        }
+    }
+    (files, errors)
+}
+
 /// Reads a file as UTF-8, naming the first invalid byte's line and column otherwise.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let path = root.join(rel);

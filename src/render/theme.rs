@@ -43,45 +43,19 @@ impl Theme {
                 );
             }
         }
-        let mut errors = Vec::new();
-        let dir = config.root.join("templates");
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        errors.push(Diagnostic::error(
-                            "templates",
-                            0,
-                            format!("cannot read the templates folder: {e}"),
-                        ));
-                        continue;
-                    }
-                };
-                let is_template = entry
-                    .path()
-                    .extension()
-                    .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
-                if !entry.file_type().is_file() || !is_template {
-                    continue;
+        let (found, mut errors) = crate::content::load::folder_files(&config.root, "templates");
+        for f in found {
+            let is_template = Path::new(&f.name)
+                .extension()
+                .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
+            if !is_template {
+                continue;
+            }
+            match crate::content::load::read_text(&config.root, &f.rel) {
+                Ok(text) => {
+                    sources.insert(f.name, (f.rel, text));
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&config.root)
-                    .unwrap_or(entry.path())
-                    .to_path_buf();
-                let name = entry
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                match crate::content::load::read_text(&config.root, &rel) {
-                    Ok(text) => {
-                        sources.insert(name, (rel, text));
-                    }
-                    Err(d) => errors.push(d),
-                }
+                Err(d) => errors.push(d),
             }
         }
         if !errors.is_empty() {
