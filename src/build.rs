@@ -16,9 +16,10 @@ use crate::content::{Content, load_content};
 use crate::error::{ContentErrors, Diagnostic, Diagnostics};
 use crate::index::{AnalysedArticle, Dossier};
 use crate::markdown::{AnalyseContext, BodySource, analyse_body, render_plain};
-use crate::output::{WriteReport, check_output_dir, static_files, write_site};
+use crate::output::{Staging, WriteReport, check_output_dir, static_files};
 use crate::render::theme::Theme;
-use crate::render::{OutputFile, render_site};
+use crate::render::{OutputFile, render_site, render_site_to};
+use crate::timings::Timer;
 
 /// What `dossier build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +80,7 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, ContentErrors> {
 
 /// Analyses every article in parallel and links the results.
 pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
+    let t = Timer::start();
     let mut diags = Diagnostics::new();
     let matcher = EntityMatcher::new(&content.registry);
     let slugs: HashSet<String> = content.articles.iter().map(|a| a.slug.clone()).collect();
@@ -103,9 +105,10 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
                 },
                 &ctx,
             );
-            AnalysedArticle { article, body }
+            AnalysedArticle::new(article, body)
         })
         .collect();
+    t.lap("analyse bodies");
     for a in &analysed {
         diags.extend(a.body.diagnostics.iter().cloned());
     }
@@ -131,6 +134,7 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
             r.html
         })
         .collect();
+    t.lap("descriptions");
     let dossier = Dossier::link(
         config,
         content.registry,
@@ -139,40 +143,21 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
         intro.html,
         descriptions,
     );
+    t.lap("link");
     (dossier, diags)
 }
 
 /// Loads, analyses and renders the dossier without writing anything.
 pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, ContentErrors> {
-    build_with_config(load_config(opts)?, opts.strict)
-}
-
-/// Loads, analyses and renders the dossier of an already loaded configuration.
-fn build_with_config(config: Config, strict: bool) -> Result<Built, ContentErrors> {
-    let (content, mut diags) = load_content(&config, config.build.drafts);
-    let theme = Theme::load(&config);
-    if let Err(errors) = &theme {
-        diags.extend(errors.iter().cloned());
-    }
-    if diags.has_errors() {
-        return Err(diags.into_failure());
-    }
-    let (dossier, analysis) = analyse(config, content);
-    diags.extend(analysis.iter().cloned());
-    if strict {
-        diags.escalate_warnings();
-    }
-    if diags.has_errors() {
-        return Err(diags.into_failure());
-    }
-    let theme = theme.expect("checked above");
+    let (dossier, theme, diags) = prepare(load_config(opts)?, opts.strict)?;
     let fail_with = |errors: Vec<Diagnostic>| {
         let mut d = diags.clone();
         d.extend(errors);
         d.into_failure()
     };
     let mut files = render_site(&dossier, &theme).map_err(fail_with)?;
-    let statics = static_files(&dossier.config.root, &files).map_err(fail_with)?;
+    let generated: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let statics = static_files(&dossier.config.root, &generated).map_err(fail_with)?;
     files.extend(statics);
     Ok(Built {
         dossier,
@@ -181,7 +166,34 @@ fn build_with_config(config: Config, strict: bool) -> Result<Built, ContentError
     })
 }
 
-/// Builds the dossier and writes it to its output directory.
+/// Loads and analyses the dossier of an already loaded configuration, and loads its
+/// theme: everything that can fail on content before a page is rendered.
+fn prepare(config: Config, strict: bool) -> Result<(Dossier, Theme, Diagnostics), ContentErrors> {
+    let t = Timer::start();
+    let (content, mut diags) = load_content(&config, config.build.drafts);
+    t.lap("load");
+    let theme = Theme::load(&config);
+    if let Err(errors) = &theme {
+        diags.extend(errors.iter().cloned());
+    }
+    if diags.has_errors() {
+        return Err(diags.into_failure());
+    }
+    let (dossier, analysis) = analyse(config, content);
+    t.lap("analyse+link");
+    diags.extend(analysis.iter().cloned());
+    if strict {
+        diags.escalate_warnings();
+    }
+    if diags.has_errors() {
+        return Err(diags.into_failure());
+    }
+    Ok((dossier, theme.expect("checked above"), diags))
+}
+
+/// Builds the dossier and writes it to its output directory. Pages are written as they
+/// are rendered, into a fresh directory that replaces the output only once the whole
+/// site is there.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let config = load_config(opts)?;
@@ -191,13 +203,27 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         ds.push(d);
         ds.into_failure()
     })?;
-    let built = build_with_config(config, opts.strict)?;
-    let written = write_site(&output, &built.files)?;
+    let (dossier, theme, diags) = prepare(config, opts.strict)?;
+    let fail_with = |errors: Vec<Diagnostic>| {
+        let mut d = diags.clone();
+        d.extend(errors);
+        d.into_failure()
+    };
+    let t = Timer::start();
+    let staging = Staging::new(&output)?;
+    let paths = render_site_to(&dossier, &theme, &|f| staging.write(&f)).map_err(fail_with)?;
+    let generated: HashSet<&str> = paths.iter().map(String::as_str).collect();
+    for f in static_files(&dossier.config.root, &generated).map_err(fail_with)? {
+        staging.write(&f);
+    }
+    t.lap("render+write");
+    let written = staging.commit()?;
+    t.lap("swap");
     Ok(BuildReport {
         output,
         written,
-        articles: built.dossier.articles.len(),
+        articles: dossier.articles.len(),
         elapsed: start.elapsed(),
-        warnings: built.warnings,
+        warnings: diags,
     })
 }

@@ -17,6 +17,36 @@ use crate::markdown::AnalysedBody;
 pub struct AnalysedArticle {
     pub article: Article,
     pub body: AnalysedBody,
+    /// The dated events its sentences report, for the timeline: found here, with the
+    /// article, so that the work is done in parallel and once per edit.
+    pub events: Vec<DatedEvent>,
+}
+
+/// An event on the timeline and where to link it: the nearest mention or quote anchor.
+#[derive(Debug, Clone)]
+pub struct DatedEvent {
+    pub event: crate::timeline::Event,
+    pub anchor: Option<String>,
+}
+
+impl AnalysedArticle {
+    pub fn new(article: Article, body: AnalysedBody) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let events = crate::timeline::extract_events(&body.blocks, article.date)
+            .into_iter()
+            .filter(|ev| seen.insert((ev.period, ev.block, ev.text.clone())))
+            .map(|event| DatedEvent {
+                anchor: crate::timeline::nearest_anchor(&body, event.block, event.offset)
+                    .map(str::to_string),
+                event,
+            })
+            .collect();
+        AnalysedArticle {
+            article,
+            body,
+            events,
+        }
+    }
 }
 
 /// A reference to one quote: (article index, index into that article's `quotes`).
@@ -99,8 +129,18 @@ impl Dossier {
                 .then_with(|| a.article.slug.cmp(&b.article.slug))
         });
         let (entities, ((clusters, cluster_of), sources)) = rayon::join(
-            || entity_stats(&registry, &articles),
-            || (link_clusters(&articles), link_sources(&articles)),
+            || {
+                let t = crate::timings::Timer::start();
+                let r = entity_stats(&registry, &articles);
+                t.lap("entity stats");
+                r
+            },
+            || {
+                let t = crate::timings::Timer::start();
+                let c = link_clusters(&articles);
+                t.lap("clusters");
+                (c, link_sources(&articles))
+            },
         );
         Dossier {
             config,

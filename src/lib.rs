@@ -18,3 +18,4 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod timeline;
+pub mod timings;

@@ -5,6 +5,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use dossier::cli::Cli;
 
+/// Building a site allocates many small strings on every core; mimalloc's per-thread
+/// heaps do that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.run() {

@@ -21,7 +21,7 @@ use pulldown_cmark::{
 };
 
 use crate::annotate::entities::EntityMatcher;
-use crate::annotate::quotes::{Speaker, find_quotes};
+use crate::annotate::quotes::{Speaker, find_quotes_indexed};
 use crate::annotate::{BlockKind, TextBlock};
 use crate::config::Config;
 use crate::content::{QuoteCorrection, Registry};
@@ -772,10 +772,11 @@ fn annotate(
     );
     all.sort_by_key(|(b, r, _, _)| (*b, r.start));
 
-    let quotes = find_quotes(
+    let quotes = find_quotes_indexed(
         blocks,
         &found.found,
         ctx.registry,
+        ctx.matcher.speaker_names(),
         ctx.config.quotes.min_words,
     );
     // Quote ranges per block, to keep mention links from crossing quote boundaries.

@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
@@ -107,9 +109,8 @@ pub struct WriteReport {
 /// generated page.
 pub fn static_files(
     root: &Path,
-    generated: &[OutputFile],
+    generated: &HashSet<&str>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let generated: HashSet<&str> = generated.iter().map(|f| f.path.as_str()).collect();
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
     collect_embedded(&THEME_STATIC, &mut files);
     let (found, mut errors) = crate::content::load::folder_files(root, "static");
@@ -157,71 +158,125 @@ fn collect_embedded(
 
 /// Writes `files` as the new content of `out`, atomically replacing what was there.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> anyhow::Result<WriteReport> {
-    let out = normalise_path(out);
-    let parent = out.parent().context("the output folder has no parent")?;
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .to_string();
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("failed to create `{}`", parent.display()))?;
-    let pid = std::process::id();
-    let fresh = parent.join(format!(".{name}.new-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    if fresh.exists() {
-        std::fs::remove_dir_all(&fresh)
-            .with_context(|| format!("failed to remove the stale `{}`", fresh.display()))?;
-    }
-    let result = write_tree(&fresh, files);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&fresh);
-        return Err(e);
-    }
-    if out.exists() {
-        std::fs::rename(&out, &old).with_context(|| {
-            format!("failed to move the previous site `{}` aside", out.display())
-        })?;
-    }
-    if let Err(e) = std::fs::rename(&fresh, &out) {
-        // Put the previous site back.
-        let _ = std::fs::rename(&old, &out);
-        let _ = std::fs::remove_dir_all(&fresh);
-        return Err(e)
-            .with_context(|| format!("failed to move the new site into `{}`", out.display()));
-    }
-    if old.exists() {
-        let _ = std::fs::remove_dir_all(&old);
-    }
-    Ok(WriteReport {
-        files: files.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
-    })
+    let staging = Staging::new(out)?;
+    files.par_iter().for_each(|f| staging.write(f));
+    staging.commit()
 }
 
-/// Writes every file under `dir` (which must not exist yet).
-pub fn write_tree(dir: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| {
-            safe_join(dir, &f.path)
-                .ok()
-                .and_then(|p| p.parent().map(Path::to_path_buf))
+/// A site being written: files go into a fresh directory beside the output as they are
+/// made (so the whole site is never held in memory), and [`Staging::commit`] swaps it
+/// in. Dropped without a commit, it removes what it wrote and the last site stays.
+pub struct Staging {
+    out: PathBuf,
+    fresh: PathBuf,
+    old: PathBuf,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    /// The first write that failed; the rest are skipped.
+    error: Mutex<Option<anyhow::Error>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> anyhow::Result<Self> {
+        let out = normalise_path(out);
+        let parent = out.parent().context("the output folder has no parent")?;
+        let name = out
+            .file_name()
+            .context("the output folder has no name")?
+            .to_string_lossy()
+            .to_string();
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        let pid = std::process::id();
+        let fresh = parent.join(format!(".{name}.new-{pid}"));
+        let old = parent.join(format!(".{name}.old-{pid}"));
+        if fresh.exists() {
+            std::fs::remove_dir_all(&fresh)
+                .with_context(|| format!("failed to remove the stale `{}`", fresh.display()))?;
+        }
+        std::fs::create_dir(&fresh)
+            .with_context(|| format!("failed to create `{}`", fresh.display()))?;
+        Ok(Staging {
+            out,
+            fresh,
+            old,
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            error: Mutex::new(None),
+            committed: false,
         })
-        .collect();
-    dirs.push(dir.to_path_buf());
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d)
-            .with_context(|| format!("failed to create `{}`", d.display()))?;
     }
-    files.par_iter().try_for_each(|f| {
-        let path = safe_join(dir, &f.path)?;
-        std::fs::write(&path, &f.bytes)
-            .with_context(|| format!("failed to write `{}`", path.display()))
-    })
+
+    /// Writes one file; a failure is kept for [`Staging::commit`] to report.
+    pub fn write(&self, file: &OutputFile) {
+        if self.failed() {
+            return;
+        }
+        if let Err(e) = self.try_write(file) {
+            self.error.lock().expect("not poisoned").get_or_insert(e);
+        }
+    }
+
+    fn failed(&self) -> bool {
+        self.error.lock().expect("not poisoned").is_some()
+    }
+
+    fn try_write(&self, file: &OutputFile) -> anyhow::Result<()> {
+        let path = safe_join(&self.fresh, &file.path)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        std::fs::write(&path, &file.bytes)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if file.path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes
+            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Swaps the written site in for the previous one, or reports the first failed
+    /// write (and leaves the previous site as it was).
+    pub fn commit(mut self) -> anyhow::Result<WriteReport> {
+        if let Some(e) = self.error.lock().expect("not poisoned").take() {
+            return Err(e);
+        }
+        let (out, fresh, old) = (&self.out, &self.fresh, &self.old);
+        if out.exists() {
+            std::fs::rename(out, old).with_context(|| {
+                format!("failed to move the previous site `{}` aside", out.display())
+            })?;
+        }
+        if let Err(e) = std::fs::rename(fresh, out) {
+            // Put the previous site back.
+            let _ = std::fs::rename(old, out);
+            return Err(e)
+                .with_context(|| format!("failed to move the new site into `{}`", out.display()));
+        }
+        self.committed = true;
+        if old.exists() {
+            let _ = std::fs::remove_dir_all(old);
+        }
+        Ok(WriteReport {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.fresh);
+        }
+    }
 }
 
 /// Joins a site path to the output directory, refusing anything that would escape it.

@@ -393,7 +393,17 @@ pub struct FoundDate {
 struct Token<'a> {
     range: Range<usize>,
     text: &'a str,
-    lower: String,
+    /// Borrowed unless the word has capitals: most words do not, and this runs over
+    /// every word of every article.
+    lower: std::borrow::Cow<'a, str>,
+}
+
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 fn tokenize(s: &str) -> Vec<Token<'_>> {
@@ -406,7 +416,7 @@ fn tokenize(s: &str) -> Vec<Token<'_>> {
             tokens.push(Token {
                 range: st..i,
                 text: &s[st..i],
-                lower: s[st..i].to_lowercase(),
+                lower: lowercase(&s[st..i]),
             });
         }
     }
@@ -459,7 +469,7 @@ const FUTURE_WORDS: &[&str] = &[
 /// report mostly tells what happened).
 fn tense_at(tokens: &[Token<'_>], at: usize) -> Tense {
     let marker = |t: &Token<'_>| -> Option<Tense> {
-        let w = t.lower.as_str();
+        let w = t.lower.as_ref();
         if FUTURE_WORDS.contains(&w) {
             Some(Tense::Future)
         } else if PAST_WORDS.contains(&w)
@@ -658,7 +668,7 @@ fn look_back(
     i: usize,
     floor: usize,
 ) -> (usize, Option<Part>, Relation, bool) {
-    let word = |k: usize| tokens[k].lower.as_str();
+    let word = |k: usize| tokens[k].lower.as_ref();
     let joined = |k: usize| {
         let g = gap(s, tokens, k + 1);
         is_space(g) || g == "-"
@@ -800,7 +810,7 @@ fn match_at(
         let follows_date = last_end.is_some_and(|e| {
             e + 2 == i
                 && matches!(
-                    tokens[i - 1].lower.as_str(),
+                    tokens[i - 1].lower.as_ref(),
                     "and" | "or" | "to" | "through"
                 )
         });
@@ -817,7 +827,7 @@ fn match_at(
     // A weekday: "on Friday", "last Tuesday", "Sunday's vote".
     if let Some(wd) = WEEKDAYS.iter().position(|&w| w == t.text) {
         let prev = if i > floor && is_space(gap(s, tokens, i)) {
-            tokens[i - 1].lower.as_str()
+            tokens[i - 1].lower.as_ref()
         } else {
             ""
         };
@@ -858,7 +868,7 @@ fn match_at(
     }
 
     // Yesterday, today, tomorrow.
-    let shift = match t.lower.as_str() {
+    let shift = match t.lower.as_ref() {
         "yesterday" => Some(-1),
         "today" | "tonight" => Some(0),
         "tomorrow" => Some(1),
@@ -870,18 +880,18 @@ fn match_at(
     }
 
     // "last week", "this month", "next year", "the past week".
-    if matches!(t.lower.as_str(), "week" | "month" | "year")
+    if matches!(t.lower.as_ref(), "week" | "month" | "year")
         && i > floor
         && is_space(gap(s, tokens, i))
     {
-        let step = match tokens[i - 1].lower.as_str() {
+        let step = match tokens[i - 1].lower.as_ref() {
             "last" | "past" | "previous" => Some(-1),
             "this" => Some(0),
             "next" | "coming" => Some(1),
             _ => None,
         };
         if let Some(step) = step {
-            let period = match t.lower.as_str() {
+            let period = match t.lower.as_ref() {
                 "week" => {
                     let w = Period::week_of(article);
                     Period {
@@ -908,11 +918,11 @@ fn match_at(
         let after = tokens
             .get(i + 2)
             .filter(|_| is_space(gap(s, tokens, i + 2)))
-            .map(|t| t.lower.as_str());
+            .map(|t| t.lower.as_ref());
         let anchored = matches!(after, Some("ago" | "earlier" | "after"));
         let word = |k: usize| -> &str {
             if k >= floor && k < tokens.len() {
-                tokens[k].lower.as_str()
+                tokens[k].lower.as_ref()
             } else {
                 ""
             }
@@ -974,7 +984,7 @@ fn match_at(
         }
         if let Some(next) = tokens.get(i + 1)
             && is_space(gap(s, tokens, i + 1))
-            && COUNTED.contains(&next.lower.as_str())
+            && COUNTED.contains(&next.lower.as_ref())
         {
             return None;
         }

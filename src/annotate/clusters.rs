@@ -331,8 +331,14 @@ fn candidate_edges(reps: &[usize], features: &[Features], speaker: &[Option<u32>
                 (CONTAINMENT * f.trigrams() as f64).ceil() as usize
             };
             let mut candidates = probe(&f.shingles, need, |s| by_shingle.get(s));
-            candidates
-                .retain(|&o| o as usize != r && shorter_first(f, r, &features[o as usize], o));
+            // Two different known speakers never share a cluster, so a pair of them
+            // is not worth verifying (the same words are often put to many people).
+            let own = speaker[reps[r]];
+            candidates.retain(|&o| {
+                o as usize != r
+                    && shorter_first(f, r, &features[o as usize], o)
+                    && !matches!((own, speaker[reps[o as usize]]), (Some(x), Some(y)) if x != y)
+            });
             let mut contained: Vec<u32> = Vec::new();
             for o in candidates {
                 if let Some(score) = containment(f, &features[o as usize]) {

@@ -109,6 +109,29 @@ impl<'r> QuoteFinder<'r> {
     }
 }
 
+/// The registry's names and aliases by lower-case form, for attributing quotes to
+/// speakers named in free text. Build it once per registry: without it each such
+/// speaker is looked up by scanning the whole registry.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerNames(NameIndex);
+
+impl SpeakerNames {
+    pub fn new(registry: &Registry) -> Self {
+        SpeakerNames(NameIndex::build(registry))
+    }
+}
+
+/// [`find_quotes`] with the registry's names already indexed.
+pub fn find_quotes_indexed(
+    blocks: &[TextBlock],
+    mentions: &[FoundMention],
+    registry: &Registry,
+    names: &SpeakerNames,
+    min_words: usize,
+) -> Vec<FoundQuote> {
+    find_with(blocks, mentions, registry, &names.0, min_words)
+}
+
 /// Finds the quotations in an article's blocks and attributes them, in document order.
 ///
 /// Spans of fewer than `min_words` words are returned as terms (`is_term`). Every

@@ -64,27 +64,78 @@ pub enum PageId {
     NotFound,
 }
 
-/// Renders every page and data file of the dossier.
+/// Renders every page and data file of the dossier into memory, sorted by path.
 pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let results = render_pages(dossier, theme, &page_ids(dossier));
-    let mut files = Vec::new();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
-                }
-            }
-        }
-    }
+    let files = std::sync::Mutex::new(Vec::new());
+    render_site_to(dossier, theme, &|f| {
+        files.lock().expect("not poisoned").push(f);
+    })?;
+    let mut files = files.into_inner().expect("not poisoned");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders every page and data file of the dossier, handing each to `sink` as soon as
+/// it is made (from any thread), and returns their paths. Pages and data files are
+/// made side by side, so neither waits for the other's slowest part.
+pub fn render_site_to(
+    dossier: &Dossier,
+    theme: &Theme,
+    sink: &(dyn Fn(OutputFile) + Sync),
+) -> Result<Vec<String>, Vec<Diagnostic>> {
+    // The pages that list the whole dossier take longest: started first, they run
+    // beside the many small pages instead of after them on one core.
+    let mut ids = page_ids(dossier);
+    ids.sort_by_key(|id| match id {
+        PageId::Timeline => 0,
+        PageId::Quotes => 1,
+        PageId::Home => 2,
+        PageId::Sources => 3,
+        PageId::Source(_) => 4,
+        _ => 5,
+    });
+    let site = dossier.site_view();
+    let errors = std::sync::Mutex::new(Vec::new());
+    let (mut paths, data_paths) = rayon::join(
+        || {
+            let t = crate::timings::Timer::start();
+            let paths: Vec<String> = ids
+                .par_iter()
+                .filter_map(|&id| match render_page(dossier, &site, theme, id) {
+                    Ok(file) => {
+                        let path = file.path.clone();
+                        sink(file);
+                        Some(path)
+                    }
+                    Err(d) => {
+                        let mut errors = errors.lock().expect("not poisoned");
+                        if !errors.contains(&d) {
+                            errors.push(d);
+                        }
+                        None
+                    }
+                })
+                .collect();
+            t.lap("pages");
+            paths
+        },
+        || {
+            data_files(dossier)
+                .into_iter()
+                .map(|f| {
+                    let path = f.path.clone();
+                    sink(f);
+                    path
+                })
+                .collect::<Vec<String>>()
+        },
+    );
+    let errors = errors.into_inner().expect("not poisoned");
     if !errors.is_empty() {
         return Err(errors);
     }
-    files.extend(data_files(dossier));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    paths.extend(data_paths);
+    Ok(paths)
 }
 
 /// Renders the given pages in parallel; the results are in the order of `ids`.
@@ -95,20 +146,29 @@ pub fn render_pages(
 ) -> Vec<Result<OutputFile, Diagnostic>> {
     let site = dossier.site_view();
     ids.par_iter()
-        .map(|&id| {
-            let page = plan_page(dossier, id);
-            debug_assert_eq!(page.path, page_path(dossier, id));
-            let mut ctx = page.context;
-            ctx.insert("site", &site);
-            ctx.insert("base_url", &dossier.config.base_url);
-            ctx.insert("page_title", &page.title);
-            ctx.insert("page_description", &page.description);
-            ctx.insert("page_path", &page.site_path);
-            theme
-                .render(page.template, &ctx)
-                .map(|html| OutputFile::new(page.path, html))
-        })
+        .map(|&id| render_page(dossier, &site, theme, id))
         .collect()
+}
+
+/// Renders one page.
+fn render_page(
+    dossier: &Dossier,
+    site: &SiteView<'_>,
+    theme: &Theme,
+    id: PageId,
+) -> Result<OutputFile, Diagnostic> {
+    let page = plan_page(dossier, id);
+    debug_assert_eq!(page.path, page_path(dossier, id));
+    let mut ctx = page.context;
+    ctx.insert("site", site);
+    ctx.insert("base_url", &dossier.config.base_url);
+    ctx.insert("base_path", &dossier.config.base_path);
+    ctx.insert("page_title", &page.title);
+    ctx.insert("page_description", &page.description);
+    ctx.insert("page_path", &page.site_path);
+    theme
+        .render(page.template, &ctx)
+        .map(|html| OutputFile::new(page.path, html))
 }
 
 /// The output path of a page (`articles/<slug>/index.html`), without rendering it.
@@ -130,14 +190,19 @@ pub fn page_path(d: &Dossier, id: PageId) -> String {
 /// The files that are not rendered from templates: the JSON export, the feed, the
 /// sitemap, robots.txt, `.nojekyll` and `CNAME`.
 pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
+    let t = crate::timings::Timer::start();
+    let json = export::export_json(dossier);
+    t.lap("json export");
     let mut files = vec![
-        OutputFile::new("data/dossier.json", export::export_json(dossier)),
+        OutputFile::new("data/dossier.json", json),
         OutputFile::new("feed.xml", feeds::atom_feed(dossier)),
         OutputFile::new("sitemap.xml", feeds::sitemap(dossier)),
         OutputFile::new("robots.txt", feeds::robots(dossier)),
         OutputFile::new(".nojekyll", Vec::new()),
     ];
+    t.lap("feed+sitemap");
     files.extend(search::search_files(dossier));
+    t.lap("search");
     if let Some(cname) = &dossier.config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));
     }
@@ -418,6 +483,7 @@ fn entities_page(d: &Dossier) -> Page {
 struct MentionInContext<'a> {
     anchor: &'a str,
     path: String,
+    href: String,
     before: &'a str,
     surface: &'a str,
     after: &'a str,
@@ -456,9 +522,11 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
     for &(a, m) in &stats.mentions {
         let art = &d.articles[a];
         let mention = &art.body.mentions[m];
+        let path = format!("/articles/{}/#{}", art.article.slug, mention.anchor);
         let item = MentionInContext {
             anchor: &mention.anchor,
-            path: format!("/articles/{}/#{}", art.article.slug, mention.anchor),
+            href: d.config.url(&path),
+            path,
             before: &mention.before,
             surface: &mention.surface,
             after: &mention.after,
@@ -587,6 +655,7 @@ struct SourceView<'a> {
     name: &'a str,
     slug: &'a str,
     path: String,
+    href: String,
     article_count: usize,
     quote_count: usize,
     articles: Vec<ArticleSummary<'a>>,
@@ -594,10 +663,12 @@ struct SourceView<'a> {
 
 fn source_view(d: &Dossier, s: usize) -> SourceView<'_> {
     let src = &d.sources[s];
+    let path = format!("/sources/{}/", src.slug);
     SourceView {
         name: &src.name,
         slug: &src.slug,
-        path: format!("/sources/{}/", src.slug),
+        href: d.config.url(&path),
+        path,
         article_count: src.articles.len(),
         quote_count: src
             .articles
@@ -691,9 +762,10 @@ struct EventView<'a> {
     /// The event's own date ("3 January 2020", "since late 2017").
     date_display: String,
     /// The sentence that reports it.
-    text: String,
+    text: &'a str,
     /// The sentence in its article: the nearest mention or quote anchor.
     path: String,
+    href: String,
     article: ArticleSummary<'a>,
 }
 
@@ -711,13 +783,13 @@ struct DayView<'a> {
 }
 
 /// Events and articles grouped by the period they belong to, oldest first.
-type TimelineGroups = std::collections::BTreeMap<
+type TimelineGroups<'a> = std::collections::BTreeMap<
     crate::timeline::Period,
-    (Vec<usize>, Vec<(crate::timeline::Event, usize)>),
+    (Vec<usize>, Vec<(&'a crate::index::DatedEvent, usize)>),
 >;
 
-fn timeline_groups(d: &Dossier) -> TimelineGroups {
-    use crate::timeline::{Period, extract_events};
+fn timeline_groups(d: &Dossier) -> TimelineGroups<'_> {
+    use crate::timeline::Period;
     let mut groups = TimelineGroups::new();
     // Oldest article first, so each period lists its reports in order.
     for i in (0..d.articles.len()).rev() {
@@ -727,21 +799,18 @@ fn timeline_groups(d: &Dossier) -> TimelineGroups {
             .or_default()
             .0
             .push(i);
-        let mut seen = std::collections::HashSet::new();
-        for ev in extract_events(&a.body.blocks, a.article.date) {
-            if seen.insert((ev.period, ev.block, ev.text.clone())) {
-                groups.entry(ev.period).or_default().1.push((ev, i));
-            }
+        for ev in &a.events {
+            groups.entry(ev.event.period).or_default().1.push((ev, i));
         }
     }
     for (_, events) in groups.values_mut() {
-        events.sort_by_key(|(ev, _)| (ev.part, ev.relation));
+        events.sort_by_key(|(ev, _)| (ev.event.part, ev.event.relation));
     }
     groups
 }
 
 fn timeline_page(d: &Dossier) -> Page {
-    use crate::timeline::{Precision, nearest_anchor};
+    use crate::timeline::Precision;
     let groups = timeline_groups(d);
     let days: Vec<DayView> = groups
         .iter()
@@ -760,14 +829,15 @@ fn timeline_page(d: &Dossier) -> Page {
                 .iter()
                 .map(|(ev, i)| {
                     let a = &d.articles[*i];
-                    let anchor = nearest_anchor(&a.body, ev.block, ev.offset);
+                    let path = match &ev.anchor {
+                        Some(anchor) => format!("/articles/{}/#{anchor}", a.article.slug),
+                        None => format!("/articles/{}/", a.article.slug),
+                    };
                     EventView {
-                        date_display: ev.display(),
-                        text: ev.text.clone(),
-                        path: match anchor {
-                            Some(anchor) => format!("/articles/{}/#{anchor}", a.article.slug),
-                            None => format!("/articles/{}/", a.article.slug),
-                        },
+                        date_display: ev.event.display(),
+                        text: &ev.event.text,
+                        href: d.config.url(&path),
+                        path,
                         article: d.article_summary(*i),
                     }
                 })

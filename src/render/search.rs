@@ -32,8 +32,10 @@
 //! numbered deterministically; `meta.json` carries a hash of the other files, which the
 //! client appends to their URLs so a browser never mixes two builds.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -187,14 +189,15 @@ impl DocKind {
 
 /// A passage of a document: its text, the anchor that links to it, its weight.
 #[derive(Debug, Clone)]
-struct Passage {
-    text: String,
+struct Passage<'a> {
+    /// Borrowed from the dossier where it can be: article bodies are most of the text.
+    text: Cow<'a, str>,
     anchor: String,
     boost: u32,
 }
 
-impl Passage {
-    fn new(text: impl Into<String>, boost: u32) -> Passage {
+impl<'a> Passage<'a> {
+    fn new(text: impl Into<Cow<'a, str>>, boost: u32) -> Self {
         Passage {
             text: text.into(),
             anchor: String::new(),
@@ -205,7 +208,7 @@ impl Passage {
 
 /// One searchable document.
 #[derive(Debug, Clone)]
-struct Doc {
+struct Doc<'a> {
     kind: DocKind,
     title: String,
     /// Site path (`/articles/x/`, `/articles/x/#q-2`).
@@ -213,11 +216,11 @@ struct Doc {
     /// Entity kind, or the article's source.
     label: String,
     date: String,
-    passages: Vec<Passage>,
+    passages: Vec<Passage<'a>>,
 }
 
 /// The documents of the dossier in index order: entities, articles, quotes.
-fn documents(d: &Dossier) -> Vec<Doc> {
+fn documents(d: &Dossier) -> Vec<Doc<'_>> {
     let mut docs = Vec::new();
     for (e, entity) in d.registry.entities.iter().enumerate() {
         let mut names = entity.name.clone();
@@ -238,7 +241,7 @@ fn documents(d: &Dossier) -> Vec<Doc> {
             ],
         });
     }
-    for a in &d.articles {
+    docs.par_extend(d.articles.par_iter().map(|a| {
         let art = &a.article;
         let mut byline = art.source.clone();
         if !art.authors.is_empty() {
@@ -246,9 +249,9 @@ fn documents(d: &Dossier) -> Vec<Doc> {
             byline.push_str(&art.authors.join(", "));
         }
         let mut passages = vec![
-            Passage::new(art.title.clone(), BOOST_TITLE),
+            Passage::new(art.title.as_str(), BOOST_TITLE),
             Passage::new(byline, BOOST_BYLINE),
-            Passage::new(art.summary.clone().unwrap_or_default(), BOOST_SUMMARY),
+            Passage::new(art.summary.as_deref().unwrap_or_default(), BOOST_SUMMARY),
         ];
         for (b, block) in a.body.blocks.iter().enumerate() {
             let boost = match block.kind {
@@ -256,20 +259,20 @@ fn documents(d: &Dossier) -> Vec<Doc> {
                 _ => BOOST_TEXT,
             };
             passages.push(Passage {
-                text: block.text.clone(),
+                text: Cow::Borrowed(&block.text),
                 anchor: block_anchor(&a.body, b),
                 boost,
             });
         }
-        docs.push(Doc {
+        Doc {
             kind: DocKind::Article,
             title: art.title.clone(),
             url: format!("/articles/{}/", art.slug),
             label: art.source.clone(),
             date: display_date(art.date),
             passages,
-        });
-    }
+        }
+    }));
     for a in &d.articles {
         let art = &a.article;
         for q in a.body.quotes.iter().filter(|q| !q.is_term) {
@@ -286,7 +289,7 @@ fn documents(d: &Dossier) -> Vec<Doc> {
                 label: art.source.clone(),
                 date: display_date(art.date),
                 passages: vec![
-                    Passage::new(q.text.clone(), BOOST_QUOTE),
+                    Passage::new(q.text.as_str(), BOOST_QUOTE),
                     Passage::new(speaker.unwrap_or_default(), BOOST_SPEAKER),
                 ],
             });
@@ -337,6 +340,67 @@ fn html_to_text(html: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Shards of the vocabulary, merged in parallel.
+const SHARDS: usize = 32;
+
+/// A document's terms (term, passage, weight) grouped by shard, and where each shard's
+/// group starts.
+type ShardedTerms = (Vec<(String, u32, u32)>, [usize; SHARDS + 1]);
+
+/// Every term with its flat postings (doc delta, passage, weight; docs ascending) and
+/// its document frequency, sorted as JavaScript sorts strings. Each document's terms
+/// are grouped by shard (a hash of the term), so each shard is merged across all
+/// documents independently, in document order.
+fn postings(docs: &[Doc<'_>]) -> Vec<(String, Vec<u32>, u32)> {
+    let shard_of = |t: &str| {
+        let mut h = rustc_hash::FxHasher::default();
+        t.hash(&mut h);
+        (h.finish() % SHARDS as u64) as usize
+    };
+    let per_doc: Vec<ShardedTerms> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut terms: Vec<(usize, (String, u32, u32))> = doc_terms(doc)
+                .into_iter()
+                .map(|t| (shard_of(&t.0), t))
+                .collect();
+            // Stable: a term's postings stay in passage order.
+            terms.sort_by_key(|(s, _)| *s);
+            let mut starts = [terms.len(); SHARDS + 1];
+            for (i, (s, _)) in terms.iter().enumerate().rev() {
+                starts[*s] = i;
+            }
+            for s in (0..SHARDS).rev() {
+                starts[s] = starts[s].min(starts[s + 1]);
+            }
+            (terms.into_iter().map(|(_, t)| t).collect(), starts)
+        })
+        .collect();
+    let mut terms: Vec<(String, Vec<u32>, u32)> = (0..SHARDS)
+        .into_par_iter()
+        .flat_map_iter(|shard| {
+            let mut merged: rustc_hash::FxHashMap<&str, (Vec<u32>, u32, u32)> = Default::default();
+            for (doc, (terms, starts)) in per_doc.iter().enumerate() {
+                let doc = doc as u32;
+                for (term, passage, weight) in &terms[starts[shard]..starts[shard + 1]] {
+                    let (list, last_doc, df) = merged.entry(term).or_insert((Vec::new(), 0, 0));
+                    if list.is_empty() || *last_doc != doc {
+                        *df += 1;
+                    }
+                    list.extend([doc - *last_doc, *passage, *weight]);
+                    *last_doc = doc;
+                }
+            }
+            merged
+                .into_iter()
+                .map(|(t, (list, _, df))| (t.to_string(), list, df))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    terms.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
+    terms
+}
+
 /// (passage, weight) of every term of one document.
 fn doc_terms(doc: &Doc) -> Vec<(String, u32, u32)> {
     let mut out = Vec::new();
@@ -353,9 +417,20 @@ fn doc_terms(doc: &Doc) -> Vec<(String, u32, u32)> {
     out
 }
 
-/// Compares strings the way JavaScript's `<` does: by UTF-16 code units.
+/// Compares strings the way JavaScript's `<` does: by UTF-16 code units. That is the
+/// order of code points (and of UTF-8 bytes) except between a character above U+FFFF
+/// (a surrogate pair, from 0xD800) and one from U+E000 to U+FFFF.
 fn utf16_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    let first_unit = |c: char| match c as u32 {
+        n if n < 0x10000 => n,
+        n => 0xD800 + ((n - 0x10000) >> 10),
+    };
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y {
+            return (first_unit(x), x).cmp(&(first_unit(y), y));
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// The shortest prefix of `first` that still sorts after `prev_last`.
@@ -419,27 +494,7 @@ fn fingerprint(files: &[OutputFile]) -> String {
 /// fragments.
 pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
     let docs = documents(d);
-    let per_doc: Vec<Vec<(String, u32, u32)>> = docs.par_iter().map(doc_terms).collect();
-
-    // term -> flat postings (doc delta, passage, weight), docs ascending.
-    let mut postings: HashMap<String, (Vec<u32>, u32, u32)> = HashMap::new();
-    for (doc, terms) in per_doc.into_iter().enumerate() {
-        let doc = doc as u32;
-        for (term, passage, weight) in terms {
-            let (list, last_doc, df) = postings.entry(term).or_insert((Vec::new(), 0, 0));
-            if list.is_empty() || *last_doc != doc {
-                *df += 1;
-            }
-            list.extend([doc - *last_doc, passage, weight]);
-            *last_doc = doc;
-        }
-    }
-    let mut terms: Vec<(String, Vec<u32>, u32)> = postings
-        .into_iter()
-        .map(|(t, (list, _, df))| (t, list, df))
-        .collect();
-    terms.sort_by(|a, b| utf16_cmp(&a.0, &b.0));
-
+    let terms = postings(&docs);
     let mut files = Vec::new();
     let mut chunks: Vec<String> = Vec::new();
     let mut body = String::new();
@@ -495,7 +550,7 @@ pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
                         u: &doc.url,
                         l: &doc.label,
                         d: &doc.date,
-                        p: doc.passages.iter().map(|p| p.text.as_str()).collect(),
+                        p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
                         a: if anchored {
                             doc.passages.iter().map(|p| p.anchor.as_str()).collect()
                         } else {

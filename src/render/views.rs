@@ -39,10 +39,15 @@ pub struct ArticleSummary<'a> {
     pub source: &'a str,
     pub source_slug: String,
     pub source_path: String,
+    /// `source_path` under the site's base path, ready for an `href`.
+    pub source_href: String,
     pub url: Option<&'a str>,
     pub authors: &'a [String],
     pub summary: Option<&'a str>,
     pub path: String,
+    /// `path` under the site's base path, ready for an `href` (what `url(path=...)`
+    /// gives, without a function call in every loop).
+    pub href: String,
     pub mention_count: usize,
     pub quote_count: usize,
 }
@@ -55,6 +60,7 @@ pub struct EntitySummary<'a> {
     pub kind_label: &'static str,
     pub summary: String,
     pub path: String,
+    pub href: String,
     pub mention_count: usize,
     pub article_count: usize,
     pub source_count: usize,
@@ -65,6 +71,7 @@ pub struct SpeakerView<'a> {
     pub name: &'a str,
     pub entity: Option<&'a str>,
     pub path: Option<String>,
+    pub href: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,9 +82,11 @@ pub struct QuoteView<'a> {
     pub speaker: Option<SpeakerView<'a>>,
     pub cluster: Option<&'a str>,
     pub cluster_path: Option<String>,
+    pub cluster_href: Option<String>,
     pub cluster_sources: usize,
     pub article: ArticleSummary<'a>,
     pub path: String,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -158,6 +167,8 @@ impl Dossier {
         let a = &self.articles[i];
         let art = &a.article;
         let source_slug = Dossier::source_slug(&art.source);
+        let source_path = format!("/sources/{source_slug}/");
+        let path = format!("/articles/{}/", art.slug);
         ArticleSummary {
             slug: &art.slug,
             title: &art.title,
@@ -165,12 +176,14 @@ impl Dossier {
             date_display: display_date(art.date),
             time: art.time.as_deref(),
             source: &art.source,
-            source_path: format!("/sources/{source_slug}/"),
+            source_href: self.config.url(&source_path),
+            source_path,
             source_slug,
             url: art.url.as_deref(),
             authors: &art.authors,
             summary: art.summary.as_deref(),
-            path: format!("/articles/{}/", art.slug),
+            href: self.config.url(&path),
+            path,
             mention_count: a.body.mentions.len(),
             quote_count: a.body.quotes.iter().filter(|q| !q.is_term).count(),
         }
@@ -179,13 +192,15 @@ impl Dossier {
     pub fn entity_summary(&self, e: usize) -> EntitySummary<'_> {
         let entity: &Entity = &self.registry.entities[e];
         let stats = &self.entities[e];
+        let path = format!("/entities/{}/", entity.id);
         EntitySummary {
             id: &entity.id,
             name: &entity.name,
             kind: entity.kind.as_str(),
             kind_label: kind_label(entity.kind),
             summary: one_line(&entity.description),
-            path: format!("/entities/{}/", entity.id),
+            href: self.config.url(&path),
+            path,
             mention_count: stats.mentions.len(),
             article_count: stats.article_count,
             source_count: stats.source_count,
@@ -196,16 +211,19 @@ impl Dossier {
         match s.entity {
             Some(e) => {
                 let entity = &self.registry.entities[e];
+                let path = format!("/entities/{}/", entity.id);
                 SpeakerView {
                     name: &entity.name,
                     entity: Some(&entity.id),
-                    path: Some(format!("/entities/{}/", entity.id)),
+                    href: Some(self.config.url(&path)),
+                    path: Some(path),
                 }
             }
             None => SpeakerView {
                 name: &s.name,
                 entity: None,
                 path: None,
+                href: None,
             },
         }
     }
@@ -215,16 +233,20 @@ impl Dossier {
         let article = &self.articles[a];
         let quote = &article.body.quotes[q];
         let cluster = self.cluster_of[a][q].map(|c| &self.clusters[c]);
+        let cluster_path = cluster.map(|c| format!("/quotes/#{}", c.id));
+        let path = format!("/articles/{}/#{}", article.article.slug, quote.anchor);
         QuoteView {
             id: format!("{}#{}", article.article.slug, quote.anchor),
             anchor: &quote.anchor,
             text: &quote.text,
             speaker: quote.speaker.as_ref().map(|s| self.speaker_view(s)),
             cluster: cluster.map(|c| c.id.as_str()),
-            cluster_path: cluster.map(|c| format!("/quotes/#{}", c.id)),
+            cluster_href: cluster_path.as_deref().map(|p| self.config.url(p)),
+            cluster_path,
             cluster_sources: cluster.map_or(1, |c| c.sources.len()),
             article: self.article_summary(a),
-            path: format!("/articles/{}/#{}", article.article.slug, quote.anchor),
+            href: self.config.url(&path),
+            path,
         }
     }
 

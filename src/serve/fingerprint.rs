@@ -14,7 +14,7 @@ use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
-use crate::index::{AnalysedArticle, Dossier};
+use crate::index::{AnalysedArticle, DatedEvent, Dossier};
 use crate::render::PageId;
 
 /// Hashes of one article's analysis, computed when it is analysed.
@@ -63,8 +63,7 @@ impl ArticleFacts {
         let entity_sequence =
             hash_of(&a.body.mentions.iter().map(|m| m.entity).collect::<Vec<_>>());
         let mut h = FpHasher::default();
-        for ev in crate::timeline::extract_events(&a.body.blocks, art.date) {
-            let anchor = crate::timeline::nearest_anchor(&a.body, ev.block, ev.offset);
+        for DatedEvent { event: ev, anchor } in &a.events {
             (ev.display(), &ev.text, ev.block, ev.offset, anchor).hash(&mut h);
         }
         let events = h.finish();

@@ -57,7 +57,7 @@ use crate::index::{AnalysedArticle, Dossier};
 use crate::markdown::{AnalyseContext, BodySource, analyse_body, render_plain};
 use crate::output::static_files;
 use crate::render::theme::Theme;
-use crate::render::{OutputFile, PageId, data_files, page_ids, page_path, render_pages};
+use crate::render::{PageId, data_files, page_ids, page_path, render_pages};
 use crate::serve::fingerprint::{ArticleFacts, Fingerprints, FpParts, link_key};
 use crate::serve::site::Site;
 use crate::serve::watch::Changes;
@@ -415,7 +415,7 @@ impl Model {
             return fail(self, body.diagnostics);
         }
         report.warnings.extend(body.diagnostics.iter().cloned());
-        let analysed = AnalysedArticle { article, body };
+        let analysed = AnalysedArticle::new(article, body);
         self.next_version += 1;
         let facts = ArticleFacts::of(&analysed, self.next_version);
         let new_summary = facts.summary;
@@ -668,11 +668,11 @@ impl Model {
 
     /// Reads the static files again (the theme's and the dossier's `static/`).
     fn reload_statics(&mut self, report: &mut RebuildReport) {
-        let generated: Vec<OutputFile> = self
+        let generated: std::collections::HashSet<&str> = self
             .fingerprints
             .keys()
             .chain(&self.data_paths)
-            .map(|k| OutputFile::new(&**k, Vec::new()))
+            .map(|k| &**k)
             .collect();
         let root = self.dossier.config.root.clone();
         self.errors.retain(|f, _| !f.starts_with("static"));
