@@ -3,20 +3,11 @@
 //! The schema is a public contract (documented in the README and in DESIGN.md): others
 //! build on it and our own tests read it. Fields are only ever added, never renamed.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::annotate::quotes::Speaker;
 use crate::index::Dossier;
-
-#[derive(Serialize)]
-struct Export<'a> {
-    version: u32,
-    site: Site<'a>,
-    articles: Vec<ArticleOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    quotes: Vec<QuoteOut<'a>>,
-    clusters: Vec<ClusterOut<'a>>,
-}
 
 #[derive(Serialize)]
 struct Site<'a> {
@@ -42,7 +33,32 @@ struct EntityOut<'a> {
     kind: &'static str,
     aliases: &'a [String],
     path: String,
-    mentions: Vec<MentionOut<'a>>,
+    mentions: MentionsOut<'a>,
+}
+
+/// An entity's mentions, serialised as they are visited rather than collected first:
+/// there are millions in a large dossier.
+struct MentionsOut<'a> {
+    d: &'a Dossier,
+    mentions: &'a [(usize, usize)],
+}
+
+impl Serialize for MentionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.d;
+        serializer.collect_seq(self.mentions.iter().map(|&(a, m)| {
+            let art = &d.articles[a];
+            let m = &art.body.mentions[m];
+            MentionOut {
+                article: &art.article.slug,
+                anchor: &m.anchor,
+                surface: &m.surface,
+                context: format!("{}{}{}", m.before, m.surface, m.after)
+                    .trim()
+                    .to_string(),
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -90,12 +106,22 @@ fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
     }
 }
 
-/// Serialises the dossier as the version 1 JSON export.
+/// Serialises the dossier as the version 1 JSON export (compact, one line).
+///
+/// Each top-level list is serialised in parallel, in chunks, straight from the model;
+/// the chunks are joined in order, so the bytes are those of serialising it in one go.
 pub fn export_json(d: &Dossier) -> Vec<u8> {
-    let articles = d
-        .articles
-        .iter()
-        .map(|a| ArticleOut {
+    let mut out = Vec::new();
+    out.extend_from_slice(b"{\"version\":1,\"site\":");
+    let site = Site {
+        title: &d.config.title,
+        base_url: &d.config.base_url,
+    };
+    serde_json::to_writer(&mut out, &site).expect("the export serialises");
+    out.extend_from_slice(b",\"articles\":");
+    json_array(&mut out, d.articles.len(), |i| {
+        let a = &d.articles[i];
+        ArticleOut {
             slug: &a.article.slug,
             title: &a.article.title,
             date: a.article.date.to_string(),
@@ -103,57 +129,51 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
             url: a.article.url.as_deref(),
             authors: &a.article.authors,
             path: d.config.url(&format!("/articles/{}/", a.article.slug)),
-        })
-        .collect();
-    let entities = d
-        .registry
-        .entities
-        .iter()
-        .zip(&d.entities)
-        .map(|(e, stats)| EntityOut {
+        }
+    });
+    out.extend_from_slice(b",\"entities\":");
+    json_array(&mut out, d.registry.len(), |i| {
+        let e = &d.registry.entities[i];
+        EntityOut {
             id: &e.id,
             name: &e.name,
             kind: e.kind.as_str(),
             aliases: &e.aliases,
             path: d.config.url(&format!("/entities/{}/", e.id)),
-            mentions: stats
-                .mentions
-                .iter()
-                .map(|&(a, m)| {
-                    let art = &d.articles[a];
-                    let m = &art.body.mentions[m];
-                    MentionOut {
-                        article: &art.article.slug,
-                        anchor: &m.anchor,
-                        surface: &m.surface,
-                        context: format!("{}{}{}", m.before, m.surface, m.after)
-                            .trim()
-                            .to_string(),
-                    }
-                })
-                .collect(),
+            mentions: MentionsOut {
+                d,
+                mentions: &d.entities[i].mentions,
+            },
+        }
+    });
+    let quotes: Vec<(usize, usize, usize)> = d
+        .cluster_of
+        .iter()
+        .enumerate()
+        .flat_map(|(a, qs)| {
+            qs.iter()
+                .enumerate()
+                .filter_map(move |(q, c)| c.map(|c| (a, q, c)))
         })
         .collect();
-    let mut quotes = Vec::new();
-    for (ai, a) in d.articles.iter().enumerate() {
-        for (qi, q) in a.body.quotes.iter().enumerate() {
-            let Some(c) = d.cluster_of[ai][qi] else {
-                continue;
-            };
-            quotes.push(QuoteOut {
-                id: format!("{}#{}", a.article.slug, q.anchor),
-                article: &a.article.slug,
-                anchor: &q.anchor,
-                text: &q.text,
-                speaker: q.speaker.as_ref().map(|s| speaker_out(d, s)),
-                cluster: &d.clusters[c].id,
-            });
+    out.extend_from_slice(b",\"quotes\":");
+    json_array(&mut out, quotes.len(), |i| {
+        let (a, q, c) = quotes[i];
+        let art = &d.articles[a];
+        let quote = &art.body.quotes[q];
+        QuoteOut {
+            id: format!("{}#{}", art.article.slug, quote.anchor),
+            article: &art.article.slug,
+            anchor: &quote.anchor,
+            text: &quote.text,
+            speaker: quote.speaker.as_ref().map(|s| speaker_out(d, s)),
+            cluster: &d.clusters[c].id,
         }
-    }
-    let clusters = d
-        .clusters
-        .iter()
-        .map(|c| ClusterOut {
+    });
+    out.extend_from_slice(b",\"clusters\":");
+    json_array(&mut out, d.clusters.len(), |i| {
+        let c = &d.clusters[i];
+        ClusterOut {
             id: &c.id,
             speaker: c.speaker.as_ref().map(|s| speaker_out(d, s)),
             quotes: c
@@ -167,20 +187,31 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
                 })
                 .collect(),
             sources: &c.sources,
+        }
+    });
+    out.extend_from_slice(b"}\n");
+    out
+}
+
+/// Appends the JSON array of `item(0..n)` to `out`, serialising chunks in parallel.
+fn json_array<T: Serialize>(out: &mut Vec<u8>, n: usize, item: impl Fn(usize) -> T + Sync) {
+    const CHUNK: usize = 256;
+    let chunks: Vec<Vec<u8>> = (0..n.div_ceil(CHUNK))
+        .into_par_iter()
+        .map(|c| {
+            let mut buf = Vec::new();
+            for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                serde_json::to_writer(&mut buf, &item(i)).expect("the export serialises");
+            }
+            buf
         })
         .collect();
-    let export = Export {
-        version: 1,
-        site: Site {
-            title: &d.config.title,
-            base_url: &d.config.base_url,
-        },
-        articles,
-        entities,
-        quotes,
-        clusters,
-    };
-    let mut out = serde_json::to_vec(&export).expect("the export serialises");
-    out.push(b'\n');
-    out
+    out.push(b'[');
+    for chunk in chunks {
+        out.extend_from_slice(&chunk);
+    }
+    out.push(b']');
 }

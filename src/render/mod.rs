@@ -484,9 +484,29 @@ struct MentionInContext<'a> {
     anchor: &'a str,
     path: String,
     href: String,
+    /// The line as the built-in theme shows it (a link to the mention, the name
+    /// marked): made here because an entity page can list thousands of them.
+    html: String,
     before: &'a str,
     surface: &'a str,
     after: &'a str,
+}
+
+/// A mention in its sentence, linked to its place in the article, the name marked.
+fn kwic_html(href: &str, before: &str, surface: &str, after: &str) -> String {
+    use theme::escape_html as esc;
+    let mut out =
+        String::with_capacity(href.len() + before.len() + surface.len() + after.len() + 32);
+    out.push_str("<a href=\"");
+    out.push_str(&esc(href));
+    out.push_str("\">");
+    out.push_str(&esc(before));
+    out.push_str("<mark>");
+    out.push_str(&esc(surface));
+    out.push_str("</mark>");
+    out.push_str(&esc(after));
+    out.push_str("</a>");
+    out
 }
 
 #[derive(Serialize)]
@@ -523,9 +543,11 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
         let art = &d.articles[a];
         let mention = &art.body.mentions[m];
         let path = format!("/articles/{}/#{}", art.article.slug, mention.anchor);
+        let href = d.config.url(&path);
         let item = MentionInContext {
             anchor: &mention.anchor,
-            href: d.config.url(&path),
+            html: kwic_html(&href, &mention.before, &mention.surface, &mention.after),
+            href,
             path,
             before: &mention.before,
             surface: &mention.surface,
