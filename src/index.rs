@@ -110,6 +110,8 @@ pub struct Dossier {
     pub cluster_of: Vec<Vec<Option<usize>>>,
     /// Sorted by name.
     pub sources: Vec<Source>,
+    /// The months of the timeline with a page each; empty when it fits on one page.
+    pub timeline_months: Vec<crate::timeline::YearMonth>,
 }
 
 impl Dossier {
@@ -142,6 +144,7 @@ impl Dossier {
                 (c, link_sources(&articles))
             },
         );
+        let timeline_months = crate::timeline::paged_months(&articles);
         Dossier {
             config,
             registry,
@@ -150,6 +153,7 @@ impl Dossier {
             intro_html,
             descriptions,
             entities,
+            timeline_months,
             clusters,
             cluster_of,
             sources,

@@ -290,6 +290,73 @@ pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
     events
 }
 
+/// A timeline with more entries (articles and dated events) than this is split into a
+/// page per month, with `/timeline/` an overview of the months: at 10,000 articles a
+/// single page would be tens of megabytes.
+pub const ENTRIES_PER_PAGE: usize = 1000;
+
+/// A month of the timeline with a page of its own (`/timeline/2020-01/`), or a year
+/// for events dated only by their year (`/timeline/2014/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12, or 0 for the year as a whole.
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub fn of(date: Date) -> Self {
+        YearMonth {
+            year: date.year(),
+            month: date.month() as u8,
+        }
+    }
+
+    /// The page of a period: the month it starts in, or its year.
+    pub fn of_period(period: &Period) -> Self {
+        match period.precision {
+            Precision::Year => YearMonth {
+                year: period.start.year(),
+                month: 0,
+            },
+            _ => YearMonth::of(period.start),
+        }
+    }
+
+    /// `2020-01` or `2014`: the page's folder.
+    pub fn key(&self) -> String {
+        match self.month {
+            0 => format!("{:04}", self.year),
+            m => format!("{:04}-{m:02}", self.year),
+        }
+    }
+
+    /// "January 2020", or "2014".
+    pub fn display(&self) -> String {
+        match Month::try_from(self.month) {
+            Ok(m) => format!("{m} {}", self.year),
+            Err(_) => format!("{}", self.year),
+        }
+    }
+}
+
+/// The months that get a page of their own, oldest first: none when the timeline fits
+/// on one page. A period belongs to the month it starts in.
+pub fn paged_months(articles: &[crate::index::AnalysedArticle]) -> Vec<YearMonth> {
+    let entries: usize = articles.iter().map(|a| 1 + a.events.len()).sum();
+    if entries <= ENTRIES_PER_PAGE {
+        return Vec::new();
+    }
+    let mut months = std::collections::BTreeSet::new();
+    for a in articles {
+        months.insert(YearMonth::of(a.article.date));
+        for ev in &a.events {
+            months.insert(YearMonth::of_period(&ev.event.period));
+        }
+    }
+    months.into_iter().collect()
+}
+
 /// The anchor (`m-N` or `q-N`) in block `block` of an analysed article nearest to byte
 /// `offset`: the place to link an event to. `None` when the block has neither.
 pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Option<&str> {

@@ -261,3 +261,64 @@ fn quote_corrections_override_attribution() {
     assert_eq!(quotes[1]["speaker"]["name"], "a teenage girl");
     assert!(quotes[1]["speaker"]["entity"].is_null());
 }
+
+#[test]
+fn a_long_timeline_gets_a_page_per_month() {
+    let f = Fixture::new();
+    // 600 articles over three months, each reporting one dated event: more entries
+    // than one timeline page holds.
+    for i in 0..600 {
+        let month = 1 + i % 3;
+        f.write(
+            &format!("content/articles/a{i:03}.md"),
+            &format!(
+                "+++\ntitle = \"Report {i}\"\ndate = 2020-{month:02}-{:02}\nsource = \"Reuters\"\n+++\nIraq's parliament met on 3 March 2019 to vote. The border was drawn in 1921.\n",
+                1 + i % 28
+            ),
+        );
+    }
+    f.build_ok();
+    let overview = f.read("public/timeline/index.html");
+    for month in ["1921", "2019-03", "2020-01", "2020-02", "2020-03"] {
+        assert!(
+            overview.contains(&format!(r#"href="/sub/timeline/{month}/""#)),
+            "no link to {month}: {overview}"
+        );
+        assert!(
+            f.path(&format!("public/timeline/{month}/index.html"))
+                .exists()
+        );
+    }
+    // The overview lists months, not every article.
+    assert!(!overview.contains("Report 17<"), "{overview}");
+    // The chart's columns lead to the month pages.
+    assert!(
+        overview.contains(r#"href="/sub/timeline/2020-02/#d-2020-02-"#),
+        "{overview}"
+    );
+    let february = f.read("public/timeline/2020-02/index.html");
+    assert!(february.contains(">Report 1<"), "{february}");
+    assert!(
+        !february.contains(">Report 0<"),
+        "January's report on February's page"
+    );
+    assert!(february.contains(r#"rel="prev""#) && february.contains(r#"rel="next""#));
+    let march_2019 = f.read("public/timeline/2019-03/index.html");
+    assert!(march_2019.contains("3 March 2019"), "{march_2019}");
+    // Events dated only by their year have the year's page.
+    let year = f.read("public/timeline/1921/index.html");
+    assert!(
+        year.contains("<h1 class=\"page-title\">1921</h1>"),
+        "{year}"
+    );
+    assert!(year.contains("The border was drawn in 1921."), "{year}");
+    let sitemap = f.read("public/sitemap.xml");
+    assert!(sitemap.contains("https://example.org/sub/timeline/2020-03/"));
+    // Every link of the site resolves.
+    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

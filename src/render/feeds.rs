@@ -136,6 +136,11 @@ pub fn page_paths(d: &Dossier) -> Vec<String> {
             .map(|e| format!("/entities/{}/", e.id)),
     );
     paths.extend(d.sources.iter().map(|s| format!("/sources/{}/", s.slug)));
+    paths.extend(
+        d.timeline_months
+            .iter()
+            .map(|m| format!("/timeline/{}/", m.key())),
+    );
     paths
 }
 

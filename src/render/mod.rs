@@ -60,6 +60,9 @@ pub enum PageId {
     Sources,
     Source(usize),
     Timeline,
+    /// One month of a timeline too long for one page (index into
+    /// `Dossier::timeline_months`).
+    TimelineMonth(usize),
     Search,
     NotFound,
 }
@@ -182,6 +185,7 @@ pub fn page_path(d: &Dossier, id: PageId) -> String {
         PageId::Sources => "sources/index.html".into(),
         PageId::Source(s) => format!("sources/{}/index.html", d.sources[s].slug),
         PageId::Timeline => "timeline/index.html".into(),
+        PageId::TimelineMonth(k) => format!("timeline/{}/index.html", d.timeline_months[k].key()),
         PageId::Search => "search/index.html".into(),
         PageId::NotFound => "404.html".into(),
     }
@@ -226,7 +230,9 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
     ids.push(PageId::Quotes);
     ids.push(PageId::Sources);
     ids.extend((0..d.sources.len()).map(PageId::Source));
-    ids.extend([PageId::Timeline, PageId::Search, PageId::NotFound]);
+    ids.push(PageId::Timeline);
+    ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));
+    ids.extend([PageId::Search, PageId::NotFound]);
     ids
 }
 
@@ -239,7 +245,8 @@ fn plan_page(d: &Dossier, id: PageId) -> Page {
         PageId::Quotes => quotes_page(d),
         PageId::Sources => sources_page(d),
         PageId::Source(s) => source_page(d, s),
-        PageId::Timeline => timeline_page(d),
+        PageId::Timeline => timeline_page(d, None),
+        PageId::TimelineMonth(k) => timeline_page(d, Some(k)),
         PageId::Search => simple_page(
             "search.html",
             "search/index.html",
@@ -831,11 +838,35 @@ fn timeline_groups(d: &Dossier) -> TimelineGroups<'_> {
     groups
 }
 
-fn timeline_page(d: &Dossier) -> Page {
-    use crate::timeline::Precision;
+#[derive(Serialize)]
+struct MonthView {
+    key: String,
+    display: String,
+    href: String,
+    articles: usize,
+    events: usize,
+    current: bool,
+}
+
+/// The timeline: every period on one page, or, for a long one (see
+/// [`crate::timeline::ENTRIES_PER_PAGE`]), an overview of the months (`month` is
+/// `None`) and a page per month.
+fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
+    use crate::timeline::{Precision, YearMonth};
     let groups = timeline_groups(d);
+    let paged = !d.timeline_months.is_empty();
+    let month_href = |k: usize| {
+        d.config
+            .url(&format!("/timeline/{}/", d.timeline_months[k].key()))
+    };
+    let month_of = |period: &crate::timeline::Period| {
+        d.timeline_months
+            .binary_search(&YearMonth::of_period(period))
+            .unwrap_or(0)
+    };
     let days: Vec<DayView> = groups
         .iter()
+        .filter(|(period, _)| !paged || month == Some(month_of(period)))
         .map(|(period, (articles, events))| DayView {
             key: period.key(),
             date: period.datetime(),
@@ -866,21 +897,78 @@ fn timeline_page(d: &Dossier) -> Page {
                 .collect(),
         })
         .collect();
+    let mut months: Vec<MonthView> = d
+        .timeline_months
+        .iter()
+        .enumerate()
+        .map(|(k, m)| MonthView {
+            key: m.key(),
+            display: m.display(),
+            href: month_href(k),
+            articles: 0,
+            events: 0,
+            current: month == Some(k),
+        })
+        .collect();
+    if paged {
+        for (period, (articles, events)) in &groups {
+            let m = &mut months[month_of(period)];
+            m.articles += articles.len();
+            m.events += events.len();
+        }
+    }
+    let neighbour = |k: Option<usize>| k.and_then(|k| months.get(k));
     let mut ctx = context_of(&[("days", &days)]);
-    ctx.insert("chart_svg", &timeline_chart(&groups));
+    ctx.insert("months", &months);
+    ctx.insert("month", &month.map(|k| &months[k]));
+    ctx.insert(
+        "prev_month",
+        &neighbour(month.and_then(|k| k.checked_sub(1))),
+    );
+    ctx.insert("next_month", &neighbour(month.map(|k| k + 1)));
+    if month.is_none() {
+        let chart_href = |period: &crate::timeline::Period| {
+            if paged {
+                format!("{}#d-{}", month_href(month_of(period)), period.key())
+            } else {
+                format!("#d-{}", period.key())
+            }
+        };
+        ctx.insert("chart_svg", &timeline_chart(&groups, &chart_href));
+    } else {
+        ctx.insert("chart_svg", "");
+    }
+    let (path, site_path, title) = match month {
+        None => (
+            "timeline/index.html".to_string(),
+            "/timeline/".to_string(),
+            "Timeline".to_string(),
+        ),
+        Some(k) => {
+            let m = &d.timeline_months[k];
+            (
+                format!("timeline/{}/index.html", m.key()),
+                format!("/timeline/{}/", m.key()),
+                format!("Timeline: {}", m.display()),
+            )
+        }
+    };
     Page {
         template: "timeline.html",
-        path: "timeline/index.html".into(),
-        site_path: "/timeline/".into(),
-        title: "Timeline".into(),
+        path,
+        site_path,
+        title,
         description: "The articles in order of publication, and the dated events they report."
             .into(),
         context: ctx,
     }
 }
 
-/// The timeline as a chart: a column per period, linking to it on the page.
-fn timeline_chart(groups: &TimelineGroups) -> String {
+/// The timeline as a chart: a column per period, linking to it.
+fn timeline_chart(
+    groups: &TimelineGroups,
+    href: &dyn Fn(&crate::timeline::Period) -> String,
+) -> String {
     let mut columns = Vec::new();
     let mut reached: Option<time::Date> = None;
     for (period, (articles, events)) in groups {
@@ -889,7 +977,7 @@ fn timeline_chart(groups: &TimelineGroups) -> String {
         columns.push(svg::ChartColumn {
             label: period.short_label(),
             title: period.display(),
-            href: format!("#d-{}", period.key()),
+            href: href(period),
             events: events.len(),
             articles: articles.len(),
             gap_before,

@@ -367,14 +367,20 @@ impl<'a> Fingerprints<'a> {
                     }
                 }
             }
-            PageId::Sources | PageId::Timeline => {
+            PageId::Sources | PageId::Timeline | PageId::TimelineMonth(_) => {
+                if !matches!(id, PageId::Sources) {
+                    // Which months have pages, and this page's own (a month page's
+                    // index shifts when an earlier month appears).
+                    d.timeline_months.hash(&mut h);
+                    id.hash(&mut h);
+                }
                 for s in &d.sources {
                     (&s.name, &s.slug).hash(&mut h);
                 }
                 for i in 0..d.articles.len() {
                     self.listed(d, i, &mut h);
                     // The timeline shows the dates each article's text reports.
-                    if matches!(id, PageId::Timeline) {
+                    if !matches!(id, PageId::Sources) {
                         self.fact(d, i).events.hash(&mut h);
                     }
                 }

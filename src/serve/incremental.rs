@@ -537,6 +537,8 @@ impl Model {
     /// exist, and notes whether the data files are out of date.
     fn refresh(&mut self, report: &mut RebuildReport) {
         let start = std::time::Instant::now();
+        // Edits in place do not link again, and may add or remove a timeline month.
+        self.dossier.timeline_months = crate::timeline::paged_months(&self.dossier.articles);
         let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
         let d = &self.dossier;
         let fps = Fingerprints::new(d, &self.facts, &parts);
@@ -572,6 +574,12 @@ impl Model {
     /// text (their own page, the pages of the entities they mention, their outlet's
     /// page) against the site-wide parts kept from the last full pass.
     fn refresh_edited(&mut self, report: &mut RebuildReport) {
+        // A month of the timeline gained or lost its page: the pages to plan are no
+        // longer those of the last full pass.
+        if crate::timeline::paged_months(&self.dossier.articles) != self.dossier.timeline_months {
+            self.refresh(report);
+            return;
+        }
         let start = std::time::Instant::now();
         let parts = self.fp_parts.take().expect("checked by the caller");
         let d = &self.dossier;
@@ -593,6 +601,7 @@ impl Model {
             }
             // The timeline lists the events the edited text reports.
             ids.push(PageId::Timeline);
+            ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));
         }
         ids.sort();
         ids.dedup();
