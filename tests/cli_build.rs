@@ -322,3 +322,56 @@ fn a_long_timeline_gets_a_page_per_month() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_long_quote_index_gets_pages_and_links_find_them() {
+    let f = Fixture::new();
+    // 520 different statements: more than one page of the quote index holds.
+    for i in 0..520 {
+        f.write(
+            &format!("content/articles/q{i:03}.md"),
+            &format!(
+                "+++\ntitle = \"Statement {i}\"\ndate = 2020-01-05\nsource = \"Reuters\"\n+++\n“Alpha{i} bravo{i} charlie{i} delta{i} echo{i} foxtrot{i},” Abdul Mahdi said.\n"
+            ),
+        );
+    }
+    f.build_ok();
+    let first = f.read("public/quotes/index.html");
+    let second = f.read("public/quotes/page/2/index.html");
+    assert!(
+        first.contains(r#"id="c-500""#),
+        "the first page ends at 500"
+    );
+    assert!(!first.contains(r#"id="c-501""#));
+    assert!(second.contains(r#"id="c-501""#), "{second}");
+    assert!(
+        first.contains(r#"href="/sub/quotes/page/2/""#),
+        "no link to page 2"
+    );
+    // The index by speaker links to statements on either page.
+    assert!(first.contains(r#"href="/sub/quotes/page/2/#c-"#), "{first}");
+    // An article whose statement is on page 2 links there.
+    let json: serde_json::Value =
+        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let quote = json["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["cluster"] == "c-520")
+        .unwrap();
+    let slug = quote["article"].as_str().unwrap();
+    let page = f.read(&format!("public/articles/{slug}/index.html"));
+    assert!(
+        page.contains(&format!(r#"href="/sub/quotes/page/2/#{slug}-q-1""#)),
+        "{page}"
+    );
+    let sitemap = f.read("public/sitemap.xml");
+    assert!(sitemap.contains("https://example.org/sub/quotes/page/2/"));
+    // Every link of the site resolves, fragments included.
+    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -136,6 +136,7 @@ pub fn page_paths(d: &Dossier) -> Vec<String> {
             .map(|e| format!("/entities/{}/", e.id)),
     );
     paths.extend(d.sources.iter().map(|s| format!("/sources/{}/", s.slug)));
+    paths.extend((1..d.quote_pages()).map(|p| d.quote_page_path(p)));
     paths.extend(
         d.timeline_months
             .iter()

@@ -57,6 +57,8 @@ pub enum PageId {
     Entities,
     Entity(usize),
     Quotes,
+    /// A further page of a quote index too long for one (index from 1).
+    QuotesPage(usize),
     Sources,
     Source(usize),
     Timeline,
@@ -91,7 +93,7 @@ pub fn render_site_to(
     let mut ids = page_ids(dossier);
     ids.sort_by_key(|id| match id {
         PageId::Timeline => 0,
-        PageId::Quotes => 1,
+        PageId::Quotes | PageId::QuotesPage(_) => 1,
         PageId::Home => 2,
         PageId::Sources => 3,
         PageId::Source(_) => 4,
@@ -182,6 +184,9 @@ pub fn page_path(d: &Dossier, id: PageId) -> String {
         PageId::Entities => "entities/index.html".into(),
         PageId::Entity(e) => format!("entities/{}/index.html", d.registry.entities[e].id),
         PageId::Quotes => "quotes/index.html".into(),
+        PageId::QuotesPage(p) => {
+            format!("{}index.html", d.quote_page_path(p).trim_start_matches('/'))
+        }
         PageId::Sources => "sources/index.html".into(),
         PageId::Source(s) => format!("sources/{}/index.html", d.sources[s].slug),
         PageId::Timeline => "timeline/index.html".into(),
@@ -228,6 +233,7 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
     ids.push(PageId::Entities);
     ids.extend((0..d.registry.len()).map(PageId::Entity));
     ids.push(PageId::Quotes);
+    ids.extend((1..d.quote_pages()).map(PageId::QuotesPage));
     ids.push(PageId::Sources);
     ids.extend((0..d.sources.len()).map(PageId::Source));
     ids.push(PageId::Timeline);
@@ -242,7 +248,8 @@ fn plan_page(d: &Dossier, id: PageId) -> Page {
         PageId::Article(i) => article_page(d, i),
         PageId::Entities => entities_page(d),
         PageId::Entity(e) => entity_page(d, e),
-        PageId::Quotes => quotes_page(d),
+        PageId::Quotes => quotes_page(d, 0),
+        PageId::QuotesPage(p) => quotes_page(d, p),
         PageId::Sources => sources_page(d),
         PageId::Source(s) => source_page(d, s),
         PageId::Timeline => timeline_page(d, None),
@@ -406,9 +413,10 @@ fn article_page(d: &Dossier, i: usize) -> Page {
         .filter(|(_, q)| !q.is_term)
         .map(|(q, _)| d.quote_view((i, q)))
         .collect();
+    let content = quote_links_paged(d, i);
     let view = ArticleView {
         summary: d.article_summary(i),
-        content: &a.body.html,
+        content: &content,
         tags: &a.article.tags,
         entities,
         quotes,
@@ -432,6 +440,33 @@ fn article_page(d: &Dossier, i: usize) -> Page {
             .unwrap_or_else(|| format!("{}, {}", a.article.source, display_date(a.article.date))),
         context: ctx,
     }
+}
+
+/// The article's HTML with its quotes' links to the quote index pointing at the page
+/// their statement is on. Analysis links every quote to the first page (it runs
+/// before quotes are clustered); most statements are there.
+fn quote_links_paged(d: &Dossier, i: usize) -> std::borrow::Cow<'_, str> {
+    let a = &d.articles[i];
+    let html = std::borrow::Cow::Borrowed(a.body.html.as_str());
+    if d.quote_pages() == 1 {
+        return html;
+    }
+    let first = d.config.url("/quotes/#");
+    let mut html = html;
+    for (q, quote) in a.body.quotes.iter().enumerate() {
+        let Some(c) = d.cluster_of[i][q] else {
+            continue;
+        };
+        let page = d.cluster_page(c);
+        if page == 0 || quote.anchor.is_empty() {
+            continue;
+        }
+        let fragment = format!("{}-{}\"", a.article.slug, quote.anchor);
+        let from = format!("{first}{fragment}");
+        let to = format!("{}#{fragment}", d.config.url(&d.quote_page_path(page)));
+        html = std::borrow::Cow::Owned(html.replace(&from, &to));
+    }
+    html
 }
 
 /// JSON that is safe inside a `<script>` element (no `</script>` can close it early).
@@ -605,75 +640,149 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
 #[derive(Serialize)]
 struct SpeakerGroup<'a> {
     speaker: SpeakerView<'a>,
-    clusters: Vec<&'a str>,
+    clusters: Vec<ClusterRef<'a>>,
     count: usize,
+}
+
+/// A link to a statement on the quote index.
+#[derive(Serialize)]
+struct ClusterRef<'a> {
+    id: &'a str,
+    /// Its number (`612` for `c-612`).
+    num: &'a str,
+    path: String,
+    href: String,
 }
 
 #[derive(Serialize)]
 struct TermView<'a> {
     text: &'a str,
     count: usize,
+    /// The first articles that quote it (at most [`TERM_ARTICLES_SHOWN`]).
     articles: Vec<ArticleSummary<'a>>,
 }
 
-fn quotes_page(d: &Dossier) -> Page {
-    let clusters: Vec<ClusterView> = d.clusters.iter().map(|c| d.cluster_view(c)).collect();
-    let mut speakers: Vec<SpeakerGroup> = Vec::new();
-    for c in &d.clusters {
-        let Some(s) = &c.speaker else { continue };
-        let view = d.speaker_view(s);
-        match speakers
-            .iter_mut()
-            .find(|g| g.speaker.name == view.name && g.speaker.entity == view.entity)
-        {
-            Some(g) => {
-                g.clusters.push(&c.id);
-                g.count += c.quotes.len();
-            }
-            None => speakers.push(SpeakerGroup {
-                speaker: view,
-                clusters: vec![&c.id],
-                count: c.quotes.len(),
-            }),
-        }
-    }
-    speakers.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.speaker.name.cmp(b.speaker.name))
-    });
-    let mut terms: std::collections::BTreeMap<String, (&str, Vec<usize>)> =
-        std::collections::BTreeMap::new();
-    for (ai, a) in d.articles.iter().enumerate() {
-        for q in a.body.quotes.iter().filter(|q| q.is_term) {
-            let entry = terms
-                .entry(q.text.to_lowercase())
-                .or_insert((&q.text, Vec::new()));
-            entry.1.push(ai);
-        }
-    }
-    let mut terms: Vec<TermView> = terms
-        .into_values()
-        .map(|(text, arts)| {
-            let mut unique = arts.clone();
-            unique.dedup();
-            TermView {
-                text,
-                count: arts.len(),
-                articles: unique.into_iter().map(|a| d.article_summary(a)).collect(),
-            }
-        })
+/// How many of the articles that quote a term the quote index links to.
+const TERM_ARTICLES_SHOWN: usize = 20;
+
+#[derive(Serialize)]
+struct QuotePageLink {
+    number: usize,
+    href: String,
+    current: bool,
+}
+
+/// Page `page` (0-based) of the quote index: its statements, and on the first page the
+/// index by speaker, the quoted terms and the coverage chart.
+fn quotes_page(d: &Dossier, page: usize) -> Page {
+    let per_page = views::CLUSTERS_PER_PAGE;
+    let clusters: Vec<ClusterView> = d
+        .clusters
+        .iter()
+        .skip(page * per_page)
+        .take(per_page)
+        .map(|c| d.cluster_view(c))
         .collect();
-    terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(b.text)));
+    let mut speakers: Vec<SpeakerGroup> = Vec::new();
+    let mut terms: Vec<TermView> = Vec::new();
+    if page == 0 {
+        let mut by_speaker: std::collections::HashMap<(&str, Option<&str>), usize> =
+            std::collections::HashMap::new();
+        for c in &d.clusters {
+            let Some(s) = &c.speaker else { continue };
+            let view = d.speaker_view(s);
+            let path = d.cluster_path(c);
+            let r = ClusterRef {
+                id: &c.id,
+                num: c.id.trim_start_matches("c-"),
+                href: d.config.url(&path),
+                path,
+            };
+            match by_speaker.get(&(view.name, view.entity)) {
+                Some(&g) => {
+                    speakers[g].clusters.push(r);
+                    speakers[g].count += c.quotes.len();
+                }
+                None => {
+                    by_speaker.insert((view.name, view.entity), speakers.len());
+                    speakers.push(SpeakerGroup {
+                        speaker: view,
+                        clusters: vec![r],
+                        count: c.quotes.len(),
+                    });
+                }
+            }
+        }
+        speakers.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.speaker.name.cmp(b.speaker.name))
+        });
+        let mut by_text: std::collections::BTreeMap<String, (&str, Vec<usize>)> =
+            std::collections::BTreeMap::new();
+        for (ai, a) in d.articles.iter().enumerate() {
+            for q in a.body.quotes.iter().filter(|q| q.is_term) {
+                let entry = by_text
+                    .entry(q.text.to_lowercase())
+                    .or_insert((&q.text, Vec::new()));
+                entry.1.push(ai);
+            }
+        }
+        terms = by_text
+            .into_values()
+            .map(|(text, arts)| {
+                let mut unique = arts.clone();
+                unique.dedup();
+                TermView {
+                    text,
+                    count: arts.len(),
+                    articles: unique
+                        .into_iter()
+                        .take(TERM_ARTICLES_SHOWN)
+                        .map(|a| d.article_summary(a))
+                        .collect(),
+                }
+            })
+            .collect();
+        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(b.text)));
+    }
+    let pages: Vec<QuotePageLink> = if d.quote_pages() > 1 {
+        (0..d.quote_pages())
+            .map(|p| QuotePageLink {
+                number: p + 1,
+                href: d.config.url(&d.quote_page_path(p)),
+                current: p == page,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut ctx = context_of(&[("clusters", &clusters)]);
+    ctx.insert("cluster_count", &d.clusters.len());
+    ctx.insert("first_number", &(page * per_page + 1));
+    ctx.insert("last_number", &(page * per_page + clusters.len()));
     ctx.insert("speakers", &speakers);
     ctx.insert("terms", &terms);
-    ctx.insert("coverage_svg", &coverage_svg(d));
+    ctx.insert("pages", &pages);
+    ctx.insert("page_number", &(page + 1));
+    ctx.insert(
+        "coverage_svg",
+        &if page == 0 {
+            coverage_svg(d)
+        } else {
+            String::new()
+        },
+    );
+    let site_path = d.quote_page_path(page);
     Page {
         template: "quotes.html",
-        path: "quotes/index.html".into(),
-        site_path: "/quotes/".into(),
-        title: "Quotes".into(),
+        path: format!("{}index.html", site_path.trim_start_matches('/')),
+        site_path,
+        title: if page == 0 {
+            "Quotes".into()
+        } else {
+            format!("Quotes, page {}", page + 1)
+        },
         description: "Every quotation, who said it, and how each outlet worded it.".into(),
         context: ctx,
     }

@@ -99,12 +99,19 @@ pub struct VariantView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClusterView<'a> {
     pub id: &'a str,
+    /// Where it is on the quote index (`/quotes/#c-3`, `/quotes/page/2/#c-612`).
+    pub path: String,
+    pub href: String,
     pub speaker: Option<SpeakerView<'a>>,
     pub source_count: usize,
     pub sources: &'a [String],
     pub text: &'a str,
     pub variants: Vec<VariantView<'a>>,
 }
+
+/// Statements on one page of the quote index; more make more pages
+/// (`/quotes/page/2/`), most widely reported first.
+pub const CLUSTERS_PER_PAGE: usize = 500;
 
 /// Formats a date as "5 January 2020".
 pub fn display_date(date: time::Date) -> String {
@@ -233,7 +240,7 @@ impl Dossier {
         let article = &self.articles[a];
         let quote = &article.body.quotes[q];
         let cluster = self.cluster_of[a][q].map(|c| &self.clusters[c]);
-        let cluster_path = cluster.map(|c| format!("/quotes/#{}", c.id));
+        let cluster_path = cluster.map(|c| self.cluster_path(c));
         let path = format!("/articles/{}/#{}", article.article.slug, quote.anchor);
         QuoteView {
             id: format!("{}#{}", article.article.slug, quote.anchor),
@@ -250,6 +257,35 @@ impl Dossier {
         }
     }
 
+    /// Pages of the quote index: one, or one per [`CLUSTERS_PER_PAGE`] statements.
+    pub fn quote_pages(&self) -> usize {
+        self.clusters.len().div_ceil(CLUSTERS_PER_PAGE).max(1)
+    }
+
+    /// The site path of quote index page `page` (0-based).
+    pub fn quote_page_path(&self, page: usize) -> String {
+        match page {
+            0 => "/quotes/".to_string(),
+            p => format!("/quotes/page/{}/", p + 1),
+        }
+    }
+
+    /// The quote index page (0-based) of the cluster at `index`.
+    pub fn cluster_page(&self, index: usize) -> usize {
+        index / CLUSTERS_PER_PAGE
+    }
+
+    /// Where a cluster is on the quote index.
+    pub fn cluster_path(&self, c: &QuoteCluster) -> String {
+        // Cluster ids are `c-N`, N its 1-based position (see `index::link_clusters`).
+        let index = c.id[2..].parse::<usize>().map_or(0, |n| n - 1);
+        format!(
+            "{}#{}",
+            self.quote_page_path(self.cluster_page(index)),
+            c.id
+        )
+    }
+
     pub fn cluster_view<'a>(&'a self, c: &'a QuoteCluster) -> ClusterView<'a> {
         let reference = &self.quote(c.representative).text;
         let variants = c
@@ -261,8 +297,11 @@ impl Dossier {
                 is_representative: r == c.representative,
             })
             .collect();
+        let path = self.cluster_path(c);
         ClusterView {
             id: &c.id,
+            href: self.config.url(&path),
+            path,
             speaker: c.speaker.as_ref().map(|s| self.speaker_view(s)),
             source_count: c.sources.len(),
             sources: &c.sources,

@@ -358,7 +358,8 @@ impl<'a> Fingerprints<'a> {
                 self.cluster.iter().take(5).for_each(|c| c.hash(&mut h));
             }
             PageId::Entities => self.entity.hash(&mut h),
-            PageId::Quotes => {
+            PageId::Quotes | PageId::QuotesPage(_) => {
+                id.hash(&mut h);
                 self.cluster.hash(&mut h);
                 for (i, a) in d.articles.iter().enumerate() {
                     if !a.body.quotes.is_empty() {
