@@ -343,51 +343,46 @@ fn html_to_text(html: &str) -> String {
 /// Shards of the vocabulary, merged in parallel.
 const SHARDS: usize = 32;
 
-/// A document's terms (term, passage, weight) grouped by shard, and where each shard's
-/// group starts.
-type ShardedTerms = (Vec<(String, u32, u32)>, [usize; SHARDS + 1]);
+/// A document's terms: the normalised text of its passages in one buffer, and each
+/// (term, passage) as its range in the buffer, the passage and the weight, grouped by
+/// shard (a hash of the term), with where each shard's group starts. One buffer per
+/// document instead of a string per term: a large dossier has tens of millions.
+struct DocTerms {
+    text: String,
+    terms: Vec<(u32, u32, u32, u32)>,
+    starts: [usize; SHARDS + 1],
+}
+
+impl DocTerms {
+    fn term(&self, (start, end, _, _): (u32, u32, u32, u32)) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+}
+
+fn shard_of(term: &str) -> usize {
+    let mut h = rustc_hash::FxHasher::default();
+    term.hash(&mut h);
+    (h.finish() % SHARDS as u64) as usize
+}
 
 /// Every term with its flat postings (doc delta, passage, weight; docs ascending) and
-/// its document frequency, sorted as JavaScript sorts strings. Each document's terms
-/// are grouped by shard (a hash of the term), so each shard is merged across all
-/// documents independently, in document order.
+/// its document frequency, sorted as JavaScript sorts strings. Each shard of the
+/// vocabulary is merged across all documents independently, in document order.
 fn postings(docs: &[Doc<'_>]) -> Vec<(String, Vec<u32>, u32)> {
-    let shard_of = |t: &str| {
-        let mut h = rustc_hash::FxHasher::default();
-        t.hash(&mut h);
-        (h.finish() % SHARDS as u64) as usize
-    };
-    let per_doc: Vec<ShardedTerms> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut terms: Vec<(usize, (String, u32, u32))> = doc_terms(doc)
-                .into_iter()
-                .map(|t| (shard_of(&t.0), t))
-                .collect();
-            // Stable: a term's postings stay in passage order.
-            terms.sort_by_key(|(s, _)| *s);
-            let mut starts = [terms.len(); SHARDS + 1];
-            for (i, (s, _)) in terms.iter().enumerate().rev() {
-                starts[*s] = i;
-            }
-            for s in (0..SHARDS).rev() {
-                starts[s] = starts[s].min(starts[s + 1]);
-            }
-            (terms.into_iter().map(|(_, t)| t).collect(), starts)
-        })
-        .collect();
+    let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
     let mut terms: Vec<(String, Vec<u32>, u32)> = (0..SHARDS)
         .into_par_iter()
         .flat_map_iter(|shard| {
             let mut merged: rustc_hash::FxHashMap<&str, (Vec<u32>, u32, u32)> = Default::default();
-            for (doc, (terms, starts)) in per_doc.iter().enumerate() {
+            for (doc, dt) in per_doc.iter().enumerate() {
                 let doc = doc as u32;
-                for (term, passage, weight) in &terms[starts[shard]..starts[shard + 1]] {
-                    let (list, last_doc, df) = merged.entry(term).or_insert((Vec::new(), 0, 0));
+                for &t in &dt.terms[dt.starts[shard]..dt.starts[shard + 1]] {
+                    let (list, last_doc, df) =
+                        merged.entry(dt.term(t)).or_insert((Vec::new(), 0, 0));
                     if list.is_empty() || *last_doc != doc {
                         *df += 1;
                     }
-                    list.extend([doc - *last_doc, *passage, *weight]);
+                    list.extend([doc - *last_doc, t.2, t.3]);
                     *last_doc = doc;
                 }
             }
@@ -401,20 +396,50 @@ fn postings(docs: &[Doc<'_>]) -> Vec<(String, Vec<u32>, u32)> {
     terms
 }
 
-/// (passage, weight) of every term of one document.
-fn doc_terms(doc: &Doc) -> Vec<(String, u32, u32)> {
-    let mut out = Vec::new();
+/// The terms of one document: (passage, weight) of each term in each passage.
+fn doc_terms(doc: &Doc) -> DocTerms {
+    let mut text = String::new();
+    let mut found: Vec<(usize, (u32, u32, u32, u32))> = Vec::new();
     for (p, passage) in doc.passages.iter().enumerate() {
         let (norm, ranges) = term_ranges(&passage.text);
-        let mut tf: HashMap<&str, u32> = HashMap::new();
+        let base = text.len();
+        text.push_str(&norm);
+        // Term -> (its first range, occurrences), in order of first occurrence.
+        let mut tf: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let mut counted: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
         for r in ranges {
-            *tf.entry(&norm[r]).or_default() += 1;
+            match tf.get(&norm[r.clone()]) {
+                Some(&k) => counted[k].1 += 1,
+                None => {
+                    tf.insert(&norm[r.clone()], counted.len());
+                    counted.push((r, 1));
+                }
+            }
         }
-        for (t, n) in tf {
-            out.push((t.to_string(), p as u32, n.min(MAX_TF) * passage.boost));
+        for (r, n) in counted {
+            let term = (
+                (base + r.start) as u32,
+                (base + r.end) as u32,
+                p as u32,
+                n.min(MAX_TF) * passage.boost,
+            );
+            found.push((shard_of(&norm[r]), term));
         }
     }
-    out
+    // Stable: a term's postings stay in passage order.
+    found.sort_by_key(|(s, _)| *s);
+    let mut starts = [found.len(); SHARDS + 1];
+    for (i, (s, _)) in found.iter().enumerate().rev() {
+        starts[*s] = i;
+    }
+    for s in (0..SHARDS).rev() {
+        starts[s] = starts[s].min(starts[s + 1]);
+    }
+    DocTerms {
+        text,
+        terms: found.into_iter().map(|(_, t)| t).collect(),
+        starts,
+    }
 }
 
 /// Compares strings the way JavaScript's `<` does: by UTF-16 code units. That is the
@@ -478,14 +503,21 @@ struct Fragment<'a> {
     a: Vec<&'a str>,
 }
 
-/// A 64-bit FNV-1a hash, in hex: the build's fingerprint in `meta.json`.
+/// A hash of every file's path and bytes, in hex: the build's fingerprint in `meta.json`.
 fn fingerprint(files: &[OutputFile]) -> String {
+    let per_file: Vec<u64> = files
+        .par_iter()
+        .map(|f| {
+            let mut h = rustc_hash::FxHasher::default();
+            f.path.hash(&mut h);
+            f.bytes.hash(&mut h);
+            h.finish()
+        })
+        .collect();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        for &b in f.path.as_bytes().iter().chain(&f.bytes) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    for x in per_file {
+        h ^= x;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{h:016x}")
 }
@@ -540,30 +572,35 @@ pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
     let mut start = 0;
     for kind in [DocKind::Entity, DocKind::Article, DocKind::Quote] {
         let of_kind: Vec<&Doc> = docs.iter().filter(|doc| doc.kind == kind).collect();
-        for (n, group) in of_kind.chunks(kind.per_file()).enumerate() {
-            let fragments: Vec<Fragment> = group
-                .iter()
-                .map(|doc| {
-                    let anchored = doc.passages.iter().any(|p| !p.anchor.is_empty());
-                    Fragment {
-                        t: &doc.title,
-                        u: &doc.url,
-                        l: &doc.label,
-                        d: &doc.date,
-                        p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
-                        a: if anchored {
-                            doc.passages.iter().map(|p| p.anchor.as_str()).collect()
-                        } else {
-                            Vec::new()
-                        },
-                    }
-                })
-                .collect();
-            files.push(OutputFile::new(
-                format!("data/search/docs/{}-{n}.json", kind.as_str()),
-                serde_json::to_vec(&fragments).expect("fragments serialise"),
-            ));
-        }
+        let fragment_files: Vec<OutputFile> = of_kind
+            .par_chunks(kind.per_file())
+            .enumerate()
+            .map(|(n, group)| {
+                let fragments: Vec<Fragment> = group
+                    .iter()
+                    .map(|doc| {
+                        let anchored = doc.passages.iter().any(|p| !p.anchor.is_empty());
+                        Fragment {
+                            t: &doc.title,
+                            u: &doc.url,
+                            l: &doc.label,
+                            d: &doc.date,
+                            p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
+                            a: if anchored {
+                                doc.passages.iter().map(|p| p.anchor.as_str()).collect()
+                            } else {
+                                Vec::new()
+                            },
+                        }
+                    })
+                    .collect();
+                OutputFile::new(
+                    format!("data/search/docs/{}-{n}.json", kind.as_str()),
+                    serde_json::to_vec(&fragments).expect("fragments serialise"),
+                )
+            })
+            .collect();
+        files.extend(fragment_files);
         kinds.push(KindRange {
             kind: kind.as_str(),
             start,
