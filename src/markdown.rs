@@ -12,6 +12,7 @@
 //! paragraphs is wrapped piece by piece, each piece inside one text event, so the HTML
 //! always nests correctly.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
@@ -47,11 +48,42 @@ pub struct Mention {
     pub surface: String,
     /// Index of the block (paragraph) it is in.
     pub block: usize,
-    /// The sentence around the mention, split at it.
-    pub before: String,
-    pub after: String,
+    /// Byte range of the words in the block's text.
+    pub at: Range<usize>,
+    /// Byte range of the sentence around them in the block's text (see
+    /// [`Mention::context`]). Ranges rather than copies: a large dossier has millions of
+    /// mentions.
+    pub sentence: Range<usize>,
     /// An explicit `[words](entity:id)` link rather than a found name.
     pub explicit: bool,
+}
+
+impl Mention {
+    /// The sentence around the mention, split at it, each side cut to a readable length:
+    /// `blocks` are those of the article it is in.
+    pub fn context<'a>(&self, blocks: &'a [TextBlock]) -> (Cow<'a, str>, Cow<'a, str>) {
+        let text = blocks[self.block].text.as_str();
+        let before = &text[self.sentence.start..self.at.start];
+        let after = &text[self.at.end..self.sentence.end];
+        (shorten_before(before), shorten_after(after))
+    }
+}
+
+/// How many characters of the sentence on each side of a mention its context keeps.
+const CONTEXT_CHARS: usize = 160;
+
+fn shorten_before(before: &str) -> Cow<'_, str> {
+    match before.char_indices().rev().nth(CONTEXT_CHARS - 1) {
+        Some((i, _)) if i > 0 => Cow::Owned(format!("…{}", before[i..].trim_start())),
+        _ => Cow::Borrowed(before),
+    }
+}
+
+fn shorten_after(after: &str) -> Cow<'_, str> {
+    match after.char_indices().nth(CONTEXT_CHARS) {
+        Some((i, _)) => Cow::Owned(format!("{}…", after[..i].trim_end())),
+        None => Cow::Borrowed(after),
+    }
 }
 
 /// A quotation (or a short quoted term) in an article.
@@ -862,7 +894,7 @@ fn annotate(
         let anchor = format!("m-{m_n}");
         let e = &ctx.registry.entities[entity];
         let text = &out.blocks[b].text;
-        let (before, after) = sentence_around(text, range.clone());
+        let sentence = sentence_around(text, range.clone());
         if let Some(event) = link_event {
             // The link's opening tag is an event of its own: replace it whole.
             marks.entry(event).or_default().push(Mark {
@@ -888,8 +920,8 @@ fn annotate(
             entity,
             surface: text[range.clone()].to_string(),
             block: b,
-            before,
-            after,
+            at: range.clone(),
+            sentence,
             explicit,
         });
     }
@@ -1044,10 +1076,8 @@ fn normalise_quote_text(text: &str) -> String {
         .to_lowercase()
 }
 
-/// The sentence around `range` in `text`, split into the parts before and after it,
-/// trimmed to a readable length.
-pub fn sentence_around(text: &str, range: Range<usize>) -> (String, String) {
-    const MAX: usize = 160;
+/// The byte range of the sentence around `range` in `text`.
+pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     let is_end = |s: &str| {
         s.ends_with(". ")
             || s.ends_with("? ")
@@ -1082,24 +1112,7 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> (String, String) {
             }
         }
     }
-    let mut before = text[start..range.start].to_string();
-    let mut after = text[range.end..end].to_string();
-    if before.chars().count() > MAX {
-        let cut: String = before
-            .chars()
-            .rev()
-            .take(MAX)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        before = format!("…{}", cut.trim_start());
-    }
-    if after.chars().count() > MAX {
-        let cut: String = after.chars().take(MAX).collect();
-        after = format!("{}…", cut.trim_end());
-    }
-    (before, after)
+    start..end
 }
 
 /// Escapes text for an HTML attribute value in double quotes.

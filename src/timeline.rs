@@ -347,14 +347,18 @@ pub fn paged_months(articles: &[crate::index::AnalysedArticle]) -> Vec<YearMonth
     if entries <= ENTRIES_PER_PAGE {
         return Vec::new();
     }
-    let mut months = std::collections::BTreeSet::new();
+    let mut months: Vec<YearMonth> = Vec::with_capacity(entries);
     for a in articles {
-        months.insert(YearMonth::of(a.article.date));
-        for ev in &a.events {
-            months.insert(YearMonth::of_period(&ev.event.period));
-        }
+        months.push(YearMonth::of(a.article.date));
+        months.extend(
+            a.events
+                .iter()
+                .map(|ev| YearMonth::of_period(&ev.event.period)),
+        );
     }
-    months.into_iter().collect()
+    months.sort_unstable();
+    months.dedup();
+    months
 }
 
 /// The anchor (`m-N` or `q-N`) in block `block` of an analysed article nearest to byte

@@ -49,13 +49,12 @@ impl Serialize for MentionsOut<'_> {
         serializer.collect_seq(self.mentions.iter().map(|&(a, m)| {
             let art = &d.articles[a];
             let m = &art.body.mentions[m];
+            let (before, after) = m.context(&art.body.blocks);
             MentionOut {
                 article: &art.article.slug,
                 anchor: &m.anchor,
                 surface: &m.surface,
-                context: format!("{}{}{}", m.before, m.surface, m.after)
-                    .trim()
-                    .to_string(),
+                context: format!("{before}{}{after}", m.surface).trim().to_string(),
             }
         }))
     }

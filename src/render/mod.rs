@@ -529,9 +529,9 @@ struct MentionInContext<'a> {
     /// The line as the built-in theme shows it (a link to the mention, the name
     /// marked): made here because an entity page can list thousands of them.
     html: String,
-    before: &'a str,
+    before: std::borrow::Cow<'a, str>,
     surface: &'a str,
-    after: &'a str,
+    after: std::borrow::Cow<'a, str>,
 }
 
 /// A mention in its sentence, linked to its place in the article, the name marked.
@@ -586,14 +586,15 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
         let mention = &art.body.mentions[m];
         let path = format!("/articles/{}/#{}", art.article.slug, mention.anchor);
         let href = d.config.url(&path);
+        let (before, after) = mention.context(&art.body.blocks);
         let item = MentionInContext {
             anchor: &mention.anchor,
-            html: kwic_html(&href, &mention.before, &mention.surface, &mention.after),
+            html: kwic_html(&href, &before, &mention.surface, &after),
             href,
             path,
-            before: &mention.before,
+            before,
             surface: &mention.surface,
-            after: &mention.after,
+            after,
         };
         match by_article.last_mut() {
             Some(group) if group.article.slug == art.article.slug => group.mentions.push(item),

@@ -58,7 +58,7 @@ impl ArticleFacts {
         let mut by_entity: BTreeMap<usize, FpHasher> = BTreeMap::new();
         for m in &a.body.mentions {
             let h = by_entity.entry(m.entity).or_default();
-            (&m.anchor, &m.surface, &m.before, &m.after, m.block).hash(h);
+            (&m.anchor, &m.surface, m.context(&a.body.blocks), m.block).hash(h);
         }
         let entity_sequence =
             hash_of(&a.body.mentions.iter().map(|m| m.entity).collect::<Vec<_>>());
@@ -262,6 +262,10 @@ pub(super) struct Fingerprints<'a> {
     cluster: &'a [u64],
     summary: &'a [u64],
     quote_clusters: &'a [u64],
+    /// What every page of a paged timeline or quote index shares, computed once for
+    /// all of them: each would otherwise hash every article.
+    timeline: std::sync::OnceLock<u64>,
+    quotes: std::sync::OnceLock<u64>,
 }
 
 impl<'a> Fingerprints<'a> {
@@ -290,6 +294,8 @@ impl<'a> Fingerprints<'a> {
             cluster: &parts.cluster,
             summary: &parts.summary,
             quote_clusters: &parts.quote_clusters,
+            timeline: std::sync::OnceLock::new(),
+            quotes: std::sync::OnceLock::new(),
         }
     }
 
@@ -298,6 +304,22 @@ impl<'a> Fingerprints<'a> {
             Some(f) => f,
             None => &self.by_slug[&d.articles[i].article.slug],
         }
+    }
+
+    /// Every source and what lists show of every article, with (for the timeline) the
+    /// dates each article's text reports.
+    fn listing(&self, d: &Dossier, events: bool) -> u64 {
+        let mut h = PageHasher::default();
+        for s in &d.sources {
+            (&s.name, &s.slug).hash(&mut h);
+        }
+        for i in 0..d.articles.len() {
+            self.listed(d, i, &mut h);
+            if events {
+                self.fact(d, i).events.hash(&mut h);
+            }
+        }
+        h.finish()
     }
 
     /// What a list of articles shows of article `i` (its summary hash covers the slug).
@@ -360,31 +382,29 @@ impl<'a> Fingerprints<'a> {
             PageId::Entities => self.entity.hash(&mut h),
             PageId::Quotes | PageId::QuotesPage(_) => {
                 id.hash(&mut h);
-                self.cluster.hash(&mut h);
-                for (i, a) in d.articles.iter().enumerate() {
-                    if !a.body.quotes.is_empty() {
-                        self.listed(d, i, &mut h);
-                        self.fact(d, i).quotes.hash(&mut h);
-                    }
-                }
+                self.quotes
+                    .get_or_init(|| {
+                        let mut h = PageHasher::default();
+                        self.cluster.hash(&mut h);
+                        for (i, a) in d.articles.iter().enumerate() {
+                            if !a.body.quotes.is_empty() {
+                                self.listed(d, i, &mut h);
+                                self.fact(d, i).quotes.hash(&mut h);
+                            }
+                        }
+                        h.finish()
+                    })
+                    .hash(&mut h);
             }
-            PageId::Sources | PageId::Timeline | PageId::TimelineMonth(_) => {
-                if !matches!(id, PageId::Sources) {
-                    // Which months have pages, and this page's own (a month page's
-                    // index shifts when an earlier month appears).
-                    d.timeline_months.hash(&mut h);
-                    id.hash(&mut h);
-                }
-                for s in &d.sources {
-                    (&s.name, &s.slug).hash(&mut h);
-                }
-                for i in 0..d.articles.len() {
-                    self.listed(d, i, &mut h);
-                    // The timeline shows the dates each article's text reports.
-                    if !matches!(id, PageId::Sources) {
-                        self.fact(d, i).events.hash(&mut h);
-                    }
-                }
+            PageId::Sources => self.listing(d, false).hash(&mut h),
+            PageId::Timeline | PageId::TimelineMonth(_) => {
+                // Which months have pages, and this page's own (a month page's index
+                // shifts when an earlier month appears).
+                d.timeline_months.hash(&mut h);
+                id.hash(&mut h);
+                self.timeline
+                    .get_or_init(|| self.listing(d, true))
+                    .hash(&mut h);
             }
             PageId::Source(s) => {
                 let src = &d.sources[s];

@@ -576,7 +576,10 @@ impl Model {
     fn refresh_edited(&mut self, report: &mut RebuildReport) {
         // A month of the timeline gained or lost its page: the pages to plan are no
         // longer those of the last full pass.
-        if crate::timeline::paged_months(&self.dossier.articles) != self.dossier.timeline_months {
+        let start = std::time::Instant::now();
+        let months = crate::timeline::paged_months(&self.dossier.articles);
+        report.timings.push(("timeline months", start.elapsed()));
+        if months != self.dossier.timeline_months {
             self.refresh(report);
             return;
         }
