@@ -124,16 +124,7 @@ pub fn render_site_to(
             t.lap("pages");
             paths
         },
-        || {
-            data_files(dossier)
-                .into_iter()
-                .map(|f| {
-                    let path = f.path.clone();
-                    sink(f);
-                    path
-                })
-                .collect::<Vec<String>>()
-        },
+        || data_files_to(dossier, sink),
     );
     let errors = errors.into_inner().expect("not poisoned");
     if !errors.is_empty() {
@@ -199,23 +190,38 @@ pub fn page_path(d: &Dossier, id: PageId) -> String {
 /// The files that are not rendered from templates: the JSON export, the feed, the
 /// sitemap, robots.txt, `.nojekyll` and `CNAME`.
 pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    data_files_to(dossier, &|f| files.lock().expect("not poisoned").push(f));
+    files.into_inner().expect("not poisoned")
+}
+
+/// Makes the data files, handing each to `sink` as soon as it is made (the JSON export
+/// is written and freed before the search index is built), and returns their paths.
+fn data_files_to(dossier: &Dossier, sink: &(dyn Fn(OutputFile) + Sync)) -> Vec<String> {
+    let mut paths = Vec::new();
+    let mut give = |f: OutputFile| {
+        paths.push(f.path.clone());
+        sink(f);
+    };
     let t = crate::timings::Timer::start();
-    let json = export::export_json(dossier);
+    give(OutputFile::new(
+        "data/dossier.json",
+        export::export_json(dossier),
+    ));
     t.lap("json export");
-    let mut files = vec![
-        OutputFile::new("data/dossier.json", json),
-        OutputFile::new("feed.xml", feeds::atom_feed(dossier)),
-        OutputFile::new("sitemap.xml", feeds::sitemap(dossier)),
-        OutputFile::new("robots.txt", feeds::robots(dossier)),
-        OutputFile::new(".nojekyll", Vec::new()),
-    ];
+    give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
+    give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
+    give(OutputFile::new("robots.txt", feeds::robots(dossier)));
+    give(OutputFile::new(".nojekyll", Vec::new()));
     t.lap("feed+sitemap");
-    files.extend(search::search_files(dossier));
+    for f in search::search_files(dossier) {
+        give(f);
+    }
     t.lap("search");
     if let Some(cname) = &dossier.config.cname {
-        files.push(OutputFile::new("CNAME", format!("{cname}\n")));
+        give(OutputFile::new("CNAME", format!("{cname}\n")));
     }
-    files
+    paths
 }
 
 fn context_of<T: Serialize>(pairs: &[(&str, &T)]) -> Context {
