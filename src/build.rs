@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::content::{Content, load_content};
 use crate::error::{ContentErrors, Diagnostic, Diagnostics};
 use crate::index::{AnalysedArticle, Dossier};
-use crate::markdown::{AnalyseContext, BodySource, analyse_body, render_plain};
+use crate::markdown::{AnalyseContext, render_plain};
 use crate::output::{Staging, WriteReport, check_output_dir, static_files};
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, render_site, render_site_to};
@@ -93,20 +93,7 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
     let analysed: Vec<AnalysedArticle> = content
         .articles
         .into_par_iter()
-        .map(|article| {
-            let body = analyse_body(
-                &article.body,
-                &BodySource {
-                    file: &article.file,
-                    first_line: article.body_line,
-                    slug: Some(&article.slug),
-                    corrections: &article.quotes,
-                    annotate: true,
-                },
-                &ctx,
-            );
-            AnalysedArticle::new(article, body)
-        })
+        .map(|article| AnalysedArticle::analyse(article, &ctx))
         .collect();
     t.lap("analyse bodies");
     for a in &analysed {

@@ -30,6 +30,23 @@ pub struct DatedEvent {
 }
 
 impl AnalysedArticle {
+    /// Analyses an article's body (mentions, quotes, annotated HTML) and finds its dated
+    /// events. Errors in the body are in `body.diagnostics`.
+    pub fn analyse(article: Article, ctx: &crate::markdown::AnalyseContext<'_>) -> Self {
+        let body = crate::markdown::analyse_body(
+            &article.body,
+            &crate::markdown::BodySource {
+                file: &article.file,
+                first_line: article.body_line,
+                slug: Some(&article.slug),
+                corrections: &article.quotes,
+                annotate: true,
+            },
+            ctx,
+        );
+        AnalysedArticle::new(article, body)
+    }
+
     pub fn new(article: Article, body: AnalysedBody) -> Self {
         let mut seen = std::collections::HashSet::new();
         let events = crate::timeline::extract_events(&body.blocks, article.date)

@@ -88,7 +88,7 @@ pub struct FoundQuote {
 #[derive(Debug, Clone)]
 pub struct QuoteFinder<'r> {
     registry: &'r Registry,
-    names: NameIndex,
+    names: SpeakerNames,
     min_words: usize,
 }
 
@@ -97,7 +97,7 @@ impl<'r> QuoteFinder<'r> {
     pub fn new(registry: &'r Registry, min_words: usize) -> Self {
         QuoteFinder {
             registry,
-            names: NameIndex::build(registry),
+            names: SpeakerNames::new(registry),
             min_words,
         }
     }
@@ -105,7 +105,7 @@ impl<'r> QuoteFinder<'r> {
     /// Finds the quotations in an article's blocks and attributes them, in document order.
     /// `mentions` are the article's registry mentions (any order).
     pub fn find(&self, blocks: &[TextBlock], mentions: &[FoundMention]) -> Vec<FoundQuote> {
-        find_with(blocks, mentions, self.registry, &self.names, self.min_words)
+        find_quotes_indexed(blocks, mentions, self.registry, &self.names, self.min_words)
     }
 }
 

@@ -323,10 +323,7 @@ fn home_page(d: &Dossier) -> Page {
         .take(12)
         .map(|&e| d.entity_summary(e))
         .collect();
-    let top_clusters: Vec<ClusterView> = d
-        .clusters
-        .iter()
-        .take(5)
+    let top_clusters: Vec<ClusterView> = (0..d.clusters.len().min(5))
         .map(|c| d.cluster_view(c))
         .collect();
     let mut ctx = context_of(&[("intro", &d.intro_html)]);
@@ -683,11 +680,8 @@ struct QuotePageLink {
 /// index by speaker, the quoted terms and the coverage chart.
 fn quotes_page(d: &Dossier, page: usize) -> Page {
     let per_page = views::CLUSTERS_PER_PAGE;
-    let clusters: Vec<ClusterView> = d
-        .clusters
-        .iter()
-        .skip(page * per_page)
-        .take(per_page)
+    let first = (page * per_page).min(d.clusters.len());
+    let clusters: Vec<ClusterView> = (first..(first + per_page).min(d.clusters.len()))
         .map(|c| d.cluster_view(c))
         .collect();
     let mut speakers: Vec<SpeakerGroup> = Vec::new();
@@ -695,10 +689,10 @@ fn quotes_page(d: &Dossier, page: usize) -> Page {
     if page == 0 {
         let mut by_speaker: std::collections::HashMap<(&str, Option<&str>), usize> =
             std::collections::HashMap::new();
-        for c in &d.clusters {
+        for (ci, c) in d.clusters.iter().enumerate() {
             let Some(s) = &c.speaker else { continue };
             let view = d.speaker_view(s);
-            let path = d.cluster_path(c);
+            let path = d.cluster_path(ci);
             let r = ClusterRef {
                 id: &c.id,
                 num: c.id.trim_start_matches("c-"),
@@ -872,10 +866,8 @@ fn source_page(d: &Dossier, s: usize) -> Page {
     }
     let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
     top.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    let missing_clusters: Vec<ClusterView> = d
-        .clusters
-        .iter()
-        .filter(|c| c.sources.len() >= 2 && !c.sources.contains(&src.name))
+    let missing_clusters: Vec<ClusterView> = (0..d.clusters.len())
+        .filter(|&c| d.clusters[c].sources.len() >= 2 && !d.clusters[c].sources.contains(&src.name))
         .take(MISSING_CLUSTERS_SHOWN)
         .map(|c| d.cluster_view(c))
         .collect();
@@ -933,18 +925,21 @@ type TimelineGroups<'a> = std::collections::BTreeMap<
     (Vec<usize>, Vec<(&'a crate::index::DatedEvent, usize)>),
 >;
 
-fn timeline_groups(d: &Dossier) -> TimelineGroups<'_> {
+/// The periods `keep` accepts, with their articles and events.
+fn timeline_groups<'a>(
+    d: &'a Dossier,
+    keep: &dyn Fn(&crate::timeline::Period) -> bool,
+) -> TimelineGroups<'a> {
     use crate::timeline::Period;
     let mut groups = TimelineGroups::new();
     // Oldest article first, so each period lists its reports in order.
     for i in (0..d.articles.len()).rev() {
         let a = &d.articles[i];
-        groups
-            .entry(Period::day(a.article.date))
-            .or_default()
-            .0
-            .push(i);
-        for ev in &a.events {
+        let day = Period::day(a.article.date);
+        if keep(&day) {
+            groups.entry(day).or_default().0.push(i);
+        }
+        for ev in a.events.iter().filter(|ev| keep(&ev.event.period)) {
             groups.entry(ev.event.period).or_default().1.push((ev, i));
         }
     }
@@ -959,6 +954,7 @@ struct MonthView {
     key: String,
     display: String,
     href: String,
+    /// Counted on the overview for every month, on a month page for that month only.
     articles: usize,
     events: usize,
     current: bool,
@@ -969,7 +965,6 @@ struct MonthView {
 /// `None`) and a page per month.
 fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
     use crate::timeline::{Precision, YearMonth};
-    let groups = timeline_groups(d);
     let paged = !d.timeline_months.is_empty();
     let month_href = |k: usize| {
         d.config
@@ -980,6 +975,9 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
             .binary_search(&YearMonth::of_period(period))
             .unwrap_or(0)
     };
+    // A month page groups its own month only; the overview all of them (for the chart
+    // and the counts), but lists none when the timeline is paged.
+    let groups = timeline_groups(d, &|p| month.is_none_or(|k| month_of(p) == k));
     let days: Vec<DayView> = groups
         .iter()
         .filter(|(period, _)| !paged || month == Some(month_of(period)))

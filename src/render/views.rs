@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::annotate::quotes::Speaker;
 use crate::content::Entity;
-use crate::index::{Dossier, QuoteCluster, QuoteRef};
+use crate::index::{Dossier, QuoteRef};
 
 /// `site` in every template.
 #[derive(Debug, Clone, Serialize)]
@@ -239,8 +239,9 @@ impl Dossier {
         let (a, q) = r;
         let article = &self.articles[a];
         let quote = &article.body.quotes[q];
-        let cluster = self.cluster_of[a][q].map(|c| &self.clusters[c]);
-        let cluster_path = cluster.map(|c| self.cluster_path(c));
+        let index = self.cluster_of[a][q];
+        let cluster = index.map(|c| &self.clusters[c]);
+        let cluster_path = index.map(|c| self.cluster_path(c));
         let path = format!("/articles/{}/#{}", article.article.slug, quote.anchor);
         QuoteView {
             id: format!("{}#{}", article.article.slug, quote.anchor),
@@ -275,18 +276,18 @@ impl Dossier {
         index / CLUSTERS_PER_PAGE
     }
 
-    /// Where a cluster is on the quote index.
-    pub fn cluster_path(&self, c: &QuoteCluster) -> String {
-        // Cluster ids are `c-N`, N its 1-based position (see `index::link_clusters`).
-        let index = c.id[2..].parse::<usize>().map_or(0, |n| n - 1);
+    /// Where the cluster at `index` is on the quote index.
+    pub fn cluster_path(&self, index: usize) -> String {
         format!(
             "{}#{}",
             self.quote_page_path(self.cluster_page(index)),
-            c.id
+            self.clusters[index].id
         )
     }
 
-    pub fn cluster_view<'a>(&'a self, c: &'a QuoteCluster) -> ClusterView<'a> {
+    /// The cluster at `index`, with every wording.
+    pub fn cluster_view(&self, index: usize) -> ClusterView<'_> {
+        let c = &self.clusters[index];
         let reference = &self.quote(c.representative).text;
         let variants = c
             .quotes
@@ -297,7 +298,7 @@ impl Dossier {
                 is_representative: r == c.representative,
             })
             .collect();
-        let path = self.cluster_path(c);
+        let path = self.cluster_path(index);
         ClusterView {
             id: &c.id,
             href: self.config.url(&path),

@@ -54,7 +54,7 @@ use crate::content::load::{INDEX_FILE, REGISTRY_FILE, load_intro, read_text};
 use crate::content::{Intro, Registry, load_content};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::index::{AnalysedArticle, Dossier};
-use crate::markdown::{AnalyseContext, BodySource, analyse_body, render_plain};
+use crate::markdown::{AnalyseContext, render_plain};
 use crate::output::static_files;
 use crate::render::theme::Theme;
 use crate::render::{PageId, data_files, page_ids, page_path, render_pages};
@@ -389,33 +389,24 @@ impl Model {
             };
         }
         let is_new = self.slugs.insert(slug.clone());
-        let body = {
+        let analysed = {
             let ctx = AnalyseContext {
                 config: &self.dossier.config,
                 registry: &self.dossier.registry,
                 matcher: &self.matcher,
                 article_slugs: &self.slugs,
             };
-            analyse_body(
-                &article.body,
-                &BodySource {
-                    file: &article.file,
-                    first_line: article.body_line,
-                    slug: Some(&article.slug),
-                    corrections: &article.quotes,
-                    annotate: true,
-                },
-                &ctx,
-            )
+            AnalysedArticle::analyse(article, &ctx)
         };
-        if body.diagnostics.iter().any(Diagnostic::is_error) {
+        if analysed.body.diagnostics.iter().any(Diagnostic::is_error) {
             if is_new {
                 self.slugs.remove(&slug);
             }
-            return fail(self, body.diagnostics);
+            return fail(self, analysed.body.diagnostics);
         }
-        report.warnings.extend(body.diagnostics.iter().cloned());
-        let analysed = AnalysedArticle::new(article, body);
+        report
+            .warnings
+            .extend(analysed.body.diagnostics.iter().cloned());
         self.next_version += 1;
         let facts = ArticleFacts::of(&analysed, self.next_version);
         let new_summary = facts.summary;

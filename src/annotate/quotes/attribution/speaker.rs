@@ -21,7 +21,7 @@ use crate::annotate::quotes::Speaker;
 use crate::content::registry::{EntityKind, Registry};
 
 /// Registry names and aliases by lower-case form, for exact matches of free-text
-/// speakers. Built once per build by [`crate::annotate::quotes::QuoteFinder`]; a one-off
+/// speakers. Built once per registry (`crate::annotate::quotes::SpeakerNames`); a one-off
 /// call scans the registry instead.
 #[derive(Debug, Clone, Default)]
 pub(in crate::annotate::quotes) struct NameIndex {
