@@ -246,6 +246,27 @@ async fn next_message(
     }
 }
 
+/// Waits for live-reload messages until `ready` holds: one save can be seen as
+/// several changes (a rename is a removal and a creation), each with its reload, and
+/// a reload for the previous step may still be on its way.
+async fn reload_until(
+    ws: &mut tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+    timeout: Duration,
+    ready: impl Fn() -> bool + Send + Clone + 'static,
+) {
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let m = next_message(ws, left).await;
+        assert_eq!(m["type"], "reload", "{m}");
+        if tokio::task::spawn_blocking(ready.clone()).await.unwrap() {
+            return;
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn watch_rebuilds_reloads_and_shows_errors() {
     let (_f, root) = fixture();
@@ -352,12 +373,10 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
     std::fs::write(root.join("dossier.toml.new"), new_config).unwrap();
     std::fs::rename(root.join("dossier.toml"), root.join("dossier.toml~")).unwrap();
     std::fs::rename(root.join("dossier.toml.new"), root.join("dossier.toml")).unwrap();
-    let m = next_message(&mut ws, Duration::from_secs(30)).await;
-    assert_eq!(m["type"], "reload", "{m}");
-    let home = tokio::task::spawn_blocking(move || raw_get(port, "/"))
-        .await
-        .unwrap();
-    assert!(home.text().contains("Renamed dossier"));
+    reload_until(&mut ws, Duration::from_secs(30), move || {
+        raw_get(port, "/").text().contains("Renamed dossier")
+    })
+    .await;
 
     // A new article appears, then is deleted.
     std::fs::write(
@@ -365,25 +384,15 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
         article("Third", "A third report."),
     )
     .unwrap();
-    let m = next_message(&mut ws, Duration::from_secs(20)).await;
-    assert_eq!(m["type"], "reload", "{m}");
-    assert_eq!(
-        tokio::task::spawn_blocking(move || raw_get(port, "/articles/third/"))
-            .await
-            .unwrap()
-            .status,
-        200
-    );
+    reload_until(&mut ws, Duration::from_secs(20), move || {
+        raw_get(port, "/articles/third/").status == 200
+    })
+    .await;
     std::fs::remove_file(root.join("content/articles/third.md")).unwrap();
-    let m = next_message(&mut ws, Duration::from_secs(20)).await;
-    assert_eq!(m["type"], "reload", "{m}");
-    assert_eq!(
-        tokio::task::spawn_blocking(move || raw_get(port, "/articles/third/"))
-            .await
-            .unwrap()
-            .status,
-        404
-    );
+    reload_until(&mut ws, Duration::from_secs(20), move || {
+        raw_get(port, "/articles/third/").status == 404
+    })
+    .await;
 
     // A stylesheet: the page swaps it without reloading.
     std::fs::write(root.join("static/style.css"), "body { color: red }").unwrap();

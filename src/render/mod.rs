@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod feeds;
+mod native;
 pub mod search;
 pub mod svg;
 pub mod theme;
@@ -37,14 +38,40 @@ impl OutputFile {
     }
 }
 
-/// A page to render: template, output path, site path and its specific context.
-struct Page {
+/// A page to render: template, output path, site path and what it shows.
+struct Page<'a> {
     template: &'static str,
     path: String,
     site_path: String,
     title: String,
     description: String,
-    context: Context,
+    content: Content<'a>,
+}
+
+/// What a page shows: its template context, or, for the pages a dossier has thousands
+/// of, the view itself, so that the built-in theme can write it without Tera
+/// (see [`native`]).
+enum Content<'a> {
+    Context(Context),
+    Article(Box<ArticlePage<'a>>),
+    Entity(Box<EntityView<'a>>),
+}
+
+impl Content<'_> {
+    /// The template context (the views under the names templates know).
+    fn into_context(self) -> Context {
+        match self {
+            Content::Context(ctx) => ctx,
+            Content::Article(p) => {
+                let mut ctx = context_of(&[("article", &p.article)]);
+                ctx.insert("cards_json", &p.cards_json);
+                ctx.insert("prev", &p.prev);
+                ctx.insert("next", &p.next);
+                ctx
+            }
+            Content::Entity(view) => context_of(&[("entity", &view)]),
+        }
+    }
 }
 
 /// One page of the site, named by what it shows. Indices are those of the [`Dossier`]
@@ -101,27 +128,31 @@ pub fn render_site_to(
     });
     let site = dossier.site_view();
     let errors = std::sync::Mutex::new(Vec::new());
+    let tally = crate::timings::Tally::new();
     let (mut paths, data_paths) = rayon::join(
         || {
             let t = crate::timings::Timer::start();
             let paths: Vec<String> = ids
                 .par_iter()
-                .filter_map(|&id| match render_page(dossier, &site, theme, id) {
-                    Ok(file) => {
-                        let path = file.path.clone();
-                        sink(file);
-                        Some(path)
-                    }
-                    Err(d) => {
-                        let mut errors = errors.lock().expect("not poisoned");
-                        if !errors.contains(&d) {
-                            errors.push(d);
+                .filter_map(|&id| {
+                    match tally.time(id.kind(), || render_page(dossier, &site, theme, id)) {
+                        Ok(file) => {
+                            let path = file.path.clone();
+                            sink(file);
+                            Some(path)
                         }
-                        None
+                        Err(d) => {
+                            let mut errors = errors.lock().expect("not poisoned");
+                            if !errors.contains(&d) {
+                                errors.push(d);
+                            }
+                            None
+                        }
                     }
                 })
                 .collect();
             t.lap("pages");
+            tally.print("pages by kind");
             paths
         },
         || data_files_to(dossier, sink),
@@ -132,6 +163,23 @@ pub fn render_site_to(
     }
     paths.extend(data_paths);
     Ok(paths)
+}
+
+impl PageId {
+    /// The kind of page, for timings.
+    fn kind(self) -> &'static str {
+        match self {
+            PageId::Home => "home",
+            PageId::Article(_) => "article",
+            PageId::Entities => "entities",
+            PageId::Entity(_) => "entity",
+            PageId::Quotes | PageId::QuotesPage(_) => "quotes",
+            PageId::Sources => "sources",
+            PageId::Source(_) => "source",
+            PageId::Timeline | PageId::TimelineMonth(_) => "timeline",
+            PageId::Search | PageId::NotFound => "other",
+        }
+    }
 }
 
 /// Renders the given pages in parallel; the results are in the order of `ids`.
@@ -146,7 +194,8 @@ pub fn render_pages(
         .collect()
 }
 
-/// Renders one page.
+/// Renders one page: through the built-in theme's native writer when the dossier
+/// keeps that theme's templates for it, else through Tera.
 fn render_page(
     dossier: &Dossier,
     site: &SiteView<'_>,
@@ -155,7 +204,22 @@ fn render_page(
 ) -> Result<OutputFile, Diagnostic> {
     let page = plan_page(dossier, id);
     debug_assert_eq!(page.path, page_path(dossier, id));
-    let mut ctx = page.context;
+    let chrome = native::Chrome {
+        site,
+        config: &dossier.config,
+        title: &page.title,
+        description: &page.description,
+        path: &page.site_path,
+    };
+    let html = match &page.content {
+        Content::Article(p) if theme.is_native(page.template) => Some(native::article(&chrome, p)),
+        Content::Entity(v) if theme.is_native(page.template) => Some(native::entity(&chrome, v)),
+        _ => None,
+    };
+    if let Some(html) = html {
+        return Ok(OutputFile::new(page.path, html));
+    }
+    let mut ctx = page.content.into_context();
     ctx.insert("site", site);
     ctx.insert("base_url", &dossier.config.base_url);
     ctx.insert("base_path", &dossier.config.base_path);
@@ -248,7 +312,7 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
     ids
 }
 
-fn plan_page(d: &Dossier, id: PageId) -> Page {
+fn plan_page(d: &Dossier, id: PageId) -> Page<'_> {
     match id {
         PageId::Home => home_page(d),
         PageId::Article(i) => article_page(d, i),
@@ -283,14 +347,14 @@ fn simple_page(
     site_path: &str,
     title: &str,
     description: &str,
-) -> Page {
+) -> Page<'static> {
     Page {
         template,
         path: path.to_string(),
         site_path: site_path.to_string(),
         title: title.to_string(),
         description: description.to_string(),
-        context: Context::new(),
+        content: Content::Context(Context::new()),
     }
 }
 
@@ -310,7 +374,7 @@ fn by_prominence(d: &Dossier, entities: &mut [usize]) {
     });
 }
 
-fn home_page(d: &Dossier) -> Page {
+fn home_page(d: &Dossier) -> Page<'_> {
     let articles: Vec<ArticleSummary> = (0..d.articles.len())
         .map(|i| d.article_summary(i))
         .collect();
@@ -341,7 +405,7 @@ fn home_page(d: &Dossier) -> Page {
             .clone()
             .unwrap_or_else(|| d.config.title.clone()),
         description: d.config.description.clone(),
-        context: ctx,
+        content: Content::Context(ctx),
     }
 }
 
@@ -349,10 +413,21 @@ fn home_page(d: &Dossier) -> Page {
 struct ArticleView<'a> {
     #[serde(flatten)]
     summary: ArticleSummary<'a>,
-    content: &'a str,
+    content: std::borrow::Cow<'a, str>,
     tags: &'a [String],
     entities: Vec<EntityInArticle<'a>>,
     quotes: Vec<QuoteView<'a>>,
+}
+
+/// An article's page: the article, its neighbours and the cards its mentions show.
+struct ArticlePage<'a> {
+    article: ArticleView<'a>,
+    /// `{entity id: Card}` as JSON, for the cards shown over mentions.
+    cards_json: String,
+    /// The next older article.
+    prev: Option<ArticleSummary<'a>>,
+    /// The next newer article.
+    next: Option<ArticleSummary<'a>>,
 }
 
 #[derive(Serialize)]
@@ -371,7 +446,7 @@ struct Card<'a> {
     articles: usize,
 }
 
-fn article_page(d: &Dossier, i: usize) -> Page {
+fn article_page(d: &Dossier, i: usize) -> Page<'_> {
     let a = &d.articles[i];
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for m in &a.body.mentions {
@@ -416,21 +491,19 @@ fn article_page(d: &Dossier, i: usize) -> Page {
         .filter(|(_, q)| !q.is_term)
         .map(|(q, _)| d.quote_view((i, q)))
         .collect();
-    let content = quote_links_paged(d, i);
     let view = ArticleView {
         summary: d.article_summary(i),
-        content: &content,
+        content: quote_links_paged(d, i),
         tags: &a.article.tags,
         entities,
         quotes,
     };
-    let mut ctx = context_of(&[("article", &view)]);
-    ctx.insert("cards_json", &script_safe_json(&cards));
-    ctx.insert(
-        "prev",
-        &(i + 1 < d.articles.len()).then(|| d.article_summary(i + 1)),
-    );
-    ctx.insert("next", &(i > 0).then(|| d.article_summary(i - 1)));
+    let page = ArticlePage {
+        article: view,
+        cards_json: script_safe_json(&cards),
+        prev: (i + 1 < d.articles.len()).then(|| d.article_summary(i + 1)),
+        next: (i > 0).then(|| d.article_summary(i - 1)),
+    };
     Page {
         template: "article.html",
         path: format!("articles/{}/index.html", a.article.slug),
@@ -441,7 +514,7 @@ fn article_page(d: &Dossier, i: usize) -> Page {
             .summary
             .clone()
             .unwrap_or_else(|| format!("{}, {}", a.article.source, display_date(a.article.date))),
-        context: ctx,
+        content: Content::Article(Box::new(page)),
     }
 }
 
@@ -488,7 +561,7 @@ struct KindGroup<'a> {
     entities: Vec<EntitySummary<'a>>,
 }
 
-fn entities_page(d: &Dossier) -> Page {
+fn entities_page(d: &Dossier) -> Page<'_> {
     let mut groups = Vec::new();
     for kind in crate::content::EntityKind::ALL {
         let mut members: Vec<usize> = (0..d.registry.len())
@@ -520,7 +593,7 @@ fn entities_page(d: &Dossier) -> Page {
         site_path: "/entities/".into(),
         title: "Entities".into(),
         description: "The people, organisations and places in this dossier.".into(),
-        context: ctx,
+        content: Content::Context(ctx),
     }
 }
 
@@ -577,10 +650,10 @@ struct EntityView<'a> {
     mentions_by_article: Vec<MentionsInArticle<'a>>,
     quotes: Vec<QuoteView<'a>>,
     related: Vec<Related<'a>>,
-    graph_svg: &'a str,
+    graph_svg: String,
 }
 
-fn entity_page(d: &Dossier, e: usize) -> Page {
+fn entity_page(d: &Dossier, e: usize) -> Page<'_> {
     let entity = &d.registry.entities[e];
     let stats = &d.entities[e];
     let mut by_article: Vec<MentionsInArticle> = Vec::new();
@@ -625,7 +698,7 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
                 count,
             })
             .collect(),
-        graph_svg: &graph_svg,
+        graph_svg,
     };
     Page {
         template: "entity.html",
@@ -637,7 +710,7 @@ fn entity_page(d: &Dossier, e: usize) -> Page {
         } else {
             one_line(&entity.description)
         },
-        context: context_of(&[("entity", &view)]),
+        content: Content::Entity(Box::new(view)),
     }
 }
 
@@ -678,7 +751,7 @@ struct QuotePageLink {
 
 /// Page `page` (0-based) of the quote index: its statements, and on the first page the
 /// index by speaker, the quoted terms and the coverage chart.
-fn quotes_page(d: &Dossier, page: usize) -> Page {
+fn quotes_page(d: &Dossier, page: usize) -> Page<'_> {
     let per_page = views::CLUSTERS_PER_PAGE;
     let first = (page * per_page).min(d.clusters.len());
     let clusters: Vec<ClusterView> = (first..(first + per_page).min(d.clusters.len()))
@@ -785,7 +858,7 @@ fn quotes_page(d: &Dossier, page: usize) -> Page {
             format!("Quotes, page {}", page + 1)
         },
         description: "Every quotation, who said it, and how each outlet worded it.".into(),
-        context: ctx,
+        content: Content::Context(ctx),
     }
 }
 
@@ -825,7 +898,7 @@ fn source_view(d: &Dossier, s: usize) -> SourceView<'_> {
     }
 }
 
-fn sources_page(d: &Dossier) -> Page {
+fn sources_page(d: &Dossier) -> Page<'_> {
     let sources: Vec<SourceView> = (0..d.sources.len()).map(|s| source_view(d, s)).collect();
     Page {
         template: "sources.html",
@@ -833,7 +906,7 @@ fn sources_page(d: &Dossier) -> Page {
         site_path: "/sources/".into(),
         title: "Sources".into(),
         description: "The outlets whose reports make up this dossier.".into(),
-        context: context_of(&[("sources", &sources)]),
+        content: Content::Context(context_of(&[("sources", &sources)])),
     }
 }
 
@@ -850,7 +923,7 @@ struct SourcePageView<'a> {
 /// lists (the most widely reported first).
 const MISSING_CLUSTERS_SHOWN: usize = 20;
 
-fn source_page(d: &Dossier, s: usize) -> Page {
+fn source_page(d: &Dossier, s: usize) -> Page<'_> {
     let src = &d.sources[s];
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut quotes = Vec::new();
@@ -890,7 +963,7 @@ fn source_page(d: &Dossier, s: usize) -> Page {
         site_path: format!("/sources/{}/", src.slug),
         title: src.name.clone(),
         description: format!("Reports from {} in this dossier.", src.name),
-        context: context_of(&[("source", &view)]),
+        content: Content::Context(context_of(&[("source", &view)])),
     }
 }
 
@@ -963,7 +1036,7 @@ struct MonthView {
 /// The timeline: every period on one page, or, for a long one (see
 /// [`crate::timeline::ENTRIES_PER_PAGE`]), an overview of the months (`month` is
 /// `None`) and a page per month.
-fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
+fn timeline_page(d: &Dossier, month: Option<usize>) -> Page<'_> {
     use crate::timeline::{Precision, YearMonth};
     let paged = !d.timeline_months.is_empty();
     let month_href = |k: usize| {
@@ -977,7 +1050,16 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
     };
     // A month page groups its own month only; the overview all of them (for the chart
     // and the counts), but lists none when the timeline is paged.
-    let groups = timeline_groups(d, &|p| month.is_none_or(|k| month_of(p) == k));
+    // Comparing months directly (rather than looking each period's month up) keeps the
+    // month pages' scans of every event cheap; a period whose month is not listed
+    // belongs to the first.
+    let groups = timeline_groups(d, &|p| match month {
+        None => true,
+        Some(k) => {
+            let ym = YearMonth::of_period(p);
+            ym == d.timeline_months[k] || (k == 0 && d.timeline_months.binary_search(&ym).is_err())
+        }
+    });
     let days: Vec<DayView> = groups
         .iter()
         .filter(|(period, _)| !paged || month == Some(month_of(period)))
@@ -1074,7 +1156,7 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page {
         title,
         description: "The articles in order of publication, and the dated events they report."
             .into(),
-        context: ctx,
+        content: Content::Context(ctx),
     }
 }
 

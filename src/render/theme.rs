@@ -20,12 +20,29 @@ pub static THEME_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/template
 /// The built-in theme's static files (CSS, scripts, icons).
 pub static THEME_STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/static");
 
+/// Where messages place the built-in templates.
+const BUILT_IN_DIR: &str = "(built-in theme)/templates";
+
 /// Parsed templates plus their sources (to locate errors).
 pub struct Theme {
     pub tera: Tera,
     /// Template name -> (file shown in messages, source text).
     sources: HashMap<String, (PathBuf, String)>,
+    /// The built-in templates the dossier does not override, with none of the
+    /// templates they build on overridden either: pages from these are written by
+    /// [`super::native`], which makes exactly what Tera would make of them.
+    native: Vec<&'static str>,
 }
+
+/// The templates [`super::native`] can write, and the ones each builds on.
+const NATIVE: [(&str, [&str; 2]); 2] = [
+    ("article.html", ["base.html", "macros.html"]),
+    ("entity.html", ["base.html", "macros.html"]),
+];
+
+/// Set, every page goes through Tera: for checking the native writer against the
+/// templates it stands for.
+const TERA_ONLY_VAR: &str = "DOSSIER_TERA_ONLY";
 
 impl Theme {
     /// Loads the built-in templates, then the dossier's overrides.
@@ -36,10 +53,7 @@ impl Theme {
             if let Some(text) = file.contents_utf8() {
                 sources.insert(
                     name.clone(),
-                    (
-                        Path::new("(built-in theme)/templates").join(&name),
-                        text.to_string(),
-                    ),
+                    (Path::new(BUILT_IN_DIR).join(&name), text.to_string()),
                 );
             }
         }
@@ -88,7 +102,35 @@ impl Theme {
             )]);
         }
         register_url_functions(&mut tera, config);
-        Ok(Theme { tera, sources })
+        // A dossier's copy of a built-in template, unchanged, is the built-in one
+        // (the example dossier at the repository's root is such a copy).
+        let built_in = |name: &str| {
+            sources.get(name).is_some_and(|(_, text)| {
+                THEME_TEMPLATES
+                    .get_file(name)
+                    .and_then(|f| f.contents_utf8())
+                    == Some(text.as_str())
+            })
+        };
+        let native = if std::env::var_os(TERA_ONLY_VAR).is_some() {
+            Vec::new()
+        } else {
+            NATIVE
+                .iter()
+                .filter(|(name, deps)| built_in(name) && deps.iter().all(|d| built_in(d)))
+                .map(|(name, _)| *name)
+                .collect()
+        };
+        Ok(Theme {
+            tera,
+            sources,
+            native,
+        })
+    }
+
+    /// Whether pages of `template` are written natively rather than through Tera.
+    pub fn is_native(&self, template: &str) -> bool {
+        self.native.contains(&template)
     }
 
     /// Renders a template, turning a failure into a located diagnostic.
@@ -170,8 +212,14 @@ impl Theme {
 /// Escapes text for HTML element content and quoted attribute values. Unlike Tera's
 /// default it leaves `/` alone, so URLs stay readable in the page source.
 pub fn escape_html(input: &str) -> String {
-    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len() + input.len() / 8);
+    escape_into(&mut out, input);
+    out
+}
+
+/// [`escape_html`], appending to `out`.
+pub fn escape_into(out: &mut String, input: &str) {
+    let bytes = input.as_bytes();
     let mut done = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let entity = match b {
@@ -188,7 +236,6 @@ pub fn escape_html(input: &str) -> String {
         done = i + 1;
     }
     out.push_str(&input[done..]);
-    out
 }
 
 /// The full cause chain of a Tera error, one cause per line.

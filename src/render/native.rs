@@ -1,0 +1,638 @@
+//! The built-in theme's article and entity pages, written straight from their views.
+//!
+//! A dossier has a page per article and per entity: thousands of them. Through Tera
+//! each costs a `serde_json::Value` copy of its view and a walk of the template tree
+//! that looks every variable up by name, which made these pages over half of a
+//! build's time. Here the same markup is written from the borrowed views.
+//!
+//! This is a second copy of `templates/base.html`, `macros.html`, `article.html` and
+//! `entity.html`, and it must make exactly what Tera makes of them: a test renders
+//! fixture dossiers both ways and compares every byte, so changing one of those
+//! templates without changing this file fails the tests. A dossier that overrides any
+//! of them gets Tera for the pages concerned ([`super::theme::Theme::is_native`]);
+//! setting `DOSSIER_TERA_ONLY` sends every page through Tera.
+
+use std::fmt::Write as _;
+
+use super::theme::escape_into;
+use super::views::{ArticleSummary, EntitySummary, QuoteView, SiteView, SpeakerView};
+use super::{ArticlePage, EntityView};
+use crate::config::Config;
+
+/// What `base.html` needs to know about the page it frames.
+pub struct Chrome<'a> {
+    pub site: &'a SiteView<'a>,
+    pub config: &'a Config,
+    pub title: &'a str,
+    pub description: &'a str,
+    /// The page's site path (`/articles/x/`).
+    pub path: &'a str,
+}
+
+/// A page's HTML being written.
+struct Out(String);
+
+impl Out {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        self.0.push_str(s);
+        self
+    }
+
+    /// Text, escaped as Tera escapes a variable.
+    fn text(&mut self, s: &str) -> &mut Self {
+        escape_into(&mut self.0, s);
+        self
+    }
+
+    fn num(&mut self, n: usize) -> &mut Self {
+        let _ = write!(self.0, "{n}");
+        self
+    }
+
+    /// `{{ n | pluralize }}`.
+    fn plural(&mut self, n: usize) -> &mut Self {
+        self.plural_as(n, "", "s")
+    }
+
+    fn plural_as(&mut self, n: usize, one: &str, many: &str) -> &mut Self {
+        self.raw(if n == 1 { one } else { many })
+    }
+}
+
+/// The parts of `base.html` a page fills in.
+struct Blocks<'a> {
+    og_type: &'a str,
+    body_class: &'a str,
+    head_meta: &'a dyn Fn(&mut Out),
+    content: &'a dyn Fn(&mut Out),
+}
+
+/// `base.html` around `blocks`.
+fn base(c: &Chrome, blocks: Blocks) -> String {
+    let site = c.site;
+    let bp = c.config.base_path.as_str();
+    let is_home = c.path == "/";
+    let plain_title = is_home || c.title.is_empty();
+    let description = if c.description.is_empty() {
+        site.description
+    } else {
+        c.description
+    };
+    let canonical = c.config.abs_url(c.path);
+    let mut o = Out(String::with_capacity(32 * 1024));
+    o.raw("<!DOCTYPE html>\n<html lang=\"")
+        .text(site.language)
+        .raw("\" data-base=\"")
+        .text(bp)
+        .raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>");
+    if plain_title {
+        o.text(site.title);
+    } else {
+        o.text(c.title).raw(" · ").text(site.title);
+    }
+    o.raw("</title>");
+    if !description.is_empty() {
+        o.raw("\n<meta name=\"description\" content=\"")
+            .text(description)
+            .raw("\">");
+    }
+    o.raw("\n<link rel=\"canonical\" href=\"")
+        .text(&canonical)
+        .raw("\">\n<meta property=\"og:title\" content=\"")
+        .text(if plain_title { site.title } else { c.title })
+        .raw("\">");
+    if !description.is_empty() {
+        o.raw("\n<meta property=\"og:description\" content=\"")
+            .text(description)
+            .raw("\">");
+    }
+    o.raw("\n<meta property=\"og:url\" content=\"")
+        .text(&canonical)
+        .raw("\">\n<meta property=\"og:type\" content=\"")
+        .raw(blocks.og_type)
+        .raw("\">\n<meta property=\"og:site_name\" content=\"")
+        .text(site.title)
+        .raw("\">\n<meta property=\"og:locale\" content=\"")
+        .text(site.language)
+        .raw("\">\n<meta name=\"twitter:card\" content=\"summary\">\n<meta name=\"twitter:title\" content=\"")
+        .text(if plain_title { site.title } else { c.title })
+        .raw("\">");
+    if !description.is_empty() {
+        o.raw("\n<meta name=\"twitter:description\" content=\"")
+            .text(description)
+            .raw("\">");
+    }
+    (blocks.head_meta)(&mut o);
+    o.raw("\n<meta name=\"theme-color\" content=\"#faf8f3\" media=\"(prefers-color-scheme: light)\">\n<meta name=\"theme-color\" content=\"#16171a\" media=\"(prefers-color-scheme: dark)\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+        .text(site.title)
+        .raw("\" href=\"")
+        .text(bp)
+        .raw("feed.xml\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+        .text(bp)
+        .raw("favicon.svg\">\n<link rel=\"stylesheet\" href=\"")
+        .text(bp)
+        .raw("style.css\">\n<script src=\"")
+        .text(bp)
+        .raw("dossier.js\" defer></script>\n</head>\n<body class=\"")
+        .raw(blocks.body_class)
+        .raw("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n  <div class=\"site-header__inner\">\n    <a class=\"site-title\" href=\"")
+        .text(bp)
+        .raw("\"");
+    if is_home {
+        o.raw(" aria-current=\"page\"");
+    }
+    o.raw(">\n      <svg class=\"site-title__mark\" viewBox=\"0 0 32 32\" width=\"28\" height=\"28\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M6 3.5h13.5L26 10v18.5H6z\" fill=\"currentColor\" opacity=\".14\"/><path d=\"M6 3.5h13.5L26 10v18.5H6z\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/><path d=\"M19.5 3.5V10H26\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linejoin=\"round\"/><path d=\"M11 15.5h10M11 19.5h10M11 23.5h6\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\"/></svg>\n      <span class=\"site-title__text\">")
+        .text(site.title)
+        .raw("</span>\n    </a>\n    <nav class=\"site-nav\" aria-label=\"Main\">\n      <ul>\n        <li><a href=\"")
+        .text(bp)
+        .raw("\"");
+    if is_home {
+        o.raw(" aria-current=\"page\"");
+    } else if c.path.starts_with("/articles/") {
+        o.raw(" class=\"is-active\"");
+    }
+    o.raw(">Articles</a></li>");
+    for (section, label) in [
+        ("entities", "Entities"),
+        ("quotes", "Quotes"),
+        ("sources", "Sources"),
+        ("timeline", "Timeline"),
+    ] {
+        o.raw("\n        <li><a href=\"")
+            .text(bp)
+            .raw(section)
+            .raw("/\"");
+        let here = c
+            .path
+            .strip_prefix('/')
+            .and_then(|p| p.strip_prefix(section))
+            .and_then(|p| p.strip_prefix('/'));
+        match here {
+            Some("") => o.raw(" aria-current=\"page\""),
+            Some(_) => o.raw(" class=\"is-active\""),
+            None => &mut o,
+        };
+        o.raw(">").raw(label).raw("</a></li>");
+    }
+    o.raw("\n        <li class=\"site-nav__search-item\"><a class=\"site-nav__search\" href=\"")
+        .text(bp)
+        .raw("search/\"");
+    if c.path == "/search/" {
+        o.raw(" aria-current=\"page\"");
+    }
+    o.raw("><svg viewBox=\"0 0 20 20\" width=\"15\" height=\"15\" aria-hidden=\"true\" focusable=\"false\"><circle cx=\"8.5\" cy=\"8.5\" r=\"5.5\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\"/><path d=\"M12.6 12.6 17 17\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\"/></svg><span class=\"site-nav__label\">Search</span></a></li>\n      </ul>\n    </nav>\n  </div>\n</header>\n<main id=\"main\" class=\"site-main\" tabindex=\"-1\">\n");
+    (blocks.content)(&mut o);
+    o.raw("\n</main>\n<footer class=\"site-footer\">\n  <div class=\"site-footer__inner\">\n    <p class=\"site-footer__title\"><a href=\"")
+        .text(bp)
+        .raw("\">")
+        .text(site.title)
+        .raw("</a></p>");
+    if !site.description.is_empty() {
+        o.raw("\n    <p class=\"site-footer__desc\">")
+            .text(site.description)
+            .raw("</p>");
+    }
+    let n = &site.counts;
+    o.raw("\n    <p class=\"site-footer__counts\">\n      <a href=\"")
+        .text(bp)
+        .raw("\">")
+        .num(n.articles)
+        .raw(" article")
+        .plural(n.articles)
+        .raw("</a>\n      <span aria-hidden=\"true\">·</span> <a href=\"")
+        .text(bp)
+        .raw("sources/\">")
+        .num(n.sources)
+        .raw(" source")
+        .plural(n.sources)
+        .raw("</a>\n      <span aria-hidden=\"true\">·</span> <a href=\"")
+        .text(bp)
+        .raw("entities/\">")
+        .num(n.entities)
+        .raw(" entit")
+        .plural_as(n.entities, "y", "ies")
+        .raw("</a>\n      <span aria-hidden=\"true\">·</span> <a href=\"")
+        .text(bp)
+        .raw("quotes/\">")
+        .num(n.quotes)
+        .raw(" quote")
+        .plural(n.quotes)
+        .raw("</a>\n    </p>\n    <ul class=\"site-footer__links\">\n      <li><a href=\"")
+        .text(bp)
+        .raw("data/dossier.json\" type=\"application/json\">Data (JSON)</a></li>\n      <li><a href=\"")
+        .text(bp)
+        .raw("feed.xml\" type=\"application/atom+xml\">Atom feed</a></li>\n      <li><a href=\"")
+        .text(bp)
+        .raw("search/\">Search</a></li>\n    </ul>\n  </div>\n</footer>\n</body>\n</html>\n");
+    o.0
+}
+
+/// `macros.html`: `names(list)`.
+fn names(o: &mut Out, list: &[String]) {
+    for (k, n) in list.iter().enumerate() {
+        if k > 0 {
+            o.raw(if k + 1 == list.len() { " and " } else { ", " });
+        }
+        o.text(n);
+    }
+}
+
+/// `macros.html`: `date(a)`.
+fn date(o: &mut Out, a: &ArticleSummary) {
+    o.raw("<time datetime=\"").text(&a.date);
+    if let Some(t) = a.time.filter(|t| !t.is_empty()) {
+        o.raw("T").text(t);
+    }
+    o.raw("\">").text(&a.date_display);
+    if let Some(t) = a.time.filter(|t| !t.is_empty()) {
+        o.raw(", ").text(t);
+    }
+    o.raw("</time>");
+}
+
+/// `macros.html`: `speaker(s)`.
+fn speaker(o: &mut Out, s: Option<&SpeakerView>) {
+    match s {
+        Some(s) => match (&s.path, &s.href) {
+            (Some(_), href) => o
+                .raw("<a class=\"speaker\" href=\"")
+                .text(href.as_deref().unwrap_or(""))
+                .raw("\">")
+                .text(s.name)
+                .raw("</a>"),
+            (None, _) => o
+                .raw("<span class=\"speaker\">")
+                .text(s.name)
+                .raw("</span>"),
+        },
+        None => o.raw("<span class=\"speaker speaker--none\">Unattributed</span>"),
+    };
+}
+
+/// `macros.html`: `entity_chip(e, count, label)` (with a count).
+fn entity_chip(o: &mut Out, e: &EntitySummary, count: usize, label: &str) {
+    o.raw("<a class=\"chip\" href=\"")
+        .text(&e.href)
+        .raw("\" data-kind=\"")
+        .text(e.kind)
+        .raw("\" title=\"")
+        .text(e.kind_label);
+    if !e.summary.is_empty() {
+        o.raw(": ").text(&e.summary);
+    }
+    o.raw("\"><span class=\"chip__name\">")
+        .text(e.name)
+        .raw("</span><span class=\"chip__count\">")
+        .num(count)
+        .raw("<span class=\"visually-hidden\"> ")
+        .text(label)
+        .raw("</span></span></a>");
+}
+
+/// `macros.html`: `quote_block(q, show_speaker=false)`.
+fn quote_block_without_speaker(o: &mut Out, q: &QuoteView) {
+    o.raw("<figure class=\"quote-block\">\n  <blockquote");
+    if let Some(url) = q.article.url.filter(|u| !u.is_empty()) {
+        o.raw(" cite=\"").text(url).raw("\"");
+    }
+    o.raw("><p>“")
+        .text(q.text)
+        .raw("”</p></blockquote>\n  <figcaption>\n    <span class=\"quote-block__source\"><a href=\"")
+        .text(&q.href)
+        .raw("\">")
+        .text(q.article.source)
+        .raw(", ")
+        .text(&q.article.date_display)
+        .raw("</a></span>\n    <a class=\"quote-block__cluster\" href=\"")
+        .text(q.cluster_href.as_deref().unwrap_or(""));
+    if q.cluster_sources > 1 {
+        o.raw("\">Reported by ")
+            .num(q.cluster_sources)
+            .raw(" outlets</a>");
+    } else {
+        o.raw("\">On the quote index</a>");
+    }
+    o.raw("\n  </figcaption>\n</figure>");
+}
+
+/// `{{ text | truncate(length=n) }}`: the first `n` grapheme clusters and "…".
+fn truncate(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    match text.grapheme_indices(true).nth(n) {
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
+        None => text.into(),
+    }
+}
+
+/// `article.html`.
+pub fn article(c: &Chrome, p: &ArticlePage) -> String {
+    let a = &p.article;
+    let s = &a.summary;
+    let head_meta = |o: &mut Out| {
+        o.raw("\n<meta property=\"article:published_time\" content=\"")
+            .text(&s.date);
+        if let Some(t) = s.time.filter(|t| !t.is_empty()) {
+            o.raw("T").text(t);
+        }
+        o.raw("\">");
+        for author in s.authors {
+            o.raw("\n<meta property=\"article:author\" content=\"")
+                .text(author)
+                .raw("\">");
+        }
+        for t in a.tags {
+            o.raw("\n<meta property=\"article:tag\" content=\"")
+                .text(t)
+                .raw("\">");
+        }
+        o.raw("\n");
+    };
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <p class=\"kicker\"><a href=\"")
+            .text(&s.source_href)
+            .raw("\">")
+            .text(s.source)
+            .raw("</a></p>\n    <h1 class=\"article-title\" id=\"article-title\">")
+            .text(s.title)
+            .raw("</h1>");
+        if let Some(summary) = s.summary.filter(|x| !x.is_empty()) {
+            o.raw("\n    <p class=\"dek\">").text(summary).raw("</p>");
+        }
+        o.raw("\n    <div class=\"byline\">");
+        if !s.authors.is_empty() {
+            o.raw("\n      <p class=\"byline__authors\">By ");
+            names(o, s.authors);
+            o.raw("</p>");
+        }
+        o.raw("\n      <p class=\"byline__meta\">\n        <a class=\"byline__source\" href=\"")
+            .text(&s.source_href)
+            .raw("\">")
+            .text(s.source)
+            .raw("</a><span class=\"meta__sep\" aria-hidden=\"true\"> · </span>");
+        date(o, s);
+        o.raw("\n      </p>");
+        if let Some(url) = s.url.filter(|u| !u.is_empty()) {
+            o.raw("\n      <p class=\"byline__link\"><a class=\"byline__original\" href=\"")
+                .text(url)
+                .raw("\" rel=\"external noopener\">Read the original at ")
+                .text(s.source)
+                .raw("<svg viewBox=\"0 0 12 12\" width=\"11\" height=\"11\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M4.5 2.5h5v5M9.5 2.5 3 9\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.6\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></svg></a></p>");
+        }
+        o.raw("\n    </div>");
+        if !a.tags.is_empty() {
+            o.raw("\n    <ul class=\"tags\" aria-label=\"Tags\">");
+            for t in a.tags {
+                o.raw("\n      <li>").text(t).raw("</li>");
+            }
+            o.raw("\n    </ul>");
+        }
+        o.raw("\n  </header>\n\n  <div class=\"article-body prose\">\n    ")
+            .raw(&a.content)
+            .raw("\n  </div>\n\n  <aside class=\"article-aside\" aria-label=\"In this article\">");
+        if !a.entities.is_empty() {
+            o.raw("\n    <section class=\"side-section\" aria-labelledby=\"aside-entities-title\">\n      <h2 class=\"side-title\" id=\"aside-entities-title\">Who and what <span class=\"count\">")
+                .num(a.entities.len())
+                .raw("</span></h2>\n      <ul class=\"entity-list\">");
+            for e in &a.entities {
+                o.raw("\n        <li><a class=\"entity-row\" href=\"")
+                    .text(&e.summary.href)
+                    .raw("\" data-kind=\"")
+                    .text(e.summary.kind)
+                    .raw("\"><span class=\"entity-row__name\">")
+                    .text(e.summary.name)
+                    .raw("</span><span class=\"entity-row__kind\">")
+                    .text(e.summary.kind_label)
+                    .raw("</span><span class=\"entity-row__count\" title=\"Mentions in this article\">")
+                    .num(e.in_article)
+                    .raw("<span class=\"visually-hidden\"> mention")
+                    .plural(e.in_article)
+                    .raw(" here</span></span></a></li>");
+            }
+            o.raw("\n      </ul>\n    </section>");
+        }
+        if !a.quotes.is_empty() {
+            o.raw("\n    <section class=\"side-section\" aria-labelledby=\"aside-quotes-title\">\n      <h2 class=\"side-title\" id=\"aside-quotes-title\">Quoted <span class=\"count\">")
+                .num(a.quotes.len())
+                .raw("</span></h2>\n      <ol class=\"aside-quotes\">");
+            for q in &a.quotes {
+                o.raw("\n        <li>\n          <p class=\"aside-quotes__speaker\">");
+                speaker(o, q.speaker.as_ref());
+                o.raw("</p>\n          <p class=\"aside-quotes__text\"><a href=\"#")
+                    .text(q.anchor)
+                    .raw("\">“")
+                    .text(&truncate(q.text, 140))
+                    .raw("”</a></p>\n          <p class=\"aside-quotes__meta\"><a href=\"")
+                    .text(q.cluster_href.as_deref().unwrap_or(""));
+                if q.cluster_sources > 1 {
+                    let others = q.cluster_sources - 1;
+                    o.raw("\">Also in ")
+                        .num(others)
+                        .raw(" other outlet")
+                        .plural(others)
+                        .raw("</a></p>");
+                } else {
+                    o.raw("\">Only this outlet</a></p>");
+                }
+                o.raw("\n        </li>");
+            }
+            o.raw("\n      </ol>\n    </section>");
+        }
+        o.raw(LEGEND);
+        if p.prev.is_some() || p.next.is_some() {
+            o.raw("\n  <nav class=\"pager\" aria-label=\"Earlier and later articles\">");
+            for (n, rel, label) in [(&p.prev, "prev", "Earlier"), (&p.next, "next", "Later")] {
+                if let Some(n) = n {
+                    o.raw("\n    <a class=\"pager__link pager__link--")
+                        .raw(rel)
+                        .raw("\" href=\"")
+                        .text(&n.href)
+                        .raw("\" rel=\"")
+                        .raw(rel)
+                        .raw("\"><span class=\"pager__label\">")
+                        .raw(label)
+                        .raw("</span><span class=\"pager__title\">")
+                        .text(n.title)
+                        .raw("</span><span class=\"pager__meta\">")
+                        .text(n.source)
+                        .raw(" · ")
+                        .text(&n.date_display)
+                        .raw("</span></a>");
+                }
+            }
+            o.raw("\n  </nav>");
+        }
+        o.raw("\n</article>\n</div>\n<script type=\"application/json\" id=\"entity-cards\">")
+            .raw(&p.cards_json)
+            .raw("</script>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "article",
+            body_class: "page page--article",
+            head_meta: &head_meta,
+            content: &content,
+        },
+    )
+}
+
+/// The article page's legend of marks, and the end of its aside.
+const LEGEND: &str = "\n\n    <section class=\"side-section side-section--legend\" aria-labelledby=\"aside-legend-title\">\n      <h2 class=\"side-title\" id=\"aside-legend-title\">Reading the marks</h2>\n      <ul class=\"legend\">\n        <li>Names link to <span class=\"legend__sample legend__sample--mention\" data-kind=\"person\">people</span>, <span class=\"legend__sample legend__sample--mention\" data-kind=\"organization\">organisations</span>, <span class=\"legend__sample legend__sample--mention\" data-kind=\"place\">places</span> and <span class=\"legend__sample legend__sample--mention\" data-kind=\"other\">more</span>.</li>\n        <li><span class=\"legend__sample legend__sample--quote\">“Quotations”</span> are shaded; <span class=\"quote-link quote-link--sample\" aria-hidden=\"true\"></span> compares a quote across outlets.</li>\n        <li><span class=\"legend__sample legend__sample--term\">“Terms”</span> are short quoted words.</li>\n      </ul>\n    </section>\n  </aside>";
+
+/// `entity.html`.
+pub fn entity(c: &Chrome, v: &EntityView) -> String {
+    let e = &v.summary;
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header entity-header\" data-kind=\"")
+            .text(e.kind)
+            .raw("\">\n    <p class=\"kicker kicker--kind\" data-kind=\"")
+            .text(e.kind)
+            .raw("\"><a href=\"")
+            .text(&c.config.url(&format!("/entities/#{}", e.kind)))
+            .raw("\">")
+            .text(e.kind_label)
+            .raw("</a></p>\n    <h1 class=\"page-title\">")
+            .text(e.name)
+            .raw("</h1>");
+        if !e.summary.is_empty() && !v.description.contains(e.summary.as_str()) {
+            o.raw("\n    <p class=\"dek\">")
+                .text(&e.summary)
+                .raw("</p>");
+        }
+        o.raw("\n    <ul class=\"stats\" aria-label=\"Coverage\">\n      <li><a href=\"#mentions\"><strong>")
+            .num(e.mention_count)
+            .raw("</strong> mention")
+            .plural(e.mention_count)
+            .raw("</a></li>\n      <li><strong>")
+            .num(e.article_count)
+            .raw("</strong> article")
+            .plural(e.article_count)
+            .raw("</li>\n      <li><strong>")
+            .num(e.source_count)
+            .raw("</strong> source")
+            .plural(e.source_count)
+            .raw("</li>");
+        if !v.quotes.is_empty() {
+            o.raw("\n      <li><a href=\"#quotes\"><strong>")
+                .num(v.quotes.len())
+                .raw("</strong> quote")
+                .plural(v.quotes.len())
+                .raw("</a></li>");
+        }
+        o.raw("\n    </ul>\n  </header>\n\n  <div class=\"layout\">\n    <div class=\"layout__main\">");
+        if !v.description.is_empty() {
+            o.raw("\n      <section class=\"prose entity-description\" aria-label=\"Description\">\n        ")
+                .raw(v.description)
+                .raw("\n      </section>");
+        }
+        if !v.quotes.is_empty() {
+            o.raw("\n      <section id=\"quotes\" aria-labelledby=\"quotes-title\">\n        <h2 class=\"section-title\" id=\"quotes-title\">Quoted <span class=\"count\">")
+                .num(v.quotes.len())
+                .raw("</span></h2>\n        <ul class=\"quote-list\">");
+            for q in &v.quotes {
+                o.raw("\n          <li>");
+                quote_block_without_speaker(o, q);
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>");
+        }
+        o.raw("\n\n      <section id=\"mentions\" aria-labelledby=\"mentions-title\">\n        <h2 class=\"section-title\" id=\"mentions-title\">Mentions <span class=\"count\">")
+            .num(e.mention_count)
+            .raw("</span></h2>");
+        for group in &v.mentions_by_article {
+            let a = &group.article;
+            o.raw("\n        <section class=\"mention-group\" aria-labelledby=\"mg-")
+                .text(a.slug)
+                .raw("\">\n          <h3 class=\"mention-group__title\" id=\"mg-")
+                .text(a.slug)
+                .raw("\"><a href=\"")
+                .text(&a.href)
+                .raw("\">")
+                .text(a.title)
+                .raw("</a></h3>\n          <p class=\"meta\"><a href=\"")
+                .text(&a.source_href)
+                .raw("\">")
+                .text(a.source)
+                .raw("</a><span class=\"meta__sep\" aria-hidden=\"true\"> · </span>");
+            date(o, a);
+            o.raw("<span class=\"meta__sep\" aria-hidden=\"true\"> · </span>")
+                .num(group.mentions.len())
+                .raw(" mention")
+                .plural(group.mentions.len())
+                .raw("</p>\n          <ol class=\"kwic\">");
+            for m in &group.mentions {
+                o.raw("\n            <li>").raw(&m.html).raw("</li>");
+            }
+            o.raw("\n          </ol>\n        </section>");
+        }
+        if v.mentions_by_article.is_empty() {
+            o.raw("\n        <p class=\"empty\">No article mentions ")
+                .text(e.name)
+                // Tera keeps the whitespace before `{%- endfor %}` after an `else`.
+                .raw(" yet.</p>\n        ");
+        }
+        o.raw("\n      </section>\n    </div>\n\n    <aside class=\"layout__side\" aria-label=\"About ")
+            .text(e.name)
+            .raw("\">");
+        if !v.related.is_empty() {
+            o.raw("\n      <section class=\"side-section\" aria-labelledby=\"related-title\">\n        <h2 class=\"side-title\" id=\"related-title\">Mentioned with</h2>\n        <ul class=\"chip-list\">");
+            for r in &v.related {
+                o.raw("\n          <li>");
+                entity_chip(o, &r.entity, r.count, "articles together");
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>");
+        }
+        if !v.aliases.is_empty() || !v.aliases_seen.is_empty() {
+            o.raw("\n      <section class=\"side-section\" aria-labelledby=\"names-title\">\n        <h2 class=\"side-title\" id=\"names-title\">Names</h2>\n        <dl class=\"names\">");
+            for (list, label) in [
+                (v.aliases_seen, "Written in articles as"),
+                (v.aliases, "Also known as"),
+            ] {
+                if !list.is_empty() {
+                    o.raw("\n          <dt>")
+                        .raw(label)
+                        .raw("</dt>\n          <dd><ul class=\"name-list\">");
+                    for a in list {
+                        o.raw("<li>").text(a).raw("</li>");
+                    }
+                    o.raw("</ul></dd>");
+                }
+            }
+            o.raw("\n        </dl>\n      </section>");
+        }
+        if !v.links.is_empty() {
+            o.raw("\n      <section class=\"side-section\" aria-labelledby=\"links-title\">\n        <h2 class=\"side-title\" id=\"links-title\">Elsewhere</h2>\n        <ul class=\"link-list\">");
+            for l in v.links {
+                let shown = l
+                    .replace("https://", "")
+                    .replace("http://", "")
+                    .replace("www.", "");
+                o.raw("\n          <li><a href=\"")
+                    .text(l)
+                    .raw("\" rel=\"external noopener\">")
+                    .text(shown.trim_end_matches('/'))
+                    .raw("</a></li>");
+            }
+            o.raw("\n        </ul>\n      </section>");
+        }
+        o.raw("\n    </aside>\n  </div>");
+        if !v.graph_svg.is_empty() {
+            o.raw("\n  <section class=\"figure-section\" aria-labelledby=\"graph-title\">\n    <h2 class=\"section-title\" id=\"graph-title\">Connections</h2>\n    <figure class=\"graphic graphic--graph\">\n      ")
+                .raw(&v.graph_svg)
+                .raw("\n      <figcaption>Entities mentioned in the same paragraphs as ")
+                .text(e.name)
+                .raw(". Larger circles are mentioned more often; thicker lines share more paragraphs.</figcaption>\n    </figure>\n  </section>");
+        }
+        o.raw("\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "profile",
+            body_class: "page page--entity",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
+}
