@@ -162,8 +162,15 @@ fn rich_fixture() -> Fixture {
                 format!("\n\n“We must {} now,” Mike Pompeo said.", words.join(" "))
             })
             .collect();
+        // A statement two outlets carry in different words, which the others miss.
+        let border = match i % 4 {
+            0 => "\n\n“The border stays closed for now,” Mike Pompeo said.",
+            1 => "\n\n“The border stays closed for now, and that is final,” Mike Pompeo said.",
+            2 => "\n\nOfficials called the vote a “betrayal”.",
+            _ => "",
+        };
         let body = format!(
-            "Iraq's parliament voted. Abdul Mahdi spoke to Kata'ib <Hezbollah> envoys.\n\n“Despite the internal and external difficulties that we might face, it remains best for Iraq,” Abdul Mahdi said.\n\n“We will not leave {i},” a spokesman said.\n\n{events}{statements}"
+            "Iraq's parliament voted. Abdul Mahdi spoke to Kata'ib <Hezbollah> envoys.\n\n“Despite the internal and external difficulties that we might face, it remains best for Iraq,” Abdul Mahdi said.\n\n“We will not leave {i},” a spokesman said.{border}\n\n{events}{statements}"
         );
         f.write(
             &format!("content/articles/report-{i:02}.md"),
@@ -193,6 +200,10 @@ fn a_rich_dossier_renders_the_same_natively() {
     assert!(o.status.success());
     assert!(out.path().join("timeline/2019-03/index.html").exists());
     assert!(out.path().join("quotes/page/2/index.html").exists());
+    let quotes = std::fs::read_to_string(out.path().join("quotes/index.html")).unwrap();
+    for branch in ["variant--differs", "terms__item", "badge--quiet"] {
+        assert!(quotes.contains(branch), "the fixture misses `{branch}`");
+    }
 }
 
 #[test]
@@ -214,4 +225,15 @@ fn a_dossier_template_overrides_the_native_pages() {
     assert!(entity.contains("<p>own entity page: Iraq</p>"), "{entity}");
     let article = f.read("public/articles/first/index.html");
     assert!(article.contains("<time data-own=\"yes\""), "{article}");
+}
+
+#[test]
+fn an_empty_dossier_renders_the_same_natively() {
+    let f = Fixture::empty();
+    f.write("dossier.toml", "title = \"Empty\"\n");
+    f.write(
+        "content/entities.toml",
+        "[[entity]]\nname = \"Iraq\"\nkind = \"place\"\n",
+    );
+    assert_native_matches_tera(f.root());
 }

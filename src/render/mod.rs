@@ -55,6 +55,10 @@ enum Content<'a> {
     Context(Context),
     Article(Box<ArticlePage<'a>>),
     Entity(Box<EntityView<'a>>),
+    Source(Box<SourcePageView<'a>>),
+    Timeline(Box<TimelinePage<'a>>),
+    Home(Box<HomePage<'a>>),
+    Quotes(Box<QuotesPage<'a>>),
 }
 
 impl Content<'_> {
@@ -70,6 +74,36 @@ impl Content<'_> {
                 ctx
             }
             Content::Entity(view) => context_of(&[("entity", &view)]),
+            Content::Source(view) => context_of(&[("source", &view)]),
+            Content::Home(v) => {
+                let mut ctx = context_of(&[("intro", &v.intro)]);
+                ctx.insert("articles", &v.articles);
+                ctx.insert("top_entities", &v.top_entities);
+                ctx.insert("top_clusters", &v.top_clusters);
+                ctx.insert("graph_svg", &v.graph_svg);
+                ctx
+            }
+            Content::Quotes(v) => {
+                let mut ctx = context_of(&[("clusters", &v.clusters)]);
+                ctx.insert("cluster_count", &v.cluster_count);
+                ctx.insert("first_number", &v.first_number);
+                ctx.insert("last_number", &v.last_number);
+                ctx.insert("speakers", &v.speakers);
+                ctx.insert("terms", &v.terms);
+                ctx.insert("pages", &v.pages);
+                ctx.insert("page_number", &v.page_number);
+                ctx.insert("coverage_svg", &v.coverage_svg);
+                ctx
+            }
+            Content::Timeline(p) => {
+                let mut ctx = context_of(&[("days", &p.days)]);
+                ctx.insert("months", &p.months);
+                ctx.insert("month", &p.month(p.month));
+                ctx.insert("prev_month", &p.prev_month());
+                ctx.insert("next_month", &p.next_month());
+                ctx.insert("chart_svg", &p.chart_svg);
+                ctx
+            }
         }
     }
 }
@@ -214,6 +248,12 @@ fn render_page(
     let html = match &page.content {
         Content::Article(p) if theme.is_native(page.template) => Some(native::article(&chrome, p)),
         Content::Entity(v) if theme.is_native(page.template) => Some(native::entity(&chrome, v)),
+        Content::Source(v) if theme.is_native(page.template) => Some(native::source(&chrome, v)),
+        Content::Timeline(p) if theme.is_native(page.template) => {
+            Some(native::timeline(&chrome, p))
+        }
+        Content::Home(v) if theme.is_native(page.template) => Some(native::home(&chrome, v)),
+        Content::Quotes(v) if theme.is_native(page.template) => Some(native::quotes(&chrome, v)),
         _ => None,
     };
     if let Some(html) = html {
@@ -374,6 +414,16 @@ fn by_prominence(d: &Dossier, entities: &mut [usize]) {
     });
 }
 
+/// The home page: the articles, newest first, and what stands out across them.
+struct HomePage<'a> {
+    /// `content/_index.md` as HTML.
+    intro: &'a str,
+    articles: Vec<ArticleSummary<'a>>,
+    top_entities: Vec<EntitySummary<'a>>,
+    top_clusters: Vec<ClusterView<'a>>,
+    graph_svg: String,
+}
+
 fn home_page(d: &Dossier) -> Page<'_> {
     let articles: Vec<ArticleSummary> = (0..d.articles.len())
         .map(|i| d.article_summary(i))
@@ -390,11 +440,13 @@ fn home_page(d: &Dossier) -> Page<'_> {
     let top_clusters: Vec<ClusterView> = (0..d.clusters.len().min(5))
         .map(|c| d.cluster_view(c))
         .collect();
-    let mut ctx = context_of(&[("intro", &d.intro_html)]);
-    ctx.insert("articles", &articles);
-    ctx.insert("top_entities", &top_entities);
-    ctx.insert("top_clusters", &top_clusters);
-    ctx.insert("graph_svg", &home_graph(d, &mentioned));
+    let view = HomePage {
+        intro: &d.intro_html,
+        articles,
+        top_entities,
+        top_clusters,
+        graph_svg: home_graph(d, &mentioned),
+    };
     Page {
         template: "index.html",
         path: "index.html".into(),
@@ -405,7 +457,7 @@ fn home_page(d: &Dossier) -> Page<'_> {
             .clone()
             .unwrap_or_else(|| d.config.title.clone()),
         description: d.config.description.clone(),
-        content: Content::Context(ctx),
+        content: Content::Home(Box::new(view)),
     }
 }
 
@@ -749,6 +801,24 @@ struct QuotePageLink {
     current: bool,
 }
 
+/// A page of the quote index.
+struct QuotesPage<'a> {
+    clusters: Vec<ClusterView<'a>>,
+    /// Statements in the whole index.
+    cluster_count: usize,
+    /// The numbers of this page's first and last statements (from 1).
+    first_number: usize,
+    last_number: usize,
+    /// On the first page only, as are `terms` and `coverage_svg`.
+    speakers: Vec<SpeakerGroup<'a>>,
+    terms: Vec<TermView<'a>>,
+    /// Every page of the index, when it has more than one.
+    pages: Vec<QuotePageLink>,
+    /// This page's number (from 1).
+    page_number: usize,
+    coverage_svg: String,
+}
+
 /// Page `page` (0-based) of the quote index: its statements, and on the first page the
 /// index by speaker, the quoted terms and the coverage chart.
 fn quotes_page(d: &Dossier, page: usize) -> Page<'_> {
@@ -831,22 +901,21 @@ fn quotes_page(d: &Dossier, page: usize) -> Page<'_> {
     } else {
         Vec::new()
     };
-    let mut ctx = context_of(&[("clusters", &clusters)]);
-    ctx.insert("cluster_count", &d.clusters.len());
-    ctx.insert("first_number", &(page * per_page + 1));
-    ctx.insert("last_number", &(page * per_page + clusters.len()));
-    ctx.insert("speakers", &speakers);
-    ctx.insert("terms", &terms);
-    ctx.insert("pages", &pages);
-    ctx.insert("page_number", &(page + 1));
-    ctx.insert(
-        "coverage_svg",
-        &if page == 0 {
+    let view = QuotesPage {
+        cluster_count: d.clusters.len(),
+        first_number: page * per_page + 1,
+        last_number: page * per_page + clusters.len(),
+        clusters,
+        speakers,
+        terms,
+        pages,
+        page_number: page + 1,
+        coverage_svg: if page == 0 {
             coverage_svg(d)
         } else {
             String::new()
         },
-    );
+    };
     let site_path = d.quote_page_path(page);
     Page {
         template: "quotes.html",
@@ -858,7 +927,7 @@ fn quotes_page(d: &Dossier, page: usize) -> Page<'_> {
             format!("Quotes, page {}", page + 1)
         },
         description: "Every quotation, who said it, and how each outlet worded it.".into(),
-        content: Content::Context(ctx),
+        content: Content::Quotes(Box::new(view)),
     }
 }
 
@@ -963,7 +1032,7 @@ fn source_page(d: &Dossier, s: usize) -> Page<'_> {
         site_path: format!("/sources/{}/", src.slug),
         title: src.name.clone(),
         description: format!("Reports from {} in this dossier.", src.name),
-        content: Content::Context(context_of(&[("source", &view)])),
+        content: Content::Source(Box::new(view)),
     }
 }
 
@@ -1020,6 +1089,29 @@ fn timeline_groups<'a>(
         events.sort_by_key(|(ev, _)| (ev.event.part, ev.event.relation));
     }
     groups
+}
+
+/// A timeline page: its periods, and the months when the timeline is paged.
+struct TimelinePage<'a> {
+    days: Vec<DayView<'a>>,
+    months: Vec<MonthView>,
+    /// The month this page shows (an index into `months`); `None` on the overview.
+    month: Option<usize>,
+    chart_svg: String,
+}
+
+impl TimelinePage<'_> {
+    fn month(&self, k: Option<usize>) -> Option<&MonthView> {
+        k.and_then(|k| self.months.get(k))
+    }
+
+    fn prev_month(&self) -> Option<&MonthView> {
+        self.month(self.month.and_then(|k| k.checked_sub(1)))
+    }
+
+    fn next_month(&self) -> Option<&MonthView> {
+        self.month(self.month.map(|k| k + 1))
+    }
 }
 
 #[derive(Serialize)]
@@ -1113,16 +1205,7 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page<'_> {
             m.events += events.len();
         }
     }
-    let neighbour = |k: Option<usize>| k.and_then(|k| months.get(k));
-    let mut ctx = context_of(&[("days", &days)]);
-    ctx.insert("months", &months);
-    ctx.insert("month", &month.map(|k| &months[k]));
-    ctx.insert(
-        "prev_month",
-        &neighbour(month.and_then(|k| k.checked_sub(1))),
-    );
-    ctx.insert("next_month", &neighbour(month.map(|k| k + 1)));
-    if month.is_none() {
+    let chart_svg = if month.is_none() {
         let chart_href = |period: &crate::timeline::Period| {
             if paged {
                 format!("{}#d-{}", month_href(month_of(period)), period.key())
@@ -1130,10 +1213,16 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page<'_> {
                 format!("#d-{}", period.key())
             }
         };
-        ctx.insert("chart_svg", &timeline_chart(&groups, &chart_href));
+        timeline_chart(&groups, &chart_href)
     } else {
-        ctx.insert("chart_svg", "");
-    }
+        String::new()
+    };
+    let page = TimelinePage {
+        days,
+        months,
+        month,
+        chart_svg,
+    };
     let (path, site_path, title) = match month {
         None => (
             "timeline/index.html".to_string(),
@@ -1156,7 +1245,7 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page<'_> {
         title,
         description: "The articles in order of publication, and the dated events they report."
             .into(),
-        content: Content::Context(ctx),
+        content: Content::Timeline(Box::new(page)),
     }
 }
 

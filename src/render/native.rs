@@ -15,8 +15,8 @@
 use std::fmt::Write as _;
 
 use super::theme::escape_into;
-use super::views::{ArticleSummary, EntitySummary, QuoteView, SiteView, SpeakerView};
-use super::{ArticlePage, EntityView};
+use super::views::{ArticleSummary, ClusterView, EntitySummary, QuoteView, SiteView, SpeakerView};
+use super::{ArticlePage, EntityView, HomePage, QuotesPage, SourcePageView, TimelinePage};
 use crate::config::Config;
 
 /// What `base.html` needs to know about the page it frames.
@@ -289,21 +289,31 @@ fn entity_chip(o: &mut Out, e: &EntitySummary, count: usize, label: &str) {
         .raw("</span></span></a>");
 }
 
-/// `macros.html`: `quote_block(q, show_speaker=false)`.
-fn quote_block_without_speaker(o: &mut Out, q: &QuoteView) {
+/// `macros.html`: `quote_block(q, show_speaker, show_article)`.
+fn quote_block(o: &mut Out, q: &QuoteView, show_speaker: bool, show_article: bool) {
     o.raw("<figure class=\"quote-block\">\n  <blockquote");
     if let Some(url) = q.article.url.filter(|u| !u.is_empty()) {
         o.raw(" cite=\"").text(url).raw("\"");
     }
     o.raw("><p>“")
         .text(q.text)
-        .raw("”</p></blockquote>\n  <figcaption>\n    <span class=\"quote-block__source\"><a href=\"")
+        .raw("”</p></blockquote>\n  <figcaption>");
+    if show_speaker {
+        o.raw("<span class=\"quote-block__speaker\">");
+        speaker(o, q.speaker.as_ref());
+        o.raw("</span>");
+    }
+    o.raw("\n    <span class=\"quote-block__source\"><a href=\"")
         .text(&q.href)
-        .raw("\">")
-        .text(q.article.source)
-        .raw(", ")
-        .text(&q.article.date_display)
-        .raw("</a></span>\n    <a class=\"quote-block__cluster\" href=\"")
+        .raw("\">");
+    if show_article {
+        o.text(q.article.source)
+            .raw(", ")
+            .text(&q.article.date_display);
+    } else {
+        o.raw("In context");
+    }
+    o.raw("</a></span>\n    <a class=\"quote-block__cluster\" href=\"")
         .text(q.cluster_href.as_deref().unwrap_or(""));
     if q.cluster_sources > 1 {
         o.raw("\">Reported by ")
@@ -313,6 +323,94 @@ fn quote_block_without_speaker(o: &mut Out, q: &QuoteView) {
         o.raw("\">On the quote index</a>");
     }
     o.raw("\n  </figcaption>\n</figure>");
+}
+
+/// `macros.html`: `cluster_block(c)`.
+fn cluster_block(o: &mut Out, c: &ClusterView) {
+    o.raw("<figure class=\"quote-block quote-block--cluster\">\n  <blockquote><p>“")
+        .text(c.text)
+        .raw("”</p></blockquote>\n  <figcaption>\n    <span class=\"quote-block__speaker\">");
+    speaker(o, c.speaker.as_ref());
+    o.raw("</span>\n    <a class=\"quote-block__cluster\" href=\"")
+        .text(&c.href)
+        .raw("\">Reported by ")
+        .num(c.source_count)
+        .raw(" outlet")
+        .plural(c.source_count)
+        .raw("</a>");
+    if !c.sources.is_empty() {
+        o.raw("\n    <span class=\"quote-block__outlets\">");
+        names(o, c.sources);
+        o.raw("</span>");
+    }
+    o.raw("\n  </figcaption>\n</figure>");
+}
+
+/// `macros.html`: `article_card(a, level=3, show_source)`.
+fn article_card(o: &mut Out, a: &ArticleSummary, show_source: bool) {
+    o.raw("<article class=\"card\">");
+    if show_source {
+        o.raw("\n  <p class=\"kicker\"><a href=\"")
+            .text(&a.source_href)
+            .raw("\">")
+            .text(a.source)
+            .raw("</a></p>");
+    }
+    o.raw("\n  <h3 class=\"card__title\"><a href=\"")
+        .text(&a.href)
+        .raw("\">")
+        .text(a.title)
+        .raw("</a></h3>");
+    if let Some(summary) = a.summary.filter(|x| !x.is_empty()) {
+        o.raw("\n  <p class=\"card__summary\">")
+            .text(summary)
+            .raw("</p>");
+    }
+    o.raw("\n  <p class=\"meta\">");
+    date(o, a);
+    const SEP: &str = "<span class=\"meta__sep\" aria-hidden=\"true\"> · </span>";
+    if !a.authors.is_empty() {
+        o.raw(SEP).raw("<span class=\"meta__authors\">By ");
+        names(o, a.authors);
+        o.raw("</span>");
+    }
+    if a.mention_count > 0 {
+        o.raw(SEP)
+            .raw("<span class=\"meta__count\">")
+            .num(a.mention_count)
+            .raw(" mention")
+            .plural(a.mention_count)
+            .raw("</span>");
+    }
+    if a.quote_count > 0 {
+        o.raw(SEP)
+            .raw("<span class=\"meta__count\">")
+            .num(a.quote_count)
+            .raw(" quote")
+            .plural(a.quote_count)
+            .raw("</span>");
+    }
+    o.raw("</p>\n</article>");
+}
+
+/// `macros.html`: `article_line(a, show_date=false)`.
+fn article_line_without_date(o: &mut Out, a: &ArticleSummary) {
+    o.raw("<a class=\"article-line\" href=\"")
+        .text(&a.href)
+        .raw("\"><span class=\"article-line__title\">")
+        .text(a.title)
+        .raw("</span>\n<span class=\"article-line__meta\">")
+        .text(a.source);
+    if let Some(t) = a.time.filter(|t| !t.is_empty()) {
+        o.raw(" · <time datetime=\"")
+            .text(&a.date)
+            .raw("T")
+            .text(t)
+            .raw("\">")
+            .text(t)
+            .raw("</time>");
+    }
+    o.raw("</span></a>");
 }
 
 /// `{{ text | truncate(length=n) }}`: the first `n` grapheme clusters and "…".
@@ -531,7 +629,7 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
                 .raw("</span></h2>\n        <ul class=\"quote-list\">");
             for q in &v.quotes {
                 o.raw("\n          <li>");
-                quote_block_without_speaker(o, q);
+                quote_block(o, q, false, true);
                 o.raw("</li>");
             }
             o.raw("\n        </ul>\n      </section>");
@@ -568,7 +666,7 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
         if v.mentions_by_article.is_empty() {
             o.raw("\n        <p class=\"empty\">No article mentions ")
                 .text(e.name)
-                // Tera keeps the whitespace before `{%- endfor %}` after an `else`.
+                // Tera strips no whitespace inside a loop's `else`.
                 .raw(" yet.</p>\n        ");
         }
         o.raw("\n      </section>\n    </div>\n\n    <aside class=\"layout__side\" aria-label=\"About ")
@@ -635,4 +733,579 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
             content: &content,
         },
     )
+}
+
+/// `source.html`.
+pub fn source(c: &Chrome, v: &SourcePageView) -> String {
+    let s = &v.source;
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\"><a href=\"")
+            .text(&c.config.base_path)
+            .raw("sources/\">Source</a></p>\n    <h1 class=\"page-title\">")
+            .text(s.name)
+            .raw("</h1>\n    <ul class=\"stats\" aria-label=\"In this dossier\">\n      <li><a href=\"#articles\"><strong>")
+            .num(s.article_count)
+            .raw("</strong> article")
+            .plural(s.article_count)
+            .raw("</a></li>\n      <li>");
+        if v.quotes.is_empty() {
+            o.raw("<strong>")
+                .num(s.quote_count)
+                .raw("</strong> quote")
+                .plural(s.quote_count)
+                .raw("</li>");
+        } else {
+            o.raw("<a href=\"#quotes\"><strong>")
+                .num(s.quote_count)
+                .raw("</strong> quote")
+                .plural(s.quote_count)
+                .raw("</a></li>");
+        }
+        if !v.missing_clusters.is_empty() {
+            o.raw("\n      <li><a href=\"#missing\"><strong>")
+                .num(v.missing_clusters.len())
+                .raw("</strong> statement")
+                .plural(v.missing_clusters.len())
+                .raw(" not carried</a></li>");
+        }
+        o.raw("\n    </ul>\n  </header>\n\n  <div class=\"layout\">\n    <div class=\"layout__main\">\n      <section id=\"articles\" aria-labelledby=\"articles-title\">\n        <h2 class=\"section-title\" id=\"articles-title\">Articles <span class=\"count\">")
+            .num(s.articles.len())
+            .raw("</span></h2>\n        <ol class=\"card-list\">");
+        for a in &s.articles {
+            o.raw("\n          <li>");
+            article_card(o, a, false);
+            o.raw("</li>");
+        }
+        o.raw("\n        </ol>\n      </section>");
+        if !v.quotes.is_empty() {
+            o.raw("\n      <section id=\"quotes\" aria-labelledby=\"quotes-title\">\n        <h2 class=\"section-title\" id=\"quotes-title\">Quoted by ")
+                .text(s.name)
+                .raw(" <span class=\"count\">")
+                .num(v.quotes.len())
+                .raw("</span></h2>\n        <ul class=\"quote-list\">");
+            for q in &v.quotes {
+                o.raw("\n          <li>");
+                quote_block(o, q, true, false);
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>");
+        }
+        if !v.missing_clusters.is_empty() {
+            o.raw("\n      <section id=\"missing\" aria-labelledby=\"missing-title\">\n        <h2 class=\"section-title\" id=\"missing-title\">Not in ")
+                .text(s.name)
+                .raw(" <span class=\"count\">")
+                .num(v.missing_clusters.len())
+                .raw("</span></h2>\n        <p class=\"section-note\">Statements other outlets report that ")
+                .text(s.name)
+                .raw(" does not quote.</p>\n        <ul class=\"quote-list\">");
+            for cl in &v.missing_clusters {
+                o.raw("\n          <li>");
+                cluster_block(o, cl);
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>");
+        }
+        o.raw("\n    </div>");
+        if !v.top_entities.is_empty() {
+            o.raw("\n    <aside class=\"layout__side\" aria-label=\"Most mentioned by ")
+                .text(s.name)
+                .raw("\">\n      <section class=\"side-section\" aria-labelledby=\"top-entities-title\">\n        <h2 class=\"side-title\" id=\"top-entities-title\">Most mentioned</h2>\n        <ul class=\"chip-list\">");
+            for t in &v.top_entities {
+                o.raw("\n          <li>");
+                entity_chip(o, &t.entity, t.count, "mentions");
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>\n    </aside>");
+        }
+        o.raw("\n  </div>\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class: "page page--source",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
+}
+
+/// `timeline.html`.
+pub fn timeline(c: &Chrome, p: &TimelinePage) -> String {
+    let month = p.month(p.month);
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">");
+        match month {
+            Some(_) => o
+                .raw("<a href=\"")
+                .text(&c.config.base_path)
+                .raw("timeline/\">Chronology</a>"),
+            None => o.raw("Chronology"),
+        };
+        o.raw("</p>\n    <h1 class=\"page-title\">");
+        match month {
+            Some(m) => o.text(&m.display),
+            None => o.raw("Timeline"),
+        };
+        o.raw("</h1>");
+        match month {
+            Some(m) => o
+                .raw("\n    <p class=\"dek\">")
+                .num(m.articles)
+                .raw(" article")
+                .plural(m.articles)
+                .raw(" and ")
+                .num(m.events)
+                .raw(" dated event")
+                .plural(m.events)
+                .raw(" in ")
+                .text(&m.display)
+                .raw(".</p>"),
+            None => o.raw("\n    <p class=\"dek\">What happened when, as the articles tell it: each day’s reports, and the dated events they describe.</p>"),
+        };
+        if p.days.len() > 1 {
+            o.raw("\n    <nav class=\"jump\" aria-label=\"Days\">\n      <ul>");
+            for d in &p.days {
+                o.raw("\n        <li><a href=\"#d-")
+                    .text(&d.key)
+                    .raw("\">")
+                    .text(&d.date_display)
+                    .raw("</a></li>");
+            }
+            o.raw("\n      </ul>\n    </nav>");
+        }
+        o.raw("\n  </header>");
+        if !p.chart_svg.is_empty() {
+            o.raw("\n  <figure class=\"graphic graphic--chart\">\n    ")
+                .raw(&p.chart_svg)
+                .raw("\n    <figcaption>Articles and events by day.</figcaption>\n  </figure>");
+        }
+        if !p.months.is_empty() && month.is_none() {
+            o.raw("\n  <section aria-labelledby=\"months-title\">\n    <h2 class=\"section-title\" id=\"months-title\">Months <span class=\"count\">")
+                .num(p.months.len())
+                .raw("</span></h2>\n    <ol class=\"month-list\">");
+            for mo in &p.months {
+                o.raw("\n      <li><a href=\"")
+                    .text(&mo.href)
+                    .raw("\">")
+                    .text(&mo.display)
+                    .raw("</a> <span class=\"meta\">")
+                    .num(mo.articles)
+                    .raw(" article")
+                    .plural(mo.articles)
+                    .raw(" · ")
+                    .num(mo.events)
+                    .raw(" event")
+                    .plural(mo.events)
+                    .raw("</span></li>");
+            }
+            o.raw("\n    </ol>\n  </section>");
+        }
+        o.raw("\n\n  <ol class=\"timeline\">");
+        for d in &p.days {
+            o.raw("\n    <li class=\"day day--")
+                .raw(d.precision)
+                .raw("\" id=\"d-")
+                .text(&d.key)
+                .raw("\">\n      <h2 class=\"day__date\"><time datetime=\"")
+                .text(&d.date)
+                .raw("\">")
+                .text(&d.date_display)
+                .raw("</time></h2>\n      <div class=\"day__body\">");
+            if !d.events.is_empty() {
+                o.raw("\n        <ol class=\"events\" aria-label=\"Events\">");
+                for ev in &d.events {
+                    o.raw("\n          <li class=\"event\">\n            <p class=\"event__text\"><a href=\"")
+                        .text(&ev.href)
+                        .raw("\">")
+                        .text(ev.text)
+                        .raw("</a></p>\n            <p class=\"event__meta\">");
+                    if !ev.date_display.is_empty() && ev.date_display != d.date_display {
+                        o.text(&ev.date_display).raw(" · ");
+                    }
+                    o.raw("according to <a href=\"")
+                        .text(&ev.article.href)
+                        .raw("\" title=\"")
+                        .text(ev.article.title)
+                        .raw("\">")
+                        .text(ev.article.source)
+                        .raw("</a></p>\n          </li>");
+                }
+                o.raw("\n        </ol>");
+            }
+            if !d.articles.is_empty() {
+                o.raw("\n        <h3 class=\"day__subtitle\">Published <span class=\"count\">")
+                    .num(d.articles.len())
+                    .raw("</span></h3>\n        <ul class=\"article-lines\">");
+                for a in &d.articles {
+                    o.raw("\n          <li>");
+                    article_line_without_date(o, a);
+                    o.raw("</li>");
+                }
+                o.raw("\n        </ul>");
+            }
+            o.raw("\n      </div>\n    </li>");
+        }
+        if p.days.is_empty() {
+            // Tera strips no whitespace inside a loop's `else`.
+            o.raw("\n    ");
+            if p.months.is_empty() {
+                o.raw("\n    <li><p class=\"empty\">Nothing dated yet.</p></li>\n    ");
+            }
+            o.raw("\n    ");
+        }
+        o.raw("\n  </ol>");
+        if month.is_some() {
+            o.raw("\n  <nav class=\"pager\" aria-label=\"Earlier and later months\">");
+            for (m, rel, label) in [
+                (p.prev_month(), "prev", "Earlier"),
+                (p.next_month(), "next", "Later"),
+            ] {
+                if let Some(m) = m {
+                    o.raw("\n    <a class=\"pager__link pager__link--")
+                        .raw(rel)
+                        .raw("\" href=\"")
+                        .text(&m.href)
+                        .raw("\" rel=\"")
+                        .raw(rel)
+                        .raw("\"><span class=\"pager__label\">")
+                        .raw(label)
+                        .raw("</span><span class=\"pager__title\">")
+                        .text(&m.display)
+                        .raw("</span></a>");
+                }
+            }
+            o.raw("\n  </nav>");
+        }
+        o.raw("\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class: "page page--timeline",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
+}
+
+/// `index.html`.
+pub fn home(c: &Chrome, v: &HomePage) -> String {
+    let site = c.site;
+    let bp = c.config.base_path.as_str();
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"home-hero\">\n    <p class=\"kicker kicker--plain\">Dossier</p>\n    <h1 class=\"home-hero__title\">")
+            .text(site.title)
+            .raw("</h1>");
+        if !site.description.is_empty() {
+            o.raw("\n    <p class=\"dek\">")
+                .text(site.description)
+                .raw("</p>");
+        }
+        let n = &site.counts;
+        o.raw("\n    <ul class=\"stats\" aria-label=\"In this dossier\">\n      <li><a href=\"#articles\"><strong>")
+            .num(n.articles)
+            .raw("</strong> article")
+            .plural(n.articles)
+            .raw("</a></li>\n      <li><a href=\"")
+            .text(bp)
+            .raw("sources/\"><strong>")
+            .num(n.sources)
+            .raw("</strong> source")
+            .plural(n.sources)
+            .raw("</a></li>\n      <li><a href=\"")
+            .text(bp)
+            .raw("entities/\"><strong>")
+            .num(n.entities)
+            .raw("</strong> entit")
+            .plural_as(n.entities, "y", "ies")
+            .raw("</a></li>\n      <li><a href=\"")
+            .text(bp)
+            .raw("quotes/\"><strong>")
+            .num(n.quotes)
+            .raw("</strong> quote")
+            .plural(n.quotes)
+            .raw("</a></li>\n      <li><a href=\"")
+            .text(bp)
+            .raw("quotes/\"><strong>")
+            .num(n.clusters)
+            .raw("</strong> statement")
+            .plural(n.clusters)
+            .raw("</a></li>\n    </ul>\n  </header>");
+        if !v.intro.is_empty() {
+            o.raw("\n  <div class=\"prose home-intro\">\n    ")
+                .raw(v.intro)
+                .raw("\n  </div>");
+        }
+        o.raw("\n\n  <div class=\"layout\">\n    <section class=\"layout__main\" id=\"articles\" aria-labelledby=\"articles-title\">\n      <h2 class=\"section-title\" id=\"articles-title\">Articles <span class=\"count\">")
+            .num(v.articles.len())
+            .raw("</span></h2>");
+        if v.articles.is_empty() {
+            o.raw("\n      <p class=\"empty\">No articles yet. Add Markdown files to <code>content/articles/</code>.</p>");
+        } else {
+            o.raw("\n      <ol class=\"card-list\">");
+            for a in &v.articles {
+                o.raw("\n        <li>");
+                article_card(o, a, true);
+                o.raw("</li>");
+            }
+            o.raw("\n      </ol>");
+        }
+        o.raw("\n    </section>\n\n    <aside class=\"layout__side\" aria-label=\"Overview\">");
+        if !v.top_entities.is_empty() {
+            o.raw("\n      <section class=\"side-section\" aria-labelledby=\"top-entities-title\">\n        <h2 class=\"side-title\" id=\"top-entities-title\">Most mentioned</h2>\n        <ul class=\"chip-list\">");
+            for e in &v.top_entities {
+                o.raw("\n          <li>");
+                entity_chip(o, e, e.mention_count, "mentions");
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n        <p class=\"more\"><a href=\"")
+                .text(bp)
+                .raw("entities/\">All entities</a></p>\n      </section>");
+        }
+        if !v.top_clusters.is_empty() {
+            o.raw("\n      <section class=\"side-section\" aria-labelledby=\"top-clusters-title\">\n        <h2 class=\"side-title\" id=\"top-clusters-title\">Most widely reported</h2>\n        <ul class=\"quote-list\">");
+            for cl in &v.top_clusters {
+                o.raw("\n          <li>");
+                cluster_block(o, cl);
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n        <p class=\"more\"><a href=\"")
+                .text(bp)
+                .raw("quotes/\">Compare all quotes</a></p>\n      </section>");
+        }
+        o.raw("\n    </aside>\n  </div>");
+        if !v.graph_svg.is_empty() {
+            o.raw("\n  <section class=\"figure-section\" aria-labelledby=\"graph-title\">\n    <h2 class=\"section-title\" id=\"graph-title\">Who appears with whom</h2>\n    <figure class=\"graphic graphic--graph\">\n      ")
+                .raw(&v.graph_svg)
+                .raw("\n      <figcaption>The most mentioned entities, joined where an article names them in the same paragraph. Larger circles are mentioned more often; thicker lines share more paragraphs.</figcaption>\n    </figure>\n  </section>");
+        }
+        o.raw("\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class: "page page--home",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
+}
+
+/// `quotes.html`.
+pub fn quotes(c: &Chrome, v: &QuotesPage) -> String {
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">Index</p>\n    <h1 class=\"page-title\">Quotes");
+        if v.page_number > 1 {
+            o.raw(", page ").num(v.page_number);
+        }
+        let articles = c.site.counts.articles;
+        o.raw("</h1>\n    <p class=\"dek\">")
+            .num(v.cluster_count)
+            .raw(" statement")
+            .plural(v.cluster_count)
+            .raw(" quoted across ")
+            .num(articles)
+            .raw(" article")
+            .plural(articles)
+            .raw(", compared outlet by outlet. The most widely reported come first");
+        if !v.pages.is_empty() {
+            o.raw(": statements ")
+                .num(v.first_number)
+                .raw(" to ")
+                .num(v.last_number)
+                .raw(" here");
+        }
+        o.raw(".</p>\n    <p class=\"diff-legend\">Against the most common wording, <ins>added words</ins> are underlined and <del>missing words</del> struck through.</p>\n    <nav class=\"jump\" aria-label=\"On this page\">\n      <ul>\n        <li><a href=\"#statements\">Statements <span class=\"count\">")
+            .num(v.clusters.len())
+            .raw("</span></a></li>");
+        for (n, href, label) in [
+            (v.pages.len(), "#quote-pages", "Pages"),
+            (v.speakers.len(), "#speakers", "By speaker"),
+            (v.terms.len(), "#terms", "Quoted terms"),
+        ] {
+            if n > 0 {
+                o.raw("\n        <li><a href=\"")
+                    .raw(href)
+                    .raw("\">")
+                    .raw(label)
+                    .raw(" <span class=\"count\">")
+                    .num(n)
+                    .raw("</span></a></li>");
+            }
+        }
+        o.raw("\n      </ul>\n    </nav>\n  </header>");
+        if !v.coverage_svg.is_empty() {
+            o.raw("\n  <figure class=\"graphic graphic--coverage\">\n    ")
+                .raw(&v.coverage_svg)
+                .raw("\n    <figcaption>Which outlets carry which statements.</figcaption>\n  </figure>");
+        }
+        o.raw("\n\n  <div class=\"layout layout--quotes\">\n    <section class=\"layout__main\" id=\"statements\" aria-labelledby=\"statements-title\">\n      <h2 class=\"section-title\" id=\"statements-title\">Statements</h2>");
+        for cl in &v.clusters {
+            statement(o, cl);
+        }
+        if v.clusters.is_empty() {
+            // Tera strips no whitespace inside a loop's `else`.
+            o.raw("\n      <p class=\"empty\">No quotations found yet.</p>\n      ");
+        }
+        if !v.pages.is_empty() {
+            o.raw("\n      <nav class=\"page-list\" id=\"quote-pages\" aria-label=\"Pages of statements\">\n        <ol>");
+            for p in &v.pages {
+                o.raw("\n          <li><a href=\"").text(&p.href).raw("\"");
+                if p.current {
+                    o.raw(" aria-current=\"page\"");
+                }
+                o.raw(">").num(p.number).raw("</a></li>");
+            }
+            o.raw("\n        </ol>\n      </nav>");
+        }
+        o.raw("\n    </section>");
+        if !v.speakers.is_empty() {
+            o.raw("\n    <aside class=\"layout__side\" aria-label=\"Speakers\">\n      <section class=\"side-section side-section--sticky\" id=\"speakers\" aria-labelledby=\"speakers-title\">\n        <h2 class=\"side-title\" id=\"speakers-title\">By speaker</h2>\n        <ol class=\"speaker-index\">");
+            for s in &v.speakers {
+                o.raw("\n          <li>\n            <p class=\"speaker-index__name\">");
+                speaker(o, Some(&s.speaker));
+                o.raw(" <span class=\"count\" title=\"Quotes\">")
+                    .num(s.count)
+                    .raw("<span class=\"visually-hidden\"> quote")
+                    .plural(s.count)
+                    .raw("</span></span></p>\n            <ul class=\"cluster-refs\" aria-label=\"Statements\">");
+                for r in &s.clusters {
+                    o.raw("\n              <li><a href=\"")
+                        .text(&r.href)
+                        .raw("\" aria-label=\"Statement ")
+                        .text(r.num)
+                        .raw("\">")
+                        .text(r.num)
+                        .raw("</a></li>");
+                }
+                o.raw("\n            </ul>\n          </li>");
+            }
+            o.raw("\n        </ol>\n      </section>\n    </aside>");
+        }
+        o.raw("\n  </div>");
+        if !v.terms.is_empty() {
+            o.raw("\n  <section class=\"terms-section\" id=\"terms\" aria-labelledby=\"terms-title\">\n    <h2 class=\"section-title\" id=\"terms-title\">Quoted terms <span class=\"count\">")
+                .num(v.terms.len())
+                .raw("</span></h2>\n    <p class=\"section-note\">Short words and phrases that outlets put in quotation marks.</p>\n    <ul class=\"terms\">");
+            for t in &v.terms {
+                o.raw("\n      <li class=\"terms__item\">\n        <span class=\"terms__text\">“")
+                    .text(t.text)
+                    .raw("”</span>\n        <span class=\"terms__count\">")
+                    .num(t.count)
+                    .raw("&times;</span>\n        <span class=\"terms__articles\">");
+                for (k, a) in t.articles.iter().enumerate() {
+                    if k > 0 {
+                        o.raw(", ");
+                    }
+                    o.raw("<a href=\"")
+                        .text(&a.href)
+                        .raw("\" title=\"")
+                        .text(a.title)
+                        .raw("\">")
+                        .text(a.source)
+                        .raw("</a>");
+                }
+                o.raw("</span>\n      </li>");
+            }
+            o.raw("\n    </ul>\n  </section>");
+        }
+        o.raw("\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class: "page page--quotes",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
+}
+
+/// One statement on the quote index, with every outlet's wording.
+fn statement(o: &mut Out, c: &ClusterView) {
+    let num = c.id.replace("c-", "");
+    let multi = c.variants.len() > 1;
+    o.raw("\n      <section class=\"cluster");
+    if multi {
+        o.raw(" cluster--multi");
+    }
+    o.raw("\" id=\"")
+        .text(c.id)
+        .raw("\" aria-labelledby=\"")
+        .text(c.id)
+        .raw("-title\">\n        <header class=\"cluster__header\">\n          <p class=\"cluster__meta\"><a class=\"cluster__num\" href=\"#")
+        .text(c.id)
+        .raw("\" aria-label=\"Statement ")
+        .text(&num)
+        .raw("\">№&#8239;")
+        .text(&num)
+        .raw("</a> ");
+    speaker(o, c.speaker.as_ref());
+    o.raw("</p>\n          <h3 class=\"cluster__text\" id=\"")
+        .text(c.id)
+        .raw("-title\">“")
+        .text(c.text)
+        .raw("”</h3>\n          <p class=\"cluster__reach\"><span class=\"reach\" aria-hidden=\"true\">");
+    for _ in c.sources {
+        o.raw("<span class=\"reach__dot\"></span>");
+    }
+    o.raw("</span><span>Reported by <strong>")
+        .num(c.source_count)
+        .raw("</strong> outlet")
+        .plural(c.source_count);
+    if !c.sources.is_empty() {
+        o.raw(": ");
+        names(o, c.sources);
+    }
+    o.raw("</span></p>\n        </header>\n        <ol class=\"variants\">");
+    for v in &c.variants {
+        let q = &v.quote;
+        let differs = v.diff_html.contains("<ins") || v.diff_html.contains("<del");
+        o.raw("\n          <li class=\"variant");
+        if v.is_representative {
+            o.raw(" variant--rep");
+        }
+        if differs {
+            o.raw(" variant--differs");
+        }
+        o.raw("\" id=\"")
+            .text(q.article.slug)
+            .raw("-")
+            .text(q.anchor)
+            .raw("\">\n            <p class=\"variant__source\">\n              <a class=\"variant__outlet\" href=\"")
+            .text(&q.article.source_href)
+            .raw("\">")
+            .text(q.article.source)
+            .raw("</a>\n              <span class=\"variant__date\">");
+        date(o, &q.article);
+        o.raw("</span>");
+        if v.is_representative && multi {
+            o.raw("\n              <span class=\"badge\">Most common wording</span>");
+        } else if !differs && multi {
+            o.raw("\n              <span class=\"badge badge--quiet\">Same wording</span>");
+        }
+        o.raw("\n              <a class=\"variant__context\" href=\"")
+            .text(&q.href)
+            .raw("\">In context<span class=\"visually-hidden\">: ")
+            .text(q.article.title)
+            .raw("</span></a>\n            </p>");
+        if differs {
+            o.raw("\n            <p class=\"variant__text diff\">“")
+                .raw(&v.diff_html)
+                .raw("”</p>");
+        }
+        if let (Some(here), Some(theirs)) = (&q.speaker, &c.speaker)
+            && here.name != theirs.name
+        {
+            o.raw("\n            <p class=\"variant__note\">Attributed here to ");
+            speaker(o, Some(here));
+            o.raw("</p>");
+        }
+        o.raw("\n          </li>");
+    }
+    o.raw("\n        </ol>\n      </section>");
 }

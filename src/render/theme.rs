@@ -35,9 +35,13 @@ pub struct Theme {
 }
 
 /// The templates [`super::native`] can write, and the ones each builds on.
-const NATIVE: [(&str, [&str; 2]); 2] = [
+const NATIVE: [(&str, [&str; 2]); 6] = [
+    ("index.html", ["base.html", "macros.html"]),
+    ("quotes.html", ["base.html", "macros.html"]),
     ("article.html", ["base.html", "macros.html"]),
     ("entity.html", ["base.html", "macros.html"]),
+    ("source.html", ["base.html", "macros.html"]),
+    ("timeline.html", ["base.html", "macros.html"]),
 ];
 
 /// Set, every page goes through Tera: for checking the native writer against the
