@@ -198,7 +198,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     };
     let t = Timer::start();
     let staging = Staging::new(&output)?;
-    let paths = render_site_to(&dossier, &theme, &|f| staging.write(&f)).map_err(fail_with)?;
+    let paths = render_site_to(&dossier, &theme, &staging).map_err(fail_with)?;
     let generated: HashSet<&str> = paths.iter().map(String::as_str).collect();
     for f in static_files(&dossier.config.root, &generated).map_err(fail_with)? {
         staging.write(&f);

@@ -20,6 +20,41 @@ pub struct AnalysedArticle {
     /// The dated events its sentences report, for the timeline: found here, with the
     /// article, so that the work is done in parallel and once per edit.
     pub events: Vec<DatedEvent>,
+    pub links: ArticleLinks,
+}
+
+/// An article's addresses and dates as pages show them: made once, with its analysis,
+/// rather than for each of the many pages that list the article.
+#[derive(Debug, Clone)]
+pub struct ArticleLinks {
+    /// `2020-01-05`.
+    pub date: String,
+    /// `5 January 2020`.
+    pub date_display: String,
+    pub source_slug: String,
+    /// `/sources/<slug>/`, and under the site's base path.
+    pub source_path: String,
+    pub source_href: String,
+    /// `/articles/<slug>/`, and under the site's base path.
+    pub path: String,
+    pub href: String,
+}
+
+impl ArticleLinks {
+    fn of(article: &Article, config: &Config) -> Self {
+        let source_slug = Dossier::source_slug(&article.source);
+        let source_path = format!("/sources/{source_slug}/");
+        let path = format!("/articles/{}/", article.slug);
+        ArticleLinks {
+            date: article.date.to_string(),
+            date_display: crate::render::views::display_date(article.date),
+            source_href: config.url(&source_path),
+            source_path,
+            source_slug,
+            href: config.url(&path),
+            path,
+        }
+    }
 }
 
 /// An event on the timeline and where to link it: the nearest mention or quote anchor.
@@ -44,10 +79,10 @@ impl AnalysedArticle {
             },
             ctx,
         );
-        AnalysedArticle::new(article, body)
+        AnalysedArticle::new(article, body, ctx.config)
     }
 
-    pub fn new(article: Article, body: AnalysedBody) -> Self {
+    fn new(article: Article, body: AnalysedBody, config: &Config) -> Self {
         let mut seen = std::collections::HashSet::new();
         let events = crate::timeline::extract_events(&body.blocks, article.date)
             .into_iter()
@@ -59,9 +94,32 @@ impl AnalysedArticle {
             })
             .collect();
         AnalysedArticle {
+            links: ArticleLinks::of(&article, config),
             article,
             body,
             events,
+        }
+    }
+}
+
+/// An entity's addresses and one-line summary, made once rather than for each page
+/// that lists the entity.
+#[derive(Debug, Clone)]
+pub struct EntityLinks {
+    /// `/entities/<id>/`, and under the site's base path.
+    pub path: String,
+    pub href: String,
+    /// The first sentence of its description, as plain text.
+    pub summary: String,
+}
+
+impl EntityLinks {
+    fn of(entity: &crate::content::Entity, config: &Config) -> Self {
+        let path = format!("/entities/{}/", entity.id);
+        EntityLinks {
+            href: config.url(&path),
+            path,
+            summary: crate::render::views::one_line(&entity.description),
         }
     }
 }
@@ -121,6 +179,8 @@ pub struct Dossier {
     pub descriptions: Vec<String>,
     /// By registry index.
     pub entities: Vec<EntityStats>,
+    /// By registry index.
+    pub entity_links: Vec<EntityLinks>,
     /// Most widely reported first.
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
@@ -162,7 +222,13 @@ impl Dossier {
             },
         );
         let timeline_months = crate::timeline::paged_months(&articles);
+        let entity_links = registry
+            .entities
+            .iter()
+            .map(|e| EntityLinks::of(e, &config))
+            .collect();
         Dossier {
+            entity_links,
             config,
             registry,
             articles,

@@ -73,6 +73,10 @@ impl Mention {
 const CONTEXT_CHARS: usize = 160;
 
 fn shorten_before(before: &str) -> Cow<'_, str> {
+    // No more bytes than characters kept: nothing to cut (most sentences).
+    if before.len() <= CONTEXT_CHARS {
+        return Cow::Borrowed(before);
+    }
     match before.char_indices().rev().nth(CONTEXT_CHARS - 1) {
         Some((i, _)) if i > 0 => Cow::Owned(format!("…{}", before[i..].trim_start())),
         _ => Cow::Borrowed(before),
@@ -80,6 +84,9 @@ fn shorten_before(before: &str) -> Cow<'_, str> {
 }
 
 fn shorten_after(after: &str) -> Cow<'_, str> {
+    if after.len() <= CONTEXT_CHARS {
+        return Cow::Borrowed(after);
+    }
     match after.char_indices().nth(CONTEXT_CHARS) {
         Some((i, _)) => Cow::Owned(format!("{}…", after[..i].trim_end())),
         None => Cow::Borrowed(after),

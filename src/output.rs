@@ -6,6 +6,7 @@
 //! or be a non-empty folder that dossier did not write (marked by `.nojekyll`).
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -241,6 +242,31 @@ impl Staging {
         Ok(())
     }
 
+    /// Writes one file as `write` makes it, through a buffer.
+    fn try_stream(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        let path = safe_join(&self.fresh, rel)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        let file = std::fs::File::create(&path)
+            .with_context(|| format!("failed to create `{}`", path.display()))?;
+        let mut out = Counted {
+            inner: std::io::BufWriter::with_capacity(1 << 20, file),
+            bytes: 0,
+        };
+        write(&mut out)
+            .and_then(|()| out.inner.flush())
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// Swaps the written site in for the previous one, or reports the first failed
     /// write (and leaves the previous site as it was).
     pub fn commit(mut self) -> anyhow::Result<WriteReport> {
@@ -268,6 +294,39 @@ impl Staging {
             pages: self.pages.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
         })
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn file(&self, file: OutputFile) {
+        self.write(&file);
+    }
+
+    fn stream(&self, path: &str, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) {
+        if self.failed() {
+            return;
+        }
+        if let Err(e) = self.try_stream(path, write) {
+            self.error.lock().expect("not poisoned").get_or_insert(e);
+        }
+    }
+}
+
+/// A writer that counts what goes through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -3,6 +3,8 @@
 //! The schema is a public contract (documented in the README and in DESIGN.md): others
 //! build on it and our own tests read it. Fields are only ever added, never renamed.
 
+use std::io::Write;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -106,19 +108,27 @@ fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
 }
 
 /// Serialises the dossier as the version 1 JSON export (compact, one line).
-///
-/// Each top-level list is serialised in parallel, in chunks, straight from the model;
-/// the chunks are joined in order, so the bytes are those of serialising it in one go.
 pub fn export_json(d: &Dossier) -> Vec<u8> {
     let mut out = Vec::new();
-    out.extend_from_slice(b"{\"version\":1,\"site\":");
+    export_json_to(d, &mut out).expect("writing to memory");
+    out
+}
+
+/// Writes the JSON export to `out` as it is made.
+///
+/// Each top-level list is serialised in parallel, in chunks, straight from the model,
+/// and written in order, a few chunks at a time: the bytes are those of serialising it
+/// in one go, and at no time is the whole export in memory (at 100,000 articles it is
+/// over a gigabyte).
+pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"{\"version\":1,\"site\":")?;
     let site = Site {
         title: &d.config.title,
         base_url: &d.config.base_url,
     };
-    serde_json::to_writer(&mut out, &site).expect("the export serialises");
-    out.extend_from_slice(b",\"articles\":");
-    json_array(&mut out, d.articles.len(), |i| {
+    serde_json::to_writer(&mut *out, &site)?;
+    out.write_all(b",\"articles\":")?;
+    json_array(out, d.articles.len(), |i| {
         let a = &d.articles[i];
         ArticleOut {
             slug: &a.article.slug,
@@ -129,9 +139,9 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
             authors: &a.article.authors,
             path: d.config.url(&format!("/articles/{}/", a.article.slug)),
         }
-    });
-    out.extend_from_slice(b",\"entities\":");
-    json_array(&mut out, d.registry.len(), |i| {
+    })?;
+    out.write_all(b",\"entities\":")?;
+    json_array(out, d.registry.len(), |i| {
         let e = &d.registry.entities[i];
         EntityOut {
             id: &e.id,
@@ -144,7 +154,7 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
                 mentions: &d.entities[i].mentions,
             },
         }
-    });
+    })?;
     let quotes: Vec<(usize, usize, usize)> = d
         .cluster_of
         .iter()
@@ -155,8 +165,8 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
                 .filter_map(move |(q, c)| c.map(|c| (a, q, c)))
         })
         .collect();
-    out.extend_from_slice(b",\"quotes\":");
-    json_array(&mut out, quotes.len(), |i| {
+    out.write_all(b",\"quotes\":")?;
+    json_array(out, quotes.len(), |i| {
         let (a, q, c) = quotes[i];
         let art = &d.articles[a];
         let quote = &art.body.quotes[q];
@@ -168,9 +178,9 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
             speaker: quote.speaker.as_ref().map(|s| speaker_out(d, s)),
             cluster: &d.clusters[c].id,
         }
-    });
-    out.extend_from_slice(b",\"clusters\":");
-    json_array(&mut out, d.clusters.len(), |i| {
+    })?;
+    out.write_all(b",\"clusters\":")?;
+    json_array(out, d.clusters.len(), |i| {
         let c = &d.clusters[i];
         ClusterOut {
             id: &c.id,
@@ -187,30 +197,38 @@ pub fn export_json(d: &Dossier) -> Vec<u8> {
                 .collect(),
             sources: &c.sources,
         }
-    });
-    out.extend_from_slice(b"}\n");
-    out
+    })?;
+    out.write_all(b"}\n")
 }
 
 /// Appends the JSON array of `item(0..n)` to `out`, serialising chunks in parallel.
-fn json_array<T: Serialize>(out: &mut Vec<u8>, n: usize, item: impl Fn(usize) -> T + Sync) {
+fn json_array<T: Serialize>(
+    out: &mut dyn Write,
+    n: usize,
+    item: impl Fn(usize) -> T + Sync,
+) -> std::io::Result<()> {
     const CHUNK: usize = 256;
-    let chunks: Vec<Vec<u8>> = (0..n.div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|c| {
-            let mut buf = Vec::new();
-            for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
-                if i > 0 {
-                    buf.push(b',');
+    /// Chunks made in parallel before they are written: enough for every core.
+    const BATCH: usize = 64;
+    out.write_all(b"[")?;
+    let chunks = n.div_ceil(CHUNK);
+    for batch in (0..chunks).step_by(BATCH) {
+        let made: Vec<Vec<u8>> = (batch..(batch + BATCH).min(chunks))
+            .into_par_iter()
+            .map(|c| {
+                let mut buf = Vec::new();
+                for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                    if i > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, &item(i)).expect("the export serialises");
                 }
-                serde_json::to_writer(&mut buf, &item(i)).expect("the export serialises");
-            }
-            buf
-        })
-        .collect();
-    out.push(b'[');
-    for chunk in chunks {
-        out.extend_from_slice(&chunk);
+                buf
+            })
+            .collect();
+        for chunk in made {
+            out.write_all(&chunk)?;
+        }
     }
-    out.push(b']');
+    out.write_all(b"]")
 }

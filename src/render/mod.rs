@@ -141,13 +141,38 @@ pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, 
     Ok(files)
 }
 
+/// Where rendered files go as they are made: to disk (`build`) or into memory. Any
+/// `Fn(OutputFile)` is one.
+pub trait Sink: Sync {
+    fn file(&self, file: OutputFile);
+
+    /// A file made in parts by `write`, so that a large one (the JSON export) need not
+    /// be whole in memory. By default the parts are gathered and given to
+    /// [`Sink::file`].
+    fn stream(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        let mut bytes = Vec::new();
+        write(&mut bytes).expect("writing to memory");
+        self.file(OutputFile::new(path, bytes));
+    }
+}
+
+impl<F: Fn(OutputFile) + Sync> Sink for F {
+    fn file(&self, file: OutputFile) {
+        self(file)
+    }
+}
+
 /// Renders every page and data file of the dossier, handing each to `sink` as soon as
 /// it is made (from any thread), and returns their paths. Pages and data files are
 /// made side by side, so neither waits for the other's slowest part.
 pub fn render_site_to(
     dossier: &Dossier,
     theme: &Theme,
-    sink: &(dyn Fn(OutputFile) + Sync),
+    sink: &dyn Sink,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
     // The pages that list the whole dossier take longest: started first, they run
     // beside the many small pages instead of after them on one core.
@@ -172,7 +197,7 @@ pub fn render_site_to(
                     match tally.time(id.kind(), || render_page(dossier, &site, theme, id)) {
                         Ok(file) => {
                             let path = file.path.clone();
-                            sink(file);
+                            sink.file(file);
                             Some(path)
                         }
                         Err(d) => {
@@ -301,17 +326,16 @@ pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
 
 /// Makes the data files, handing each to `sink` as soon as it is made (the JSON export
 /// is written and freed before the search index is built), and returns their paths.
-fn data_files_to(dossier: &Dossier, sink: &(dyn Fn(OutputFile) + Sync)) -> Vec<String> {
-    let mut paths = Vec::new();
+fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
+    let mut paths = vec!["data/dossier.json".to_string()];
+    let t = crate::timings::Timer::start();
+    sink.stream("data/dossier.json", &mut |w| {
+        export::export_json_to(dossier, w)
+    });
     let mut give = |f: OutputFile| {
         paths.push(f.path.clone());
-        sink(f);
+        sink.file(f);
     };
-    let t = crate::timings::Timer::start();
-    give(OutputFile::new(
-        "data/dossier.json",
-        export::export_json(dossier),
-    ));
     t.lap("json export");
     give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
     give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
@@ -494,7 +518,7 @@ struct Card<'a> {
     name: &'a str,
     kind: &'static str,
     kind_label: &'static str,
-    summary: String,
+    summary: &'a str,
     articles: usize,
 }
 
@@ -649,34 +673,59 @@ fn entities_page(d: &Dossier) -> Page<'_> {
     }
 }
 
-#[derive(Serialize)]
+/// A mention in its sentence, as an entity page lists it. An entity page can list
+/// thousands, so the fields are made only as they are read: when serialised for a
+/// template, or written straight into the page by the built-in theme.
 struct MentionInContext<'a> {
-    anchor: &'a str,
-    path: String,
-    href: String,
-    /// The line as the built-in theme shows it (a link to the mention, the name
-    /// marked): made here because an entity page can list thousands of them.
-    html: String,
-    before: std::borrow::Cow<'a, str>,
-    surface: &'a str,
-    after: std::borrow::Cow<'a, str>,
+    article: &'a crate::index::AnalysedArticle,
+    mention: &'a crate::markdown::Mention,
 }
 
-/// A mention in its sentence, linked to its place in the article, the name marked.
-fn kwic_html(href: &str, before: &str, surface: &str, after: &str) -> String {
-    use theme::escape_html as esc;
-    let mut out =
-        String::with_capacity(href.len() + before.len() + surface.len() + after.len() + 32);
-    out.push_str("<a href=\"");
-    out.push_str(&esc(href));
-    out.push_str("\">");
-    out.push_str(&esc(before));
-    out.push_str("<mark>");
-    out.push_str(&esc(surface));
-    out.push_str("</mark>");
-    out.push_str(&esc(after));
-    out.push_str("</a>");
-    out
+impl MentionInContext<'_> {
+    /// `/articles/<slug>/#m-3`.
+    fn path(&self) -> String {
+        format!("{}#{}", self.article.links.path, self.mention.anchor)
+    }
+
+    fn href(&self) -> String {
+        format!("{}#{}", self.article.links.href, self.mention.anchor)
+    }
+
+    /// The line as the built-in theme shows it: a link to the mention in its
+    /// sentence, the name marked.
+    fn write_html(&self, out: &mut String) {
+        use theme::escape_into as esc;
+        let (before, after) = self.mention.context(&self.article.body.blocks);
+        out.push_str("<a href=\"");
+        esc(out, &self.article.links.href);
+        out.push('#');
+        esc(out, &self.mention.anchor);
+        out.push_str("\">");
+        esc(out, &before);
+        out.push_str("<mark>");
+        esc(out, &self.mention.surface);
+        out.push_str("</mark>");
+        esc(out, &after);
+        out.push_str("</a>");
+    }
+}
+
+impl Serialize for MentionInContext<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (before, after) = self.mention.context(&self.article.body.blocks);
+        let mut html = String::new();
+        self.write_html(&mut html);
+        let mut st = serializer.serialize_struct("MentionInContext", 7)?;
+        st.serialize_field("anchor", &self.mention.anchor)?;
+        st.serialize_field("path", &self.path())?;
+        st.serialize_field("href", &self.href())?;
+        st.serialize_field("html", &html)?;
+        st.serialize_field("before", &before)?;
+        st.serialize_field("surface", &self.mention.surface)?;
+        st.serialize_field("after", &after)?;
+        st.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -711,18 +760,9 @@ fn entity_page(d: &Dossier, e: usize) -> Page<'_> {
     let mut by_article: Vec<MentionsInArticle> = Vec::new();
     for &(a, m) in &stats.mentions {
         let art = &d.articles[a];
-        let mention = &art.body.mentions[m];
-        let path = format!("/articles/{}/#{}", art.article.slug, mention.anchor);
-        let href = d.config.url(&path);
-        let (before, after) = mention.context(&art.body.blocks);
         let item = MentionInContext {
-            anchor: &mention.anchor,
-            html: kwic_html(&href, &before, &mention.surface, &after),
-            href,
-            path,
-            before,
-            surface: &mention.surface,
-            after,
+            article: art,
+            mention: &art.body.mentions[m],
         };
         match by_article.last_mut() {
             Some(group) if group.article.slug == art.article.slug => group.mentions.push(item),
@@ -1036,16 +1076,44 @@ fn source_page(d: &Dossier, s: usize) -> Page<'_> {
     }
 }
 
-#[derive(Serialize)]
+/// An event on the timeline. A long timeline has a hundred thousand, so the fields are
+/// made only as they are read: when serialised for a template, or written straight
+/// into the page by the built-in theme.
 struct EventView<'a> {
-    /// The event's own date ("3 January 2020", "since late 2017").
-    date_display: String,
-    /// The sentence that reports it.
-    text: &'a str,
-    /// The sentence in its article: the nearest mention or quote anchor.
-    path: String,
-    href: String,
+    event: &'a crate::index::DatedEvent,
     article: ArticleSummary<'a>,
+}
+
+impl EventView<'_> {
+    /// The sentence in its article: at the nearest mention or quote anchor.
+    fn path(&self) -> String {
+        match &self.event.anchor {
+            Some(anchor) => format!("{}#{anchor}", self.article.path),
+            None => self.article.path.to_string(),
+        }
+    }
+
+    fn href(&self) -> String {
+        match &self.event.anchor {
+            Some(anchor) => format!("{}#{anchor}", self.article.href),
+            None => self.article.href.to_string(),
+        }
+    }
+}
+
+impl Serialize for EventView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("EventView", 5)?;
+        // The event's own date ("3 January 2020", "since late 2017").
+        st.serialize_field("date_display", &self.event.event.display())?;
+        // The sentence that reports it.
+        st.serialize_field("text", &self.event.event.text)?;
+        st.serialize_field("path", &self.path())?;
+        st.serialize_field("href", &self.href())?;
+        st.serialize_field("article", &self.article)?;
+        st.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -1168,19 +1236,9 @@ fn timeline_page(d: &Dossier, month: Option<usize>) -> Page<'_> {
             articles: articles.iter().map(|&i| d.article_summary(i)).collect(),
             events: events
                 .iter()
-                .map(|(ev, i)| {
-                    let a = &d.articles[*i];
-                    let path = match &ev.anchor {
-                        Some(anchor) => format!("/articles/{}/#{anchor}", a.article.slug),
-                        None => format!("/articles/{}/", a.article.slug),
-                    };
-                    EventView {
-                        date_display: ev.event.display(),
-                        text: &ev.event.text,
-                        href: d.config.url(&path),
-                        path,
-                        article: d.article_summary(*i),
-                    }
+                .map(|&(ev, i)| EventView {
+                    event: ev,
+                    article: d.article_summary(i),
                 })
                 .collect(),
         })
@@ -1281,7 +1339,7 @@ fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<svg::GraphNode> {
                 label: s.name.to_string(),
                 kind: s.kind.to_string(),
                 kind_label: s.kind_label.to_string(),
-                href: d.config.url(&s.path),
+                href: d.config.url(s.path),
                 weight: s.mention_count,
             }
         })
@@ -1291,10 +1349,13 @@ fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<svg::GraphNode> {
 /// Edges between `entities` (indices into it) from their paragraph co-mentions,
 /// strongest first, at most `limit`.
 fn graph_edges(d: &Dossier, entities: &[usize], limit: usize) -> Vec<svg::GraphEdge> {
+    // An entity's co-mentions can run to thousands; look each up among a dozen.
+    let index: rustc_hash::FxHashMap<usize, usize> =
+        entities.iter().enumerate().map(|(i, &e)| (e, i)).collect();
     let mut edges = Vec::new();
     for (a, &ea) in entities.iter().enumerate() {
         for &(other, weight) in &d.entities[ea].related {
-            if let Some(b) = entities.iter().position(|&x| x == other)
+            if let Some(&b) = index.get(&other)
                 && a < b
             {
                 edges.push(svg::GraphEdge { a, b, weight });

@@ -239,11 +239,11 @@ fn names(o: &mut Out, list: &[String]) {
 
 /// `macros.html`: `date(a)`.
 fn date(o: &mut Out, a: &ArticleSummary) {
-    o.raw("<time datetime=\"").text(&a.date);
+    o.raw("<time datetime=\"").text(a.date);
     if let Some(t) = a.time.filter(|t| !t.is_empty()) {
         o.raw("T").text(t);
     }
-    o.raw("\">").text(&a.date_display);
+    o.raw("\">").text(a.date_display);
     if let Some(t) = a.time.filter(|t| !t.is_empty()) {
         o.raw(", ").text(t);
     }
@@ -272,13 +272,13 @@ fn speaker(o: &mut Out, s: Option<&SpeakerView>) {
 /// `macros.html`: `entity_chip(e, count, label)` (with a count).
 fn entity_chip(o: &mut Out, e: &EntitySummary, count: usize, label: &str) {
     o.raw("<a class=\"chip\" href=\"")
-        .text(&e.href)
+        .text(e.href)
         .raw("\" data-kind=\"")
         .text(e.kind)
         .raw("\" title=\"")
         .text(e.kind_label);
     if !e.summary.is_empty() {
-        o.raw(": ").text(&e.summary);
+        o.raw(": ").text(e.summary);
     }
     o.raw("\"><span class=\"chip__name\">")
         .text(e.name)
@@ -309,7 +309,7 @@ fn quote_block(o: &mut Out, q: &QuoteView, show_speaker: bool, show_article: boo
     if show_article {
         o.text(q.article.source)
             .raw(", ")
-            .text(&q.article.date_display);
+            .text(q.article.date_display);
     } else {
         o.raw("In context");
     }
@@ -351,13 +351,13 @@ fn article_card(o: &mut Out, a: &ArticleSummary, show_source: bool) {
     o.raw("<article class=\"card\">");
     if show_source {
         o.raw("\n  <p class=\"kicker\"><a href=\"")
-            .text(&a.source_href)
+            .text(a.source_href)
             .raw("\">")
             .text(a.source)
             .raw("</a></p>");
     }
     o.raw("\n  <h3 class=\"card__title\"><a href=\"")
-        .text(&a.href)
+        .text(a.href)
         .raw("\">")
         .text(a.title)
         .raw("</a></h3>");
@@ -396,14 +396,14 @@ fn article_card(o: &mut Out, a: &ArticleSummary, show_source: bool) {
 /// `macros.html`: `article_line(a, show_date=false)`.
 fn article_line_without_date(o: &mut Out, a: &ArticleSummary) {
     o.raw("<a class=\"article-line\" href=\"")
-        .text(&a.href)
+        .text(a.href)
         .raw("\"><span class=\"article-line__title\">")
         .text(a.title)
         .raw("</span>\n<span class=\"article-line__meta\">")
         .text(a.source);
     if let Some(t) = a.time.filter(|t| !t.is_empty()) {
         o.raw(" · <time datetime=\"")
-            .text(&a.date)
+            .text(a.date)
             .raw("T")
             .text(t)
             .raw("\">")
@@ -428,7 +428,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
     let s = &a.summary;
     let head_meta = |o: &mut Out| {
         o.raw("\n<meta property=\"article:published_time\" content=\"")
-            .text(&s.date);
+            .text(s.date);
         if let Some(t) = s.time.filter(|t| !t.is_empty()) {
             o.raw("T").text(t);
         }
@@ -447,7 +447,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
     };
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n<article class=\"article\" aria-labelledby=\"article-title\">\n  <header class=\"article-header\">\n    <p class=\"kicker\"><a href=\"")
-            .text(&s.source_href)
+            .text(s.source_href)
             .raw("\">")
             .text(s.source)
             .raw("</a></p>\n    <h1 class=\"article-title\" id=\"article-title\">")
@@ -463,7 +463,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
             o.raw("</p>");
         }
         o.raw("\n      <p class=\"byline__meta\">\n        <a class=\"byline__source\" href=\"")
-            .text(&s.source_href)
+            .text(s.source_href)
             .raw("\">")
             .text(s.source)
             .raw("</a><span class=\"meta__sep\" aria-hidden=\"true\"> · </span>");
@@ -493,7 +493,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
                 .raw("</span></h2>\n      <ul class=\"entity-list\">");
             for e in &a.entities {
                 o.raw("\n        <li><a class=\"entity-row\" href=\"")
-                    .text(&e.summary.href)
+                    .text(e.summary.href)
                     .raw("\" data-kind=\"")
                     .text(e.summary.kind)
                     .raw("\"><span class=\"entity-row__name\">")
@@ -543,7 +543,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
                     o.raw("\n    <a class=\"pager__link pager__link--")
                         .raw(rel)
                         .raw("\" href=\"")
-                        .text(&n.href)
+                        .text(n.href)
                         .raw("\" rel=\"")
                         .raw(rel)
                         .raw("\"><span class=\"pager__label\">")
@@ -553,7 +553,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
                         .raw("</span><span class=\"pager__meta\">")
                         .text(n.source)
                         .raw(" · ")
-                        .text(&n.date_display)
+                        .text(n.date_display)
                         .raw("</span></a>");
                 }
             }
@@ -592,10 +592,8 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
             .raw("</a></p>\n    <h1 class=\"page-title\">")
             .text(e.name)
             .raw("</h1>");
-        if !e.summary.is_empty() && !v.description.contains(e.summary.as_str()) {
-            o.raw("\n    <p class=\"dek\">")
-                .text(&e.summary)
-                .raw("</p>");
+        if !e.summary.is_empty() && !v.description.contains(e.summary) {
+            o.raw("\n    <p class=\"dek\">").text(e.summary).raw("</p>");
         }
         o.raw("\n    <ul class=\"stats\" aria-label=\"Coverage\">\n      <li><a href=\"#mentions\"><strong>")
             .num(e.mention_count)
@@ -644,11 +642,11 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
                 .raw("\">\n          <h3 class=\"mention-group__title\" id=\"mg-")
                 .text(a.slug)
                 .raw("\"><a href=\"")
-                .text(&a.href)
+                .text(a.href)
                 .raw("\">")
                 .text(a.title)
                 .raw("</a></h3>\n          <p class=\"meta\"><a href=\"")
-                .text(&a.source_href)
+                .text(a.source_href)
                 .raw("\">")
                 .text(a.source)
                 .raw("</a><span class=\"meta__sep\" aria-hidden=\"true\"> · </span>");
@@ -659,7 +657,9 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
                 .plural(group.mentions.len())
                 .raw("</p>\n          <ol class=\"kwic\">");
             for m in &group.mentions {
-                o.raw("\n            <li>").raw(&m.html).raw("</li>");
+                o.raw("\n            <li>");
+                m.write_html(&mut o.0);
+                o.raw("</li>");
             }
             o.raw("\n          </ol>\n        </section>");
         }
@@ -916,15 +916,19 @@ pub fn timeline(c: &Chrome, p: &TimelinePage) -> String {
                 o.raw("\n        <ol class=\"events\" aria-label=\"Events\">");
                 for ev in &d.events {
                     o.raw("\n          <li class=\"event\">\n            <p class=\"event__text\"><a href=\"")
-                        .text(&ev.href)
-                        .raw("\">")
-                        .text(ev.text)
+                        .text(ev.article.href);
+                    if let Some(anchor) = &ev.event.anchor {
+                        o.raw("#").text(anchor);
+                    }
+                    o.raw("\">")
+                        .text(&ev.event.event.text)
                         .raw("</a></p>\n            <p class=\"event__meta\">");
-                    if !ev.date_display.is_empty() && ev.date_display != d.date_display {
-                        o.text(&ev.date_display).raw(" · ");
+                    let date_display = ev.event.event.display();
+                    if !date_display.is_empty() && date_display != d.date_display {
+                        o.text(&date_display).raw(" · ");
                     }
                     o.raw("according to <a href=\"")
-                        .text(&ev.article.href)
+                        .text(ev.article.href)
                         .raw("\" title=\"")
                         .text(ev.article.title)
                         .raw("\">")
@@ -1201,7 +1205,7 @@ pub fn quotes(c: &Chrome, v: &QuotesPage) -> String {
                         o.raw(", ");
                     }
                     o.raw("<a href=\"")
-                        .text(&a.href)
+                        .text(a.href)
                         .raw("\" title=\"")
                         .text(a.title)
                         .raw("\">")
@@ -1277,7 +1281,7 @@ fn statement(o: &mut Out, c: &ClusterView) {
             .raw("-")
             .text(q.anchor)
             .raw("\">\n            <p class=\"variant__source\">\n              <a class=\"variant__outlet\" href=\"")
-            .text(&q.article.source_href)
+            .text(q.article.source_href)
             .raw("\">")
             .text(q.article.source)
             .raw("</a>\n              <span class=\"variant__date\">");

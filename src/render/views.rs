@@ -33,21 +33,21 @@ pub struct Counts {
 pub struct ArticleSummary<'a> {
     pub slug: &'a str,
     pub title: &'a str,
-    pub date: String,
-    pub date_display: String,
+    pub date: &'a str,
+    pub date_display: &'a str,
     pub time: Option<&'a str>,
     pub source: &'a str,
-    pub source_slug: String,
-    pub source_path: String,
+    pub source_slug: &'a str,
+    pub source_path: &'a str,
     /// `source_path` under the site's base path, ready for an `href`.
-    pub source_href: String,
+    pub source_href: &'a str,
     pub url: Option<&'a str>,
     pub authors: &'a [String],
     pub summary: Option<&'a str>,
-    pub path: String,
+    pub path: &'a str,
     /// `path` under the site's base path, ready for an `href` (what `url(path=...)`
     /// gives, without a function call in every loop).
-    pub href: String,
+    pub href: &'a str,
     pub mention_count: usize,
     pub quote_count: usize,
 }
@@ -58,9 +58,9 @@ pub struct EntitySummary<'a> {
     pub name: &'a str,
     pub kind: &'static str,
     pub kind_label: &'static str,
-    pub summary: String,
-    pub path: String,
-    pub href: String,
+    pub summary: &'a str,
+    pub path: &'a str,
+    pub href: &'a str,
     pub mention_count: usize,
     pub article_count: usize,
     pub source_count: usize,
@@ -173,24 +173,22 @@ impl Dossier {
     pub fn article_summary(&self, i: usize) -> ArticleSummary<'_> {
         let a = &self.articles[i];
         let art = &a.article;
-        let source_slug = Dossier::source_slug(&art.source);
-        let source_path = format!("/sources/{source_slug}/");
-        let path = format!("/articles/{}/", art.slug);
+        let links = &a.links;
         ArticleSummary {
             slug: &art.slug,
             title: &art.title,
-            date: art.date.to_string(),
-            date_display: display_date(art.date),
+            date: &links.date,
+            date_display: &links.date_display,
             time: art.time.as_deref(),
             source: &art.source,
-            source_href: self.config.url(&source_path),
-            source_path,
-            source_slug,
+            source_slug: &links.source_slug,
+            source_path: &links.source_path,
+            source_href: &links.source_href,
             url: art.url.as_deref(),
             authors: &art.authors,
             summary: art.summary.as_deref(),
-            href: self.config.url(&path),
-            path,
+            path: &links.path,
+            href: &links.href,
             mention_count: a.body.mentions.len(),
             quote_count: a.body.quotes.iter().filter(|q| !q.is_term).count(),
         }
@@ -199,15 +197,15 @@ impl Dossier {
     pub fn entity_summary(&self, e: usize) -> EntitySummary<'_> {
         let entity: &Entity = &self.registry.entities[e];
         let stats = &self.entities[e];
-        let path = format!("/entities/{}/", entity.id);
+        let links = &self.entity_links[e];
         EntitySummary {
             id: &entity.id,
             name: &entity.name,
             kind: entity.kind.as_str(),
             kind_label: kind_label(entity.kind),
-            summary: one_line(&entity.description),
-            href: self.config.url(&path),
-            path,
+            summary: &links.summary,
+            path: &links.path,
+            href: &links.href,
             mention_count: stats.mentions.len(),
             article_count: stats.article_count,
             source_count: stats.source_count,
