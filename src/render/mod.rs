@@ -59,6 +59,7 @@ enum Content<'a> {
     Timeline(Box<TimelinePage<'a>>),
     Home(Box<HomePage<'a>>),
     Quotes(Box<QuotesPage<'a>>),
+    Sources(Vec<SourceView<'a>>),
 }
 
 impl Content<'_> {
@@ -75,6 +76,7 @@ impl Content<'_> {
             }
             Content::Entity(view) => context_of(&[("entity", &view)]),
             Content::Source(view) => context_of(&[("source", &view)]),
+            Content::Sources(sources) => context_of(&[("sources", &sources)]),
             Content::Home(v) => {
                 let mut ctx = context_of(&[("intro", &v.intro)]);
                 ctx.insert("articles", &v.articles);
@@ -279,6 +281,7 @@ fn render_page(
         }
         Content::Home(v) if theme.is_native(page.template) => Some(native::home(&chrome, v)),
         Content::Quotes(v) if theme.is_native(page.template) => Some(native::quotes(&chrome, v)),
+        Content::Sources(v) if theme.is_native(page.template) => Some(native::sources(&chrome, v)),
         _ => None,
     };
     if let Some(html) = html {
@@ -1015,7 +1018,7 @@ fn sources_page(d: &Dossier) -> Page<'_> {
         site_path: "/sources/".into(),
         title: "Sources".into(),
         description: "The outlets whose reports make up this dossier.".into(),
-        content: Content::Context(context_of(&[("sources", &sources)])),
+        content: Content::Sources(sources),
     }
 }
 

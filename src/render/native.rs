@@ -1,22 +1,27 @@
-//! The built-in theme's article and entity pages, written straight from their views.
+//! The built-in theme's pages, written straight from their views.
 //!
-//! A dossier has a page per article and per entity: thousands of them. Through Tera
-//! each costs a `serde_json::Value` copy of its view and a walk of the template tree
-//! that looks every variable up by name, which made these pages over half of a
-//! build's time. Here the same markup is written from the borrowed views.
+//! A dossier has a page per article and per entity: thousands of them, and a few pages
+//! (the home page, outlets, the timeline, the quote index) that list thousands of
+//! items. Through Tera each page costs a `serde_json::Value` copy of its view and a
+//! walk of the template tree that looks every variable up by name: that was over half
+//! of a build's time. Here the same markup is written from the borrowed views.
 //!
-//! This is a second copy of `templates/base.html`, `macros.html`, `article.html` and
-//! `entity.html`, and it must make exactly what Tera makes of them: a test renders
-//! fixture dossiers both ways and compares every byte, so changing one of those
-//! templates without changing this file fails the tests. A dossier that overrides any
-//! of them gets Tera for the pages concerned ([`super::theme::Theme::is_native`]);
-//! setting `DOSSIER_TERA_ONLY` sends every page through Tera.
+//! This is a second copy of the theme's `base.html`, `macros.html`, `index.html`,
+//! `article.html`, `entity.html`, `source.html`, `sources.html`, `timeline.html` and
+//! `quotes.html`, and it must make exactly what Tera makes of them: the tests in
+//! `tests/native_theme.rs` render fixture dossiers both ways and compare every byte,
+//! so a change to one of those templates without the same change here fails them. A
+//! dossier that overrides a template gets Tera for the pages concerned
+//! ([`super::theme::Theme::is_native`]); setting `DOSSIER_TERA_ONLY` sends every page
+//! through Tera. The small fixed pages (search, 404, the entity index) stay with Tera.
 
 use std::fmt::Write as _;
 
 use super::theme::escape_into;
 use super::views::{ArticleSummary, ClusterView, EntitySummary, QuoteView, SiteView, SpeakerView};
-use super::{ArticlePage, EntityView, HomePage, QuotesPage, SourcePageView, TimelinePage};
+use super::{
+    ArticlePage, EntityView, HomePage, QuotesPage, SourcePageView, SourceView, TimelinePage,
+};
 use crate::config::Config;
 
 /// What `base.html` needs to know about the page it frames.
@@ -391,6 +396,17 @@ fn article_card(o: &mut Out, a: &ArticleSummary, show_source: bool) {
             .raw("</span>");
     }
     o.raw("</p>\n</article>");
+}
+
+/// `macros.html`: `article_line(a, show_source=false)`.
+fn article_line_without_source(o: &mut Out, a: &ArticleSummary) {
+    o.raw("<a class=\"article-line\" href=\"")
+        .text(a.href)
+        .raw("\"><span class=\"article-line__title\">")
+        .text(a.title)
+        .raw("</span>\n<span class=\"article-line__meta\">");
+    date(o, a);
+    o.raw("</span></a>");
 }
 
 /// `macros.html`: `article_line(a, show_date=false)`.
@@ -1312,4 +1328,54 @@ fn statement(o: &mut Out, c: &ClusterView) {
         o.raw("\n          </li>");
     }
     o.raw("\n        </ol>\n      </section>");
+}
+
+/// `sources.html`.
+pub fn sources(c: &Chrome, sources: &[SourceView]) -> String {
+    let content = |o: &mut Out| {
+        o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">Index</p>\n    <h1 class=\"page-title\">Sources</h1>\n    <p class=\"dek\">The ")
+            .num(sources.len())
+            .raw(" outlet")
+            .plural(sources.len())
+            .raw(" in this dossier, with what each published and whom it quoted.</p>\n  </header>\n\n  <ul class=\"source-grid\">");
+        for s in sources {
+            o.raw("\n    <li>\n      <section class=\"source-card\" aria-labelledby=\"source-")
+                .text(s.slug)
+                .raw("\">\n        <h2 class=\"source-card__name\" id=\"source-")
+                .text(s.slug)
+                .raw("\"><a href=\"")
+                .text(&s.href)
+                .raw("\">")
+                .text(s.name)
+                .raw("</a></h2>\n        <p class=\"meta\"><span class=\"meta__count\"><strong>")
+                .num(s.article_count)
+                .raw("</strong> article")
+                .plural(s.article_count)
+                .raw("</span><span class=\"meta__sep\" aria-hidden=\"true\"> · </span><span class=\"meta__count\"><strong>")
+                .num(s.quote_count)
+                .raw("</strong> quote")
+                .plural(s.quote_count)
+                .raw("</span></p>\n        <ul class=\"article-lines\">");
+            for a in &s.articles {
+                o.raw("\n          <li>");
+                article_line_without_source(o, a);
+                o.raw("</li>");
+            }
+            o.raw("\n        </ul>\n      </section>\n    </li>");
+        }
+        if sources.is_empty() {
+            // Tera strips no whitespace inside a loop's `else`.
+            o.raw("\n    <li><p class=\"empty\">No sources yet.</p></li>\n    ");
+        }
+        o.raw("\n  </ul>\n</div>\n");
+    };
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class: "page page--sources",
+            head_meta: &|_| {},
+            content: &content,
+        },
+    )
 }

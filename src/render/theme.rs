@@ -35,7 +35,8 @@ pub struct Theme {
 }
 
 /// The templates [`super::native`] can write, and the ones each builds on.
-const NATIVE: [(&str, [&str; 2]); 6] = [
+const NATIVE: [(&str, [&str; 2]); 7] = [
+    ("sources.html", ["base.html", "macros.html"]),
     ("index.html", ["base.html", "macros.html"]),
     ("quotes.html", ["base.html", "macros.html"]),
     ("article.html", ["base.html", "macros.html"]),
