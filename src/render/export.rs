@@ -21,11 +21,11 @@ struct Site<'a> {
 struct ArticleOut<'a> {
     slug: &'a str,
     title: &'a str,
-    date: String,
+    date: &'a str,
     source: &'a str,
     url: Option<&'a str>,
     authors: &'a [String],
-    path: String,
+    path: &'a str,
 }
 
 #[derive(Serialize)]
@@ -34,7 +34,7 @@ struct EntityOut<'a> {
     name: &'a str,
     kind: &'static str,
     aliases: &'a [String],
-    path: String,
+    path: &'a str,
     mentions: MentionsOut<'a>,
 }
 
@@ -51,12 +51,14 @@ impl Serialize for MentionsOut<'_> {
         serializer.collect_seq(self.mentions.iter().map(|&(a, m)| {
             let art = &d.articles[a];
             let m = &art.body.mentions[m];
-            let (before, after) = m.context(&art.body.blocks);
             MentionOut {
                 article: &art.article.slug,
                 anchor: &m.anchor,
                 surface: &m.surface,
-                context: format!("{before}{}{after}", m.surface).trim().to_string(),
+                context: MentionContext {
+                    mention: m,
+                    blocks: &art.body.blocks,
+                },
             }
         }))
     }
@@ -67,7 +69,21 @@ struct MentionOut<'a> {
     article: &'a str,
     anchor: &'a str,
     surface: &'a str,
-    context: String,
+    context: MentionContext<'a>,
+}
+
+/// A mention's sentence, as shown on its entity page, trimmed.
+struct MentionContext<'a> {
+    mention: &'a crate::markdown::Mention,
+    blocks: &'a [crate::annotate::TextBlock],
+}
+
+impl Serialize for MentionContext<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (before, after) = self.mention.context(self.blocks);
+        let text = [before.as_ref(), &self.mention.surface, after.as_ref()].concat();
+        serializer.serialize_str(text.trim())
+    }
 }
 
 #[derive(Serialize)]
@@ -133,11 +149,11 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         ArticleOut {
             slug: &a.article.slug,
             title: &a.article.title,
-            date: a.article.date.to_string(),
+            date: &a.links.date,
             source: &a.article.source,
             url: a.article.url.as_deref(),
             authors: &a.article.authors,
-            path: d.config.url(&format!("/articles/{}/", a.article.slug)),
+            path: &a.links.href,
         }
     })?;
     out.write_all(b",\"entities\":")?;
@@ -148,7 +164,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
             name: &e.name,
             kind: e.kind.as_str(),
             aliases: &e.aliases,
-            path: d.config.url(&format!("/entities/{}/", e.id)),
+            path: &d.entity_links[i].href,
             mentions: MentionsOut {
                 d,
                 mentions: &d.entities[i].mentions,
