@@ -34,7 +34,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hash::{Hash, Hasher};
 use std::sync::LazyLock;
 
@@ -114,28 +113,31 @@ fn normalise_into(c: char, out: &mut String) {
     }
 }
 
-/// `text` normalised, and the byte ranges of its words in that normalised text.
-fn term_ranges(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
-    let mut norm = String::with_capacity(text.len());
-    for c in text.chars() {
-        normalise_into(c, &mut norm);
+/// Calls `f` with each word of `text` as an index term, in order, repeats included.
+/// `norm` is scratch space, reused so that a passage costs no allocation.
+fn for_each_term(text: &str, norm: &mut String, mut f: impl FnMut(&str)) {
+    norm.clear();
+    if text.is_ascii() {
+        norm.push_str(text);
+        norm.make_ascii_lowercase();
+    } else {
+        text.chars().for_each(|c| normalise_into(c, norm));
     }
-    let mut ranges = Vec::new();
+    let norm = norm.as_str();
     // The two characters before the current one, and the current word: its start,
     // its length in characters, and the two characters before it.
     let (mut prev, mut prev2) = (None::<char>, None::<char>);
     let mut word: Option<(usize, usize, Option<char>, Option<char>)> = None;
-    let mut end_word =
-        |word: &mut Option<(usize, usize, Option<char>, Option<char>)>, end: usize, norm: &str| {
-            if let Some((start, chars, before, before2)) = word.take() {
-                let possessive = &norm[start..end] == "s"
-                    && before.is_some_and(is_apostrophe)
-                    && before2.is_some_and(char::is_alphanumeric);
-                if !possessive && chars <= MAX_TERM_CHARS {
-                    ranges.push(start..end);
-                }
+    let mut end_word = |word: &mut Option<(usize, usize, Option<char>, Option<char>)>, end| {
+        if let Some((start, chars, before, before2)) = word.take() {
+            let possessive = &norm[start..end] == "s"
+                && before.is_some_and(is_apostrophe)
+                && before2.is_some_and(char::is_alphanumeric);
+            if !possessive && chars <= MAX_TERM_CHARS {
+                f(&norm[start..end]);
             }
-        };
+        }
+    };
     for (i, c) in norm.char_indices() {
         if c.is_alphanumeric() {
             match &mut word {
@@ -143,13 +145,12 @@ fn term_ranges(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
                 None => word = Some((i, 1, prev, prev2)),
             }
         } else {
-            end_word(&mut word, i, &norm);
+            end_word(&mut word, i);
         }
         prev2 = prev;
         prev = Some(c);
     }
-    end_word(&mut word, norm.len(), &norm);
-    (norm, ranges)
+    end_word(&mut word, norm.len());
 }
 
 /// The words of `text` as index terms, in order, repeats included.
@@ -158,8 +159,9 @@ fn term_ranges(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
 /// digit; an `s` right after an apostrophe that follows a letter or digit (`Iraq's`) is
 /// dropped, and so is any word longer than [`MAX_TERM_CHARS`].
 pub fn tokenize(text: &str) -> Vec<String> {
-    let (norm, ranges) = term_ranges(text);
-    ranges.into_iter().map(|r| norm[r].to_string()).collect()
+    let mut terms = Vec::new();
+    for_each_term(text, &mut String::new(), |t| terms.push(t.to_string()));
+    terms
 }
 
 /// What kind of thing a search result is.
@@ -192,7 +194,7 @@ impl DocKind {
 struct Passage<'a> {
     /// Borrowed from the dossier where it can be: article bodies are most of the text.
     text: Cow<'a, str>,
-    anchor: String,
+    anchor: &'a str,
     boost: u32,
 }
 
@@ -200,7 +202,7 @@ impl<'a> Passage<'a> {
     fn new(text: impl Into<Cow<'a, str>>, boost: u32) -> Self {
         Passage {
             text: text.into(),
-            anchor: String::new(),
+            anchor: "",
             boost,
         }
     }
@@ -210,11 +212,11 @@ impl<'a> Passage<'a> {
 #[derive(Debug, Clone)]
 struct Doc<'a> {
     kind: DocKind,
-    title: String,
+    title: &'a str,
     /// Site path (`/articles/x/`, `/articles/x/#q-2`).
     url: String,
     /// Entity kind, or the article's source.
-    label: String,
+    label: &'a str,
     date: String,
     passages: Vec<Passage<'a>>,
 }
@@ -231,9 +233,9 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
         }
         docs.push(Doc {
             kind: DocKind::Entity,
-            title: entity.name.clone(),
+            title: &entity.name,
             url: format!("/entities/{}/", entity.id),
-            label: kind_label(entity.kind).to_string(),
+            label: kind_label(entity.kind),
             date: String::new(),
             passages: vec![
                 Passage::new(names, BOOST_ENTITY_NAME),
@@ -248,46 +250,44 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
             byline.push_str(", by ");
             byline.push_str(&art.authors.join(", "));
         }
-        let mut passages = vec![
+        let mut passages = Vec::with_capacity(ARTICLE_BODY_START + a.body.blocks.len());
+        passages.extend([
             Passage::new(art.title.as_str(), BOOST_TITLE),
             Passage::new(byline, BOOST_BYLINE),
             Passage::new(art.summary.as_deref().unwrap_or_default(), BOOST_SUMMARY),
-        ];
-        for (b, block) in a.body.blocks.iter().enumerate() {
+        ]);
+        let anchors = block_anchors(&a.body);
+        for (block, anchor) in a.body.blocks.iter().zip(anchors) {
             let boost = match block.kind {
                 crate::annotate::BlockKind::Heading => BOOST_HEADING,
                 _ => BOOST_TEXT,
             };
             passages.push(Passage {
                 text: Cow::Borrowed(&block.text),
-                anchor: block_anchor(&a.body, b),
+                anchor,
                 boost,
             });
         }
         Doc {
             kind: DocKind::Article,
-            title: art.title.clone(),
+            title: &art.title,
             url: format!("/articles/{}/", art.slug),
-            label: art.source.clone(),
+            label: &art.source,
             date: display_date(art.date),
             passages,
         }
     }));
     for a in &d.articles {
         let art = &a.article;
+        let date = display_date(art.date);
         for q in a.body.quotes.iter().filter(|q| !q.is_term) {
-            let speaker = q
-                .speaker
-                .as_ref()
-                .map(|s| d.speaker_view(s).name.to_string());
+            let speaker = q.speaker.as_ref().map(|s| d.speaker_view(s).name);
             docs.push(Doc {
                 kind: DocKind::Quote,
-                title: speaker
-                    .clone()
-                    .unwrap_or_else(|| "Unattributed quote".to_string()),
+                title: speaker.unwrap_or("Unattributed quote"),
                 url: format!("/articles/{}/#{}", art.slug, q.anchor),
-                label: art.source.clone(),
-                date: display_date(art.date),
+                label: &art.source,
+                date: date.clone(),
                 passages: vec![
                     Passage::new(q.text.as_str(), BOOST_QUOTE),
                     Passage::new(speaker.unwrap_or_default(), BOOST_SPEAKER),
@@ -298,27 +298,48 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
     docs
 }
 
-/// The anchor that leads to block `b`: the first mention or quote that starts in it.
-fn block_anchor(body: &crate::markdown::AnalysedBody, b: usize) -> String {
-    let text = &body.blocks[b].text;
+/// The anchor that leads to each block of `body` (empty for none): the first mention
+/// or quote that starts in it, the first in document order among equals. One pass over
+/// the mentions and quotes rather than one per block.
+fn block_anchors(body: &crate::markdown::AnalysedBody) -> Vec<&str> {
+    let mut best: Vec<Option<(usize, &str)>> = vec![None; body.blocks.len()];
     let mentions = body
         .mentions
         .iter()
-        .filter(|m| m.block == b)
-        .map(|m| (text.find(&m.surface).unwrap_or(usize::MAX), &m.anchor));
+        .map(|m| (m.block, m.surface.as_str(), Some(&m.at), m.anchor.as_str()));
     let quotes = body
         .quotes
         .iter()
-        .filter(|q| q.block == b && !q.anchor.is_empty())
-        .map(|q| (text.find(&q.text).unwrap_or(usize::MAX), &q.anchor));
-    // The first by position; the first found in document order among equals.
-    let mut best: Option<(usize, &String)> = None;
-    for (pos, anchor) in mentions.chain(quotes) {
-        if best.is_none_or(|(p, _)| pos < p) {
-            best = Some((pos, anchor));
+        .filter(|q| !q.anchor.is_empty())
+        .map(|q| (q.block, q.text.as_str(), None, q.anchor.as_str()));
+    for (b, words, at, anchor) in mentions.chain(quotes) {
+        let Some(slot) = best.get_mut(b) else {
+            continue;
+        };
+        let text = &body.blocks[b].text;
+        // Where `words` first occurs, searched only as far as it can matter: a mention's
+        // words occur at the mention if not before, and only a position before the best
+        // so far can replace it.
+        let mut end = text.len();
+        if let Some(at) = at
+            && text.get(at.clone()) == Some(words)
+        {
+            end = at.end;
+        }
+        if let Some((p, _)) = slot {
+            end = end.min(p.saturating_add(words.len()));
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let pos = text[..end].find(words).unwrap_or(usize::MAX);
+        if slot.is_none_or(|(p, _)| pos < p) {
+            *slot = Some((pos, anchor));
         }
     }
-    best.map(|(_, a)| a.clone()).unwrap_or_default()
+    best.into_iter()
+        .map(|slot| slot.map_or("", |(_, anchor)| anchor))
+        .collect()
 }
 
 /// The text of rendered HTML: tags removed, entities decoded, spaces collapsed.
@@ -340,106 +361,186 @@ fn html_to_text(html: &str) -> String {
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Shards of the vocabulary, merged in parallel.
-const SHARDS: usize = 32;
-
-/// A document's terms: the normalised text of its passages in one buffer, and each
-/// (term, passage) as its range in the buffer, the passage and the weight, grouped by
-/// shard (a hash of the term), with where each shard's group starts. One buffer per
-/// document instead of a string per term: a large dossier has tens of millions.
-struct DocTerms {
-    text: String,
-    terms: Vec<(u32, u32, u32, u32)>,
-    starts: [usize; SHARDS + 1],
+/// The postings of one term in a run of consecutive documents: `first_doc`, then the
+/// integers that follow it in the term's JSON array (passage and weight of the first
+/// posting, doc delta, passage and weight of each after it) as LEB128 varints, mostly a
+/// byte each, where they would take four as integers and two as JSON.
+#[derive(Default)]
+struct TermPostings {
+    first_doc: u32,
+    last_doc: u32,
+    /// Documents with the term.
+    df: u32,
+    /// Occurrences in the passage being indexed.
+    count: u32,
+    /// The varints, in pieces: runs indexed apart are joined without copying.
+    rest: Vec<Vec<u8>>,
 }
 
-impl DocTerms {
-    fn term(&self, (start, end, _, _): (u32, u32, u32, u32)) -> &str {
-        &self.text[start as usize..end as usize]
+impl TermPostings {
+    /// Adds the posting of the passage being indexed, from the occurrences counted.
+    fn post(&mut self, doc: u32, passage: u32, boost: u32) {
+        let weight = self.count.min(MAX_TF) * boost;
+        self.count = 0;
+        let delta = if self.rest.is_empty() {
+            self.first_doc = doc;
+            self.rest.push(Vec::new());
+            None
+        } else {
+            Some(doc - self.last_doc)
+        };
+        if delta != Some(0) {
+            self.df += 1;
+        }
+        self.last_doc = doc;
+        let rest = self
+            .rest
+            .last_mut()
+            .expect("pushed above if there was none");
+        for n in delta.into_iter().chain([passage, weight]) {
+            push_varint(rest, n);
+        }
+    }
+
+    /// Appends the postings of documents that all come after these.
+    fn append(&mut self, later: TermPostings) {
+        let mut delta = Vec::new();
+        push_varint(&mut delta, later.first_doc - self.last_doc);
+        self.rest.push(delta);
+        self.rest.extend(later.rest);
+        self.last_doc = later.last_doc;
+        self.df += later.df;
+    }
+
+    /// Appends the postings as a JSON array.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        push_u32(out, self.first_doc);
+        let (mut n, mut shift) = (0, 0);
+        for &byte in self.rest.iter().flatten() {
+            n |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                out.push(b',');
+                push_u32(out, n);
+                (n, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        out.push(b']');
     }
 }
 
-fn shard_of(term: &str) -> usize {
-    let mut h = rustc_hash::FxHasher::default();
-    term.hash(&mut h);
-    (h.finish() % SHARDS as u64) as usize
+/// Appends `n` as a LEB128 varint: seven bits a byte, low bits first, the high bit set
+/// on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
 }
 
-/// Every term with its flat postings (doc delta, passage, weight; docs ascending) and
-/// its document frequency, sorted as JavaScript sorts strings. Each shard of the
-/// vocabulary is merged across all documents independently, in document order.
-fn postings(docs: &[Doc<'_>]) -> Vec<(String, Vec<u32>, u32)> {
-    let per_doc: Vec<DocTerms> = docs.par_iter().map(doc_terms).collect();
-    let mut terms: Vec<(String, Vec<u32>, u32)> = (0..SHARDS)
-        .into_par_iter()
-        .flat_map_iter(|shard| {
-            let mut merged: rustc_hash::FxHashMap<&str, (Vec<u32>, u32, u32)> = Default::default();
-            for (doc, dt) in per_doc.iter().enumerate() {
-                let doc = doc as u32;
-                for &t in &dt.terms[dt.starts[shard]..dt.starts[shard + 1]] {
-                    let (list, last_doc, df) =
-                        merged.entry(dt.term(t)).or_insert((Vec::new(), 0, 0));
-                    if list.is_empty() || *last_doc != doc {
-                        *df += 1;
+/// Appends the decimal digits of `n`: a large index has tens of millions of numbers,
+/// most of them a single digit.
+fn push_u32(out: &mut Vec<u8>, mut n: u32) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    while n > 0 {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &d in &digits[i..] {
+        out.push(d);
+    }
+}
+
+/// The terms of a run of consecutive documents, each with its postings. Runs are
+/// indexed in parallel and merged in document order.
+#[derive(Default)]
+struct Index {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    terms: Vec<TermPostings>,
+    /// Scratch: the passage normalised, and the terms found in it.
+    norm: String,
+    found: Vec<u32>,
+}
+
+impl Index {
+    /// Indexes document number `n`, which comes after every document indexed so far.
+    fn add(&mut self, n: u32, doc: &Doc) {
+        for (p, passage) in doc.passages.iter().enumerate() {
+            let (ids, terms, found) = (&mut self.ids, &mut self.terms, &mut self.found);
+            for_each_term(&passage.text, &mut self.norm, |term| {
+                let id = match ids.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = terms.len() as u32;
+                        ids.insert(term.to_string(), id);
+                        terms.push(TermPostings::default());
+                        id
                     }
-                    list.extend([doc - *last_doc, t.2, t.3]);
-                    *last_doc = doc;
+                };
+                let postings = &mut terms[id as usize];
+                if postings.count == 0 {
+                    found.push(id);
+                }
+                postings.count += 1;
+            });
+            for id in self.found.drain(..) {
+                self.terms[id as usize].post(n, p as u32, passage.boost);
+            }
+        }
+    }
+
+    /// The two runs as one: `later`'s documents all come after these.
+    fn merge(mut self, later: Index) -> Index {
+        if self.terms.is_empty() {
+            return later;
+        }
+        let Index { ids, mut terms, .. } = later;
+        for (term, id) in ids {
+            let postings = std::mem::take(&mut terms[id as usize]);
+            match self.ids.get(term.as_str()) {
+                Some(&mine) => self.terms[mine as usize].append(postings),
+                None => {
+                    self.ids.insert(term, self.terms.len() as u32);
+                    self.terms.push(postings);
                 }
             }
-            merged
-                .into_iter()
-                .map(|(t, (list, _, df))| (t.to_string(), list, df))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    terms.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
-    terms
+        }
+        self
+    }
+
+    /// Every term with its postings, sorted as JavaScript sorts strings.
+    fn into_sorted(self) -> Vec<(String, TermPostings)> {
+        let mut terms = self.terms;
+        let mut sorted: Vec<(String, TermPostings)> = self
+            .ids
+            .into_iter()
+            .map(|(term, id)| (term, std::mem::take(&mut terms[id as usize])))
+            .collect();
+        sorted.par_sort_unstable_by(|a, b| utf16_cmp(&a.0, &b.0));
+        sorted
+    }
 }
 
-/// The terms of one document: (passage, weight) of each term in each passage.
-fn doc_terms(doc: &Doc) -> DocTerms {
-    let mut text = String::new();
-    let mut found: Vec<(usize, (u32, u32, u32, u32))> = Vec::new();
-    for (p, passage) in doc.passages.iter().enumerate() {
-        let (norm, ranges) = term_ranges(&passage.text);
-        let base = text.len();
-        text.push_str(&norm);
-        // Term -> (its first range, occurrences), in order of first occurrence.
-        let mut tf: rustc_hash::FxHashMap<&str, usize> = Default::default();
-        let mut counted: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
-        for r in ranges {
-            match tf.get(&norm[r.clone()]) {
-                Some(&k) => counted[k].1 += 1,
-                None => {
-                    tf.insert(&norm[r.clone()], counted.len());
-                    counted.push((r, 1));
-                }
-            }
-        }
-        for (r, n) in counted {
-            let term = (
-                (base + r.start) as u32,
-                (base + r.end) as u32,
-                p as u32,
-                n.min(MAX_TF) * passage.boost,
-            );
-            found.push((shard_of(&norm[r]), term));
-        }
-    }
-    // Stable: a term's postings stay in passage order.
-    found.sort_by_key(|(s, _)| *s);
-    let mut starts = [found.len(); SHARDS + 1];
-    for (i, (s, _)) in found.iter().enumerate().rev() {
-        starts[*s] = i;
-    }
-    for s in (0..SHARDS).rev() {
-        starts[s] = starts[s].min(starts[s + 1]);
-    }
-    DocTerms {
-        text,
-        terms: found.into_iter().map(|(_, t)| t).collect(),
-        starts,
-    }
+/// The index of every document, in document order. Runs are long enough that their
+/// vocabularies, which each run keeps its own copy of, stay few.
+fn index(docs: &[Doc<'_>]) -> Index {
+    docs.par_iter()
+        .enumerate()
+        .with_min_len(1024)
+        .fold(Index::default, |mut index, (n, doc)| {
+            index.add(n as u32, doc);
+            index
+        })
+        .reduce(Index::default, Index::merge)
 }
 
 /// Compares strings the way JavaScript's `<` does: by UTF-16 code units. That is the
@@ -479,7 +580,7 @@ struct KindRange {
 }
 
 #[derive(Serialize)]
-struct Meta<'a> {
+struct Meta {
     version: u32,
     hash: String,
     docs: usize,
@@ -488,7 +589,7 @@ struct Meta<'a> {
     /// For each term chunk, a prefix of its first term that sorts after every term of
     /// the chunk before.
     chunks: Vec<String>,
-    common: Vec<&'a str>,
+    common: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -522,108 +623,137 @@ fn fingerprint(files: &[OutputFile]) -> String {
     format!("{h:016x}")
 }
 
-/// The search index of the dossier: `data/search/meta.json`, term chunks and document
-/// fragments.
-pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
-    let docs = documents(d);
-    let terms = postings(&docs);
+/// The term chunks, in order, and for each a prefix of its first term that sorts after
+/// every term of the chunk before. Each term's postings are freed once written, and each
+/// chunk is copied out of a reused buffer at its exact size.
+fn term_chunks(terms: Vec<(String, TermPostings)>) -> (Vec<OutputFile>, Vec<String>) {
     let mut files = Vec::new();
-    let mut chunks: Vec<String> = Vec::new();
-    let mut body = String::new();
-    let mut prev_last: Option<&str> = None;
-    let flush = |body: &mut String, files: &mut Vec<OutputFile>| {
+    let mut chunks = Vec::new();
+    let (mut body, mut entry) = (Vec::new(), Vec::new());
+    let mut prev_last: Option<String> = None;
+    let flush = |body: &mut Vec<u8>, files: &mut Vec<OutputFile>| {
         if !body.is_empty() {
-            body.push('}');
+            body.push(b'}');
             files.push(OutputFile::new(
                 format!("data/search/terms/{}.json", files.len()),
-                std::mem::take(body),
+                body.as_slice(),
             ));
+            body.clear();
         }
     };
-    for (term, list, _) in &terms {
-        let mut entry = serde_json::to_string(term).expect("strings serialise");
-        entry.push_str(":[");
-        for (i, n) in list.iter().enumerate() {
-            if i > 0 {
-                entry.push(',');
-            }
-            write!(entry, "{n}").expect("writing to a String cannot fail");
-        }
-        entry.push(']');
+    for (term, postings) in terms {
+        // `"term":[doc,passage,weight,...]`
+        entry.clear();
+        serde_json::to_writer(&mut entry, &term).expect("strings serialise");
+        entry.push(b':');
+        postings.write_json(&mut entry);
+        drop(postings);
         if !body.is_empty() && body.len() + entry.len() > TERM_CHUNK_BYTES {
             flush(&mut body, &mut files);
         }
         if body.is_empty() {
-            chunks.push(match prev_last {
-                Some(last) => separator(last, term),
+            chunks.push(match &prev_last {
+                Some(last) => separator(last, &term),
                 None => String::new(),
             });
-            body.push('{');
+            body.push(b'{');
         } else {
-            body.push(',');
+            body.push(b',');
         }
-        body.push_str(&entry);
+        body.extend_from_slice(&entry);
         prev_last = Some(term);
     }
     flush(&mut body, &mut files);
+    (files, chunks)
+}
 
-    // Document fragments.
+/// The fragment file of `group`, documents of one kind.
+fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
+    let mut size = 2;
+    let fragments: Vec<Fragment> = group
+        .iter()
+        .map(|doc| {
+            let anchored = doc.passages.iter().any(|p| !p.anchor.is_empty());
+            size += 40 + doc.title.len() + doc.url.len() + doc.label.len() + doc.date.len();
+            size += doc
+                .passages
+                .iter()
+                .map(|p| p.text.len() + p.anchor.len() + 6)
+                .sum::<usize>();
+            Fragment {
+                t: doc.title,
+                u: &doc.url,
+                l: doc.label,
+                d: &doc.date,
+                p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
+                a: if anchored {
+                    doc.passages.iter().map(|p| p.anchor).collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    // The JSON's size near enough, and room for some escapes: the buffer is kept until
+    // the file is written, and one grown by doubling would hold up to twice its size.
+    let mut bytes = Vec::with_capacity(size + size / 32);
+    serde_json::to_writer(&mut bytes, &fragments).expect("fragments serialise");
+    OutputFile::new(
+        format!("data/search/docs/{}-{n}.json", kind.as_str()),
+        bytes,
+    )
+}
+
+/// The search index of the dossier: `data/search/meta.json`, term chunks and document
+/// fragments.
+pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
+    let docs = documents(d);
+    let doc_count = docs.len();
+    let terms = index(&docs).into_sorted();
+
+    // Document fragments, made first so that the documents are freed before the term
+    // chunks are: each kind is a contiguous range of `docs`.
+    let mut fragments = Vec::new();
     let mut kinds = Vec::new();
     let mut start = 0;
     for kind in [DocKind::Entity, DocKind::Article, DocKind::Quote] {
-        let of_kind: Vec<&Doc> = docs.iter().filter(|doc| doc.kind == kind).collect();
-        let fragment_files: Vec<OutputFile> = of_kind
-            .par_chunks(kind.per_file())
-            .enumerate()
-            .map(|(n, group)| {
-                let fragments: Vec<Fragment> = group
-                    .iter()
-                    .map(|doc| {
-                        let anchored = doc.passages.iter().any(|p| !p.anchor.is_empty());
-                        Fragment {
-                            t: &doc.title,
-                            u: &doc.url,
-                            l: &doc.label,
-                            d: &doc.date,
-                            p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
-                            a: if anchored {
-                                doc.passages.iter().map(|p| p.anchor.as_str()).collect()
-                            } else {
-                                Vec::new()
-                            },
-                        }
-                    })
-                    .collect();
-                OutputFile::new(
-                    format!("data/search/docs/{}-{n}.json", kind.as_str()),
-                    serde_json::to_vec(&fragments).expect("fragments serialise"),
-                )
-            })
-            .collect();
-        files.extend(fragment_files);
+        let count = docs[start..]
+            .iter()
+            .take_while(|doc| doc.kind == kind)
+            .count();
+        let of_kind = &docs[start..start + count];
+        fragments.par_extend(
+            of_kind
+                .par_chunks(kind.per_file())
+                .enumerate()
+                .map(|(n, group)| fragment_file(kind, n, group)),
+        );
         kinds.push(KindRange {
             kind: kind.as_str(),
             start,
-            count: of_kind.len(),
+            count,
             per_file: kind.per_file(),
         });
-        start += of_kind.len();
+        start += count;
     }
+    drop(docs);
 
-    let common: Vec<&str> = if docs.len() >= COMMON_MIN_DOCS {
-        let limit = (docs.len() as f64 * COMMON_SHARE) as u32;
+    let common: Vec<String> = if doc_count >= COMMON_MIN_DOCS {
+        let limit = (doc_count as f64 * COMMON_SHARE) as u32;
         terms
             .iter()
-            .filter(|(_, _, df)| *df > limit)
-            .map(|(t, _, _)| t.as_str())
+            .filter(|(_, postings)| postings.df > limit)
+            .map(|(term, _)| term.clone())
             .collect()
     } else {
         Vec::new()
     };
+    let (mut files, chunks) = term_chunks(terms);
+    files.append(&mut fragments);
     let meta = Meta {
         version: 1,
         hash: fingerprint(&files),
-        docs: docs.len(),
+        docs: doc_count,
         kinds,
         article_body_start: ARTICLE_BODY_START,
         chunks,
