@@ -166,7 +166,12 @@ fn prepare(config: Config, strict: bool) -> Result<(Dossier, Theme, Diagnostics)
     if diags.has_errors() {
         return Err(diags.into_failure());
     }
-    let (dossier, analysis) = analyse(config, content);
+    let (mut dossier, analysis) = analyse(config, content);
+    // Pages are made from the analysis; the Markdown source is not read again by a
+    // build (`serve` keeps it, to find the articles that link to another).
+    for a in &mut dossier.articles {
+        a.article.body = String::new();
+    }
     t.lap("analyse+link");
     diags.extend(analysis.iter().cloned());
     if strict {

@@ -144,7 +144,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
     };
     serde_json::to_writer(&mut *out, &site)?;
     out.write_all(b",\"articles\":")?;
-    json_array(out, d.articles.len(), |i| {
+    json_array(out, d.articles.len(), 256, |i| {
         let a = &d.articles[i];
         ArticleOut {
             slug: &a.article.slug,
@@ -157,7 +157,8 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         }
     })?;
     out.write_all(b",\"entities\":")?;
-    json_array(out, d.registry.len(), |i| {
+    // An entity carries all its mentions: a few hundred kilobytes for the most named.
+    json_array(out, d.registry.len(), 8, |i| {
         let e = &d.registry.entities[i];
         EntityOut {
             id: &e.id,
@@ -182,7 +183,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         })
         .collect();
     out.write_all(b",\"quotes\":")?;
-    json_array(out, quotes.len(), |i| {
+    json_array(out, quotes.len(), 256, |i| {
         let (a, q, c) = quotes[i];
         let art = &d.articles[a];
         let quote = &art.body.quotes[q];
@@ -196,7 +197,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         }
     })?;
     out.write_all(b",\"clusters\":")?;
-    json_array(out, d.clusters.len(), |i| {
+    json_array(out, d.clusters.len(), 256, |i| {
         let c = &d.clusters[i];
         ClusterOut {
             id: &c.id,
@@ -217,23 +218,24 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(b"}\n")
 }
 
-/// Appends the JSON array of `item(0..n)` to `out`, serialising chunks in parallel.
+/// Writes the JSON array of `item(0..n)` to `out`, serialising chunks of `chunk`
+/// items in parallel.
 fn json_array<T: Serialize>(
     out: &mut dyn Write,
     n: usize,
+    chunk: usize,
     item: impl Fn(usize) -> T + Sync,
 ) -> std::io::Result<()> {
-    const CHUNK: usize = 256;
-    /// Chunks made in parallel before they are written: enough for every core.
-    const BATCH: usize = 64;
+    // Chunks made in parallel before they are written: a few for every core.
+    let batch_len = 4 * rayon::current_num_threads();
     out.write_all(b"[")?;
-    let chunks = n.div_ceil(CHUNK);
-    for batch in (0..chunks).step_by(BATCH) {
-        let made: Vec<Vec<u8>> = (batch..(batch + BATCH).min(chunks))
+    let chunks = n.div_ceil(chunk);
+    for batch in (0..chunks).step_by(batch_len) {
+        let made: Vec<Vec<u8>> = (batch..(batch + batch_len).min(chunks))
             .into_par_iter()
             .map(|c| {
                 let mut buf = Vec::new();
-                for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                for i in c * chunk..((c + 1) * chunk).min(n) {
                     if i > 0 {
                         buf.push(b',');
                     }
