@@ -28,6 +28,9 @@
 //! - a four-digit year from 1900 to 2099 alone is a year-precision event.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use time::{Date, Duration, Month};
 
@@ -272,9 +275,10 @@ pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
         if !reports_events(block.kind) {
             continue;
         }
+        let lowered = block.text.to_ascii_lowercase();
         for span in sentence_spans(&block.text) {
             let sentence = &block.text[span.clone()];
-            for found in find_dates(sentence, article_date) {
+            for found in find_dates_in(sentence, &lowered[span.clone()], article_date) {
                 events.push(Event {
                     period: found.period,
                     part: found.part,
@@ -400,42 +404,39 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     ];
     let mut spans = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '?' | '!') {
-            // Closing quotes and brackets stay with the sentence they close.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next_starts = k >= chars.len() || {
-                let n = chars[k].1;
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'')
-            };
+    // Sentence ends are ASCII: a (vectorised) search for their three bytes finds every
+    // candidate without decoding the text, and only candidates look at what is around.
+    static ENDS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new([".", "?", "!"]).expect("fixed patterns"));
+    let mut from = 0;
+    while let Some(found) = ENDS.find(&text[from..]) {
+        let pos = from + found.start();
+        // Closing quotes and brackets stay with the sentence they close.
+        let rest = text[pos + 1..].trim_start_matches(['"', '”', '’', '\'', ')']);
+        let end = text.len() - rest.len();
+        let followed_by_space = rest.is_empty() || rest.starts_with(char::is_whitespace);
+        let next = rest.trim_start();
+        let next_starts = next.chars().next().is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'')
+        });
+        // Only worth looking at when the rest says the sentence ends here.
+        let abbreviation = || {
             let word_before: &str = text[start..pos]
                 .rsplit(|ch: char| !ch.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            let abbreviation = c == '.'
+            text.as_bytes()[pos] == b'.'
                 && (ABBREVIATIONS.contains(&word_before)
                     || (word_before.chars().count() == 1
-                        && word_before.chars().all(char::is_uppercase)));
-            if followed_by_space && next_starts && !abbreviation {
-                push_trimmed(&mut spans, text, start..end);
-                start = chars.get(k).map_or(text.len(), |&(p, _)| p);
-                i = k;
-                continue;
-            }
+                        && word_before.chars().all(char::is_uppercase)))
+        };
+        if followed_by_space && next_starts && !abbreviation() {
+            push_trimmed(&mut spans, text, start..end);
+            start = text.len() - next.len();
+            from = start;
+        } else {
+            from = pos + 1;
         }
-        i += 1;
     }
     push_trimmed(&mut spans, text, start..text.len());
     spans
@@ -464,32 +465,47 @@ pub struct FoundDate {
 struct Token<'a> {
     range: Range<usize>,
     text: &'a str,
-    /// Borrowed unless the word has capitals: most words do not, and this runs over
-    /// every word of every article.
+    /// Borrowed unless the word has non-ASCII capitals (see [`tokenize`]).
     lower: std::borrow::Cow<'a, str>,
 }
 
-fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
-
-fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+/// Splits a sentence into words (runs of letters and digits). `lowered` is the sentence
+/// with ASCII letters lowercased, so that a word's lowercase is a slice of it rather than
+/// an allocation: only a non-ASCII word with capitals needs one.
+fn tokenize<'a>(s: &'a str, lowered: &'a str) -> Vec<Token<'a>> {
+    // A word and the space after it take five bytes or more: room for them all at once.
+    let mut tokens = Vec::with_capacity(s.len() / 4);
     let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_alphanumeric() {
+    let mut ascii = true;
+    let mut i = 0;
+    while i <= s.len() {
+        // Bytes, not chars: most text is ASCII and needs no decoding.
+        let (alphanumeric, width) = match s.as_bytes().get(i) {
+            None => (false, 1),
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if alphanumeric {
             start.get_or_insert(i);
+            ascii &= width == 1;
         } else if let Some(st) = start.take() {
+            let text = &s[st..i];
+            let lower = if ascii || !text.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Borrowed(&lowered[st..i])
+            } else {
+                std::borrow::Cow::Owned(text.to_lowercase())
+            };
             tokens.push(Token {
                 range: st..i,
-                text: &s[st..i],
-                lower: lowercase(&s[st..i]),
+                text,
+                lower,
             });
+            ascii = true;
         }
+        i += width;
     }
     tokens
 }
@@ -554,20 +570,13 @@ fn tense_at(tokens: &[Token<'_>], at: usize) -> Tense {
             None
         }
     };
-    let mut best: Option<(usize, Tense)> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        if i == at {
-            continue;
-        }
-        if let Some(tense) = marker(t) {
-            // A marker before the date weighs a little more than one after it.
-            let distance = 2 * i.abs_diff(at) + usize::from(i > at);
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
-            }
-        }
-    }
-    best.map_or(Tense::Past, |(_, t)| t)
+    // The nearest marker wins, and one before the date wins over one as near after it:
+    // search outwards from the date, which usually stops within a few words.
+    (1..tokens.len())
+        .flat_map(|d| [at.checked_sub(d), Some(at + d)])
+        .filter_map(|i| tokens.get(i?))
+        .find_map(marker)
+        .unwrap_or(Tense::Past)
 }
 
 fn month_number(word: &str) -> Option<(u8, bool)> {
@@ -701,14 +710,69 @@ fn infer_day(month: u8, day: u8, article: Date, tense: Tense) -> Option<Period> 
     Some(Period::day(date))
 }
 
+/// Whether some rule of [`match_at`] could match in `sentence` (`lowered` is the same
+/// with ASCII letters lowercased): every rule needs a digit, a capitalised month name
+/// or abbreviation, or, in any case, "day" (also in weekdays, "today", "yesterday"),
+/// "week", "month", "year", "decade", "tonight" or "tomorrow". Most sentences have
+/// none, and these searches cost far less than splitting them into words. The Kelvin
+/// sign is searched for because it lowercases to an ASCII "k", as in "week".
+fn may_have_date(sentence: &str, lowered: &str) -> bool {
+    // Leftmost-first searches, unlike standard ones, can use vectorised search.
+    fn searcher(patterns: &[&str]) -> AhoCorasick {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(patterns)
+            .expect("fixed patterns")
+    }
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        searcher(&[
+            "day", "week", "month", "year", "decade", "tonight", "tomorrow", "\u{212A}",
+        ])
+    });
+    static DIGITS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| searcher(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]));
+    static MONTHS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        searcher(&[
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ])
+    });
+    WORDS.is_match(lowered) || DIGITS.is_match(sentence) || MONTHS.is_match(sentence)
+}
+
+/// Whether some rule of [`match_at`] can start at `t`: a number, a capitalised word
+/// (months and weekdays), or one of the few lowercase words a rule starts with. Most
+/// words are none of these, and this is far cheaper than trying the rules.
+fn may_start_date(t: &Token<'_>) -> bool {
+    match t.text.as_bytes()[0] {
+        b'0'..=b'9' | b'A'..=b'Z' => true,
+        _ => {
+            matches!(
+                t.lower.as_ref(),
+                "yesterday" | "today" | "tonight" | "tomorrow" | "week" | "month" | "year"
+            ) || count_number(&t.lower).is_some()
+        }
+    }
+}
+
 /// Finds the date phrases of one sentence, in order, resolved against `article`.
 pub fn find_dates(sentence: &str, article: Date) -> Vec<FoundDate> {
-    let tokens = tokenize(sentence);
+    find_dates_in(sentence, &sentence.to_ascii_lowercase(), article)
+}
+
+/// [`find_dates`] given the sentence with ASCII letters lowercased, which a caller
+/// with many sentences makes once for all of them.
+fn find_dates_in(sentence: &str, lowered: &str, article: Date) -> Vec<FoundDate> {
+    if !may_have_date(sentence, lowered) {
+        return Vec::new();
+    }
+    let tokens = tokenize(sentence, lowered);
     let mut found = Vec::new();
     let mut i = 0;
     let mut last_end: Option<usize> = None;
     while i < tokens.len() {
-        if let Some((end, f)) = match_at(sentence, &tokens, i, article, last_end) {
+        if may_start_date(&tokens[i])
+            && let Some((end, f)) = match_at(sentence, &tokens, i, article, last_end)
+        {
             found.push(f);
             last_end = Some(end);
             i = end + 1;
@@ -1295,7 +1359,71 @@ mod tests {
         assert_eq!(events[1].period, Period::day(date!(2020 - 01 - 03)));
     }
 
+    #[test]
+    fn finds_dates_in_any_case_past_the_prefilters() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The ceasefire began on 3 March.",
+                "on 3 March",
+                "3 March 2019",
+            ),
+            ("Talks resume March 3.", "March 3", "3 March 2019"),
+            ("It was signed Sept. 3.", "Sept. 3", "3 September 2019"),
+            ("He resigned in May.", "in May", "May 2019"),
+            ("They met on Tuesday.", "on Tuesday", "31 December 2019"),
+            (
+                "Fighting resumed last week.",
+                "last week",
+                "29 December 2019 – 4 January 2020",
+            ),
+            ("The law was passed in 2019.", "in 2019", "2019"),
+            ("Elections are due by mid-2020.", "by mid-2020", "mid-2020"),
+            ("TODAY the vote was held.", "TODAY", "5 January 2020"),
+            ("The envoy arrives tOmOrRoW.", "tOmOrRoW", "6 January 2020"),
+            (
+                "Two Days Ago, a bomb exploded.",
+                "Two Days Ago",
+                "3 January 2020",
+            ),
+            (
+                "FOR THREE MONTHS, rallies went on.",
+                "FOR THREE MONTHS",
+                "since October 2019",
+            ),
+            ("It ended a decade ago.", "a decade ago", "around 2010"),
+            // The Kelvin sign lowercases to "k".
+            (
+                "It peaked last wee\u{212A}.",
+                "last wee\u{212A}",
+                "29 December 2019 – 4 January 2020",
+            ),
+        ];
+        for &(sentence, phrase, display) in cases {
+            let want = vec![(phrase.to_string(), display.to_string())];
+            assert_eq!(resolve(sentence), want, "in {sentence:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// The cheap tests that skip sentences and words never skip one a rule matches.
+        #[test]
+        fn prefilters_skip_only_what_no_rule_matches(
+            text in "(on |last |the |for |a |Two |THREE |Friday|January|Sept|May|3|2014|days|Weeks|MONTH|Year|decades|ago|Today|tOmOrRoW|wee\u{212A}|İ|[a-zA-Z0-9 .,’“”-]{0,12}){0,14}",
+            day in 0i64..40_000,
+        ) {
+            let article = date!(1950 - 01 - 01) + Duration::days(day);
+            let lowered = text.to_ascii_lowercase();
+            let tokens = tokenize(&text, &lowered);
+            for (i, t) in tokens.iter().enumerate() {
+                for last_end in [None, i.checked_sub(2)] {
+                    if match_at(&text, &tokens, i, article, last_end).is_some() {
+                        proptest::prop_assert!(may_start_date(t), "{:?} in {:?}", t.text, text);
+                        proptest::prop_assert!(may_have_date(&text, &lowered), "{:?}", text);
+                    }
+                }
+            }
+        }
+
         /// Any text, however odd, gives phrases on character boundaries and never panics.
         #[test]
         fn never_panics_and_ranges_are_valid(
