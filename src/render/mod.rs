@@ -345,9 +345,7 @@ fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
     give(OutputFile::new("robots.txt", feeds::robots(dossier)));
     give(OutputFile::new(".nojekyll", Vec::new()));
     t.lap("feed+sitemap");
-    for f in search::search_files(dossier) {
-        give(f);
-    }
+    search::search_files_to(dossier, &mut give);
     t.lap("search");
     if let Some(cname) = &dossier.config.cname {
         give(OutputFile::new("CNAME", format!("{cname}\n")));

@@ -605,16 +605,15 @@ struct Fragment<'a> {
 }
 
 /// A hash of every file's path and bytes, in hex: the build's fingerprint in `meta.json`.
-fn fingerprint(files: &[OutputFile]) -> String {
-    let per_file: Vec<u64> = files
-        .par_iter()
-        .map(|f| {
-            let mut h = rustc_hash::FxHasher::default();
-            f.path.hash(&mut h);
-            f.bytes.hash(&mut h);
-            h.finish()
-        })
-        .collect();
+fn file_hash(f: &OutputFile) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    f.path.hash(&mut h);
+    f.bytes.hash(&mut h);
+    h.finish()
+}
+
+/// The index's fingerprint from its files' hashes, in order.
+fn fingerprint(per_file: impl IntoIterator<Item = u64>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for x in per_file {
         h ^= x;
@@ -626,18 +625,22 @@ fn fingerprint(files: &[OutputFile]) -> String {
 /// The term chunks, in order, and for each a prefix of its first term that sorts after
 /// every term of the chunk before. Each term's postings are freed once written, and each
 /// chunk is copied out of a reused buffer at its exact size.
-fn term_chunks(terms: Vec<(String, TermPostings)>) -> (Vec<OutputFile>, Vec<String>) {
-    let mut files = Vec::new();
+fn term_chunks(
+    terms: Vec<(String, TermPostings)>,
+    emit: &mut dyn FnMut(OutputFile),
+) -> Vec<String> {
     let mut chunks = Vec::new();
     let (mut body, mut entry) = (Vec::new(), Vec::new());
     let mut prev_last: Option<String> = None;
-    let flush = |body: &mut Vec<u8>, files: &mut Vec<OutputFile>| {
+    let mut written = 0;
+    let mut flush = |body: &mut Vec<u8>| {
         if !body.is_empty() {
             body.push(b'}');
-            files.push(OutputFile::new(
-                format!("data/search/terms/{}.json", files.len()),
+            emit(OutputFile::new(
+                format!("data/search/terms/{written}.json"),
                 body.as_slice(),
             ));
+            written += 1;
             body.clear();
         }
     };
@@ -649,7 +652,7 @@ fn term_chunks(terms: Vec<(String, TermPostings)>) -> (Vec<OutputFile>, Vec<Stri
         postings.write_json(&mut entry);
         drop(postings);
         if !body.is_empty() && body.len() + entry.len() > TERM_CHUNK_BYTES {
-            flush(&mut body, &mut files);
+            flush(&mut body);
         }
         if body.is_empty() {
             chunks.push(match &prev_last {
@@ -663,8 +666,8 @@ fn term_chunks(terms: Vec<(String, TermPostings)>) -> (Vec<OutputFile>, Vec<Stri
         body.extend_from_slice(&entry);
         prev_last = Some(term);
     }
-    flush(&mut body, &mut files);
-    (files, chunks)
+    flush(&mut body);
+    chunks
 }
 
 /// The fragment file of `group`, documents of one kind.
@@ -707,13 +710,21 @@ fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
 /// The search index of the dossier: `data/search/meta.json`, term chunks and document
 /// fragments.
 pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    search_files_to(d, &mut |f| files.push(f));
+    files
+}
+
+/// [`search_files`], handing each file to `emit` as soon as it is made: the index is
+/// never whole in memory.
+pub fn search_files_to(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
     let docs = documents(d);
     let doc_count = docs.len();
     let terms = index(&docs).into_sorted();
 
     // Document fragments, made first so that the documents are freed before the term
     // chunks are: each kind is a contiguous range of `docs`.
-    let mut fragments = Vec::new();
+    let mut fragment_hashes = Vec::new();
     let mut kinds = Vec::new();
     let mut start = 0;
     for kind in [DocKind::Entity, DocKind::Article, DocKind::Quote] {
@@ -722,12 +733,13 @@ pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
             .take_while(|doc| doc.kind == kind)
             .count();
         let of_kind = &docs[start..start + count];
-        fragments.par_extend(
-            of_kind
-                .par_chunks(kind.per_file())
-                .enumerate()
-                .map(|(n, group)| fragment_file(kind, n, group)),
-        );
+        let made: Vec<OutputFile> = of_kind
+            .par_chunks(kind.per_file())
+            .enumerate()
+            .map(|(n, group)| fragment_file(kind, n, group))
+            .collect();
+        fragment_hashes.par_extend(made.par_iter().map(file_hash));
+        made.into_iter().for_each(&mut *emit);
         kinds.push(KindRange {
             kind: kind.as_str(),
             start,
@@ -748,20 +760,23 @@ pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
     } else {
         Vec::new()
     };
-    let (mut files, chunks) = term_chunks(terms);
-    files.append(&mut fragments);
+    let mut term_hashes = Vec::new();
+    let chunks = term_chunks(terms, &mut |f| {
+        term_hashes.push(file_hash(&f));
+        emit(f);
+    });
     let meta = Meta {
         version: 1,
-        hash: fingerprint(&files),
+        // Term chunks first, then fragments, as the files were once listed.
+        hash: fingerprint(term_hashes.into_iter().chain(fragment_hashes)),
         docs: doc_count,
         kinds,
         article_body_start: ARTICLE_BODY_START,
         chunks,
         common,
     };
-    files.push(OutputFile::new(
+    emit(OutputFile::new(
         "data/search/meta.json",
         serde_json::to_vec(&meta).expect("meta serialises"),
     ));
-    files
 }
