@@ -48,9 +48,8 @@ struct Page<'a> {
     content: Content<'a>,
 }
 
-/// What a page shows: its template context, or, for the pages a dossier has thousands
-/// of, the view itself, so that the built-in theme can write it without Tera
-/// (see [`native`]).
+/// What a page shows: its template context, or the view itself for the pages the
+/// built-in theme writes without Tera (see [`native`]).
 enum Content<'a> {
     Context(Context),
     Article(Box<ArticlePage<'a>>),
@@ -272,19 +271,9 @@ fn render_page(
         description: &page.description,
         path: &page.site_path,
     };
-    let html = match &page.content {
-        Content::Article(p) if theme.is_native(page.template) => Some(native::article(&chrome, p)),
-        Content::Entity(v) if theme.is_native(page.template) => Some(native::entity(&chrome, v)),
-        Content::Source(v) if theme.is_native(page.template) => Some(native::source(&chrome, v)),
-        Content::Timeline(p) if theme.is_native(page.template) => {
-            Some(native::timeline(&chrome, p))
-        }
-        Content::Home(v) if theme.is_native(page.template) => Some(native::home(&chrome, v)),
-        Content::Quotes(v) if theme.is_native(page.template) => Some(native::quotes(&chrome, v)),
-        Content::Sources(v) if theme.is_native(page.template) => Some(native::sources(&chrome, v)),
-        _ => None,
-    };
-    if let Some(html) = html {
+    if theme.is_native(page.template)
+        && let Some(html) = native::page(&chrome, &page.content)
+    {
         return Ok(OutputFile::new(page.path, html));
     }
     let mut ctx = page.content.into_context();

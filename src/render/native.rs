@@ -20,7 +20,8 @@ use std::fmt::Write as _;
 use super::theme::escape_into;
 use super::views::{ArticleSummary, ClusterView, EntitySummary, QuoteView, SiteView, SpeakerView};
 use super::{
-    ArticlePage, EntityView, HomePage, QuotesPage, SourcePageView, SourceView, TimelinePage,
+    ArticlePage, Content, EntityView, HomePage, QuotesPage, SourcePageView, SourceView,
+    TimelinePage,
 };
 use crate::config::Config;
 
@@ -32,6 +33,21 @@ pub struct Chrome<'a> {
     pub description: &'a str,
     /// The page's site path (`/articles/x/`).
     pub path: &'a str,
+}
+
+/// The page, written as the built-in theme's template for it would; `None` for a page
+/// that has only a template context.
+pub fn page(c: &Chrome, content: &Content) -> Option<String> {
+    Some(match content {
+        Content::Home(v) => home(c, v),
+        Content::Article(p) => article(c, p),
+        Content::Entity(v) => entity(c, v),
+        Content::Source(v) => source(c, v),
+        Content::Sources(v) => sources(c, v),
+        Content::Timeline(p) => timeline(c, p),
+        Content::Quotes(v) => quotes(c, v),
+        Content::Context(_) => return None,
+    })
 }
 
 /// A page's HTML being written.
@@ -439,7 +455,7 @@ fn truncate(text: &str, n: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// `article.html`.
-pub fn article(c: &Chrome, p: &ArticlePage) -> String {
+fn article(c: &Chrome, p: &ArticlePage) -> String {
     let a = &p.article;
     let s = &a.summary;
     let head_meta = |o: &mut Out| {
@@ -594,7 +610,7 @@ pub fn article(c: &Chrome, p: &ArticlePage) -> String {
 const LEGEND: &str = "\n\n    <section class=\"side-section side-section--legend\" aria-labelledby=\"aside-legend-title\">\n      <h2 class=\"side-title\" id=\"aside-legend-title\">Reading the marks</h2>\n      <ul class=\"legend\">\n        <li>Names link to <span class=\"legend__sample legend__sample--mention\" data-kind=\"person\">people</span>, <span class=\"legend__sample legend__sample--mention\" data-kind=\"organization\">organisations</span>, <span class=\"legend__sample legend__sample--mention\" data-kind=\"place\">places</span> and <span class=\"legend__sample legend__sample--mention\" data-kind=\"other\">more</span>.</li>\n        <li><span class=\"legend__sample legend__sample--quote\">“Quotations”</span> are shaded; <span class=\"quote-link quote-link--sample\" aria-hidden=\"true\"></span> compares a quote across outlets.</li>\n        <li><span class=\"legend__sample legend__sample--term\">“Terms”</span> are short quoted words.</li>\n      </ul>\n    </section>\n  </aside>";
 
 /// `entity.html`.
-pub fn entity(c: &Chrome, v: &EntityView) -> String {
+fn entity(c: &Chrome, v: &EntityView) -> String {
     let e = &v.summary;
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header entity-header\" data-kind=\"")
@@ -752,7 +768,7 @@ pub fn entity(c: &Chrome, v: &EntityView) -> String {
 }
 
 /// `source.html`.
-pub fn source(c: &Chrome, v: &SourcePageView) -> String {
+fn source(c: &Chrome, v: &SourcePageView) -> String {
     let s = &v.source;
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\"><a href=\"")
@@ -847,7 +863,7 @@ pub fn source(c: &Chrome, v: &SourcePageView) -> String {
 }
 
 /// `timeline.html`.
-pub fn timeline(c: &Chrome, p: &TimelinePage) -> String {
+fn timeline(c: &Chrome, p: &TimelinePage) -> String {
     let month = p.month(p.month);
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">");
@@ -1011,7 +1027,7 @@ pub fn timeline(c: &Chrome, p: &TimelinePage) -> String {
 }
 
 /// `index.html`.
-pub fn home(c: &Chrome, v: &HomePage) -> String {
+fn home(c: &Chrome, v: &HomePage) -> String {
     let site = c.site;
     let bp = c.config.base_path.as_str();
     let content = |o: &mut Out| {
@@ -1115,7 +1131,7 @@ pub fn home(c: &Chrome, v: &HomePage) -> String {
 }
 
 /// `quotes.html`.
-pub fn quotes(c: &Chrome, v: &QuotesPage) -> String {
+fn quotes(c: &Chrome, v: &QuotesPage) -> String {
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">Index</p>\n    <h1 class=\"page-title\">Quotes");
         if v.page_number > 1 {
@@ -1331,7 +1347,7 @@ fn statement(o: &mut Out, c: &ClusterView) {
 }
 
 /// `sources.html`.
-pub fn sources(c: &Chrome, sources: &[SourceView]) -> String {
+fn sources(c: &Chrome, sources: &[SourceView]) -> String {
     let content = |o: &mut Out| {
         o.raw("\n<div class=\"wrap\">\n  <header class=\"page-header\">\n    <p class=\"kicker kicker--plain\">Index</p>\n    <h1 class=\"page-title\">Sources</h1>\n    <p class=\"dek\">The ")
             .num(sources.len())
