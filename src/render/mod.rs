@@ -334,7 +334,7 @@ fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
     give(OutputFile::new("robots.txt", feeds::robots(dossier)));
     give(OutputFile::new(".nojekyll", Vec::new()));
     t.lap("feed+sitemap");
-    search::search_files_to(dossier, &mut give);
+    search::search_files(dossier, &mut give);
     t.lap("search");
     if let Some(cname) = &dossier.config.cname {
         give(OutputFile::new("CNAME", format!("{cname}\n")));
@@ -684,18 +684,22 @@ impl MentionInContext<'_> {
     /// The line as the built-in theme shows it: a link to the mention in its
     /// sentence, the name marked.
     fn write_html(&self, out: &mut String) {
-        use theme::escape_into as esc;
         let (before, after) = self.mention.context(&self.article.body.blocks);
+        self.write_html_around(out, &before, &after);
+    }
+
+    fn write_html_around(&self, out: &mut String, before: &str, after: &str) {
+        use theme::escape_into as esc;
         out.push_str("<a href=\"");
         esc(out, &self.article.links.href);
         out.push('#');
         esc(out, &self.mention.anchor);
         out.push_str("\">");
-        esc(out, &before);
+        esc(out, before);
         out.push_str("<mark>");
         esc(out, &self.mention.surface);
         out.push_str("</mark>");
-        esc(out, &after);
+        esc(out, after);
         out.push_str("</a>");
     }
 }
@@ -705,7 +709,7 @@ impl Serialize for MentionInContext<'_> {
         use serde::ser::SerializeStruct;
         let (before, after) = self.mention.context(&self.article.body.blocks);
         let mut html = String::new();
-        self.write_html(&mut html);
+        self.write_html_around(&mut html, &before, &after);
         let mut st = serializer.serialize_struct("MentionInContext", 7)?;
         st.serialize_field("anchor", &self.mention.anchor)?;
         st.serialize_field("path", &self.path())?;
@@ -1329,7 +1333,7 @@ fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<svg::GraphNode> {
                 label: s.name.to_string(),
                 kind: s.kind.to_string(),
                 kind_label: s.kind_label.to_string(),
-                href: d.config.url(s.path),
+                href: s.href.to_string(),
                 weight: s.mention_count,
             }
         })

@@ -248,6 +248,19 @@ fn base(c: &Chrome, blocks: Blocks) -> String {
     o.0
 }
 
+/// `base.html` around a page that keeps its `og_type` and `head_meta` blocks.
+fn plain_page(c: &Chrome, body_class: &str, content: &dyn Fn(&mut Out)) -> String {
+    base(
+        c,
+        Blocks {
+            og_type: "website",
+            body_class,
+            head_meta: &|_| {},
+            content,
+        },
+    )
+}
+
 /// `macros.html`: `names(list)`.
 fn names(o: &mut Out, list: &[String]) {
     for (k, n) in list.iter().enumerate() {
@@ -274,10 +287,10 @@ fn date(o: &mut Out, a: &ArticleSummary) {
 /// `macros.html`: `speaker(s)`.
 fn speaker(o: &mut Out, s: Option<&SpeakerView>) {
     match s {
-        Some(s) => match (&s.path, &s.href) {
+        Some(s) => match (s.path, s.href) {
             (Some(_), href) => o
                 .raw("<a class=\"speaker\" href=\"")
-                .text(href.as_deref().unwrap_or(""))
+                .text(href.unwrap_or(""))
                 .raw("\">")
                 .text(s.name)
                 .raw("</a>"),
@@ -851,15 +864,7 @@ fn source(c: &Chrome, v: &SourcePageView) -> String {
         }
         o.raw("\n  </div>\n</div>\n");
     };
-    base(
-        c,
-        Blocks {
-            og_type: "website",
-            body_class: "page page--source",
-            head_meta: &|_| {},
-            content: &content,
-        },
-    )
+    plain_page(c, "page page--source", &content)
 }
 
 /// `timeline.html`.
@@ -1015,15 +1020,7 @@ fn timeline(c: &Chrome, p: &TimelinePage) -> String {
         }
         o.raw("\n</div>\n");
     };
-    base(
-        c,
-        Blocks {
-            og_type: "website",
-            body_class: "page page--timeline",
-            head_meta: &|_| {},
-            content: &content,
-        },
-    )
+    plain_page(c, "page page--timeline", &content)
 }
 
 /// `index.html`.
@@ -1119,15 +1116,7 @@ fn home(c: &Chrome, v: &HomePage) -> String {
         }
         o.raw("\n</div>\n");
     };
-    base(
-        c,
-        Blocks {
-            og_type: "website",
-            body_class: "page page--home",
-            head_meta: &|_| {},
-            content: &content,
-        },
-    )
+    plain_page(c, "page page--home", &content)
 }
 
 /// `quotes.html`.
@@ -1250,15 +1239,7 @@ fn quotes(c: &Chrome, v: &QuotesPage) -> String {
         }
         o.raw("\n</div>\n");
     };
-    base(
-        c,
-        Blocks {
-            og_type: "website",
-            body_class: "page page--quotes",
-            head_meta: &|_| {},
-            content: &content,
-        },
-    )
+    plain_page(c, "page page--quotes", &content)
 }
 
 /// One statement on the quote index, with every outlet's wording.
@@ -1385,13 +1366,5 @@ fn sources(c: &Chrome, sources: &[SourceView]) -> String {
         }
         o.raw("\n  </ul>\n</div>\n");
     };
-    base(
-        c,
-        Blocks {
-            og_type: "website",
-            body_class: "page page--sources",
-            head_meta: &|_| {},
-            content: &content,
-        },
-    )
+    plain_page(c, "page page--sources", &content)
 }

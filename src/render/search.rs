@@ -708,16 +708,9 @@ fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
 }
 
 /// The search index of the dossier: `data/search/meta.json`, term chunks and document
-/// fragments.
-pub fn search_files(d: &Dossier) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    search_files_to(d, &mut |f| files.push(f));
-    files
-}
-
-/// [`search_files`], handing each file to `emit` as soon as it is made: the index is
-/// never whole in memory.
-pub fn search_files_to(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
+/// fragments, each handed to `emit` as soon as it is made (the index is never whole in
+/// memory).
+pub fn search_files(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
     let docs = documents(d);
     let doc_count = docs.len();
     let terms = index(&docs).into_sorted();

@@ -70,8 +70,8 @@ pub struct EntitySummary<'a> {
 pub struct SpeakerView<'a> {
     pub name: &'a str,
     pub entity: Option<&'a str>,
-    pub path: Option<String>,
-    pub href: Option<String>,
+    pub path: Option<&'a str>,
+    pub href: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,12 +216,12 @@ impl Dossier {
         match s.entity {
             Some(e) => {
                 let entity = &self.registry.entities[e];
-                let path = format!("/entities/{}/", entity.id);
+                let links = &self.entity_links[e];
                 SpeakerView {
                     name: &entity.name,
                     entity: Some(&entity.id),
-                    href: Some(self.config.url(&path)),
-                    path: Some(path),
+                    path: Some(&links.path),
+                    href: Some(&links.href),
                 }
             }
             None => SpeakerView {
