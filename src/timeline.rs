@@ -25,7 +25,10 @@
 //! - "N days/weeks/months/years ago" (also "earlier", and "after" as in "the vote comes
 //!   two days after the strike") counts back from the article's date; "for N months"
 //!   and "over the past N weeks" give the start of an ongoing span ("since");
-//! - a four-digit year from 1900 to 2099 alone is a year-precision event.
+//! - a four-digit year from 1900 to 2099 alone is a year-precision event;
+//! - a phrase whose date would fall outside the calendar `time` can represent (years
+//!   -9999 to 9999: "tomorrow" in an article dated 9999-12-31) dates nothing, like any
+//!   phrase that cannot be resolved. Every shift of a date is checked arithmetic.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -148,13 +151,14 @@ impl Period {
         }
     }
 
-    /// The week (Sunday to Saturday) that contains `date`.
-    pub fn week_of(date: Date) -> Period {
+    /// The week (Sunday to Saturday) that contains `date`; `None` when its Sunday is
+    /// before the first representable day.
+    pub fn week_of(date: Date) -> Option<Period> {
         let back = date.weekday().number_days_from_sunday();
-        Period {
-            start: date - Duration::days(back.into()),
+        Some(Period {
+            start: shift_days(date, -i64::from(back))?,
             precision: Precision::Week,
-        }
+        })
     }
 
     /// The month `month` (1-12) of `year`.
@@ -173,11 +177,12 @@ impl Period {
         })
     }
 
-    /// The last day of the period.
+    /// The last day of the period: for the last week of the calendar, its last
+    /// representable day.
     pub fn end(&self) -> Date {
         match self.precision {
             Precision::Day => self.start,
-            Precision::Week => self.start + Duration::days(6),
+            Precision::Week => self.start.saturating_add(Duration::days(6)),
             Precision::Month => {
                 let (y, m) = (self.start.year(), self.start.month());
                 Date::from_calendar_date(y, m, m.length(y)).unwrap_or(self.start)
@@ -678,6 +683,11 @@ const COUNTED: &[&str] = &[
     "times",
 ];
 
+/// `date` moved by `days` (back when negative); `None` outside the calendar.
+fn shift_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(Duration::days(days))
+}
+
 fn add_months(date: Date, months: i64) -> Option<Period> {
     let total = i64::from(date.year()) * 12 + i64::from(u8::from(date.month())) - 1 + months;
     Period::month(
@@ -998,7 +1008,7 @@ fn match_at(
         } else {
             Relation::In
         };
-        let period = Period::day(article + Duration::days(offset));
+        let period = Period::day(shift_days(article, offset)?);
         return found(first, i, period, None, relation);
     }
 
@@ -1010,7 +1020,7 @@ fn match_at(
         _ => None,
     };
     if let Some(days) = shift {
-        let period = Period::day(article + Duration::days(days));
+        let period = Period::day(shift_days(article, days)?);
         return found(i, i, period, None, Relation::In);
     }
 
@@ -1027,13 +1037,7 @@ fn match_at(
         };
         if let Some(step) = step {
             let period = match t.lower.as_ref() {
-                "week" => {
-                    let w = Period::week_of(article);
-                    Period {
-                        start: w.start + Duration::days(7 * step),
-                        ..w
-                    }
-                }
+                "week" => Period::week_of(shift_days(article, 7 * step)?)?,
                 "month" => add_months(article, step)?,
                 _ => Period::year(article.year() + step as i32)?,
             };
@@ -1091,8 +1095,8 @@ fn match_at(
         }
         let last = if anchored { i + 2 } else { i + 1 };
         let (period, relation) = match unit {
-            "day" => (Period::day(article - Duration::days(n)), relation),
-            "week" => (Period::week_of(article - Duration::days(7 * n)), relation),
+            "day" => (Period::day(shift_days(article, -n)?), relation),
+            "week" => (Period::week_of(shift_days(article, -7 * n)?)?, relation),
             "month" => (add_months(article, -n)?, relation),
             "year" => (Period::year(article.year() - n as i32)?, relation),
             _ => (
@@ -1138,7 +1142,12 @@ mod tests {
     const ARTICLE: Date = date!(2020 - 01 - 05);
 
     fn resolve(sentence: &str) -> Vec<(String, String)> {
-        find_dates(sentence, ARTICLE)
+        resolve_at(sentence, ARTICLE)
+    }
+
+    /// The phrases of `sentence` and their dates, in an article dated `article`.
+    fn resolve_at(sentence: &str, article: Date) -> Vec<(String, String)> {
+        find_dates(sentence, article)
             .into_iter()
             .map(|f| {
                 let event = Event {
@@ -1404,6 +1413,16 @@ mod tests {
         }
     }
 
+    /// Mostly ordinary dates, sometimes within a year of either end of the calendar.
+    fn any_article_date() -> impl proptest::strategy::Strategy<Value = Date> {
+        use proptest::prelude::*;
+        prop_oneof![
+            2 => (0i64..40_000).prop_map(|d| date!(1950 - 01 - 01) + Duration::days(d)),
+            1 => (0i64..400).prop_map(|d| Date::MIN + Duration::days(d)),
+            1 => (0i64..400).prop_map(|d| Date::MAX - Duration::days(d)),
+        ]
+    }
+
     proptest::proptest! {
         /// The cheap tests that skip sentences and words never skip one a rule matches.
         #[test]
@@ -1424,13 +1443,13 @@ mod tests {
             }
         }
 
-        /// Any text, however odd, gives phrases on character boundaries and never panics.
+        /// Any text, however odd, in an article of any date, even at the ends of the
+        /// calendar, gives phrases on character boundaries and never panics.
         #[test]
         fn never_panics_and_ranges_are_valid(
-            text in "(on |last |since |early |for |two |Friday|January|3|2014|days|ago|week|[a-zA-Z0-9 .,’“”-]{0,12}){0,14}",
-            day in 0i64..40_000,
+            text in "(on |last |next |since |early |for |two |will |Friday|January|3|2014|days|ago|week|month|year|tomorrow|yesterday|[a-zA-Z0-9 .,’“”-]{0,12}){0,14}",
+            article in any_article_date(),
         ) {
-            let article = date!(1950 - 01 - 01) + Duration::days(day);
             for f in find_dates(&text, article) {
                 proptest::prop_assert!(text.get(f.range.clone()).is_some());
             }
@@ -1441,9 +1460,64 @@ mod tests {
         }
     }
 
+    /// The phrases of every relative rule, and what each resolves to at the last
+    /// representable day (Friday 9999-12-31) and the first (Monday -9999-01-01): the
+    /// ones that would leave the calendar date nothing.
+    #[test]
+    fn relative_dates_beyond_the_calendar_date_nothing() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("It ends tomorrow.", None, Some("2 January -9999")),
+            ("It began yesterday.", Some("30 December 9999"), None),
+            (
+                "It is today.",
+                Some("31 December 9999"),
+                Some("1 January -9999"),
+            ),
+            ("It ends next week.", None, Some("7–13 January -9999")),
+            ("It began last week.", Some("19–25 December 9999"), None),
+            ("It is this week.", Some("26–31 December 9999"), None),
+            ("It ends next month.", None, Some("February -9999")),
+            ("It began last month.", Some("November 9999"), None),
+            ("It ends next year.", None, Some("-9998")),
+            ("It began last year.", Some("9998"), None),
+            (
+                "It was on Monday.",
+                Some("27 December 9999"),
+                Some("1 January -9999"),
+            ),
+            ("It will be on Saturday.", None, Some("6 January -9999")),
+            ("It was last Friday.", Some("24 December 9999"), None),
+            ("It is next Friday.", None, Some("5 January -9999")),
+            ("It began two days ago.", Some("29 December 9999"), None),
+            (
+                "It began three weeks ago.",
+                Some("5–11 December 9999"),
+                None,
+            ),
+            ("It began five months ago.", Some("July 9999"), None),
+            ("It began two years ago.", Some("9997"), None),
+            ("It began two decades ago.", Some("around 9979"), None),
+            (
+                "It has gone on for three months.",
+                Some("since September 9999"),
+                None,
+            ),
+        ];
+        for &(sentence, at_max, at_min) in cases {
+            for (article, want) in [(Date::MAX, at_max), (Date::MIN, at_min)] {
+                let got: Vec<String> = resolve_at(sentence, article)
+                    .into_iter()
+                    .map(|(_, display)| display)
+                    .collect();
+                let want: Vec<String> = want.into_iter().map(String::from).collect();
+                assert_eq!(got, want, "{sentence:?} in an article dated {article}");
+            }
+        }
+    }
+
     #[test]
     fn periods_have_keys_and_labels() {
-        let week = Period::week_of(date!(2020 - 01 - 01));
+        let week = Period::week_of(date!(2020 - 01 - 01)).unwrap();
         assert_eq!(week.start, date!(2019 - 12 - 29));
         assert_eq!(week.key(), "2019-12-29-week");
         assert_eq!(week.end(), date!(2020 - 01 - 04));
