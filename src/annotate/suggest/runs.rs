@@ -96,16 +96,9 @@ pub(super) fn find_runs(words: &Words) -> Vec<Range<usize>> {
             continue;
         }
         // "Council of Representatives", "Council on Foreign Relations", "Gulf of Oman";
-        // not "Kandil Mountains on Friday".
-        let connects = match words.word(k) {
-            "of" | "for" => {
-                lexicon::is_organisation_word(words.word(k - 1))
-                    || lexicon::is_place_word(words.word(k - 1))
-            }
-            "on" => lexicon::is_organisation_word(words.word(k - 1)),
-            _ => false,
-        };
-        if start.is_some() && joined(k) && connects {
+        // not "Kandil Mountains on Friday". Only inside an open run, which a name before
+        // `k` opened: a connector at the start of a block has no word before it.
+        if start.is_some() && joined(k) && connects_names(words.word(k), words.word(k - 1)) {
             let mut next = k + 1;
             if next < n && words.word(next) == "the" && joined(next) {
                 next += 1;
@@ -128,6 +121,16 @@ pub(super) fn find_runs(words: &Words) -> Vec<Range<usize>> {
         runs.push(s..n);
     }
     runs
+}
+
+/// True when `connector` ("of", "for", "on") after `before` continues a name:
+/// "Council of", "Gulf of", "Council on"; not "Mountains on".
+fn connects_names(connector: &str, before: &str) -> bool {
+    match connector {
+        "of" | "for" => lexicon::is_organisation_word(before) || lexicon::is_place_word(before),
+        "on" => lexicon::is_organisation_word(before),
+        _ => false,
+    }
 }
 
 /// Strips what is not part of a name from a run: see step 3 of the `suggest` module
