@@ -3,12 +3,16 @@
 //! connector word. Each gets a built site or a located error, never a panic.
 
 mod common;
+mod serve_support;
+
+use std::time::Duration;
 
 use common::{Fixture, article};
 use dossier::annotate::TextBlock;
 use dossier::annotate::suggest::{SuggestInput, suggest_entities};
 use dossier::content::registry::Registry;
 use proptest::prelude::*;
+use serve_support::{Server, wait_until};
 
 /// An article dated `date` with one paragraph of `body`.
 fn dated_article(date: &str, body: &str) -> String {
@@ -49,6 +53,155 @@ fn relative_dates_past_the_last_day_date_nothing() {
         "\"yesterday\" before year 0 is dated"
     );
     assert!(!timeline.contains("10000"), "nothing dated after 9999");
+}
+
+/// An article template whose content includes itself, at line 3.
+const SELF_INCLUDING: &str = "{% extends \"base.html\" %}\n{% block content %}\n  {% include \"article.html\" %}\n{% endblock content %}\n";
+
+/// The file names in the dossier's root folder, sorted.
+fn root_entries(f: &Fixture) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(f.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `dossier ARGS` fails with exit code 1 and stderr containing every `expected`.
+fn fails_with(f: &Fixture, args: &[&str], expected: &[&str]) {
+    let out = f.cmd(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{args:?}:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for e in expected {
+        assert!(
+            stderr.contains(e),
+            "expected `{e}` from {args:?} in:\n{stderr}"
+        );
+    }
+}
+
+/// A template that includes itself is refused by `build` and `check` with its file and
+/// line, before anything is rendered: the previous site stays, no temporary folder is
+/// left behind.
+#[test]
+fn a_template_that_includes_itself_is_refused() {
+    let f = Fixture::new();
+    f.build_ok();
+    let before = f.read("public/articles/first/index.html");
+    let entries = root_entries(&f);
+    f.write("templates/article.html", SELF_INCLUDING);
+    let expected = [
+        "templates/article.html:3:3: error: the template `article.html` includes itself",
+        "help: ",
+    ];
+    fails_with(&f, &["build"], &expected);
+    fails_with(&f, &["check"], &expected);
+    assert_eq!(f.read("public/articles/first/index.html"), before);
+    let mut now = root_entries(&f);
+    now.retain(|n| n != "templates");
+    assert_eq!(now, entries, "something was left in the dossier's folder");
+}
+
+/// Circles through several templates and kinds of reference, including an `extends`
+/// circle that the template extending into it does not belong to (which Tera itself
+/// follows for ever), are named step by step.
+#[test]
+fn templates_that_refer_to_each_other_in_a_circle_are_refused() {
+    let f = Fixture::new();
+    f.write("templates/page.html", "{% extends \"a.html\" %}\n");
+    f.write("templates/a.html", "{% extends \"b.html\" %}\n");
+    f.write(
+        "templates/b.html",
+        "{# the circle closes here #}\n{%- extends \"a.html\" -%}\n",
+    );
+    fails_with(
+        &f,
+        &["build"],
+        &[
+            "templates/a.html:1:1: error: the template `a.html` extends `b.html`, which extends `a.html`",
+        ],
+    );
+    f.write("templates/a.html", "<p>{% include \"b.html\" %}</p>\n");
+    f.write("templates/b.html", "{% import \"a.html\" as a %}\n");
+    fails_with(
+        &f,
+        &["check"],
+        &[
+            "templates/a.html:1:4: error: the template `a.html` includes `b.html`, which imports `a.html`",
+        ],
+    );
+}
+
+/// A macro that calls itself, or a circle of macros, is refused at the call, even when
+/// no page uses it: Tera cannot bound the depth of the calls.
+#[test]
+fn a_macro_that_calls_itself_is_refused() {
+    let f = Fixture::new();
+    f.write(
+        "templates/tree.html",
+        "{% macro node(n) %}\n<li>{{ n.name }}<ul>{% for c in n.children %}{{ self::node(n=c) }}{% endfor %}</ul></li>\n{% endmacro node %}\n",
+    );
+    fails_with(
+        &f,
+        &["build"],
+        &["templates/tree.html:2:49: error: the macro `node` in `tree.html` calls itself"],
+    );
+    f.write(
+        "templates/tree.html",
+        "{% import \"more.html\" as more %}\n{% macro node(n) %}{{ more::leaf(n=n) }}{% endmacro node %}\n",
+    );
+    f.write(
+        "templates/more.html",
+        "{% import \"macros.html\" as m %}\n{% macro leaf(n) %}{% if n %}{{ tree::node(n=n) }}{% endif %}{% endmacro leaf %}\n",
+    );
+    // `tree` is no namespace in more.html: Tera reports that when it renders; no circle.
+    let out = f.cmd(&["check"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    f.write(
+        "templates/more.html",
+        "{% macro leaf(n) %}{{ self::twig(n=n) }}{% endmacro leaf %}\n{% macro twig(n) %}\n{{ self::leaf(n=n) }}{% endmacro twig %}\n",
+    );
+    fails_with(
+        &f,
+        &["check"],
+        &[
+            "templates/more.html:1:23: error: the macro `leaf` in `more.html` calls `twig` in `more.html`, which calls `leaf` in `more.html`",
+        ],
+    );
+}
+
+/// `serve --watch` refuses a self-including template like a build: it shows the error
+/// over the last good page, keeps serving and watching, and recovers once it is fixed.
+#[test]
+fn serve_refuses_a_template_that_includes_itself_and_keeps_watching() {
+    let f = Fixture::new();
+    let mut server = Server::start(f.root(), &["--watch"]);
+    let page = |server: &Server| server.get("/articles/first/").text();
+    assert!(page(&server).contains("Iraq"));
+    f.write("templates/article.html", SELF_INCLUDING);
+    wait_until(Duration::from_secs(30), "the error is shown", || {
+        page(&server).contains("templates/article.html:3")
+    });
+    assert!(
+        server
+            .log()
+            .contains("the template `article.html` includes itself"),
+        "{}",
+        server.log()
+    );
+    std::fs::remove_file(f.path("templates/article.html")).unwrap();
+    wait_until(Duration::from_secs(30), "the fix is picked up", || {
+        !page(&server).contains("templates/article.html:3")
+    });
+    assert!(page(&server).contains("Iraq"));
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+    server.interrupt();
 }
 
 /// Paragraphs that start with lowercase "of", "for" and "on": the connectors of

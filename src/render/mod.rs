@@ -4,6 +4,7 @@
 //! [`crate::output`]. That way tests can look at pages without a disk, and `serve`
 //! reuses the same build.
 
+mod cycles;
 pub mod export;
 pub mod feeds;
 mod native;

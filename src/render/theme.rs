@@ -2,7 +2,8 @@
 //! the dossier's own `templates/`.
 //!
 //! All templates are parsed once per build into one Tera instance that every page
-//! render shares (Tera is `Sync`). Tera's errors hide their cause and their location;
+//! render shares (Tera is `Sync`), after [`super::cycles`] has made sure none of them
+//! refers to itself. Tera's errors hide their cause and their location;
 //! this module digs both out so that a broken template is reported as
 //! `templates/article.html:12:5: ...` like any other content error.
 
@@ -83,18 +84,30 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        // Parse each template alone first, so a syntax error names its own file.
+        // Parse each template alone first, so a syntax error names its own file; the
+        // templates it extends, includes or imports are checked below, when all are in.
         for (name, (file, text)) in &sources {
-            let mut probe = Tera::default();
-            match probe.add_raw_template(name, text) {
-                // Parents are checked below, when all templates are in.
-                Err(e) if matches!(e.kind, tera::ErrorKind::MissingParent { .. }) => {}
-                Err(e) => errors.push(locate_parse_error(file, &e)),
-                Ok(()) => {}
+            if let Err(e) = tera::Template::new(name, None, text) {
+                errors.push(locate_parse_error(file, &e));
             }
         }
         if !errors.is_empty() {
             return Err(errors);
+        }
+        // Before Tera links the templates: it follows a circle of `extends` for ever.
+        let circles = super::cycles::check(
+            &sources
+                .iter()
+                .map(|(name, (file, text))| super::cycles::Source {
+                    name,
+                    file,
+                    text,
+                    built_in: file.starts_with(BUILT_IN_DIR),
+                })
+                .collect::<Vec<_>>(),
+        );
+        if !circles.is_empty() {
+            return Err(circles);
         }
         let mut all: Vec<(&str, &str)> = sources
             .iter()
