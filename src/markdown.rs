@@ -1,12 +1,15 @@
 //! Markdown to annotated HTML.
 //!
 //! An article body goes through pulldown-cmark once. The events are normalised (soft
-//! breaks folded into text, adjacent text joined, raw HTML escaped unless the dossier
-//! allows it, `entity:` and `article:` links resolved), then the plain text of every
-//! leaf block is collected into [`TextBlock`]s for the analysers in [`crate::annotate`].
-//! Their findings come back as byte spans, which are turned into marks (the opening and
-//! closing tags of mention links and quote spans) attached to the text events they fall
-//! in, and the event stream is written out as HTML with the marks in place.
+//! breaks folded into text, adjacent text joined, `entity:` and `article:` links
+//! resolved; unless the dossier allows raw HTML, raw HTML escaped, heading attributes
+//! kept to an id and classes, and link and image addresses that would run script
+//! disabled), then the plain text of every leaf block is collected into [`TextBlock`]s
+//! for the analysers in [`crate::annotate`]. Their findings come back as byte spans,
+//! which are turned into marks (the opening and closing tags of mention links and quote
+//! spans) attached to the text events they fall in. Headings and footnotes then get ids
+//! unique in the page, clear of the theme's own and of the mention and quote anchors
+//! ([`PageIds`]), and the event stream is written out as HTML with the marks in place.
 //!
 //! Marks never cross an element boundary: a quote that spans emphasis or several
 //! paragraphs is wrapped piece by piece, each piece inside one text event, so the HTML
@@ -17,9 +20,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::annotate::entities::EntityMatcher;
 use crate::annotate::quotes::{Speaker, find_quotes_indexed};
@@ -183,6 +184,21 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
             &mut marks,
         );
     }
+    let anchors: HashSet<&str> = out
+        .mentions
+        .iter()
+        .map(|m| m.anchor.as_str())
+        .chain(out.quotes.iter().map(|q| q.anchor.as_str()))
+        .filter(|a| !a.is_empty())
+        .collect();
+    give_ids(
+        &mut events,
+        &anchors,
+        src,
+        ctx,
+        &lines,
+        &mut out.diagnostics,
+    );
     let mut html = String::with_capacity(body.len() * 3 / 2);
     apply_marks(&mut events, marks);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
@@ -245,9 +261,36 @@ fn normalise<'a>(
             Event::End(_) => depth = depth.saturating_sub(1),
             _ => {}
         }
+        let line = || lines.line(range.start);
         let event = match event {
             Event::SoftBreak => Event::Text(CowStr::Borrowed("\n")),
             Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => Event::Text(h),
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) if !unsafe_html => {
+                let (id, classes) =
+                    safe_heading_attributes(id, classes, attrs, src.file, line(), diagnostics);
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: inert_url(dest_url, "image", ctx, src.file, line(), diagnostics),
+                title,
+                id,
+            }),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -261,7 +304,7 @@ fn normalise<'a>(
                     id,
                     src,
                     ctx,
-                    lines.line(range.start),
+                    line(),
                     diagnostics,
                 );
                 if let LinkRewrite::Entity(e) = rewrite {
@@ -299,7 +342,6 @@ fn normalise<'a>(
         events.push((event, range));
     }
     mark_captions(&mut events);
-    add_heading_ids(&mut events);
     (events, entity_starts)
 }
 
@@ -400,16 +442,11 @@ fn rewrite_link<'a>(
             })),
         );
     }
-    let dest_url = if !ctx.config.markdown.unsafe_html && is_script_url(dest) {
-        CowStr::Borrowed("#")
-    } else {
-        dest_url
-    };
     (
         LinkRewrite::Kept,
         Some(Event::Start(Tag::Link {
             link_type,
-            dest_url,
+            dest_url: inert_url(dest_url, "link", ctx, src.file, line, diagnostics),
             title,
             id,
         })),
@@ -418,14 +455,107 @@ fn rewrite_link<'a>(
 
 /// URLs that would run script when followed.
 pub fn is_script_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
+    script_scheme(&url_as_read(url)).is_some()
+}
+
+/// A URL as a browser reads its scheme: without whitespace and control characters,
+/// in lower case.
+fn url_as_read(url: &str) -> String {
+    url.chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
-        .to_ascii_lowercase();
-    cleaned.starts_with("javascript:")
-        || cleaned.starts_with("vbscript:")
-        || cleaned.starts_with("data:")
+        .to_ascii_lowercase()
+}
+
+/// The scheme of a URL (as read) that can run script: `javascript:`, `vbscript:`, `data:`.
+fn script_scheme(read: &str) -> Option<&'static str> {
+    ["javascript:", "vbscript:", "data:"]
+        .into_iter()
+        .find(|s| read.starts_with(s))
+}
+
+/// `url`, or `#` in place of an address that could run script, with a warning naming
+/// `what` the address is for (a link, an image), unless the dossier allows raw HTML.
+fn inert_url<'a>(
+    url: CowStr<'a>,
+    what: &str,
+    ctx: &AnalyseContext<'_>,
+    file: &Path,
+    line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
+    if ctx.config.markdown.unsafe_html {
+        return url;
+    }
+    let Some(scheme) = script_scheme(&url_as_read(&url)) else {
+        return url;
+    };
+    diagnostics.push(
+        Diagnostic::warning(
+            file,
+            line,
+            format!("this {what}'s `{scheme}` address could run script; it was replaced by `#`"),
+        )
+        .with_help("use an http or https address; `unsafe_html = true` under `[markdown]` in dossier.toml keeps any address"),
+    );
+    CowStr::Borrowed("#")
+}
+
+/// Whether an `{#id}` or `.class` written on a heading is made of safe characters:
+/// letters, digits, `-` and `_`.
+fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A heading's `{…}` attributes as a dossier without raw HTML allows them: an `{#id}`
+/// and `.class`es of safe characters ([`is_safe_name`]) and nothing else, which could
+/// carry script (`onclick=…`) or restyle the page. What is dropped is named in a warning.
+fn safe_heading_attributes<'a>(
+    id: Option<CowStr<'a>>,
+    mut classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    file: &Path,
+    line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<CowStr<'a>>, Vec<CowStr<'a>>) {
+    let mut dropped: Vec<String> = Vec::new();
+    let id = match id {
+        Some(id) if !is_safe_name(&id) => {
+            dropped.push(format!("`#{id}`"));
+            None
+        }
+        id => id,
+    };
+    classes.retain(|c| {
+        let safe = is_safe_name(c);
+        if !safe {
+            dropped.push(format!("`.{c}`"));
+        }
+        safe
+    });
+    dropped.extend(attrs.iter().map(|(name, value)| match value {
+        Some(v) => format!("`{name}={v}`"),
+        None => format!("`{name}`"),
+    }));
+    if !dropped.is_empty() {
+        let (noun, verb) = if dropped.len() == 1 {
+            ("attribute", "was")
+        } else {
+            ("attributes", "were")
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                file,
+                line,
+                format!("this heading's {noun} {} {verb} dropped", dropped.join(", ")),
+            )
+            .with_help("a heading may have an `{#id}` and `.class`es made of letters, digits, `-` and `_`, and nothing else unless `unsafe_html = true` under `[markdown]` in dossier.toml"),
+        );
+    }
+    (id, classes)
 }
 
 fn alert_names(kind: BlockQuoteKind) -> (&'static str, &'static str) {
@@ -464,62 +594,178 @@ fn mark_captions(events: &mut [(Event<'_>, Range<usize>)]) {
     }
 }
 
-/// Gives every heading without an explicit id one made from its text, unique in the page.
-fn add_heading_ids(events: &mut [(Event<'_>, Range<usize>)]) {
-    let mut used: HashSet<String> = HashSet::new();
-    for (event, _) in events.iter() {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
-            used.insert(id.to_string());
+/// The ids of one page's headings and footnotes: each taken once, none of those
+/// `reserved` says the page already uses (which must be finitely many).
+///
+/// The next suffix to try is remembered per base, so that a page with N headings of
+/// the same text costs N steps, not N² ([`PageIds::probes`] counts them).
+pub struct PageIds<F> {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+    reserved: F,
+    probes: usize,
+}
+
+impl<F: Fn(&str) -> bool> PageIds<F> {
+    pub fn new(reserved: F) -> Self {
+        PageIds {
+            taken: HashSet::new(),
+            next: HashMap::new(),
+            reserved,
+            probes: 0,
         }
     }
-    for i in 0..events.len() {
-        let Event::Start(Tag::Heading {
-            level,
-            id: None,
-            classes,
-            attrs,
-        }) = &events[i].0
-        else {
-            continue;
-        };
-        let mut text = String::new();
-        for (e, _) in &events[i + 1..] {
-            match e {
-                Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
-                _ => {}
+
+    /// Takes `id` if it is free.
+    pub fn take(&mut self, id: &str) -> bool {
+        self.probes += 1;
+        if self.taken.contains(id) || (self.reserved)(id) {
+            return false;
+        }
+        self.taken.insert(id.to_string());
+        true
+    }
+
+    /// Takes `base` if it is free, otherwise the first free `base-N` (N from 2, past
+    /// those given out for `base` before).
+    pub fn take_unique(&mut self, base: &str) -> String {
+        if self.take(base) {
+            return base.to_string();
+        }
+        let mut n = self.next.get(base).copied().unwrap_or(2);
+        loop {
+            let id = format!("{base}-{n}");
+            n += 1;
+            if self.take(&id) {
+                self.next.insert(base.to_string(), n);
+                return id;
             }
         }
-        let base = slug::slugify(&text);
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
-        };
-        let mut id = base.clone();
-        let mut n = 1;
-        // Anchors the program gives mentions and quotes must stay unique.
-        while used.contains(&id) || is_reserved_anchor(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        used.insert(id.clone());
-        let level: HeadingLevel = *level;
-        events[i].0 = Event::Start(Tag::Heading {
-            level,
-            id: Some(CowStr::from(id)),
-            classes: classes.clone(),
-            attrs: attrs.clone(),
-        });
+    }
+
+    /// How many ids were tried so far.
+    pub fn probes(&self) -> usize {
+        self.probes
     }
 }
 
-fn is_reserved_anchor(id: &str) -> bool {
-    let mut parts = id.splitn(2, '-');
-    matches!(parts.next(), Some("m" | "q"))
-        && parts
-            .next()
-            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+/// Why a heading's written `{#id}` had to be replaced.
+enum Clash {
+    /// An earlier heading, on this line, wrote it.
+    Written(usize),
+    /// The anchor of a mention or quote on the page.
+    Anchor,
+    /// The theme's own.
+    Theme,
+}
+
+/// Gives every heading and footnote of a page an id of its own. Written `{#id}`s come
+/// first, first come first served, then ids made from heading text and footnote
+/// labels in document order. None takes a mention's or quote's anchor (`anchors`) or
+/// an id of the theme's; a written id that would is replaced, with a warning.
+fn give_ids(
+    events: &mut [(Event<'_>, Range<usize>)],
+    anchors: &HashSet<&str>,
+    src: &BodySource<'_>,
+    ctx: &AnalyseContext<'_>,
+    lines: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut ids = PageIds::new(|id: &str| {
+        anchors.contains(id) || crate::render::ids::is_theme_id(id, ctx.article_slugs)
+    });
+    let mut written: HashMap<String, usize> = HashMap::new();
+    // Events still to be given an id, with the clash that displaced a written one.
+    let mut pending: Vec<(usize, Option<Clash>)> = Vec::new();
+    for (i, (event, range)) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                let line = lines.line(range.start);
+                if ids.take(id) {
+                    written.insert(id.to_string(), line);
+                    continue;
+                }
+                let clash = match written.get(id.as_ref()) {
+                    Some(&first) => Clash::Written(first),
+                    None if anchors.contains(id.as_ref()) => Clash::Anchor,
+                    None => Clash::Theme,
+                };
+                pending.push((i, Some(clash)));
+            }
+            Event::Start(Tag::Heading { id: None, .. } | Tag::FootnoteDefinition(_)) => {
+                pending.push((i, None));
+            }
+            _ => {}
+        }
+    }
+    let mut footnotes: HashMap<String, String> = HashMap::new();
+    for (i, clash) in pending {
+        let base = id_base(events, i);
+        let id = ids.take_unique(&base);
+        match &mut events[i].0 {
+            Event::Start(Tag::Heading { id: slot, .. }) => *slot = Some(CowStr::from(id.clone())),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                // References lead to the first definition of their label, which they
+                // match whatever its case.
+                footnotes
+                    .entry(label.to_lowercase())
+                    .or_insert_with(|| id.clone());
+                *label = CowStr::from(id.clone());
+            }
+            _ => {}
+        }
+        if let Some(clash) = clash {
+            let why = match clash {
+                Clash::Written(first) => format!("is already that of the heading on line {first}"),
+                Clash::Anchor => "is the anchor of a mention or quote on this page".to_string(),
+                Clash::Theme => "is one the page's theme uses".to_string(),
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    src.file,
+                    lines.line(events[i].1.start),
+                    format!("the heading id `{base}` {why}; this heading gets `{id}`"),
+                )
+                .with_help("give the heading an `{#id}` of its own, or none to have one made from its text"),
+            );
+        }
+    }
+    if footnotes.is_empty() {
+        return;
+    }
+    for (event, _) in events.iter_mut() {
+        if let Event::FootnoteReference(label) = event
+            && let Some(id) = footnotes.get(&label.to_lowercase())
+            && id != label.as_ref()
+        {
+            *label = CowStr::from(id.clone());
+        }
+    }
+}
+
+/// What the id of the heading or footnote that event `i` opens is made from: its
+/// written id, its text as a slug, or its label.
+fn id_base(events: &[(Event<'_>, Range<usize>)], i: usize) -> String {
+    match &events[i].0 {
+        Event::Start(Tag::Heading { id: Some(id), .. }) => id.to_string(),
+        Event::Start(Tag::FootnoteDefinition(label)) => label.to_string(),
+        _ => {
+            let mut text = String::new();
+            for (e, _) in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let slug = slug::slugify(&text);
+            if slug.is_empty() {
+                "section".to_string()
+            } else {
+                slug
+            }
+        }
+    }
 }
 
 /// A text event that belongs to a block: where its text starts in the block's text.

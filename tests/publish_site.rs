@@ -390,10 +390,10 @@ fn pictures_are_drawn_with_text_alternatives() {
     let (_tmp, site) = build_example();
     let home = read(&site, "index.html");
     assert!(
-        home.contains("<svg class=\"chart\" id=\"graph\""),
+        home.contains("<svg class=\"chart\" id=\"home-graph\""),
         "home graph"
     );
-    assert!(home.contains("role=\"img\" aria-labelledby=\"graph-title graph-desc\""));
+    assert!(home.contains("role=\"img\" aria-labelledby=\"home-graph-title home-graph-desc\""));
     assert!(home.contains("<a href=\"/repo/entities/qassem-soleimani/\"><title>"));
     assert!(home.contains("<div class=\"visually-hidden\"><table><caption>"));
     let entity = read(&site, "entities/qassem-soleimani/index.html");

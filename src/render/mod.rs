@@ -7,6 +7,7 @@
 mod cycles;
 pub mod export;
 pub mod feeds;
+pub mod ids;
 mod native;
 pub mod search;
 pub mod svg;
@@ -1321,7 +1322,7 @@ fn timeline_chart(
             gap_before,
         });
     }
-    svg::timeline_chart("timeline-chart", &columns)
+    svg::timeline_chart(ids::TIMELINE_CHART, &columns)
 }
 
 /// Graph nodes for entities, in the order of kinds on the entity index.
@@ -1396,7 +1397,7 @@ fn home_graph(d: &Dossier, by_prominence: &[usize]) -> String {
         ),
         caption: "Entities and who they are mentioned with (paragraphs shared)".into(),
     };
-    svg::entity_graph("graph", &text, &graph_nodes(d, &top), &edges, None)
+    svg::entity_graph(ids::HOME_GRAPH, &text, &graph_nodes(d, &top), &edges, None)
 }
 
 /// One entity and the entities mentioned with it, for its page.
@@ -1425,7 +1426,7 @@ fn entity_graph(d: &Dossier, e: usize) -> String {
         caption: format!("{name} and the entities mentioned with them (paragraphs shared)"),
     };
     svg::entity_graph(
-        "entity-graph",
+        ids::ENTITY_GRAPH,
         &text,
         &graph_nodes(d, &members),
         &edges,
@@ -1472,5 +1473,5 @@ fn coverage_svg(d: &Dossier) -> String {
                 .collect()
         })
         .collect();
-    svg::coverage_grid("coverage", &rows, &columns, &carries)
+    svg::coverage_grid(ids::COVERAGE_CHART, &rows, &columns, &carries)
 }

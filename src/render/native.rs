@@ -631,7 +631,7 @@ fn entity(c: &Chrome, v: &EntityView) -> String {
             .raw("\">\n    <p class=\"kicker kicker--kind\" data-kind=\"")
             .text(e.kind)
             .raw("\"><a href=\"")
-            .text(&c.config.url(&format!("/entities/#{}", e.kind)))
+            .text(&c.config.url(&format!("/entities/#{}", e.index_section)))
             .raw("\">")
             .text(e.kind_label)
             .raw("</a></p>\n    <h1 class=\"page-title\">")

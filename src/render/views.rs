@@ -58,6 +58,9 @@ pub struct EntitySummary<'a> {
     pub name: &'a str,
     pub kind: &'static str,
     pub kind_label: &'static str,
+    /// The section of the entity index that lists it: its kind's, or
+    /// [`UNMENTIONED_SECTION`] when no article mentions it.
+    pub index_section: &'static str,
     pub summary: &'a str,
     pub path: &'a str,
     pub href: &'a str,
@@ -65,6 +68,10 @@ pub struct EntitySummary<'a> {
     pub article_count: usize,
     pub source_count: usize,
 }
+
+/// The id `entities.html` gives the entity index's section of entities no article
+/// mentions; the others are listed in a section per kind, whose id is the kind.
+pub const UNMENTIONED_SECTION: &str = "unmentioned";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SpeakerView<'a> {
@@ -203,6 +210,11 @@ impl Dossier {
             name: &entity.name,
             kind: entity.kind.as_str(),
             kind_label: kind_label(entity.kind),
+            index_section: if stats.mentions.is_empty() {
+                UNMENTIONED_SECTION
+            } else {
+                entity.kind.as_str()
+            },
             summary: &links.summary,
             path: &links.path,
             href: &links.href,
