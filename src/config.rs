@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::content::files::{CONTENT_LIMIT, ReadError, read_bytes};
 use crate::error::{Diagnostic, toml_diagnostic};
 
 /// The configuration file's name at the dossier root.
@@ -149,11 +150,12 @@ impl Config {
     /// Reads and validates `dossier.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(CONFIG_FILE, 0, format!("cannot read the configuration: {e}"))
+        let bytes = read_bytes(&path, &CONTENT_LIMIT).map_err(|e| match e {
+            ReadError::Io(e) => Diagnostic::error(CONFIG_FILE, 0, format!("cannot read the configuration: {e}"))
                 .with_help(format!(
                     "run dossier in a dossier's root (the folder with `{CONFIG_FILE}`), pass --root DIR, or create one with `dossier init DIR`"
-                ))
+                )),
+            other => other.diagnostic(Path::new(CONFIG_FILE), &CONTENT_LIMIT),
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, col) = crate::error::line_col(

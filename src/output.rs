@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
+use crate::content::files::{self, Folder, FolderFile, STATIC_LIMIT};
 use crate::error::Diagnostic;
 use crate::render::OutputFile;
 use crate::render::theme::THEME_STATIC;
@@ -107,30 +108,29 @@ pub struct WriteReport {
 
 /// The static files to copy: the built-in theme's, then the dossier's own `static/`
 /// (which override the theme's of the same name). A static file may not replace a
-/// generated page.
+/// generated page, nor stand where the site needs a folder or the other way round.
 pub fn static_files(
     root: &Path,
     generated: &HashSet<&str>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files: std::collections::BTreeMap<String, Vec<u8>> = std::collections::BTreeMap::new();
     collect_embedded(&THEME_STATIC, &mut files);
-    let (found, mut errors) = crate::content::load::folder_files(root, "static");
+    let (found, mut errors) = files::walk(root, Folder::Static).files_and_errors();
+    let folders = if found.is_empty() {
+        HashSet::new()
+    } else {
+        generated_folders(generated)
+    };
     for f in found {
-        if generated.contains(f.name.as_str()) {
-            errors.push(
-                Diagnostic::error(&f.rel, 0, format!("this static file would overwrite the generated `{}`", f.name))
-                    .with_help("rename or remove the file; to change a generated page, override its template in `templates/`"),
-            );
+        if let Some(clash) = clash_with_generated(&f, generated, &folders) {
+            errors.push(clash);
             continue;
         }
-        match std::fs::read(root.join(&f.rel)) {
+        match files::read_file(root, &f.rel, &STATIC_LIMIT) {
             Ok(bytes) => {
                 files.insert(f.name, bytes);
             }
-            Err(e) => errors.push(
-                Diagnostic::error(&f.rel, 0, format!("cannot read the file: {e}"))
-                    .with_help("check the file's permissions"),
-            ),
+            Err(d) => errors.push(d),
         }
     }
     if !errors.is_empty() {
@@ -140,6 +140,38 @@ pub fn static_files(
         .into_iter()
         .map(|(p, b)| OutputFile::new(p, b))
         .collect())
+}
+
+/// Every folder the generated files are in (`articles` and `articles/x` for
+/// `articles/x/index.html`).
+fn generated_folders<'a>(generated: &HashSet<&'a str>) -> HashSet<&'a str> {
+    generated
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(move |(i, _)| &path[..i]))
+        .collect()
+}
+
+/// Why the static file `f` cannot be written beside the generated files, if it cannot.
+fn clash_with_generated(
+    f: &FolderFile,
+    generated: &HashSet<&str>,
+    folders: &HashSet<&str>,
+) -> Option<Diagnostic> {
+    let name = f.name.as_str();
+    let message = if generated.contains(name) {
+        format!("this static file would overwrite the generated `{name}`")
+    } else if folders.contains(name) {
+        format!("this static file has the name of the generated folder `{name}/`")
+    } else {
+        let page = name
+            .match_indices('/')
+            .map(|(i, _)| &name[..i])
+            .find(|folder| generated.contains(folder))?;
+        format!("this static file would need the generated `{page}` to be a folder")
+    };
+    Some(Diagnostic::error(&f.rel, 0, message).with_help(
+        "rename or remove the file; to change a generated page, override its template in `templates/`",
+    ))
 }
 
 fn collect_embedded(

@@ -3,7 +3,9 @@
 //! Front matter sits between two lines of exactly `+++`. The splitter is tolerant of what
 //! editors and web pages leave behind (a UTF-8 byte order mark, CRLF line endings,
 //! trailing spaces after `+++`) and strict about structure: a file that opens front
-//! matter and never closes it is an error, never an article whose body is TOML.
+//! matter and never closes it is an error, never an article whose body is TOML. Files
+//! are read with [`normalise_line_endings`], so the old Mac lone-CR endings are lines
+//! too, to the splitter, to TOML and to every line number reported.
 
 /// The two halves of a content file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +32,15 @@ pub enum SplitError {
 /// Removes a UTF-8 byte order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Turns CRLF and lone CR line endings into LF, keeping the number of lines: TOML and
+/// the line numbers of messages know only LF. Text without a CR is returned as it is.
+pub fn normalise_line_endings(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Splits `text` (BOM already stripped) into front matter and body.
@@ -121,6 +132,15 @@ mod tests {
         assert_eq!(split("", true), Err(SplitError::Missing));
         assert_eq!(split("+++\na = 1\n", true), Err(SplitError::Unclosed));
         assert_eq!(split("Just text", false).unwrap().body, "Just text");
+    }
+
+    #[test]
+    fn lone_cr_line_endings_are_lines() {
+        let text = normalise_line_endings("+++\ra = 1\r\n+++\rBody\r\rEnd".to_string());
+        let s = split(&text, true).unwrap();
+        assert_eq!(s.front_matter, "a = 1\n");
+        assert_eq!(s.body, "Body\n\nEnd");
+        assert_eq!(s.body_line, 4);
     }
 
     #[test]

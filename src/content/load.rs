@@ -1,13 +1,15 @@
-//! Walking `content/` and loading everything in it, reporting every problem at once.
+//! Loading everything in `content/`, reporting every problem at once. Which files count
+//! and how they are read is [`crate::content::files`]'s policy.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::Article;
 use crate::content::article::parse_article;
+use crate::content::files::{self, CONTENT_LIMIT, Folder, FolderFile};
 use crate::content::frontmatter;
 use crate::content::registry::{Registry, parse_registry};
 use crate::error::{Diagnostic, Diagnostics, line_col};
@@ -35,84 +37,31 @@ pub struct Content {
     pub intro: Intro,
 }
 
-/// The largest content file read. A news article is rarely over 100 KB; a file of many
-/// megabytes is almost surely a mistake (a pasted PDF, a data dump), and would make every
-/// page that quotes it huge.
-pub const MAX_FILE_BYTES: u64 = 16_000_000;
-
-/// A file in one of the dossier's own folders (`templates/`, `static/`).
-pub struct FolderFile {
-    /// Path inside the folder, with `/` separators (`css/site.css`).
-    pub name: String,
-    /// Path relative to the dossier root, for messages and reading.
-    pub rel: PathBuf,
-}
-
-/// Every file under `root/folder`, sorted; a folder that cannot be read is reported.
-pub fn folder_files(root: &Path, folder: &str) -> (Vec<FolderFile>, Vec<Diagnostic>) {
-    let dir = root.join(folder);
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    if !dir.is_dir() {
-        return (files, errors);
-    }
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let inside = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-                files.push(FolderFile {
-                    name: inside.to_string_lossy().replace('\\', "/"),
-                    rel: Path::new(folder).join(inside),
-                });
-            }
-            Ok(_) => {}
-            Err(e) => errors.push(Diagnostic::error(
-                folder,
-                0,
-                format!("cannot read the {folder} folder: {e}"),
-            )),
-        }
-    }
-    (files, errors)
-}
-
-/// Reads a file as UTF-8, naming the first invalid byte's line and column otherwise.
+/// Reads a content file as UTF-8 with `\n` line endings (see
+/// [`frontmatter::normalise_line_endings`]), naming the first invalid byte's line and
+/// column otherwise.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let path = root.join(rel);
-    if let Ok(meta) = std::fs::metadata(&path)
-        && meta.len() > MAX_FILE_BYTES
-    {
-        return Err(Diagnostic::error(
-            rel,
-            0,
-            format!(
-                "the file is {:.1} MB; content files are limited to {} MB",
-                meta.len() as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ),
-        )
-        .with_help("split the article into several files, or remove what is not article text"));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Diagnostic::error(rel, 0, format!("cannot read the file: {e}"))
-            .with_help("check that the file exists and is readable")
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
+    let bytes = files::read_file(root, rel, &CONTENT_LIMIT)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let prefix = frontmatter::normalise_line_endings(prefix);
         let (line, col) = line_col(&prefix, prefix.len());
         Diagnostic::error(rel, line, "the file is not valid UTF-8")
             .with_column(col)
             .with_help("save the file with UTF-8 encoding")
-    })
+    })?;
+    Ok(frontmatter::normalise_line_endings(text))
 }
 
-/// Loads the content of the dossier at `config.root`.
+/// Loads the content of the dossier at `config.root`. The diagnostics also say what the
+/// walks of `templates/` and `static/` skip, so that every command that loads a dossier
+/// reports it once.
 pub fn load_content(config: &Config, drafts: bool) -> (Content, Diagnostics) {
     let root = &config.root;
     let mut diags = Diagnostics::new();
 
-    let registry = if root.join(REGISTRY_FILE).exists() {
+    let registry = if is_present(root, REGISTRY_FILE) {
         match read_text(root, Path::new(REGISTRY_FILE)) {
             Ok(text) => match parse_registry(Path::new(REGISTRY_FILE), &text) {
                 Ok((r, warnings)) => {
@@ -135,11 +84,17 @@ pub fn load_content(config: &Config, drafts: bool) -> (Content, Diagnostics) {
 
     let intro = load_intro(root, &mut diags);
 
-    let (paths, walk_errors) = article_paths(root);
-    diags.extend(walk_errors);
-    let results: Vec<Result<Article, Vec<Diagnostic>>> = paths
+    let articles = files::walk(root, Folder::Articles);
+    diags.extend(articles.diagnostics);
+    // The theme and the static files are read later, by readers that cannot pass
+    // warnings on: what their walks skip is said here, once per load.
+    for folder in [Folder::Templates, Folder::Static] {
+        diags.extend(files::walk(root, folder).warnings());
+    }
+    let results: Vec<Result<Article, Vec<Diagnostic>>> = articles
+        .files
         .par_iter()
-        .map(|rel| {
+        .map(|FolderFile { rel, .. }| {
             let text = read_text(root, rel).map_err(|d| vec![d])?;
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
             let slug = slug::slugify(stem);
@@ -190,7 +145,7 @@ pub fn load_content(config: &Config, drafts: bool) -> (Content, Diagnostics) {
 /// Loads `content/_index.md` (an empty introduction when there is none).
 pub fn load_intro(root: &Path, diags: &mut Diagnostics) -> Intro {
     let rel = Path::new(INDEX_FILE);
-    if !root.join(rel).exists() {
+    if !is_present(root, INDEX_FILE) {
         return Intro::default();
     }
     let text = match read_text(root, rel) {
@@ -235,48 +190,8 @@ pub fn load_intro(root: &Path, diags: &mut Diagnostics) -> Intro {
     }
 }
 
-/// Every `.md` file under `content/articles/`, relative to the root, sorted.
-fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let dir = root.join(ARTICLES_DIR);
-    let mut paths = Vec::new();
-    let mut errors = Vec::new();
-    if !dir.exists() {
-        return (paths, errors);
-    }
-    for entry in walkdir::WalkDir::new(&dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        match entry {
-            Ok(entry) => {
-                let path = entry.path();
-                let is_md = path.extension().is_some_and(|e| e == "md");
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                if entry.file_type().is_file() && is_md && !hidden {
-                    paths.push(path.strip_prefix(root).unwrap_or(path).to_path_buf());
-                }
-            }
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
-                    .unwrap_or_else(|| PathBuf::from(ARTICLES_DIR));
-                let missing = e
-                    .io_error()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
-                let help = if e.loop_ancestor().is_some() {
-                    "a symbolic link points back to a folder that contains it: remove the link"
-                } else if missing {
-                    "a symbolic link here points to nothing: remove it or point it at a file"
-                } else {
-                    "check the folder's permissions"
-                };
-                errors.push(
-                    Diagnostic::error(path, 0, format!("cannot read the folder: {e}"))
-                        .with_help(help),
-                );
-            }
-        }
-    }
-    (paths, errors)
+/// Whether a file the loader reads by its fixed name is there: a dangling link is, so
+/// that reading it says what is wrong.
+fn is_present(root: &Path, rel: &str) -> bool {
+    root.join(rel).symlink_metadata().is_ok()
 }

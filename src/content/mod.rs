@@ -1,8 +1,10 @@
 //! Loading a dossier's content: articles with front matter, the entity registry and
 //! the home page introduction. Everything here validates: the rest of the pipeline can
-//! trust that dates are dates and ids are unique.
+//! trust that dates are dates and ids are unique. Which files under a dossier's folders
+//! count, and how any of them is read, is decided here too ([`files`]).
 
 pub mod article;
+pub mod files;
 pub mod frontmatter;
 pub mod import;
 pub mod load;

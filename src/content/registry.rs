@@ -123,6 +123,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
+use crate::annotate::suggest::lexicon::{is_function_word, is_say_verb};
 use crate::error::{Diagnostic, toml_diagnostic};
 
 #[derive(Debug, Deserialize)]
@@ -140,7 +141,7 @@ struct RawEntity {
     #[serde(default = "default_kind")]
     kind: EntityKind,
     #[serde(default)]
-    aliases: Vec<String>,
+    aliases: Vec<Spanned<String>>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -230,9 +231,16 @@ pub fn parse_registry(
         first_line_of.insert(id.clone(), line);
         let mut aliases: Vec<String> = Vec::new();
         for alias in raw.aliases {
-            let alias = alias.trim().to_string();
+            let alias_line = lines.line_of(alias.span().start);
+            let alias = alias.into_inner().trim().to_string();
             if alias.is_empty() || alias == name || aliases.contains(&alias) {
                 continue;
+            }
+            if let Some(what) = too_common(&alias) {
+                warnings.push(
+                    Diagnostic::warning(file, alias_line, format!("the alias `{alias}` of `{id}` is {what}: it would link every `{alias}` in every article to `{id}`"))
+                        .with_help(format!("remove the alias; where the word does mean the entity, link it by hand: [{alias}](entity:{id})")),
+                );
             }
             aliases.push(alias);
         }
@@ -283,6 +291,29 @@ pub fn parse_registry(
     }
 }
 
+/// What makes an alias too common to stand for one entity, if it is: a single letter,
+/// or nothing but English function words and reporting verbs ("the", "of the",
+/// "said"). Matching is case-sensitive, so an acronym such as `US` or `WHO` is not the
+/// word `us` or `who`; a capitalised word still is one at the start of a sentence.
+fn too_common(alias: &str) -> Option<&'static str> {
+    if alias.chars().count() == 1 {
+        return Some("a single letter");
+    }
+    let common_word = |word: &str| {
+        let acronym = !word.chars().any(char::is_lowercase);
+        let lower = word.to_lowercase();
+        !acronym && (is_function_word(&lower) || is_say_verb(&lower))
+    };
+    let words: Vec<&str> = alias.split_whitespace().collect();
+    if !words.iter().all(|w| common_word(w)) {
+        None
+    } else if words.len() > 1 {
+        Some("made of common English words")
+    } else {
+        Some("a common English word")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,8 +340,24 @@ mod tests {
 
     #[test]
     fn shared_alias_is_a_warning() {
-        let (_, w) = parse("[[entity]]\nname = \"A B\"\naliases = [\"B\"]\n[[entity]]\nname = \"C B\"\naliases = [\"B\"]\n").unwrap();
+        let (_, w) = parse("[[entity]]\nname = \"Ann Bell\"\naliases = [\"Bell\"]\n[[entity]]\nname = \"Cy Bell\"\naliases = [\"Bell\"]\n").unwrap();
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn common_words_and_letters_make_poor_aliases() {
+        for alias in ["a", "A", "the", "The", "said", "of the", "é"] {
+            assert!(too_common(alias).is_some(), "{alias}");
+        }
+        for alias in ["US", "IS", "WHO", "AP", "Iraq", "the Pentagon", "U.S."] {
+            assert_eq!(too_common(alias), None, "{alias}");
+        }
+        let (_, w) =
+            parse("[[entity]]\nname = \"The Times\"\naliases = [\n  \"Times\",\n  \"the\",\n]\n")
+                .unwrap();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, 5);
+        assert!(w[0].message.contains("`the`"), "{}", w[0].message);
     }
 
     #[test]

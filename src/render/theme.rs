@@ -14,6 +14,7 @@ use include_dir::{Dir, include_dir};
 use tera::{Tera, Value};
 
 use crate::config::Config;
+use crate::content::files::{self, Folder};
 use crate::error::Diagnostic;
 
 /// The built-in theme's templates.
@@ -63,14 +64,8 @@ impl Theme {
                 );
             }
         }
-        let (found, mut errors) = crate::content::load::folder_files(&config.root, "templates");
+        let (found, mut errors) = files::walk(&config.root, Folder::Templates).files_and_errors();
         for f in found {
-            let is_template = Path::new(&f.name)
-                .extension()
-                .is_some_and(|e| e == "html" || e == "xml" || e == "txt");
-            if !is_template {
-                continue;
-            }
             match crate::content::load::read_text(&config.root, &f.rel) {
                 Ok(text) => {
                     sources.insert(f.name, (f.rel, text));

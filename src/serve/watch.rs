@@ -22,6 +22,7 @@ use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, new_debouncer_opt};
 
 use crate::config::CONFIG_FILE;
+use crate::content::files::{is_article_name, is_editor_temp_file};
 use crate::content::load::{ARTICLES_DIR, INDEX_FILE, REGISTRY_FILE};
 
 /// What a change to one path calls for.
@@ -86,7 +87,7 @@ pub fn classify(path: &Path, root: &Path, output: &Path) -> Change {
             return Change::Ignored;
         }
         return match rel.extension() {
-            Some(ext) if ext == "md" => Change::Article(rel.to_path_buf()),
+            Some(_) if is_article_name(name) => Change::Article(rel.to_path_buf()),
             // No extension: most likely a folder of articles.
             None => Change::Rescan,
             Some(_) => Change::Ignored,
@@ -102,34 +103,6 @@ pub fn classify(path: &Path, root: &Path, output: &Path) -> Change {
         return Change::Static(inside.to_path_buf());
     }
     Change::Ignored
-}
-
-/// Swap, backup, lock and temporary files that editors and tools write next to the
-/// files they save.
-pub fn is_editor_temp_file(name: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "~",            // vim and emacs backups
-        ".swp",         // vim swap files
-        ".swo",         //
-        ".swx",         //
-        ".swpx",        //
-        ".tmp",         // many editors' temporary files
-        ".temp",        //
-        ".bak",         //
-        ".orig",        // merge leftovers
-        ".kate-swp",    // Kate
-        ".crswap",      // browsers' file system access
-        "___jb_tmp___", // JetBrains IDEs
-        "___jb_old___",
-    ];
-    name == "4913" // vim's probe that the folder is writable
-        || name == ".DS_Store"
-        || name.starts_with(".#") // emacs lock files
-        || (name.starts_with('#') && name.ends_with('#')) // emacs auto-saves
-        || name.starts_with(".goutputstream-") // GNOME's atomic writes
-        || name.starts_with(".~lock.") // LibreOffice
-        || (name.starts_with("sed") && name.len() == 9 && !name.contains('.')) // sed -i
-        || SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
 /// A batch of changes, as the rebuild needs them.

@@ -70,7 +70,7 @@ mod evidence;
 mod fold;
 mod group;
 mod kind;
-mod lexicon;
+pub(crate) mod lexicon;
 mod registry;
 mod render;
 mod runs;
