@@ -14,21 +14,27 @@
 //! Every HTML response gets the live-reload script just before `</body>` and, while the
 //! last rebuild failed, the error overlay. Neither is ever in `dossier build` output:
 //! they are added here, on the way out.
+//!
+//! Before any of this, every request (the websocket upgrade too) must name this server
+//! in `Host` and come from its own pages if it says where from (`Origin`): others get
+//! 403 and a one-line reason ([`hosts`](crate::serve::hosts)).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use bytes::Bytes;
 use tokio::sync::{broadcast, watch};
 
 use crate::render::theme::escape_html;
+use crate::serve::hosts::{HostPolicy, Refusal};
 use crate::serve::site::{ReloadMessage, ShownError, Site, SiteState, Work};
 
 /// The path of the live-reload websocket.
@@ -120,14 +126,55 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     /// The rebuild thread, to ask for stale files (none without `--watch`).
     pub work: Option<std::sync::mpsc::Sender<Work>>,
+    /// The names this server answers to.
+    pub hosts: Arc<HostPolicy>,
 }
 
-/// The router: the websocket, then every other path from the site.
+/// The router: the websocket, then every other path from the site, all behind the
+/// `Host` and `Origin` check.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route(LIVERELOAD_PATH, get(livereload))
         .fallback(serve_file)
+        .layer(middleware::from_fn_with_state(state.clone(), check_host))
         .with_state(state)
+}
+
+/// Refuses, with 403 and a one-line reason, a request that does not name this server
+/// or that comes from another site's page.
+async fn check_host(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    match allowed(&app.hosts, &request) {
+        Ok(()) => next.run(request).await,
+        Err(refusal) => {
+            let mut response = (StatusCode::FORBIDDEN, refusal.0).into_response();
+            response.headers_mut().insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            response
+        }
+    }
+}
+
+/// Checks every name a request gives for the server (its `Host` headers and the
+/// authority of an absolute target, `GET http://host/ HTTP/1.1`) and its `Origin`.
+fn allowed(hosts: &HostPolicy, request: &Request) -> Result<(), Refusal> {
+    let headers = request.headers();
+    let mut names: Vec<&str> = headers.get_all(header::HOST).iter().map(text).collect();
+    names.extend(request.uri().authority().map(|a| a.as_str()));
+    let origin = headers.get(header::ORIGIN).map(text);
+    if names.is_empty() {
+        return hosts.check(None, origin);
+    }
+    names
+        .into_iter()
+        .try_for_each(|name| hosts.check(Some(name), origin))
+}
+
+/// A header's text; one that is not visible ASCII is no host name, and `?` is refused
+/// as one.
+fn text(value: &HeaderValue) -> &str {
+    value.to_str().unwrap_or("?")
 }
 
 /// Where a request path leads inside the site.

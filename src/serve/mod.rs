@@ -10,25 +10,32 @@
 //!
 //! Nothing is written to the output folder: the site lives in memory (as Zola's does),
 //! with `base_url` set to the server's own address so that every link works locally.
-//! A rebuild that fails leaves the last good site in place and shows its errors in
-//! the terminal and over the page. Ctrl-C closes the websockets and stops the server.
+//! A rebuild that fails, or panics ([`crash`]), leaves the last good site in place and
+//! shows its errors in the terminal and over the page; watching goes on. Only requests
+//! that name this server are answered ([`hosts`]). Ctrl-C closes the websockets and
+//! stops the server.
 
+pub mod crash;
 mod fingerprint;
+pub mod hosts;
 pub mod http;
 pub mod incremental;
 pub mod site;
 pub mod watch;
 
+use std::collections::HashSet;
 use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 
 use crate::build::BuildOptions;
 use crate::config::{CONFIG_FILE, Config, ServeConfig};
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
+use crash::catch_panic;
+use hosts::HostPolicy;
 use incremental::{Model, RebuildReport};
 use site::{ReloadMessage, Site, SiteState, Work};
 use watch::{Changes, Watcher};
@@ -81,9 +88,10 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         ..Default::default()
     };
 
+    let hosts = Arc::new(HostPolicy::new(&host, addr, &base_url));
     let state = SiteState::default();
     let start = Instant::now();
-    let model = match Model::load(&build_opts) {
+    let model = match load(&build_opts, "(first build)") {
         Ok((model, report)) => {
             print_warnings(&report.warnings);
             state.publish(model.site());
@@ -97,10 +105,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         }
         Err(diags) => {
             print_errors(&diags);
-            state.publish(Site {
-                errors: Site::shown_errors(diags.sorted()),
-                ..Default::default()
-            });
+            publish_errors(&state, &diags);
             eprintln!("the first build failed; serving the errors until the files are fixed");
             None
         }
@@ -133,6 +138,7 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
             site: state.clone(),
             shutdown: stop_rx.clone(),
             work,
+            hosts,
         });
         eprintln!(
             "Web server is available at {base_url}{} (Ctrl-C to stop)",
@@ -215,19 +221,28 @@ fn rebuild_loop(
             }
         }
         if !changes.is_empty() {
-            watcher.watch_new_dirs();
+            watcher.refresh(&changes.folders);
             apply_changes(&changes, &mut model, opts, state);
         }
         if !waiting.is_empty() {
             if let Some(m) = model.as_mut().filter(|m| m.data_stale()) {
                 let start = Instant::now();
                 let mut report = RebuildReport::default();
-                m.ensure_data(&mut report);
-                state.publish(m.site());
-                eprintln!(
-                    "made the data files (JSON export, feed, sitemap) on request in {} ms",
-                    start.elapsed().as_millis()
-                );
+                match catch_panic("data/", || m.ensure_data(&mut report)) {
+                    Ok(()) => {
+                        state.publish(m.site());
+                        eprintln!(
+                            "made the data files (JSON export, feed, sitemap) on request in {} ms",
+                            start.elapsed().as_millis()
+                        );
+                    }
+                    Err(crash) => {
+                        model = None;
+                        let errors = diagnostics([crash]);
+                        publish_errors(state, &errors);
+                        fail(state, &errors, "making the data files", start);
+                    }
+                }
             }
             for reply in waiting {
                 let _ = reply.send(());
@@ -237,7 +252,8 @@ fn rebuild_loop(
 }
 
 /// Rebuilds after one batch of changes, publishes the new site, tells the browsers and
-/// prints one line.
+/// prints one line. A rebuild that panics is reported like one that fails, and the
+/// model it was changing is dropped: the next change loads everything again.
 fn apply_changes(
     changes: &Changes,
     model: &mut Option<Model>,
@@ -247,45 +263,16 @@ fn apply_changes(
     let start = Instant::now();
     let cpu_start = process_cpu_time();
     let what = changes.describe();
-    let full = changes.full || model.as_ref().is_none_or(Model::needs_full_rebuild);
-    let (mut report, errors) = if full {
-        match Model::load(opts) {
-            Ok((m, report)) => {
-                state.publish(m.site());
-                *model = Some(m);
-                (report, Diagnostics::new())
-            }
-            Err(diags) => {
-                match model {
-                    Some(m) => {
-                        m.full_rebuild_failed(&diags);
-                        state.publish(m.site());
-                    }
-                    None => state.publish(Site {
-                        errors: Site::shown_errors(diags.sorted()),
-                        ..Default::default()
-                    }),
-                }
-                (RebuildReport::default(), diags)
-            }
-        }
-    } else {
-        let m = model.as_mut().expect("checked above");
-        let mut report = m.rebuild(changes);
-        let site = report.time("snapshot", || m.site());
-        state.publish(site);
-        (report, m.errors())
-    };
+    let rebuilt = catch_panic(&what, || rebuild(changes, &what, model, opts, state));
+    let (mut report, errors) = rebuilt.unwrap_or_else(|crash| {
+        *model = None;
+        let errors = diagnostics([crash]);
+        publish_errors(state, &errors);
+        (RebuildReport::default(), errors)
+    });
     print_warnings(&report.warnings);
     if errors.has_errors() {
-        state.notify(ReloadMessage::Errors {
-            errors: Site::shown_errors(errors.sorted()),
-        });
-        print_errors(&errors);
-        eprintln!(
-            "rebuild after {what} failed (after {} ms); still serving the last good site",
-            start.elapsed().as_millis()
-        );
+        fail(state, &errors, &format!("rebuild after {what}"), start);
         return;
     }
     let message = if changes.css_only() {
@@ -313,6 +300,84 @@ fn apply_changes(
     if std::env::var_os("DOSSIER_SERVE_TIMINGS").is_some() {
         eprintln!("  timings: {}", report.describe_timings());
     }
+}
+
+/// The rebuild itself, all at once or only what `changes` touch. Publishes the new site
+/// (or the errors over the last good one) and returns what it did and what failed.
+fn rebuild(
+    changes: &Changes,
+    what: &str,
+    model: &mut Option<Model>,
+    opts: &BuildOptions,
+    state: &SiteState,
+) -> (RebuildReport, Diagnostics) {
+    let full = changes.full || model.as_ref().is_none_or(Model::needs_full_rebuild);
+    if !full {
+        let m = model.as_mut().expect("checked above");
+        let mut report = m.rebuild(changes);
+        let site = report.time("snapshot", || m.site());
+        state.publish(site);
+        return (report, m.errors());
+    }
+    match load(opts, what) {
+        Ok((m, mut report)) => {
+            let site = m.site();
+            // A new model removed nothing itself: what is gone is what the last site had.
+            let last = state.current();
+            report.removed = last
+                .files
+                .keys()
+                .filter(|f| !site.files.contains_key(*f))
+                .count();
+            state.publish(site);
+            *model = Some(m);
+            (report, Diagnostics::new())
+        }
+        Err(diags) => {
+            match model {
+                Some(m) => {
+                    m.full_rebuild_failed(&diags);
+                    state.publish(m.site());
+                }
+                None => publish_errors(state, &diags),
+            }
+            (RebuildReport::default(), diags)
+        }
+    }
+}
+
+/// Loads, analyses and renders everything; a panic on the way is one more error, about
+/// `what`. The model in use, if any, is untouched either way.
+fn load(opts: &BuildOptions, what: &str) -> Result<(Model, RebuildReport), Diagnostics> {
+    catch_panic(what, || Model::load(opts)).unwrap_or_else(|crash| Err(diagnostics([crash])))
+}
+
+/// Shows `errors` over the last good site, whose files stay as they were.
+fn publish_errors(state: &SiteState, errors: &Diagnostics) {
+    let last = state.current();
+    state.publish(Site {
+        files: last.files.clone(),
+        errors: Site::shown_errors(errors.sorted()),
+        stale: HashSet::new(),
+    });
+}
+
+/// Tells the browsers and the terminal that `what` failed; the last good site stays.
+fn fail(state: &SiteState, errors: &Diagnostics, what: &str, start: Instant) {
+    state.notify(ReloadMessage::Errors {
+        errors: Site::shown_errors(errors.sorted()),
+    });
+    print_errors(errors);
+    eprintln!(
+        "{what} failed (after {} ms); still serving the last good site",
+        start.elapsed().as_millis()
+    );
+}
+
+fn diagnostics(items: impl IntoIterator<Item = Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.extend(items);
+    d
 }
 
 /// CPU time used by the whole process so far: with other programs busy on the same
@@ -369,5 +434,30 @@ fn open_browser(url: &str) {
         .spawn()
     {
         eprintln!("warning: cannot open a browser ({command}: {e}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::Bytes;
+
+    #[test]
+    fn a_failed_rebuild_keeps_the_last_good_files() {
+        let mut last = Site::default();
+        last.files
+            .insert(Arc::from("index.html"), Bytes::from_static(b"good"));
+        let state = SiteState::new(last);
+        let crash = catch_panic("content/articles/end.md", || panic!("overflow")).unwrap_err();
+        publish_errors(&state, &diagnostics([crash]));
+        let site = state.current();
+        assert_eq!(&site.files["index.html"][..], b"good");
+        assert_eq!(site.errors.len(), 1);
+        assert_eq!(site.errors[0].file, "content/articles/end.md");
+        assert!(
+            site.errors[0]
+                .message
+                .starts_with("dossier crashed: overflow")
+        );
     }
 }

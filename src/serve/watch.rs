@@ -13,6 +13,12 @@
 //! classified: the rename's target counts, the swap and backup files are ignored. The
 //! output folder is ignored too, so that a site written inside the dossier never
 //! triggers a rebuild of itself.
+//!
+//! A watch follows a folder, not its name: once `content/` is deleted (or moved away)
+//! its watch is gone, and the folder put back in its place is a new one. So every
+//! batch that creates, removes or renames one of the three folders itself (the root's
+//! watch sees that) has the [`Watcher`] drop its watch and watch whatever folder now
+//! has the name ([`Watcher::refresh`]).
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -116,6 +122,9 @@ pub struct Changes {
     pub statics: BTreeSet<PathBuf>,
     /// What changed, for the one-line report (`content/articles/x.md`, `templates/`).
     pub what: BTreeSet<String>,
+    /// The watched folders (absolute paths) that were themselves created, removed or
+    /// renamed: they must be watched anew.
+    pub folders: BTreeSet<PathBuf>,
 }
 
 impl Changes {
@@ -163,6 +172,7 @@ impl Changes {
         self.articles.extend(other.articles);
         self.statics.extend(other.statics);
         self.what.extend(other.what);
+        self.folders.extend(other.folders);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -227,6 +237,13 @@ impl WatchBackend {
             WatchBackend::Poll(d) => d.watch(path, mode),
         }
     }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        match self {
+            WatchBackend::Native(d) => d.unwatch(path),
+            WatchBackend::Poll(d) => d.unwatch(path),
+        }
+    }
 }
 
 /// The folders watched recursively, relative to the root.
@@ -251,6 +268,9 @@ impl Watcher {
                     }
                     for path in &event.paths {
                         changes.add(classify(path, &root_c, &output_c));
+                        if WATCHED_DIRS.iter().any(|d| *path == root_c.join(d)) {
+                            changes.folders.insert(path.clone());
+                        }
                     }
                 }
                 if !changes.is_empty() {
@@ -294,16 +314,26 @@ impl Watcher {
         w.debouncer
             .watch(root, RecursiveMode::NonRecursive)
             .map_err(|e| anyhow::anyhow!("cannot watch `{}`: {e}", root.display()))?;
-        w.watch_new_dirs();
+        w.refresh(&BTreeSet::new());
         Ok(w)
     }
 
-    /// Watches `content/`, `templates/` and `static/` if they exist and are not watched
-    /// yet (a folder created while serving is picked up on the next change).
-    pub fn watch_new_dirs(&mut self) {
+    /// Brings the watches of `content/`, `templates/` and `static/` in line with the
+    /// folders on disk: a folder that vanished is no longer watched, one that appeared
+    /// is, and one in `replaced` (created, removed or renamed in the last batch: perhaps
+    /// deleted and put back) is watched anew, since the old watch followed the old
+    /// folder. Run before each rebuild, which then reads what the watches may have
+    /// missed.
+    pub fn refresh(&mut self, replaced: &BTreeSet<PathBuf>) {
         for dir in WATCHED_DIRS {
             let path = self.root.join(dir);
-            if path.is_dir() && !self.watched.contains(&path) {
+            let exists = path.is_dir();
+            if self.watched.contains(&path) && (!exists || replaced.contains(&path)) {
+                // The watch may be gone with the folder already: nothing to undo then.
+                let _ = self.debouncer.unwatch(&path);
+                self.watched.retain(|p| *p != path);
+            }
+            if exists && !self.watched.contains(&path) {
                 match self.debouncer.watch(&path, RecursiveMode::Recursive) {
                     Ok(()) => self.watched.push(path),
                     Err(e) => eprintln!("warning: cannot watch `{}`: {e}", path.display()),

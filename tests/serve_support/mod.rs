@@ -50,11 +50,13 @@ impl Server {
             log,
         };
         let line = server.wait_for_log("Web server is available at", Duration::from_secs(60));
+        // `http://127.0.0.1:PORT/`, or `http://localhost:PORT/` when bound to every address.
         let port = line
-            .split("http://127.0.0.1:")
+            .split("http://")
             .nth(1)
             .and_then(|r| r.split('/').next())
-            .and_then(|p| p.parse().ok())
+            .and_then(|authority| authority.rsplit_once(':'))
+            .and_then(|(_, p)| p.parse().ok())
             .unwrap_or_else(|| panic!("no port in {line:?}"));
         server.port = port;
         server
@@ -155,21 +157,36 @@ impl Response {
 
 /// `GET path HTTP/1.1` with `Connection: close`, the path sent exactly as given.
 pub fn raw_get(port: u16, path: &str) -> Response {
+    raw_request(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close"),
+    )
+}
+
+/// Sends `head` (request line and headers, without the final blank line) exactly as
+/// given to 127.0.0.1:`port` and reads the response: its headers and the body they
+/// announce (or all that comes until the connection closes); a websocket upgrade (101)
+/// has none.
+pub fn raw_request(port: u16, head: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    write!(stream, "{head}\r\n\r\n").unwrap();
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the response");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(&raw)));
+    let split = loop {
+        if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break split;
+        }
+        let mut chunk = [0u8; 4096];
+        let n = stream.read(&mut chunk).expect("read the response");
+        assert!(
+            n > 0,
+            "no header end in {:?}",
+            String::from_utf8_lossy(&raw)
+        );
+        raw.extend_from_slice(&chunk[..n]);
+    };
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = head.lines();
     let status = lines
@@ -181,6 +198,22 @@ pub fn raw_get(port: u16, path: &str) -> Response {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
+    let length = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok());
+    // A kept-alive connection stays open after the body: read only what was announced.
+    match length {
+        Some(length) => {
+            let mut rest = vec![0; (split + 4 + length).saturating_sub(raw.len())];
+            stream.read_exact(&mut rest).expect("read the body");
+            raw.extend_from_slice(&rest);
+        }
+        None if status != 101 => {
+            stream.read_to_end(&mut raw).expect("read the response");
+        }
+        None => {}
+    }
     let mut body = raw[split + 4..].to_vec();
     let chunked = headers.iter().any(|(k, v)| {
         k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
