@@ -158,6 +158,7 @@ pub fn build_in_memory(opts: &BuildOptions) -> Result<Built, ContentErrors> {
 fn prepare(config: Config, strict: bool) -> Result<(Dossier, Theme, Diagnostics), ContentErrors> {
     let t = Timer::start();
     let (content, mut diags) = load_content(&config, config.build.drafts);
+    diags.extend(config.warnings());
     t.lap("load");
     let theme = Theme::load(&config);
     if let Err(errors) = &theme {

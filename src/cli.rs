@@ -112,7 +112,7 @@ pub struct ImportArgs {
     /// ` date YYYY-MM-DD ` marker or a title line.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The title, when the text has no title line.
+    /// The title; lines of the text equal to it are dropped as the repeated headline.
     #[arg(long)]
     pub title: Option<String>,
     /// The date (YYYY-MM-DD), when the text has no date marker.

@@ -4,6 +4,8 @@
 //! silently falls back to a default. The base URL is split once into the absolute form
 //! (for feeds, sitemaps and canonical links) and the path prefix every internal link
 //! starts with, so that a site under `https://user.github.io/repo/` works everywhere.
+//! Values that end up in every page or in a published file (`base_url`, `cname`) are
+//! checked here, with the line of the key, so that no build writes a broken address.
 
 use std::path::{Path, PathBuf};
 
@@ -21,8 +23,8 @@ struct RawConfig {
     title: String,
     #[serde(default)]
     description: String,
-    #[serde(default = "default_base_url")]
-    base_url: String,
+    #[serde(default)]
+    base_url: Option<String>,
     #[serde(default = "default_language")]
     language: String,
     #[serde(default)]
@@ -35,10 +37,6 @@ struct RawConfig {
     serve: ServeConfig,
     #[serde(default)]
     markdown: MarkdownConfig,
-}
-
-fn default_base_url() -> String {
-    "/".to_string()
 }
 
 fn default_language() -> String {
@@ -138,6 +136,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of the base URL, starting and ending with `/` (`/repo/`).
     pub base_path: String,
+    /// The line of `base_url` in the configuration (0 when it is not there), or `None`
+    /// when `--base-url` set it.
+    pub base_url_line: Option<usize>,
     pub language: String,
     pub cname: Option<String>,
     pub build: BuildConfig,
@@ -174,11 +175,22 @@ impl Config {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawConfig = toml::from_str(text)
             .map_err(|e| toml_diagnostic(Path::new(CONFIG_FILE), text, 1, &e))?;
-        let (base_url, base_path) = resolve_base_url(&raw.base_url).map_err(|msg| {
-            Diagnostic::error(CONFIG_FILE, find_key_line(text, "base_url"), msg).with_help(
-                "write a full URL such as `https://user.github.io/repo/`, or a path such as `/`",
+        let base_url_line = raw
+            .base_url
+            .as_ref()
+            .map_or(0, |_| find_key_line(text, "base_url"));
+        let (base_url, base_path) = resolve_base_url(raw.base_url.as_deref().unwrap_or("/")).map_err(|msg| {
+            Diagnostic::error(CONFIG_FILE, base_url_line, msg).with_help(
+                "write a full address such as `https://user.github.io/repo/`, or a path such as `/`",
             )
         })?;
+        let cname = match raw.cname.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(name) => Some(resolve_cname(name).map_err(|msg| {
+                Diagnostic::error(CONFIG_FILE, find_key_line(text, "cname"), msg)
+                    .with_help("write only the host name the site is served at, or remove the line")
+            })?),
+        };
         if raw.quotes.min_words == 0 {
             return Err(Diagnostic::error(
                 CONFIG_FILE,
@@ -192,8 +204,9 @@ impl Config {
             description: raw.description,
             base_url,
             base_path,
+            base_url_line: Some(base_url_line),
             language: raw.language,
-            cname: raw.cname.filter(|c| !c.trim().is_empty()),
+            cname,
             build: raw.build,
             quotes: raw.quotes,
             serve: raw.serve,
@@ -206,7 +219,35 @@ impl Config {
         let (base_url, base_path) = resolve_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
+        self.base_url_line = None;
         Ok(())
+    }
+
+    /// Whether the base URL is a full address. Only then can the site have a feed and a
+    /// sitemap: both must give absolute addresses, and a path alone has no host.
+    pub fn has_address(&self) -> bool {
+        self.base_url != self.base_path
+    }
+
+    /// What is wrong with the configuration without stopping the build: a path-only base
+    /// URL leaves the site without feed and sitemap.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        if self.has_address() {
+            return Vec::new();
+        }
+        let (file, line) = match self.base_url_line {
+            Some(line) => (CONFIG_FILE, line),
+            None => ("--base-url", 0),
+        };
+        vec![Diagnostic::warning(
+            file,
+            line,
+            format!(
+                "`base_url` `{}` is a path, not a full address, so the site has no feed.xml or sitemap.xml (both need absolute addresses)",
+                self.base_url
+            ),
+        )
+        .with_help("set `base_url` to the address the site is published at, such as `https://user.github.io/repo/`, or pass --base-url")]
     }
 
     /// The output directory, resolved against the root.
@@ -226,9 +267,24 @@ impl Config {
 }
 
 /// Splits a base URL into (absolute URL ending in `/`, path prefix ending in `/`).
+///
+/// A base URL is either a full `http`/`https` address with a host, or a path starting
+/// with a single `/` (the site works under that path on any host, but has no feed or
+/// sitemap: see [`Config::has_address`]). A scheme-relative `//host/` is refused: it is
+/// neither, and every link would point at that host.
 pub fn resolve_base_url(raw: &str) -> Result<(String, String), String> {
     let raw = raw.trim();
+    if raw.starts_with("//") {
+        return Err(format!(
+            "`base_url` {raw:?} has no scheme, so it would be read as a path and every link would start with `//`"
+        ));
+    }
     if raw.is_empty() || raw.starts_with('/') {
+        if let Some(c) = raw.chars().find(|&c| !is_path_char(c)) {
+            return Err(format!(
+                "`base_url` {raw:?} holds {c:?}, which has no place in a path"
+            ));
+        }
         let mut path = if raw.is_empty() {
             "/".to_string()
         } else {
@@ -239,22 +295,77 @@ pub fn resolve_base_url(raw: &str) -> Result<(String, String), String> {
         }
         return Ok((path.clone(), path));
     }
-    let url = url::Url::parse(raw).map_err(|e| format!("`base_url` is not a valid URL: {e}"))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(format!(
-            "`base_url` must be an http or https URL with a host, not `{raw}`"
-        ));
-    }
-    let mut abs = url.to_string();
-    let mut path = url.path().to_string();
+    let url = web_url(raw).map_err(|e| format!("`base_url` {e}"))?;
     if url.query().is_some() || url.fragment().is_some() {
         return Err("`base_url` must not have a query or a fragment".to_string());
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("`base_url` must not carry a user name or password".to_string());
+    }
+    let mut abs = url.to_string();
+    let mut path = url.path().to_string();
     if !path.ends_with('/') {
         path.push('/');
         abs.push('/');
     }
     Ok((abs, path))
+}
+
+/// Whether `c` may stand in a URL path as written, unescaped.
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~/%!$&'()*+,;=:@".contains(c)
+}
+
+/// Parses an absolute `http` or `https` address with a host, as written: the text must
+/// start with `http://` or `https://` and hold no whitespace or control character (the
+/// URL parser would otherwise drop those silently). The error completes a sentence
+/// starting with the value's name.
+pub fn web_url(raw: &str) -> Result<url::Url, String> {
+    let lower = raw.get(..8).unwrap_or(raw).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(format!(
+            "must be an http or https address starting with `https://`, not {raw:?}"
+        ));
+    }
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "{raw:?} holds a space or a control character, which an address cannot"
+        ));
+    }
+    let url = url::Url::parse(raw).map_err(|e| format!("{raw:?} is not a valid address: {e}"))?;
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("{raw:?} has no host"));
+    }
+    Ok(url)
+}
+
+/// Checks a `cname` value: a domain name of at least two labels, each of letters,
+/// digits and inner hyphens, as GitHub Pages expects in a `CNAME` file. An
+/// internationalised name is written in its ASCII form.
+pub fn resolve_cname(raw: &str) -> Result<String, String> {
+    let refuse = || {
+        format!(
+            "`cname` must be a domain name such as `dossier.example.org`, without scheme, path or port, not {raw:?}"
+        )
+    };
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(refuse());
+    }
+    let Ok(url::Host::Domain(name)) = url::Host::parse(raw) else {
+        return Err(refuse());
+    };
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let labels: Vec<&str> = name.split('.').collect();
+    if name.len() > 253 || labels.len() < 2 || !labels.iter().all(|l| label_ok(l)) {
+        return Err(refuse());
+    }
+    Ok(name)
 }
 
 /// The 1-based line on which `key = ` first appears (1 if it does not).
@@ -279,6 +390,26 @@ mod tests {
         assert_eq!(path, "/repo/");
         assert_eq!(resolve_base_url("/").unwrap().1, "/");
         assert!(resolve_base_url("ftp://x/").is_err());
+        assert!(resolve_base_url("//evil.com/").is_err());
+        assert!(resolve_base_url("http://").is_err());
+    }
+
+    #[test]
+    fn cname_is_a_bare_domain_name() {
+        assert_eq!(
+            resolve_cname("Dossier.Example.org").unwrap(),
+            "dossier.example.org"
+        );
+        for bad in [
+            "x.org\nEvil",
+            "https://x.org",
+            "x.org/p",
+            "x.org:80",
+            "org",
+            "a..b",
+        ] {
+            assert!(resolve_cname(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

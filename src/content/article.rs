@@ -1,8 +1,11 @@
-//! One article: its front matter, typed, and its Markdown body.
+//! One article: its front matter, typed and checked, and its Markdown body.
+//!
+//! Dates are read as RFC 3339 (what TOML writes), keeping the time of day, seconds and
+//! offset for the feed; the original article's `url` must be a full web address.
 
 use std::path::PathBuf;
 
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 /// A `[[quotes]]` correction from front matter: overrides automatic attribution for the
 /// quote whose text starts with `text`.
@@ -25,6 +28,9 @@ pub struct Article {
     pub date: Date,
     /// Time of day as `HH:MM` when the front matter gave a date-time.
     pub time: Option<String>,
+    /// The moment of publication for feeds, with the seconds and offset the front matter
+    /// gave: a bare date is midnight UTC, a time without an offset is taken as UTC.
+    pub published: OffsetDateTime,
     pub source: String,
     pub url: Option<String>,
     pub authors: Vec<String>,
@@ -52,7 +58,7 @@ struct FrontMatter {
     title: Option<Spanned<String>>,
     date: Option<Spanned<toml::Value>>,
     source: Option<Spanned<String>>,
-    url: Option<String>,
+    url: Option<Spanned<String>>,
     #[serde(default)]
     authors: Vec<String>,
     summary: Option<String>,
@@ -140,15 +146,11 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
             String::new()
         }
     };
-    let mut date = None;
-    let mut time = None;
+    let mut when = None;
     match &fm.date {
         None => errors.push(missing("date", "date = 2020-01-05")),
         Some(d) => match parse_date(d.get_ref()) {
-            Ok((day, t)) => {
-                date = Some(day);
-                time = t;
-            }
+            Ok(w) => when = Some(w),
             Err(msg) => {
                 let (l, c) = at(d.span());
                 errors.push(Diagnostic::error(file, l, msg).with_column(c).with_help(
@@ -170,28 +172,28 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
         })
         .collect();
     if let Some(url) = &fm.url
-        && !(url.starts_with("http://") || url.starts_with("https://"))
+        && let Err(msg) = crate::config::web_url(url.get_ref())
     {
+        let (l, c) = at(url.span());
         errors.push(
-            Diagnostic::error(
-                file,
-                crate::config::find_key_line(fm_text, "url") + fm_line - 1,
-                format!("`url` must be an http or https address, not `{url}`"),
-            )
-            .with_help("give the original article's full address, or remove the line"),
+            Diagnostic::error(file, l, format!("`url` {msg}"))
+                .with_column(c)
+                .with_help("give the original article's full address, such as `https://www.reuters.com/...`, or remove the line"),
         );
     }
     if !errors.is_empty() {
         return Err(errors);
     }
+    let when = when.expect("checked above");
     Ok(Article {
         slug: slug.to_string(),
         file: file.to_path_buf(),
         title,
-        date: date.expect("checked above"),
-        time,
+        date: when.date,
+        time: when.time,
+        published: when.published,
         source,
-        url: fm.url,
+        url: fm.url.map(Spanned::into_inner),
         authors: fm.authors,
         summary: fm.summary.filter(|s| !s.trim().is_empty()),
         draft: fm.draft,
@@ -202,9 +204,18 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
     })
 }
 
-/// Accepts a TOML date, a TOML date-time, or a string holding either.
-fn parse_date(value: &toml::Value) -> Result<(Date, Option<String>), String> {
-    let text = match value {
+/// The `date` field, read.
+struct When {
+    date: Date,
+    /// `HH:MM`, when a time of day was given.
+    time: Option<String>,
+    published: OffsetDateTime,
+}
+
+/// Accepts a TOML date, a TOML date-time, or a string holding either (RFC 3339, with
+/// `T` or a space between date and time, seconds optional).
+fn parse_date(value: &toml::Value) -> Result<When, String> {
+    let written = match value {
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::String(s) => s.trim().to_string(),
         other => {
@@ -214,14 +225,35 @@ fn parse_date(value: &toml::Value) -> Result<(Date, Option<String>), String> {
             ));
         }
     };
-    let (day, rest) = text.split_at(text.len().min(10));
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = Date::parse(day, &format).map_err(|_| format!("`{text}` is not a valid date"))?;
-    let time = rest
-        .strip_prefix(['T', 't', ' '])
-        .filter(|r| r.len() >= 5)
-        .map(|r| r[..5].to_string());
-    Ok((date, time))
+    let invalid = || format!("`{written}` is not a valid date");
+    let parsed: toml::value::Datetime = written.parse().map_err(|_| invalid())?;
+    let day = parsed.date.ok_or_else(invalid)?;
+    let month = time::Month::try_from(day.month).map_err(|_| invalid())?;
+    let date = Date::from_calendar_date(day.year.into(), month, day.day).map_err(|_| invalid())?;
+    let time_of_day = match parsed.time {
+        None => time::Time::MIDNIGHT,
+        Some(t) => time::Time::from_hms_nano(
+            t.hour,
+            t.minute,
+            t.second.unwrap_or(0),
+            t.nanosecond.unwrap_or(0),
+        )
+        .map_err(|_| format!("`{written}` is not a valid time of day"))?,
+    };
+    let offset = match parsed.offset {
+        None | Some(toml::value::Offset::Z) => time::UtcOffset::UTC,
+        Some(toml::value::Offset::Custom { minutes }) => {
+            time::UtcOffset::from_whole_seconds(i32::from(minutes) * 60)
+                .map_err(|_| format!("`{written}` has an impossible offset"))?
+        }
+    };
+    Ok(When {
+        date,
+        time: parsed
+            .time
+            .map(|t| format!("{:02}:{:02}", t.hour, t.minute)),
+        published: time::PrimitiveDateTime::new(date, time_of_day).assume_offset(offset),
+    })
 }
 
 #[cfg(test)]

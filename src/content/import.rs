@@ -5,6 +5,9 @@
 //! (repeated, as scrapes often do). What the text does not say comes from the options;
 //! what nobody says stays unknown. Markdown and HTML syntax in the text is escaped, so
 //! an imported article renders as the text it was and never carries markup or script.
+//! The front matter is written as one-line TOML strings, whatever the options hold, and
+//! every written article is parsed back before anything is written, so an import never
+//! leaves a file that does not build.
 
 use std::path::{Path, PathBuf};
 
@@ -20,8 +23,10 @@ pub struct PlainArticle {
     pub paragraphs: Vec<String>,
 }
 
-/// Reads a ` date YYYY-MM-DD ` marker, a title line and the paragraphs.
-pub fn parse_plain(text: &str) -> PlainArticle {
+/// Reads a ` date YYYY-MM-DD ` marker, a title line and the paragraphs. With `given`
+/// (the `--title`), that is the title, and only paragraphs equal to it are taken for
+/// the repeated headline; without it, a first line that looks like a title is one.
+pub fn parse_plain(text: &str, given: Option<&str>) -> PlainArticle {
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -52,8 +57,8 @@ pub fn parse_plain(text: &str) -> PlainArticle {
     }
     paragraphs.retain(|p| !p.is_empty());
     // A title line: a short first line without a closing full stop, on its own.
-    let mut title = None;
-    if let Some(first) = paragraphs.first() {
+    let mut title = given.map(str::to_string);
+    if let Some(first) = paragraphs.first().filter(|_| title.is_none()) {
         let words = first.split_whitespace().count();
         let looks_like_title = words > 0
             && words <= 20
@@ -64,14 +69,23 @@ pub fn parse_plain(text: &str) -> PlainArticle {
         }
     }
     if let Some(t) = &title {
-        // Scrapes often repeat the headline; drop every copy.
-        paragraphs.retain(|p| p != t);
+        // Scrapes often repeat the headline; drop every copy, and nothing else.
+        let headline = normalised(t);
+        paragraphs.retain(|p| normalised(p) != headline);
     }
     PlainArticle {
         title,
         date,
         paragraphs,
     }
+}
+
+/// Text compared as a reader would: case and runs of whitespace do not count.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Escapes what Markdown or HTML would otherwise interpret in plain text.
@@ -101,9 +115,13 @@ pub fn escape_markdown(paragraph: &str) -> String {
     out
 }
 
-/// A TOML basic string.
+/// A one-line TOML basic string: line breaks and control characters escaped, so no
+/// value can close the front matter or add a key.
 fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
+    use toml_writer::ToTomlValue as _;
+    toml_writer::TomlStringBuilder::new(s)
+        .as_basic()
+        .to_toml_value()
 }
 
 /// Renders an imported article as Markdown with front matter.
@@ -148,9 +166,18 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         bail!("--date `{d}` is not a date; write it as YYYY-MM-DD");
     }
     if let Some(u) = &args.url
-        && !(u.starts_with("http://") || u.starts_with("https://"))
+        && let Err(msg) = crate::config::web_url(u)
     {
-        bail!("--url must be an http or https address, not `{u}`");
+        bail!("--url {msg}");
+    }
+    for (flag, value) in [("--title", &args.title), ("--source", &args.source)] {
+        if let Some(v) = value
+            && v.chars().any(char::is_control)
+        {
+            bail!(
+                "{flag} {v:?} holds a line break or another control character; give it on one line"
+            );
+        }
     }
     let mut planned: Vec<(PathBuf, String)> = Vec::new();
     for file in &args.files {
@@ -162,17 +189,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
                 file.display()
             )
         })?;
-        let plain = parse_plain(&text);
-        let title = args
-            .title
-            .clone()
-            .or(plain.title.clone())
-            .with_context(|| {
-                format!(
-                    "`{}` has no title line; give one with --title",
-                    file.display()
-                )
-            })?;
+        let plain = parse_plain(&text, args.title.as_deref());
+        let title = plain.title.clone().with_context(|| {
+            format!(
+                "`{}` has no title line; give one with --title",
+                file.display()
+            )
+        })?;
         let date = plain.date.clone().or(args.date.clone()).with_context(|| {
             format!(
                 "`{}` has no ` date YYYY-MM-DD ` marker; give the date with --date",
@@ -197,16 +220,23 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
             );
         }
         let source = args.source.as_deref().unwrap_or("Unknown");
-        planned.push((
-            path,
-            render_article(
-                &title,
-                &date,
-                source,
-                args.url.as_deref(),
-                &plain.paragraphs,
-            ),
-        ));
+        let article = render_article(
+            &title,
+            &date,
+            source,
+            args.url.as_deref(),
+            &plain.paragraphs,
+        );
+        let rel = Path::new(crate::content::load::ARTICLES_DIR).join(format!("{slug}.md"));
+        if let Err(problems) = crate::content::article::parse_article(&rel, &slug, &article) {
+            let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            bail!(
+                "`{}` would not import as a valid article:\n{}",
+                file.display(),
+                report.join("\n")
+            );
+        }
+        planned.push((path, article));
     }
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("failed to create `{}`", dir.display()))?;
@@ -231,7 +261,7 @@ mod tests {
 
     #[test]
     fn date_marker_and_paragraphs() {
-        let p = parse_plain(" date 2020-01-05 First paragraph.\n\nSecond one.\n");
+        let p = parse_plain(" date 2020-01-05 First paragraph.\n\nSecond one.\n", None);
         assert_eq!(p.date.as_deref(), Some("2020-01-05"));
         assert_eq!(p.title, None);
         assert_eq!(p.paragraphs, vec!["First paragraph.", "Second one."]);
@@ -239,9 +269,19 @@ mod tests {
 
     #[test]
     fn repeated_title_line() {
-        let p = parse_plain("Iraq votes\n\nIraq votes\n\nIraq votes\n\nThe text.\n");
+        let p = parse_plain(
+            "Iraq votes\n\nIRAQ  votes\n\nIraq votes\n\nThe text.\n",
+            None,
+        );
         assert_eq!(p.title.as_deref(), Some("Iraq votes"));
         assert_eq!(p.paragraphs, vec!["The text."]);
+    }
+
+    #[test]
+    fn a_given_title_drops_only_its_own_copies() {
+        let p = parse_plain("A first line\n\nTHE  title\n\nText.\n", Some("The title"));
+        assert_eq!(p.title.as_deref(), Some("The title"));
+        assert_eq!(p.paragraphs, vec!["A first line", "Text."]);
     }
 
     #[test]

@@ -3,26 +3,45 @@
 //! The feed follows RFC 4287: the feed has an id, a title, an updated date, an author
 //! and a `self` link; every entry an id, a title, an updated date, an `alternate`
 //! link, an author, a summary and the article's HTML as content. Every address in the
-//! feed and the sitemap is absolute under `base_url`, sub-path included.
+//! feed and the sitemap is absolute under `base_url`, sub-path included, so both are
+//! only made when `base_url` is a full address. Times keep the seconds and offset the
+//! front matter gave. All text goes through [`super::xml::escape`], which also removes
+//! the characters XML forbids, so no title or body can make a file unreadable.
+//!
+//! The feed is bounded whatever the dossier holds: at most [`FEED_ENTRIES`] entries, the
+//! full HTML only for an entry whose escaped content fits in [`FEED_CONTENT_BYTES`] (a
+//! longer one carries its summary and link alone), and summaries of at most
+//! [`SUMMARY_CHARS`] characters.
 
 use std::fmt::Write;
 
-use quick_xml::escape::escape;
+use time::format_description::well_known::Rfc3339;
 
-use crate::index::Dossier;
+use super::xml::escape;
+use crate::index::{AnalysedArticle, Dossier};
 
 /// How many articles the feed carries: the newest, as feed readers expect; the whole
 /// dossier is in the JSON export.
 pub const FEED_ENTRIES: usize = 50;
+
+/// The most an entry's escaped HTML content may weigh (256 KiB, several times a long
+/// annotated report); a longer article is announced by its summary and link alone.
+pub const FEED_CONTENT_BYTES: usize = 256 * 1024;
+
+/// The longest summary an entry carries, in characters: a summary written in the front
+/// matter is shortened beyond this; one taken from the first paragraph beyond 300.
+pub const SUMMARY_CHARS: usize = 1000;
 
 /// `/feed.xml`: an Atom feed of the newest articles, newest first.
 pub fn atom_feed(d: &Dossier) -> String {
     let c = &d.config;
     let updated = d
         .articles
-        .first()
-        .map(|a| rfc3339(a.article.date, a.article.time.as_deref()))
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        .iter()
+        .take(FEED_ENTRIES)
+        .map(|a| a.article.published)
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
     let mut out = String::new();
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
@@ -37,16 +56,16 @@ pub fn atom_feed(d: &Dossier) -> String {
     if !c.description.is_empty() {
         let _ = writeln!(out, "  <subtitle>{}</subtitle>", escape(&c.description));
     }
-    let _ = writeln!(out, "  <id>{}</id>", escape(c.abs_url("/")));
+    let _ = writeln!(out, "  <id>{}</id>", escape(&c.abs_url("/")));
     let _ = writeln!(
         out,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(c.abs_url("/feed.xml"))
+        escape(&c.abs_url("/feed.xml"))
     );
     let _ = writeln!(
         out,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(c.abs_url("/"))
+        escape(&c.abs_url("/"))
     );
     let _ = writeln!(out, "  <updated>{updated}</updated>");
     let _ = writeln!(out, "  <author><name>{}</name></author>", escape(&c.title));
@@ -54,7 +73,7 @@ pub fn atom_feed(d: &Dossier) -> String {
     for a in d.articles.iter().take(FEED_ENTRIES) {
         let art = &a.article;
         let url = c.abs_url(&format!("/articles/{}/", art.slug));
-        let when = rfc3339(art.date, art.time.as_deref());
+        let when = rfc3339(art.published);
         out.push_str("  <entry>\n");
         let _ = writeln!(out, "    <title>{}</title>", escape(&art.title));
         let _ = writeln!(out, "    <id>{}</id>", escape(&url));
@@ -76,15 +95,14 @@ pub fn atom_feed(d: &Dossier) -> String {
         let _ = writeln!(
             out,
             "    <category term=\"{}\" label=\"{}\"/>",
-            escape(crate::index::Dossier::source_slug(&art.source)),
+            escape(&Dossier::source_slug(&art.source)),
             escape(&art.source)
         );
-        let _ = writeln!(out, "    <summary>{}</summary>", escape(entry_summary(a)));
-        let _ = writeln!(
-            out,
-            "    <content type=\"html\">{}</content>",
-            escape(&a.body.html)
-        );
+        let _ = writeln!(out, "    <summary>{}</summary>", escape(&entry_summary(a)));
+        let content = escape(&a.body.html);
+        if content.len() <= FEED_CONTENT_BYTES {
+            let _ = writeln!(out, "    <content type=\"html\">{content}</content>");
+        }
         out.push_str("  </entry>\n");
     }
     out.push_str("</feed>\n");
@@ -92,9 +110,9 @@ pub fn atom_feed(d: &Dossier) -> String {
 }
 
 /// The article's summary, or else its first paragraph, shortened.
-fn entry_summary(a: &crate::index::AnalysedArticle) -> String {
+fn entry_summary(a: &AnalysedArticle) -> String {
     if let Some(summary) = &a.article.summary {
-        return summary.clone();
+        return shorten(summary, SUMMARY_CHARS);
     }
     let first = a
         .body
@@ -102,16 +120,24 @@ fn entry_summary(a: &crate::index::AnalysedArticle) -> String {
         .iter()
         .find(|b| b.kind == crate::annotate::BlockKind::Paragraph && !b.text.trim().is_empty())
         .map_or(a.article.title.as_str(), |b| b.text.trim());
-    if first.chars().count() <= 300 {
-        return first.to_string();
+    shorten(first, 300)
+}
+
+/// `text` cut after at most `max` characters, at a word, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().nth(max).is_none() {
+        return text.to_string();
     }
-    let cut: String = first.chars().take(300).collect();
+    let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':']))
 }
 
-fn rfc3339(date: time::Date, time: Option<&str>) -> String {
-    format!("{date}T{}:00Z", time.unwrap_or("00:00"))
+/// A moment as RFC 3339, as Atom wants it: `2020-01-05T23:30:45+05:00`.
+fn rfc3339(moment: time::OffsetDateTime) -> String {
+    moment
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| format!("{}T00:00:00Z", moment.date()))
 }
 
 /// Site paths of every HTML page, for the sitemap.
@@ -161,7 +187,7 @@ pub fn sitemap(d: &Dossier) -> String {
         })
         .collect();
     for p in page_paths(d) {
-        let _ = write!(out, "  <url><loc>{}</loc>", escape(d.config.abs_url(&p)));
+        let _ = write!(out, "  <url><loc>{}</loc>", escape(&d.config.abs_url(&p)));
         if let Some(m) = lastmod.get(&p) {
             let _ = write!(out, "<lastmod>{m}</lastmod>");
         }
@@ -171,10 +197,11 @@ pub fn sitemap(d: &Dossier) -> String {
     out
 }
 
-/// `/robots.txt`: everything may be crawled; the sitemap is named.
+/// `/robots.txt`: everything may be crawled; the sitemap is named when there is one.
 pub fn robots(d: &Dossier) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        d.config.abs_url("/sitemap.xml")
-    )
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if d.config.has_address() {
+        let _ = writeln!(out, "Sitemap: {}", d.config.abs_url("/sitemap.xml"));
+    }
+    out
 }

@@ -13,6 +13,7 @@ pub mod search;
 pub mod svg;
 pub mod theme;
 pub mod views;
+pub mod xml;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -310,8 +311,8 @@ pub fn page_path(d: &Dossier, id: PageId) -> String {
     }
 }
 
-/// The files that are not rendered from templates: the JSON export, the feed, the
-/// sitemap, robots.txt, `.nojekyll` and `CNAME`.
+/// The files that are not rendered from templates: the JSON export, the feed and the
+/// sitemap (when the base URL is a full address), robots.txt, `.nojekyll` and `CNAME`.
 pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
     let files = std::sync::Mutex::new(Vec::new());
     data_files_to(dossier, &|f| files.lock().expect("not poisoned").push(f));
@@ -331,8 +332,10 @@ fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
         sink.file(f);
     };
     t.lap("json export");
-    give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
-    give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
+    if dossier.config.has_address() {
+        give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
+        give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
+    }
     give(OutputFile::new("robots.txt", feeds::robots(dossier)));
     give(OutputFile::new(".nojekyll", Vec::new()));
     t.lap("feed+sitemap");

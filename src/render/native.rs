@@ -144,11 +144,15 @@ fn base(c: &Chrome, blocks: Blocks) -> String {
             .raw("\">");
     }
     (blocks.head_meta)(&mut o);
-    o.raw("\n<meta name=\"theme-color\" content=\"#faf8f3\" media=\"(prefers-color-scheme: light)\">\n<meta name=\"theme-color\" content=\"#16171a\" media=\"(prefers-color-scheme: dark)\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-        .text(site.title)
-        .raw("\" href=\"")
-        .text(bp)
-        .raw("feed.xml\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+    o.raw("\n<meta name=\"theme-color\" content=\"#faf8f3\" media=\"(prefers-color-scheme: light)\">\n<meta name=\"theme-color\" content=\"#16171a\" media=\"(prefers-color-scheme: dark)\">");
+    if site.feed {
+        o.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+            .text(site.title)
+            .raw("\" href=\"")
+            .text(bp)
+            .raw("feed.xml\">");
+    }
+    o.raw("\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"")
         .text(bp)
         .raw("favicon.svg\">\n<link rel=\"stylesheet\" href=\"")
         .text(bp)
@@ -240,9 +244,13 @@ fn base(c: &Chrome, blocks: Blocks) -> String {
         .plural(n.quotes)
         .raw("</a>\n    </p>\n    <ul class=\"site-footer__links\">\n      <li><a href=\"")
         .text(bp)
-        .raw("data/dossier.json\" type=\"application/json\">Data (JSON)</a></li>\n      <li><a href=\"")
-        .text(bp)
-        .raw("feed.xml\" type=\"application/atom+xml\">Atom feed</a></li>\n      <li><a href=\"")
+        .raw("data/dossier.json\" type=\"application/json\">Data (JSON)</a></li>");
+    if site.feed {
+        o.raw("\n      <li><a href=\"")
+            .text(bp)
+            .raw("feed.xml\" type=\"application/atom+xml\">Atom feed</a></li>");
+    }
+    o.raw("\n      <li><a href=\"")
         .text(bp)
         .raw("search/\">Search</a></li>\n    </ul>\n  </div>\n</footer>\n</body>\n</html>\n");
     o.0

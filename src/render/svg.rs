@@ -7,14 +7,14 @@
 //! JavaScript, and nothing is coloured in the markup: shapes carry classes (and
 //! `data-kind` for entity kinds) that `static/style.css` colours from the theme's
 //! custom properties, so light and dark schemes both work. Every piece of text is
-//! escaped for XML.
+//! escaped for XML by [`super::xml::escape`], control characters included.
 //!
 //! Layouts are deterministic: the same dossier draws the same picture, byte for byte.
 
 use std::f64::consts::PI;
 use std::fmt::Write;
 
-use quick_xml::escape::escape;
+use super::xml::escape;
 
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> String {

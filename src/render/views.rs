@@ -17,6 +17,8 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     pub base_url: &'a str,
     pub language: &'a str,
+    /// Whether the site has an Atom feed (`feed.xml`): only with a full `base_url`.
+    pub feed: bool,
     pub counts: Counts,
 }
 
@@ -163,6 +165,7 @@ impl Dossier {
             description: &self.config.description,
             base_url: &self.config.base_url,
             language: &self.config.language,
+            feed: self.config.has_address(),
             counts: Counts {
                 articles: self.articles.len(),
                 entities: self
