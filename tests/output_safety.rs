@@ -351,9 +351,17 @@ fn two_builds_at_once_leave_one_whole_site() {
     assert!(beside_public(f.root()).is_empty());
 }
 
-/// Stops builds of `f` at spread-out moments with `signal`, checking after each that the
-/// site is whole and the user's files are there; then one more build leaves nothing
-/// behind.
+/// Waits until the build `child` of `f` has started writing the new site (or ended).
+fn wait_for_writing(f: &Fixture, child: &mut Child) {
+    let fresh = f.path(&format!(".public.new-{}", child.id()));
+    while !fresh.exists() && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// Stops builds of `f` with `signal`: every other one as soon as it starts writing the
+/// site, the rest at spread-out random moments. Checks after each that the site is whole
+/// and the user's files are there, and that one more build leaves nothing behind.
 #[cfg(unix)]
 fn interrupt_builds(f: &Fixture, signal: libc::c_int, times: u32) {
     let start = Instant::now();
@@ -362,10 +370,15 @@ fn interrupt_builds(f: &Fixture, signal: libc::c_int, times: u32) {
     add_hosting_files(f);
     let mut jitter = std::collections::hash_map::RandomState::new().build_hasher();
     for i in 0..times {
-        jitter.write_u32(i);
-        let fraction = (f64::from(i) + (jitter.finish() % 1000) as f64 / 1000.0) / f64::from(times);
-        let child = spawn_build(f);
-        std::thread::sleep(build_time.mul_f64(fraction.min(1.0)));
+        let mut child = spawn_build(f);
+        if i % 2 == 1 {
+            wait_for_writing(f, &mut child);
+        } else {
+            jitter.write_u32(i);
+            let random = (jitter.finish() % 1000) as f64 / 1000.0;
+            let fraction = (f64::from(i) + random) / f64::from(times);
+            std::thread::sleep(build_time.mul_f64(fraction));
+        }
         // SAFETY: sends a signal to the child this test started and has not reaped.
         unsafe { libc::kill(child.id() as libc::pid_t, signal) };
         child.wait_with_output().unwrap();
