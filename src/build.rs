@@ -16,7 +16,7 @@ use crate::content::{Content, load_content};
 use crate::error::{ContentErrors, Diagnostic, Diagnostics};
 use crate::index::{AnalysedArticle, Dossier};
 use crate::markdown::{AnalyseContext, render_plain};
-use crate::output::{Staging, WriteReport, check_output_dir, static_files};
+use crate::output::{OutputFolder, Staging, WriteReport, check_output_dir, static_files};
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, render_site, render_site_to};
 use crate::timings::Timer;
@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Treat warnings as errors.
     pub strict: bool,
+    /// Build even if the output folder holds files dossier did not write (they are kept).
+    pub force: bool,
 }
 
 /// A site built in memory.
@@ -186,16 +188,16 @@ fn prepare(config: Config, strict: bool) -> Result<(Dossier, Theme, Diagnostics)
 
 /// Builds the dossier and writes it to its output directory. Pages are written as they
 /// are rendered, into a fresh directory that replaces the output only once the whole
-/// site is there.
+/// site is there. The output is locked for the whole build, and checked for files
+/// dossier did not write before anything is rendered.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let start = Instant::now();
     let config = load_config(opts)?;
     let output = config.output_dir();
-    check_output_dir(&config.root, &output).map_err(|d| {
-        let mut ds = Diagnostics::new();
-        ds.push(d);
-        ds.into_failure()
-    })?;
+    check_output_dir(&config.root, &output).map_err(ContentErrors::from)?;
+    let t = Timer::start();
+    let folder = OutputFolder::open(&output, opts.force)?;
+    t.lap("output folder");
     let (dossier, theme, diags) = prepare(config, opts.strict)?;
     let fail_with = |errors: Vec<Diagnostic>| {
         let mut d = diags.clone();
@@ -203,7 +205,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         d.into_failure()
     };
     let t = Timer::start();
-    let staging = Staging::new(&output)?;
+    let staging = Staging::new(folder)?;
     let paths = render_site_to(&dossier, &theme, &staging).map_err(fail_with)?;
     let generated: HashSet<&str> = paths.iter().map(String::as_str).collect();
     for f in static_files(&dossier.config.root, &generated).map_err(fail_with)? {

@@ -56,6 +56,10 @@ pub struct BuildArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+    /// Build even if the output folder holds files dossier did not write; they stay
+    /// where they are, in the new site, and later builds keep them too.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -179,6 +183,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<()> {
         base_url: args.base_url,
         drafts: args.drafts,
         strict: args.strict,
+        force: args.force,
     };
     let spinner = std::io::stderr().is_terminal().then(|| {
         let pb = indicatif::ProgressBar::new_spinner();
@@ -192,12 +197,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<()> {
     }
     let report = result?;
     print_warnings(&report.warnings);
-    let shown = report
-        .output
-        .strip_prefix(std::env::current_dir().unwrap_or_default())
-        .unwrap_or(&report.output)
-        .display()
-        .to_string();
+    let shown = crate::output::shown(&report.output).display().to_string();
     eprintln!(
         "built {} articles: {} pages, {} files in {} ({:.1} MB) in {} ms{}",
         report.articles,

@@ -175,6 +175,12 @@ impl fmt::Display for ContentErrors {
 
 impl std::error::Error for ContentErrors {}
 
+impl From<Diagnostic> for ContentErrors {
+    fn from(d: Diagnostic) -> Self {
+        ContentErrors(Diagnostics { items: vec![d] })
+    }
+}
+
 /// Line numbers for many offsets of one text, without rescanning it each time.
 pub struct LineStarts {
     starts: Vec<usize>,

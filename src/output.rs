@@ -2,8 +2,16 @@
 //!
 //! A build either replaces the whole site or leaves the last good one exactly as it
 //! was. The output directory is checked before anything is written: it may not be the
-//! dossier root, contain it, lie inside `content/`, `templates/` or `static/`, be `/`,
-//! or be a non-empty folder that dossier did not write (marked by `.nojekyll`).
+//! dossier root, contain it, lie inside `content/`, `templates/` or `static/`, or be `/`.
+//! A build never deletes what dossier did not write: the site records its files in a
+//! manifest, and the user's files found in the output are carried into the new site or
+//! stop the build ([`manifest`]). One build at a time writes an output folder, and the
+//! next build removes what a killed one left beside it ([`lock`]). Where the system can
+//! exchange two folders in one step (Linux), the output folder is never missing, even
+//! for a moment.
+
+mod lock;
+pub mod manifest;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -15,9 +23,11 @@ use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
 use crate::content::files::{self, Folder, FolderFile, STATIC_LIMIT};
-use crate::error::Diagnostic;
+use crate::error::{ContentErrors, Diagnostic};
 use crate::render::OutputFile;
 use crate::render::theme::THEME_STATIC;
+use lock::OutputLock;
+use manifest::{MANIFEST_FILE, Manifest, UserFiles};
 
 /// Makes `path` absolute and normal (`..` and `.` resolved) without touching the disk
 /// for the parts that do not exist yet.
@@ -86,16 +96,42 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     if out_n.is_file() {
         return refuse("it is a file");
     }
-    if out_n.is_dir() {
-        let mut entries = std::fs::read_dir(&out_n).map_err(|e| {
-            Diagnostic::error(out, 0, format!("cannot read the output folder: {e}"))
-        })?;
-        let non_empty = entries.next().is_some();
-        if non_empty && !out_n.join(".nojekyll").exists() {
-            return refuse("it is a folder with files that dossier did not write (no `.nojekyll`)");
-        }
-    }
     Ok(())
+}
+
+/// `path` as the user would write it: relative to the current folder when inside it.
+pub fn shown(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd).unwrap_or(path).to_path_buf()
+}
+
+/// An output folder made ready for one build: locked against other builds, cleared of
+/// what killed builds left beside it, and looked through for the user's files.
+#[derive(Debug)]
+pub struct OutputFolder {
+    path: PathBuf,
+    user: UserFiles,
+    /// Held until the build is done with the folder.
+    _lock: OutputLock,
+}
+
+impl OutputFolder {
+    /// Readies `out`; with `force`, files dossier did not write are kept rather than
+    /// stopping the build.
+    pub fn open(out: &Path, force: bool) -> anyhow::Result<OutputFolder> {
+        let path = normalise_path(out);
+        let parent = path.parent().context("the output folder has no parent")?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("failed to create `{}`", parent.display()))?;
+        let lock = OutputLock::acquire(&path)?;
+        lock::remove_leftovers(&path)?;
+        let user = manifest::survey(&path, force).map_err(ContentErrors::from)?;
+        Ok(OutputFolder {
+            path,
+            user,
+            _lock: lock,
+        })
+    }
 }
 
 /// What was written.
@@ -189,9 +225,10 @@ fn collect_embedded(
     }
 }
 
-/// Writes `files` as the new content of `out`, atomically replacing what was there.
+/// Writes `files` as the new content of `out`, atomically replacing what dossier wrote
+/// there.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> anyhow::Result<WriteReport> {
-    let staging = Staging::new(out)?;
+    let staging = Staging::new(OutputFolder::open(out, false)?)?;
     files.par_iter().for_each(|f| staging.write(f));
     staging.commit()
 }
@@ -200,9 +237,11 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> anyhow::Result<WriteRepor
 /// made (so the whole site is never held in memory), and [`Staging::commit`] swaps it
 /// in. Dropped without a commit, it removes what it wrote and the last site stays.
 pub struct Staging {
-    out: PathBuf,
+    out: OutputFolder,
     fresh: PathBuf,
     old: PathBuf,
+    /// Every file written, for the manifest.
+    written: Mutex<Vec<String>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
@@ -212,29 +251,15 @@ pub struct Staging {
 }
 
 impl Staging {
-    pub fn new(out: &Path) -> anyhow::Result<Self> {
-        let out = normalise_path(out);
-        let parent = out.parent().context("the output folder has no parent")?;
-        let name = out
-            .file_name()
-            .context("the output folder has no name")?
-            .to_string_lossy()
-            .to_string();
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("failed to create `{}`", parent.display()))?;
-        let pid = std::process::id();
-        let fresh = parent.join(format!(".{name}.new-{pid}"));
-        let old = parent.join(format!(".{name}.old-{pid}"));
-        if fresh.exists() {
-            std::fs::remove_dir_all(&fresh)
-                .with_context(|| format!("failed to remove the stale `{}`", fresh.display()))?;
-        }
+    pub fn new(out: OutputFolder) -> anyhow::Result<Self> {
+        let (fresh, old) = lock::temporaries(&out.path)?;
         std::fs::create_dir(&fresh)
             .with_context(|| format!("failed to create `{}`", fresh.display()))?;
         Ok(Staging {
             out,
             fresh,
             old,
+            written: Mutex::new(Vec::new()),
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -258,11 +283,7 @@ impl Staging {
     }
 
     fn try_write(&self, file: &OutputFile) -> anyhow::Result<()> {
-        let path = safe_join(&self.fresh, &file.path)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create `{}`", dir.display()))?;
-        }
+        let path = self.create(&file.path)?;
         std::fs::write(&path, &file.bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))?;
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -280,11 +301,7 @@ impl Staging {
         rel: &str,
         write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
     ) -> anyhow::Result<()> {
-        let path = safe_join(&self.fresh, rel)?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create `{}`", dir.display()))?;
-        }
+        let path = self.create(rel)?;
         let file = std::fs::File::create(&path)
             .with_context(|| format!("failed to create `{}`", path.display()))?;
         let mut out = Counted {
@@ -299,27 +316,44 @@ impl Staging {
         Ok(())
     }
 
-    /// Swaps the written site in for the previous one, or reports the first failed
-    /// write (and leaves the previous site as it was).
+    /// Where the site file `rel` goes in the new site, its folder made; records it for
+    /// the manifest.
+    fn create(&self, rel: &str) -> anyhow::Result<PathBuf> {
+        if rel == MANIFEST_FILE {
+            bail!(
+                "`{MANIFEST_FILE}` is dossier's record of the files it wrote; rename the file that would replace it"
+            );
+        }
+        let path = safe_join(&self.fresh, rel)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create `{}`", dir.display()))?;
+        }
+        self.written
+            .lock()
+            .expect("not poisoned")
+            .push(rel.to_string());
+        Ok(path)
+    }
+
+    /// Carries the user's files over, records the site's in the manifest and swaps the
+    /// new site in for the previous one; or reports the first failed write (and leaves
+    /// the previous site as it was).
     pub fn commit(mut self) -> anyhow::Result<WriteReport> {
         if let Some(e) = self.error.lock().expect("not poisoned").take() {
             return Err(e);
         }
-        let (out, fresh, old) = (&self.out, &self.fresh, &self.old);
-        if out.exists() {
-            std::fs::rename(out, old).with_context(|| {
-                format!("failed to move the previous site `{}` aside", out.display())
-            })?;
-        }
-        if let Err(e) = std::fs::rename(fresh, out) {
-            // Put the previous site back.
-            let _ = std::fs::rename(old, out);
-            return Err(e)
-                .with_context(|| format!("failed to move the new site into `{}`", out.display()));
-        }
+        let out = &self.out.path;
+        manifest::carry(out, &self.fresh, &self.out.user.carried).map_err(ContentErrors::from)?;
+        let written = std::mem::take(&mut *self.written.lock().expect("not poisoned"));
+        let manifest = Manifest::new(written, std::mem::take(&mut self.out.user.kept));
+        let path = self.fresh.join(MANIFEST_FILE);
+        std::fs::write(&path, manifest.to_json())
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
+        let previous = swap(out, &self.fresh, &self.old)?;
         self.committed = true;
-        if old.exists() {
-            let _ = std::fs::remove_dir_all(old);
+        if let Some(previous) = previous {
+            let _ = std::fs::remove_dir_all(previous);
         }
         Ok(WriteReport {
             files: self.files.load(Ordering::Relaxed),
@@ -362,6 +396,58 @@ impl<W: Write> Write for Counted<W> {
     }
 }
 
+/// Puts the folder `fresh` in place of `out` and returns where the previous site went.
+/// Where the system can, the two are exchanged in one step, so that `out` is never
+/// missing and `fresh` then holds the previous site; elsewhere the previous site is
+/// moved to `old` first, and back if the new one cannot take its place.
+fn swap(out: &Path, fresh: &Path, old: &Path) -> anyhow::Result<Option<PathBuf>> {
+    if !out.exists() {
+        std::fs::rename(fresh, out)
+            .with_context(|| format!("failed to move the new site into `{}`", out.display()))?;
+        return Ok(None);
+    }
+    if exchange(fresh, out).is_ok() {
+        return Ok(Some(fresh.to_path_buf()));
+    }
+    std::fs::rename(out, old)
+        .with_context(|| format!("failed to move the previous site `{}` aside", out.display()))?;
+    if let Err(e) = std::fs::rename(fresh, out) {
+        let _ = std::fs::rename(old, out);
+        return Err(e)
+            .with_context(|| format!("failed to move the new site into `{}`", out.display()));
+    }
+    Ok(Some(old.to_path_buf()))
+}
+
+/// Exchanges two paths in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt as _;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are NUL-terminated paths that live for the whole call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -398,9 +484,6 @@ mod tests {
         assert!(check_output_dir(&root, Path::new("/")).is_err());
         assert!(check_output_dir(&root, &root.join("public")).is_ok());
         assert!(check_output_dir(&root, &root.join("content/../public")).is_ok());
-        std::fs::create_dir_all(root.join("docs")).unwrap();
-        std::fs::write(root.join("docs/notes.txt"), "mine").unwrap();
-        assert!(check_output_dir(&root, &root.join("docs")).is_err());
     }
 
     #[test]
