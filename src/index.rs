@@ -23,8 +23,8 @@ pub struct AnalysedArticle {
     pub links: ArticleLinks,
 }
 
-/// An article's addresses and dates as pages show them: made once, with its analysis,
-/// rather than for each of the many pages that list the article.
+/// An article's addresses, dates and quote count as pages show them: made once, with its
+/// analysis, rather than for each of the many pages (and quotes) that list the article.
 #[derive(Debug, Clone)]
 pub struct ArticleLinks {
     /// `2020-01-05`.
@@ -38,10 +38,12 @@ pub struct ArticleLinks {
     /// `/articles/<slug>/`, and under the site's base path.
     pub path: String,
     pub href: String,
+    /// Its quotes that are not terms.
+    pub quote_count: usize,
 }
 
 impl ArticleLinks {
-    fn of(article: &Article, config: &Config) -> Self {
+    fn of(article: &Article, body: &AnalysedBody, config: &Config) -> Self {
         let source_slug = Dossier::source_slug(&article.source);
         let source_path = format!("/sources/{source_slug}/");
         let path = format!("/articles/{}/", article.slug);
@@ -53,6 +55,7 @@ impl ArticleLinks {
             source_slug,
             href: config.url(&path),
             path,
+            quote_count: body.quotes.iter().filter(|q| !q.is_term).count(),
         }
     }
 }
@@ -94,7 +97,7 @@ impl AnalysedArticle {
             })
             .collect();
         AnalysedArticle {
-            links: ArticleLinks::of(&article, config),
+            links: ArticleLinks::of(&article, &body, config),
             article,
             body,
             events,

@@ -24,7 +24,7 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, T
 
 use crate::annotate::entities::EntityMatcher;
 use crate::annotate::quotes::{Speaker, find_quotes_indexed};
-use crate::annotate::{BlockKind, TextBlock};
+use crate::annotate::{BlockKind, TextBlock, TextPos};
 use crate::config::Config;
 use crate::content::{QuoteCorrection, Registry};
 use crate::error::Diagnostic;
@@ -246,6 +246,9 @@ fn normalise<'a>(
     let mut link_stack: Vec<LinkRewrite> = Vec::new();
     let mut depth = 0usize;
     let mut too_deep = false;
+    // The text of a run of adjacent text events being joined into the last event: one
+    // buffer for the whole run, so that a paragraph of many lines is copied once.
+    let mut joined: Option<String> = None;
     for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         match &event {
             Event::Start(_) => {
@@ -333,16 +336,23 @@ fn normalise<'a>(
         // Join adjacent text so that names are never split between events.
         if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&event, events.last_mut())
         {
-            let mut joined = prev.to_string();
-            joined.push_str(t);
-            *prev = CowStr::from(joined);
+            joined.get_or_insert_with(|| prev.to_string()).push_str(t);
             prev_range.end = range.end;
             continue;
         }
+        finish_joined(&mut events, &mut joined);
         events.push((event, range));
     }
+    finish_joined(&mut events, &mut joined);
     mark_captions(&mut events);
     (events, entity_starts)
+}
+
+/// Puts the text joined so far into the last event, which it extends.
+fn finish_joined(events: &mut Events<'_>, joined: &mut Option<String>) {
+    if let (Some(text), Some((Event::Text(last), _))) = (joined.take(), events.last_mut()) {
+        *last = CowStr::from(text);
+    }
 }
 
 /// What became of a link's start tag.
@@ -1065,21 +1075,30 @@ fn annotate(
         ctx.config.quotes.min_words,
     );
     // Quote ranges per block, to keep mention links from crossing quote boundaries.
-    let mut quote_ranges: Vec<(crate::annotate::TextPos, crate::annotate::TextPos)> = Vec::new();
+    let mut quote_ranges: Vec<(TextPos, TextPos)> = Vec::new();
     let mut q_n = 0;
     let mut used_corrections = vec![false; src.corrections.len()];
+    let corrections: Vec<String> = src
+        .corrections
+        .iter()
+        .map(|c| normalise_quote_text(&c.text))
+        .collect();
     for q in &quotes {
         quote_ranges.push((q.start, q.end));
         let mut speaker = q.speaker.clone();
         let mut corrected = false;
         if !q.is_term
-            && let Some((ci, c)) = src.corrections.iter().enumerate().find(|(_, c)| {
-                normalise_quote_text(&q.text).starts_with(&normalise_quote_text(&c.text))
-            })
+            && !corrections.is_empty()
+            && let Some(ci) = {
+                let text = normalise_quote_text(&q.text);
+                corrections
+                    .iter()
+                    .position(|c| text.starts_with(c.as_str()))
+            }
         {
             used_corrections[ci] = true;
             corrected = true;
-            speaker = correction_speaker(&c.speaker, ctx.registry);
+            speaker = correction_speaker(&src.corrections[ci].speaker, ctx.registry);
         }
         let anchor = if q.is_term {
             String::new()
@@ -1123,31 +1142,23 @@ fn annotate(
     }
 
     let mut m_n = 0;
+    // The sentences of the block of the mentions at hand (they come block by block).
+    let mut sentences: Option<(usize, Sentences)> = None;
     for (b, range, entity, link_event) in all {
         let explicit = link_event.is_some();
-        let crosses_quote = quote_ranges.iter().any(|(s, e)| {
-            let inside = |pos: crate::annotate::TextPos| *s < pos && pos < *e;
-            let a = crate::annotate::TextPos {
-                block: b,
-                offset: range.start,
-            };
-            let z = crate::annotate::TextPos {
-                block: b,
-                offset: range.end,
-            };
-            inside(a) != inside(z) && !(*s == a || *e == z)
-        });
-        let ev = text_events
-            .iter()
-            .find(|t| t.block == b && t.start <= range.start && range.end <= t.end);
-        if !explicit && (ev.is_none() || crosses_quote) {
+        let ev = text_event_at(text_events, b, &range);
+        if !explicit && (ev.is_none() || crosses_quote(&quote_ranges, b, &range)) {
             continue;
         }
         m_n += 1;
         let anchor = format!("m-{m_n}");
         let e = &ctx.registry.entities[entity];
         let text = &out.blocks[b].text;
-        let sentence = sentence_around(text, range.clone());
+        let sentence = match &sentences {
+            Some((sb, s)) if *sb == b => s,
+            _ => &sentences.insert((b, Sentences::new(text))).1,
+        }
+        .around(&range);
         if let Some(event) = link_event {
             // The link's opening tag is an event of its own: replace it whole.
             marks.entry(event).or_default().push(Mark {
@@ -1180,6 +1191,42 @@ fn annotate(
     }
 }
 
+/// The text event that holds all of `range` in block `b`. Events are sorted by (block,
+/// start) and follow one another in a block, so it can only be the first one of the
+/// block that ends at or after the range.
+fn text_event_at<'e>(
+    events: &'e [TextEvent],
+    b: usize,
+    range: &Range<usize>,
+) -> Option<&'e TextEvent> {
+    let i = events.partition_point(|t| (t.block, t.end) < (b, range.end));
+    events
+        .get(i)
+        .filter(|t| t.block == b && t.start <= range.start)
+}
+
+/// Whether a mention at `range` in block `b` has one end inside a quote and the other
+/// outside (touching the quote's edge is not crossing it). Quotes are in document order
+/// and do not overlap, so only the last quote starting before an end can hold it.
+fn crosses_quote(quotes: &[(TextPos, TextPos)], b: usize, range: &Range<usize>) -> bool {
+    let a = TextPos {
+        block: b,
+        offset: range.start,
+    };
+    let z = TextPos {
+        block: b,
+        offset: range.end,
+    };
+    let last_before = |p: TextPos| quotes[..quotes.partition_point(|(s, _)| *s < p)].last();
+    [last_before(a), last_before(z)]
+        .into_iter()
+        .flatten()
+        .any(|(s, e)| {
+            let inside = |pos: TextPos| *s < pos && pos < *e;
+            inside(a) != inside(z) && !(*s == a || *e == z)
+        })
+}
+
 fn mention_open(
     anchor: Option<&str>,
     e: &crate::content::Entity,
@@ -1196,8 +1243,8 @@ fn mention_open(
 
 #[allow(clippy::too_many_arguments)]
 fn add_quote_marks(
-    start: crate::annotate::TextPos,
-    end: crate::annotate::TextPos,
+    start: TextPos,
+    end: TextPos,
     anchor: &str,
     is_term: bool,
     speaker: Option<&Speaker>,
@@ -1208,10 +1255,13 @@ fn add_quote_marks(
 ) {
     let mut first = true;
     let mut last: Option<(usize, usize)> = None;
-    for t in text_events {
+    // The events the quote covers: from the first one ending after its start (events
+    // are sorted by block and offset) to the last one starting before its end.
+    let from = text_events.partition_point(|t| (t.block, t.end) <= (start.block, start.offset));
+    for t in &text_events[from..] {
         let (b, s, e) = (t.block, t.start, t.end);
-        if b < start.block || b > end.block {
-            continue;
+        if (b, s) >= (end.block, end.offset) {
+            break;
         }
         let piece_start = if b == start.block {
             start.offset.max(s)
@@ -1329,43 +1379,58 @@ fn normalise_quote_text(text: &str) -> String {
         .to_lowercase()
 }
 
-/// The byte range of the sentence around `range` in `text`.
-pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
-    let is_end = |s: &str| {
-        s.ends_with(". ")
-            || s.ends_with("? ")
-            || s.ends_with("! ")
-            || s.ends_with(".” ")
-            || s.ends_with(".\" ")
-    };
-    let mut start = range.start;
-    // Walk back to the start of the sentence.
-    for (i, _) in text[..range.start].char_indices().rev() {
-        let prefix = &text[..i];
-        if is_end(prefix)
-            && text[i..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"')
-        {
-            start = i;
-            break;
-        }
-        start = i;
-    }
-    let mut end = text.len();
-    for (i, c) in text[range.end..].char_indices() {
-        if matches!(c, '.' | '?' | '!') {
-            let after = range.end + i + c.len_utf8();
-            let rest = &text[after..];
-            let rest = rest.strip_prefix(['”', '"']).map_or(rest, |r| r);
-            if rest.is_empty() || rest.starts_with(' ') {
-                end = text.len() - rest.len();
-                break;
+/// Where the sentences of one block's text begin and end, found in one pass so that
+/// the sentence around each of the block's mentions is a lookup. A sentence starts
+/// after `. `, `? `, `! `, `.” ` or `." ` before a capital or an opening quotation
+/// mark, and ends after a `.`, `?` or `!` (and a closing quotation mark) followed by a
+/// space or the end of the text.
+struct Sentences {
+    /// Offsets where a sentence starts, ascending.
+    starts: Vec<usize>,
+    /// Offsets of the marks that end a sentence, with the offset just after the
+    /// sentence, ascending.
+    ends: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl Sentences {
+    fn new(text: &str) -> Self {
+        let is_end = |s: &str| {
+            s.ends_with(". ")
+                || s.ends_with("? ")
+                || s.ends_with("! ")
+                || s.ends_with(".” ")
+                || s.ends_with(".\" ")
+        };
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        for (i, c) in text.char_indices() {
+            if (c.is_uppercase() || c == '“' || c == '"') && is_end(&text[..i]) {
+                starts.push(i);
+            }
+            if matches!(c, '.' | '?' | '!') {
+                let rest = &text[i + c.len_utf8()..];
+                let rest = rest.strip_prefix(['”', '"']).map_or(rest, |r| r);
+                if rest.is_empty() || rest.starts_with(' ') {
+                    ends.push((i, text.len() - rest.len()));
+                }
             }
         }
+        Sentences {
+            starts,
+            ends,
+            len: text.len(),
+        }
     }
-    start..end
+
+    /// The byte range of the sentence around `range`.
+    fn around(&self, range: &Range<usize>) -> Range<usize> {
+        let before = self.starts.partition_point(|&s| s < range.start);
+        let start = before.checked_sub(1).map_or(0, |i| self.starts[i]);
+        let after = self.ends.partition_point(|&(at, _)| at < range.end);
+        let end = self.ends.get(after).map_or(self.len, |&(_, end)| end);
+        start..end
+    }
 }
 
 /// Escapes text for an HTML attribute value in double quotes.

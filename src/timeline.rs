@@ -371,12 +371,15 @@ pub fn paged_months(articles: &[crate::index::AnalysedArticle]) -> Vec<YearMonth
 }
 
 /// The anchor (`m-N` or `q-N`) in block `block` of an analysed article nearest to byte
-/// `offset`: the place to link an event to. `None` when the block has neither.
+/// `offset`: the place to link an event to. `None` when the block has neither. Mentions
+/// and quotes are in document order, so only the block's own are read.
 pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Option<&str> {
     let text = body.blocks.get(block)?.text.as_str();
     let mut places: Vec<(usize, &str)> = Vec::new();
     let mut cursor = 0;
-    for m in body.mentions.iter().filter(|m| m.block == block) {
+    let mentions = &body.mentions[body.mentions.partition_point(|m| m.block < block)..];
+    let quotes = &body.quotes[body.quotes.partition_point(|q| q.block < block)..];
+    for m in mentions.iter().take_while(|m| m.block == block) {
         let pos = text
             .get(cursor..)
             .and_then(|rest| rest.find(m.surface.as_str()))
@@ -384,10 +387,10 @@ pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Optio
         places.push((pos, &m.anchor));
         cursor = (pos + m.surface.len()).min(text.len());
     }
-    for q in body
-        .quotes
+    for q in quotes
         .iter()
-        .filter(|q| q.block == block && !q.is_term && !q.anchor.is_empty())
+        .take_while(|q| q.block == block)
+        .filter(|q| !q.is_term && !q.anchor.is_empty())
     {
         let probe: String = q.text.chars().take(24).collect();
         let pos = text.find(probe.as_str()).unwrap_or(0);

@@ -245,6 +245,8 @@ struct Features {
     content: Vec<u32>,
     /// The same, sorted, for intersections.
     content_sorted: Vec<u32>,
+    /// For each of `content_sorted`, its position in `content`.
+    content_at: Vec<u32>,
     /// Words written as names, sorted.
     names: Vec<u32>,
 }
@@ -264,6 +266,12 @@ impl Features {
             other.names.binary_search(n).is_ok() || other.content_sorted.binary_search(n).is_ok()
         })
     }
+
+    /// Where a content word is in `content`, if it is there.
+    fn content_position(&self, w: u32) -> Option<usize> {
+        let i = self.content_sorted.binary_search(&w).ok()?;
+        Some(self.content_at[i] as usize)
+    }
 }
 
 impl Features {
@@ -277,19 +285,21 @@ impl Features {
         };
         shingles.sort_unstable();
         shingles.dedup();
-        let mut content: Vec<u32> = Vec::new();
-        for &w in words {
-            if !stop[w as usize] && !content.contains(&w) {
-                content.push(w);
-            }
-        }
-        let mut content_sorted = content.clone();
-        content_sorted.sort_unstable();
+        let mut seen = std::collections::HashSet::new();
+        let content: Vec<u32> = words
+            .iter()
+            .copied()
+            .filter(|&w| !stop[w as usize] && seen.insert(w))
+            .collect();
+        let mut by_word: Vec<(u32, u32)> = content.iter().copied().zip(0u32..).collect();
+        by_word.sort_unstable();
+        let (content_sorted, content_at) = by_word.into_iter().unzip();
         Features {
             len: words.len(),
             shingles,
             content,
             content_sorted,
+            content_at,
             names,
         }
     }
@@ -446,7 +456,7 @@ fn paraphrase(short: &Features, long: &Features) -> Option<f64> {
     // increasing run is how many keep their order.
     let pos: Vec<usize> = shared
         .iter()
-        .map(|w| long.content.iter().position(|x| x == w).unwrap_or(0))
+        .map(|&w| long.content_position(w).unwrap_or(0))
         .collect();
     let in_order = longest_increasing(&pos);
     let need_order = (PARAPHRASE_ORDER * shared.len() as f64).ceil() as usize;
@@ -458,7 +468,7 @@ fn paraphrase(short: &Features, long: &Features) -> Option<f64> {
     // stray word) are different statements.
     let in_short: Vec<usize> = shared
         .iter()
-        .map(|w| short.content.iter().position(|x| x == w).unwrap_or(0))
+        .map(|&w| short.content_position(w).unwrap_or(0))
         .collect();
     if !in_every_third(&in_short, short.content.len()) || !in_every_third(&pos, long.content.len())
     {

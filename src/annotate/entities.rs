@@ -284,9 +284,11 @@ impl EntityMatcher {
         let mut last_seen: HashMap<usize, TextPos> = HashMap::new();
         let mut hits = Vec::new();
         let mut explicit: Vec<(usize, usize)> = Vec::new();
+        let mut blocked = Blocked::default();
 
         for (b, block) in blocks.iter().enumerate() {
-            self.collect_hits(block, &mut hits);
+            blocked.fill(block);
+            self.collect_hits(block, &blocked, &mut hits);
             explicit.clear();
             explicit.extend(block.explicit.iter().map(|(r, e)| (r.start, *e)));
             explicit.sort_unstable();
@@ -355,7 +357,7 @@ impl EntityMatcher {
     /// that are prefixes of it (so also match there) are tried, longest first; if none
     /// passes, the search resumes one character further on. An accepted match moves
     /// the search past its end.
-    fn collect_hits(&self, block: &TextBlock, hits: &mut Vec<Hit>) {
+    fn collect_hits(&self, block: &TextBlock, blocked: &Blocked, hits: &mut Vec<Hit>) {
         hits.clear();
         let text = block.text.as_str();
         let mut pos = 0;
@@ -369,7 +371,7 @@ impl EntityMatcher {
             let chosen = std::iter::once(longest)
                 .chain(self.prefixes[longest].iter().copied())
                 .map(|id| self.patterns[id])
-                .find(|p| self.accepts(block, start, p));
+                .find(|p| self.accepts(block, blocked, start, p));
             match chosen {
                 Some(pattern) => {
                     hits.push(Hit {
@@ -386,15 +388,48 @@ impl EntityMatcher {
 
     /// True when `pattern`, found at `start`, is a whole word (or words), is outside
     /// masked text, and (for a capitalised lower-case form) starts a sentence.
-    fn accepts(&self, block: &TextBlock, start: usize, pattern: &Pattern) -> bool {
+    fn accepts(
+        &self,
+        block: &TextBlock,
+        blocked: &Blocked,
+        start: usize,
+        pattern: &Pattern,
+    ) -> bool {
         let text = block.text.as_str();
         let end = start + pattern.len;
-        let overlaps = |r: &Range<usize>| r.start < end && start < r.end;
         !(pattern.word_start && !starts_word(text, start)
             || pattern.word_end && !ends_word(text, end)
-            || block.masked.iter().any(overlaps)
-            || block.explicit.iter().any(|(r, _)| overlaps(r))
+            || blocked.overlaps(start..end)
             || pattern.sentence_start_only && !is_sentence_start(text, start))
+    }
+}
+
+/// The ranges of a block where no match may fall (masked text and explicit links), by
+/// start, each with the furthest end of those starting no later: a match is checked
+/// against all of them with one binary search, however many links a paragraph has.
+#[derive(Debug, Default)]
+struct Blocked(Vec<(usize, usize)>);
+
+impl Blocked {
+    fn fill(&mut self, block: &TextBlock) {
+        let ranges = block
+            .masked
+            .iter()
+            .chain(block.explicit.iter().map(|(r, _)| r));
+        self.0.clear();
+        self.0.extend(ranges.map(|r| (r.start, r.end)));
+        self.0.sort_unstable();
+        let mut reach = 0;
+        for (_, end) in &mut self.0 {
+            reach = reach.max(*end);
+            *end = reach;
+        }
+    }
+
+    /// Whether a range overlaps `r` (an empty one strictly inside it counts).
+    fn overlaps(&self, r: Range<usize>) -> bool {
+        let starting_before = self.0.partition_point(|&(start, _)| start < r.end);
+        starting_before > 0 && self.0[starting_before - 1].1 > r.start
     }
 }
 

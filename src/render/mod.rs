@@ -591,29 +591,51 @@ fn article_page(d: &Dossier, i: usize) -> Page<'_> {
 
 /// The article's HTML with its quotes' links to the quote index pointing at the page
 /// their statement is on. Analysis links every quote to the first page (it runs
-/// before quotes are clustered); most statements are there.
+/// before quotes are clustered); most statements are there. The links are found in one
+/// pass over the HTML, however many quotes move.
 fn quote_links_paged(d: &Dossier, i: usize) -> std::borrow::Cow<'_, str> {
     let a = &d.articles[i];
-    let html = std::borrow::Cow::Borrowed(a.body.html.as_str());
+    let html = a.body.html.as_str();
     if d.quote_pages() == 1 {
-        return html;
+        return std::borrow::Cow::Borrowed(html);
     }
-    let first = d.config.url("/quotes/#");
-    let mut html = html;
-    for (q, quote) in a.body.quotes.iter().enumerate() {
-        let Some(c) = d.cluster_of[i][q] else {
-            continue;
-        };
-        let page = d.cluster_page(c);
-        if page == 0 || quote.anchor.is_empty() {
-            continue;
+    // The quote index page of each quote that is not on the first, by anchor.
+    let pages: std::collections::HashMap<&str, usize> = a
+        .body
+        .quotes
+        .iter()
+        .zip(&d.cluster_of[i])
+        .filter_map(|(quote, c)| {
+            let page = d.cluster_page((*c)?);
+            (page > 0 && !quote.anchor.is_empty()).then_some((quote.anchor.as_str(), page))
+        })
+        .collect();
+    let link = format!("{}{}-", d.config.url("/quotes/#"), a.article.slug);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&link) {
+        let after = &rest[at + link.len()..];
+        let moved = after
+            .find('"')
+            .and_then(|end| Some((&after[..end], *pages.get(&after[..end])?)));
+        match moved {
+            Some((anchor, page)) => {
+                out.push_str(&rest[..at]);
+                out.push_str(&d.config.url(&d.quote_page_path(page)));
+                out.push('#');
+                out.push_str(&a.article.slug);
+                out.push('-');
+                out.push_str(anchor);
+                rest = &after[anchor.len()..];
+            }
+            None => {
+                out.push_str(&rest[..at + link.len()]);
+                rest = after;
+            }
         }
-        let fragment = format!("{}-{}\"", a.article.slug, quote.anchor);
-        let from = format!("{first}{fragment}");
-        let to = format!("{}#{fragment}", d.config.url(&d.quote_page_path(page)));
-        html = std::borrow::Cow::Owned(html.replace(&from, &to));
     }
-    html
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// JSON that is safe inside a `<script>` element (no `</script>` can close it early).

@@ -200,7 +200,7 @@ impl Dossier {
             path: &links.path,
             href: &links.href,
             mention_count: a.body.mentions.len(),
-            quote_count: a.body.quotes.iter().filter(|q| !q.is_term).count(),
+            quote_count: links.quote_count,
         }
     }
 

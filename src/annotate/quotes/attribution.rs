@@ -64,7 +64,8 @@
 mod antecedents;
 mod speaker;
 
-use antecedents::{Antecedents, Class};
+use antecedents::{Antecedents, Class, Spoken};
+use speaker::NameEndings;
 pub(super) use speaker::NameIndex;
 
 use std::cell::OnceCell;
@@ -140,6 +141,9 @@ pub(super) struct Attributor<'a> {
     quoted: Vec<Vec<Range<usize>>>,
     /// Sentence subjects for pronouns, collected when the first pronoun needs them.
     antecedents: OnceCell<Antecedents>,
+    /// The ends of the names of people mentioned, collected when the first short name
+    /// is looked up.
+    name_endings: OnceCell<NameEndings>,
 }
 
 /// Entities mentioned in a speaker's phrase, with where.
@@ -197,13 +201,14 @@ impl<'a> Attributor<'a> {
             mentions: by_block,
             quoted,
             antecedents: OnceCell::new(),
+            name_endings: OnceCell::new(),
         }
     }
 
     /// Attributes every span, in order.
     pub fn attribute_all(&self) -> Vec<Attribution> {
         // Speakers of the quotes so far, as pronoun antecedents.
-        let mut spoken: Vec<(TextPos, Speaker)> = Vec::new();
+        let mut spoken = Spoken::default();
         let mut out: Vec<Attribution> = Vec::with_capacity(self.spans.len());
         for i in 0..self.spans.len() {
             let att = match self.own_attribution(i, &spoken) {
@@ -212,7 +217,7 @@ impl<'a> Attributor<'a> {
                 Reading::Nothing => self.inherited(i, &out).unwrap_or_default(),
             };
             if let Some(sp) = &att.speaker {
-                spoken.push((self.spans[i].start, sp.clone()));
+                spoken.push(self.spans[i].start, sp.clone());
             }
             out.push(att);
         }
@@ -232,7 +237,7 @@ impl<'a> Attributor<'a> {
 
     /// The construction around the quote itself: after it first, except that a pronoun
     /// after the quote yields to a name right before it (`X said: "...," he said`).
-    fn own_attribution(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
+    fn own_attribution(&self, i: usize, spoken: &Spoken) -> Reading {
         let after = self.after_quote(i, spoken);
         let before = || self.before_quote(i, spoken);
         match after {
@@ -330,7 +335,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `"...," said X` / `"...," X said` / `"...," according to X`.
-    fn after_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
+    fn after_quote(&self, i: usize, spoken: &Spoken) -> Reading {
         let q = &self.spans[i];
         let b = q.end.block;
         let text = &self.blocks[b].text;
@@ -431,7 +436,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// `X said: "..."` / `X told Reuters the decision was "..."` / `According to X, "..."`.
-    fn before_quote(&self, i: usize, spoken: &[(TextPos, Speaker)]) -> Reading {
+    fn before_quote(&self, i: usize, spoken: &Spoken) -> Reading {
         let q = &self.spans[i];
         let b = q.start.block;
         let text = &self.blocks[b].text;
@@ -511,7 +516,7 @@ impl<'a> Attributor<'a> {
         b: usize,
         subject: &[Word],
         quote: TextPos,
-        spoken: &[(TextPos, Speaker)],
+        spoken: &Spoken,
         adjacent: bool,
     ) -> Reading {
         match self.subject_speaker(b, subject, quote, spoken) {
@@ -525,20 +530,43 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Where the first quote of block `b` starting at or after `from` starts. The
+    /// quoted ranges of a block are in order and do not overlap, so their starts and
+    /// their ends are both ascending.
     fn next_quote_start(&self, b: usize, from: usize) -> Option<usize> {
-        self.quoted[b]
-            .iter()
-            .map(|r| r.start)
-            .filter(|&s| s >= from)
-            .min()
+        let quoted = &self.quoted[b];
+        let i = quoted.partition_point(|r| r.start < from);
+        quoted.get(i).map(|r| r.start)
     }
 
+    /// Where the last quote of block `b` ending at or before `before` ends.
     fn prev_quote_end(&self, b: usize, before: usize) -> Option<usize> {
-        self.quoted[b]
-            .iter()
-            .filter(|r| r.end <= before)
+        let quoted = &self.quoted[b];
+        quoted[..quoted.partition_point(|r| r.end <= before)]
+            .last()
             .map(|r| r.end)
-            .max()
+    }
+
+    /// Whether a quote of block `b` holds all of `r`.
+    fn in_quote(&self, b: usize, r: &Range<usize>) -> bool {
+        let quoted = &self.quoted[b];
+        quoted[..quoted.partition_point(|q| q.start <= r.start)]
+            .last()
+            .is_some_and(|q| r.end <= q.end)
+    }
+
+    /// The mentions of block `b` that lie within `span`, in order.
+    fn mentions_within(
+        &self,
+        b: usize,
+        span: Range<usize>,
+    ) -> impl Iterator<Item = &'a FoundMention> + '_ {
+        let ms = &self.mentions[b];
+        ms[ms.partition_point(|m| m.range.start < span.start)..]
+            .iter()
+            .take_while(move |m| m.range.start <= span.end)
+            .filter(move |m| m.range.end <= span.end)
+            .copied()
     }
 }
 

@@ -6,8 +6,13 @@
 //! are recorded too, so that a pronoun after them is known to be ambiguous.
 //!
 //! Most articles never need any of this, so the sentence subjects are collected only
-//! when the first pronoun is to be resolved, tokenising each block once.
+//! when the first pronoun is to be resolved, tokenising each block once. Candidates
+//! are indexed by class, so that a pronoun finds the latest one that fits without
+//! reading through a run of others (a long paragraph of quotes from a ministry before
+//! a "he"), and every test made of a mention's sentence is a lookup, however long the
+//! sentence.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -15,9 +20,7 @@ use super::super::text::{
     CLAUSE_MARKERS, DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
     NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
-use super::{
-    Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, split_parts, strip_adverbs,
-};
+use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
 use crate::content::registry::EntityKind;
@@ -25,11 +28,11 @@ use crate::content::registry::EntityKind;
 /// What a pronoun may stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
-    Person,
+    Person = 0,
     /// An organisation, group or document ("it").
-    NonPerson,
+    NonPerson = 1,
     /// Someone unnamed, or a place: stops a pronoun rather than resolving it.
-    Other,
+    Other = 2,
 }
 
 struct Antecedent {
@@ -38,10 +41,48 @@ struct Antecedent {
     speaker: Speaker,
 }
 
+/// Positions in a list of candidates (sorted by position) by class.
+#[derive(Default)]
+struct ByClass([Vec<usize>; 3]);
+
+impl ByClass {
+    fn push(&mut self, class: Class, i: usize) {
+        self.0[class as usize].push(i);
+    }
+
+    /// The last candidate of `class`, or of [`Class::Other`] (which stops a pronoun),
+    /// among those for which `before` holds (a prefix of the list).
+    fn latest_fitting(&self, class: Class, before: impl Fn(usize) -> bool) -> Option<usize> {
+        [class, Class::Other]
+            .iter()
+            .filter_map(|&c| {
+                let list = &self.0[c as usize];
+                list[..list.partition_point(|&i| before(i))].last().copied()
+            })
+            .max()
+    }
+}
+
+/// The speakers of the quotes attributed so far, in order: antecedents for pronouns.
+/// Each is classed once, by the first pronoun after it.
+#[derive(Default)]
+pub(super) struct Spoken {
+    speakers: Vec<(TextPos, Speaker)>,
+    /// How many speakers are classed, and those by class.
+    classed: RefCell<(usize, ByClass)>,
+}
+
+impl Spoken {
+    pub(super) fn push(&mut self, pos: TextPos, speaker: Speaker) {
+        self.speakers.push((pos, speaker));
+    }
+}
+
 /// The sentence subjects of an article and its proper names, built on first use.
 pub(super) struct Antecedents {
     /// Sorted by position.
     subjects: Vec<Antecedent>,
+    by_class: ByClass,
     /// Capitalised words the article also capitalises inside a sentence: proper names
     /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
     proper: HashSet<String>,
@@ -57,26 +98,30 @@ impl Attributor<'_> {
     /// unnamed one in between ("one demonstrator") makes the pronoun ambiguous.
     pub(super) fn resolve_pronoun(
         &self,
-        spoken: &[(TextPos, Speaker)],
+        spoken: &Spoken,
         before: TextPos,
         class: Class,
     ) -> Option<Speaker> {
         let near = |pos: TextPos| pos < before && pos.block + PRONOUN_WINDOW >= before.block;
-        let fits = |c: Class| c == class || c == Class::Other;
-        let subjects = &self.antecedents().subjects;
-        let from_subject = subjects[..subjects.partition_point(|a| a.pos < before)]
-            .iter()
-            .rev()
-            .take_while(|a| near(a.pos))
-            .find(|a| fits(a.class))
+        let ants = self.antecedents();
+        let from_subject = ants
+            .by_class
+            .latest_fitting(class, |i| ants.subjects[i].pos < before)
+            .map(|i| &ants.subjects[i])
+            .filter(|a| near(a.pos))
             .map(|a| (a.pos, a.class, &a.speaker));
-        let from_quote = spoken
-            .iter()
-            .rev()
-            .filter(|(pos, _)| *pos < before)
-            .take_while(|(pos, _)| near(*pos))
-            .map(|(pos, sp)| (*pos, self.class_of(sp), sp))
-            .find(|(_, c, _)| fits(*c));
+        let mut classed = spoken.classed.borrow_mut();
+        while classed.0 < spoken.speakers.len() {
+            let i = classed.0;
+            classed.1.push(self.class_of(&spoken.speakers[i].1), i);
+            classed.0 += 1;
+        }
+        let from_quote = classed
+            .1
+            .latest_fitting(class, |i| spoken.speakers[i].0 < before)
+            .map(|i| &spoken.speakers[i])
+            .filter(|(pos, _)| near(*pos))
+            .map(|(pos, sp)| (*pos, self.class_of(sp), sp));
         let latest = match (from_subject, from_quote) {
             (Some(a), Some(b)) => {
                 if a.0 > b.0 {
@@ -138,10 +183,19 @@ impl Attributor<'_> {
             }
             let text = &block.text;
             let ws = &tokens[b];
-            let inside_quote = |r: &Range<usize>| {
-                self.quoted[b]
-                    .iter()
-                    .any(|q| q.start <= r.start && r.end <= q.end)
+            let parts = Parts::new(ws);
+            // The furthest end of the mentions starting before each one (a mention
+            // overlaps a range when one starting before its end reaches into it).
+            let reach: Vec<usize> = self.mentions[b]
+                .iter()
+                .scan(0, |end, m| {
+                    *end = m.range.end.max(*end);
+                    Some(*end)
+                })
+                .collect();
+            let overlaps_mention = |r: &Range<usize>| {
+                let before_end = self.mentions[b].partition_point(|m| m.range.start < r.end);
+                before_end > 0 && reach[before_end - 1] > r.start
             };
             // Sentences as byte ranges, and the words of a range.
             let mut sentences = Vec::new();
@@ -154,13 +208,17 @@ impl Attributor<'_> {
                 sentences.push(at..end);
                 at = end;
             }
-            let words_in = |r: Range<usize>| {
+            let word_span = |r: Range<usize>| {
                 let from = ws.partition_point(|w| w.range.start < r.start);
                 let to = ws.partition_point(|w| w.range.end <= r.end);
-                &ws[from..to.max(from)]
+                (from, to.max(from))
+            };
+            let words_in = |r: Range<usize>| {
+                let (from, to) = word_span(r);
+                &ws[from..to]
             };
             for m in &self.mentions[b] {
-                if inside_quote(&m.range) || is_possessive(text, &m.range) {
+                if self.in_quote(b, &m.range) || is_possessive(text, &m.range) {
                     continue;
                 }
                 let e = &self.registry.entities[m.entity];
@@ -178,7 +236,8 @@ impl Attributor<'_> {
                     .map_or(0, |s| s.start);
                 let floor = self.prev_quote_end(b, m.range.start).unwrap_or(0);
                 let start = sentence.max(floor).min(m.range.start);
-                if !subject_prefix(words_in(start..m.range.start)) {
+                let (from, to) = word_span(start..m.range.start);
+                if !parts.subject_prefix(from, to) {
                     continue;
                 }
                 subjects.push(Antecedent {
@@ -211,10 +270,8 @@ impl Attributor<'_> {
                 // Names outside the registry opening a sentence ("Keeper Tony Bullock
                 // echoed ...").
                 if let Some((range, name)) = self.sentence_subject_name(b, sws, &proper)
-                    && !inside_quote(&range)
-                    && !self.mentions[b]
-                        .iter()
-                        .any(|m| m.range.start < range.end && range.start < m.range.end)
+                    && !self.in_quote(b, &range)
+                    && !overlaps_mention(&range)
                 {
                     subjects.push(Antecedent {
                         pos: TextPos {
@@ -228,7 +285,15 @@ impl Attributor<'_> {
             }
         }
         subjects.sort_by_key(|a| a.pos);
-        Antecedents { subjects, proper }
+        let mut by_class = ByClass::default();
+        for (i, a) in subjects.iter().enumerate() {
+            by_class.push(a.class, i);
+        }
+        Antecedents {
+            subjects,
+            by_class,
+            proper,
+        }
     }
 
     /// An unnamed speaker opening a sentence ("The prime minister's official spokesman
@@ -254,11 +319,9 @@ impl Attributor<'_> {
             return None;
         }
         let range = np.first()?.range.start..np.last()?.range.end;
-        let person_mentioned = self.mentions[b].iter().any(|m| {
-            m.range.start >= range.start
-                && m.range.end <= range.end
-                && self.registry.entities[m.entity].kind == EntityKind::Person
-        });
+        let person_mentioned = self
+            .mentions_within(b, range.clone())
+            .any(|m| self.registry.entities[m.entity].kind == EntityKind::Person);
         (!person_mentioned).then_some(range)
     }
 
@@ -289,9 +352,7 @@ impl Attributor<'_> {
             }
         }
         let next = ws.get(from + run)?;
-        let next_quoted = self.quoted[b]
-            .iter()
-            .any(|q| q.start <= next.range.start && next.range.end <= q.end);
+        let next_quoted = self.in_quote(b, &next.range);
         // One word will do when the article capitalises it mid-sentence too.
         let single_name = run == 1 && {
             let w = &ws[from];
@@ -337,21 +398,140 @@ fn person_name(name: &str) -> bool {
         && !is_in(NOT_PERSON_ENDINGS, &ws[ws.len() - 1].to_lowercase())
 }
 
+/// Most words before a mention in subject position (after an introductory phrase).
+const MAX_SUBJECT_PREFIX: usize = 6;
+
+/// Whether a word may stand before a mention in subject position: a capitalised word,
+/// a title, an article or a possessive.
+fn subject_word(w: &Word) -> bool {
+    (w.capitalized && !is_in(INTRO_WORDS, &w.lower))
+        || is_in(TITLE_WORDS, &w.lower)
+        || matches!(w.lower.as_str(), "the" | "a" | "an")
+        || w.lower.ends_with("’s")
+        || w.lower.ends_with("'s")
+}
+
 /// Whether the words before a mention in its sentence leave it in subject position:
 /// after an optional introductory phrase, only titles, articles and capitalised words.
+/// [`Parts::subject_prefix`] answers the same for any run of a block's words at once.
+#[cfg(test)]
 fn subject_prefix(ws: &[Word]) -> bool {
-    let parts = split_parts(ws);
+    let parts = super::split_parts(ws);
     let mut rest: &[&[Word]] = &parts;
     while rest.len() > 1 && rest[0].first().is_some_and(is_intro) {
         rest = &rest[1..];
     }
     let words: Vec<&Word> = rest.iter().flat_map(|p| p.iter()).collect();
-    words.len() <= 6
-        && words.iter().all(|w| {
-            (w.capitalized && !is_in(INTRO_WORDS, &w.lower))
-                || is_in(TITLE_WORDS, &w.lower)
-                || matches!(w.lower.as_str(), "the" | "a" | "an")
-                || w.lower.ends_with("’s")
-                || w.lower.ends_with("'s")
-        })
+    words.len() <= MAX_SUBJECT_PREFIX && words.into_iter().all(subject_word)
+}
+
+/// The comma-separated parts of a block's words, indexed so that whether the words
+/// before a mention leave it in subject position is read from the last few of them,
+/// however long the sentence.
+struct Parts<'w> {
+    ws: &'w [Word],
+    /// For each word, where the part it is in starts.
+    part_start: Vec<usize>,
+    /// For each `i`, how many of the first `i` words open a part and are not
+    /// introductory.
+    opening: Vec<usize>,
+}
+
+impl<'w> Parts<'w> {
+    fn new(ws: &'w [Word]) -> Self {
+        let mut part_start = Vec::with_capacity(ws.len());
+        let mut opening = Vec::with_capacity(ws.len() + 1);
+        opening.push(0);
+        for (i, w) in ws.iter().enumerate() {
+            let opens = i == 0 || ws[i - 1].comma_after;
+            part_start.push(if opens { i } else { part_start[i - 1] });
+            opening.push(opening[i] + usize::from(opens && !is_intro(w)));
+        }
+        Parts {
+            ws,
+            part_start,
+            opening,
+        }
+    }
+
+    fn opens(&self, from: usize, i: usize) -> bool {
+        i == from || self.ws[i - 1].comma_after
+    }
+
+    /// Whether the words `from..to` leave the word at `to` in subject position: the
+    /// parts opening with an introductory word are dropped from the front (the last
+    /// part stays), and what is left must be a few subject words.
+    fn subject_prefix(&self, from: usize, to: usize) -> bool {
+        if from >= to {
+            return true;
+        }
+        let last = self.part_start[to - 1].max(from);
+        if to - last > MAX_SUBJECT_PREFIX {
+            return false;
+        }
+        // A part kept (one not opening with an introductory word) that starts further
+        // back than the last few words leaves too many words.
+        if let Some(far) = (to - from)
+            .checked_sub(MAX_SUBJECT_PREFIX + 1)
+            .map(|n| from + n)
+        {
+            let far = far.min(last);
+            let kept =
+                (self.opening[far + 1] - self.opening[from + 1]) > 0 || !is_intro(&self.ws[from]);
+            if kept {
+                return false;
+            }
+        }
+        let near = from.max(to.saturating_sub(MAX_SUBJECT_PREFIX));
+        let kept = (near..last)
+            .find(|&i| self.opens(from, i) && !is_intro(&self.ws[i]))
+            .unwrap_or(last);
+        self.ws[kept..to].iter().all(subject_word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::text::words;
+    use super::*;
+
+    #[test]
+    fn indexed_subject_prefix_agrees_with_reading_the_words() {
+        let vocab = [
+            "In", "in", "after", "Speaking", "the", "a", "minister", "Obama", "Sadr", "Iraq's",
+            "voted", "and", "which", "US", "told", "prime",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let len = next(40);
+            let text: Vec<String> = (0..len)
+                .map(|_| {
+                    let w = vocab[next(vocab.len())];
+                    if next(4) == 0 {
+                        format!("{w},")
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            let text = text.join(" ");
+            let ws = words(&text, 0..text.len());
+            let parts = Parts::new(&ws);
+            for from in 0..=ws.len() {
+                for to in from..=ws.len() {
+                    assert_eq!(
+                        parts.subject_prefix(from, to),
+                        subject_prefix(&ws[from..to]),
+                        "words {from}..{to} of {text:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@
 //! Everything here declines rather than guesses: a phrase that reads like a clause, a
 //! list of people or a fragment of a sentence names nobody.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::text::{
@@ -13,7 +13,7 @@ use super::super::text::{
     PREPOSITIONS, RELATIVE, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
 use super::{
-    Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, is_intro, is_possessive,
+    Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
     is_speech_verb, split_parts, starts_noun_phrase, strip_adverbs,
 };
 use crate::annotate::TextPos;
@@ -76,7 +76,7 @@ impl Attributor<'_> {
         b: usize,
         subject: &[Word],
         quote: TextPos,
-        spoken: &[(TextPos, Speaker)],
+        spoken: &Spoken,
     ) -> Resolved {
         let Some(last_word) = subject.last() else {
             return Resolved::Invalid;
@@ -195,10 +195,7 @@ impl Attributor<'_> {
         let mut best: Option<(u8, Mentioned)> = None;
         for p in groups {
             let span = p.first()?.range.start..p.last()?.range.end;
-            for m in &self.mentions[b] {
-                if m.range.start < span.start || m.range.end > span.end {
-                    continue;
-                }
+            for m in self.mentions_within(b, span) {
                 if is_possessive(text, &m.range) {
                     continue;
                 }
@@ -337,33 +334,77 @@ impl Attributor<'_> {
         Some((speaker, range))
     }
 
-    /// A person mentioned earlier in the article whose name ends with `name`.
+    /// The one person mentioned before `before` whose name ends with `name` (as
+    /// written there, or as a registry name or alias); none if two people do.
     fn short_name(&self, name: &str, before: TextPos) -> Option<usize> {
-        let suffix = format!(" {name}");
-        let mut found: Option<usize> = None;
-        for (b, ms) in self.mentions.iter().enumerate().take(before.block + 1) {
+        let ending = self
+            .name_endings
+            .get_or_init(|| self.collect_name_endings())
+            .get(name)?;
+        (ending.first < before && ending.other.is_none_or(|o| o >= before)).then_some(ending.entity)
+    }
+
+    /// Every ending of the names of the people the article mentions, in one pass over
+    /// the mentions: only the first mention of each person with each ending counts.
+    fn collect_name_endings(&self) -> NameEndings {
+        let mut endings = NameEndings::new();
+        let mut people: HashSet<usize> = HashSet::new();
+        let mut surfaces: HashSet<(usize, &str)> = HashSet::new();
+        for (b, ms) in self.mentions.iter().enumerate() {
             for m in ms {
-                if (TextPos {
-                    block: b,
-                    offset: m.range.start,
-                }) >= before
-                {
-                    continue;
-                }
                 let e = &self.registry.entities[m.entity];
                 if e.kind != EntityKind::Person {
                     continue;
                 }
+                let pos = TextPos {
+                    block: b,
+                    offset: m.range.start,
+                };
                 let surface = &self.blocks[b].text[m.range.clone()];
-                let matches = surface.ends_with(&suffix) || e.names().any(|n| n.ends_with(&suffix));
-                if matches {
-                    match found {
-                        Some(f) if f != m.entity => return None,
-                        _ => found = Some(m.entity),
+                // A spelling already seen for the person adds nothing; the registry's
+                // names count from the person's first mention on.
+                let new_surface = surfaces.insert((m.entity, surface));
+                let first_mention = people.insert(m.entity);
+                let written = new_surface
+                    .then_some(surface)
+                    .into_iter()
+                    .chain(e.names().filter(|_| first_mention));
+                for w in written {
+                    for (i, _) in w.match_indices(' ') {
+                        let key = &w[i + 1..];
+                        match endings.get_mut(key) {
+                            None => {
+                                endings.insert(
+                                    key.to_string(),
+                                    Ending {
+                                        entity: m.entity,
+                                        first: pos,
+                                        other: None,
+                                    },
+                                );
+                            }
+                            Some(x) if x.entity != m.entity && x.other.is_none() => {
+                                x.other = Some(pos);
+                            }
+                            Some(_) => {}
+                        }
                     }
                 }
             }
         }
-        found
+        endings
     }
+}
+
+/// The ends of people's names (the words after a space in a name as written or as
+/// registered), for [`Attributor::short_name`].
+pub(in crate::annotate::quotes) type NameEndings = HashMap<String, Ending>;
+
+/// The people whose names end in one way.
+pub(in crate::annotate::quotes) struct Ending {
+    /// The first person mentioned with the ending, and where.
+    entity: usize,
+    first: TextPos,
+    /// Where another person is first mentioned with it.
+    other: Option<TextPos>,
 }
