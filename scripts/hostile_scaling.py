@@ -77,7 +77,8 @@ CASES = {
 
 def make_dossier(work, body):
     os.makedirs(work)
-    for part in ["dossier.toml", "content", "templates", "static"]:
+    # The built-in theme, not the repository's copy of it, so that older binaries build too.
+    for part in ["dossier.toml", "content"]:
         src = os.path.join(ROOT, part)
         if os.path.isdir(src):
             shutil.copytree(src, os.path.join(work, part))
