@@ -4,10 +4,12 @@
 //! Two levels. [`ArticleFacts`] are hashes of one article's analysis (its summary, its
 //! mentions of each entity, its quotes), computed once when the article is analysed,
 //! with SipHash. [`FpParts`] are the site-wide parts (the site view and its counts, each
-//! entity's counts, each quote cluster), computed once per link. A page's fingerprint
-//! combines the parts and facts its template context is built from, following
+//! entity's counts and co-mentions, each quote cluster), computed once per link. A page's
+//! fingerprint combines the parts and facts its template context is built from, following
 //! `render::plan_page`, with a fast multiply-rotate hasher since it runs over every page
-//! of the site.
+//! of the site. Whatever a page shows of the dossier as a whole (the list of outlets, the
+//! co-mention graphs drawn from other entities' co-mentions) is in its fingerprint too,
+//! even when the edit that changes it touches nothing else the page shows.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -64,7 +66,17 @@ impl ArticleFacts {
             hash_of(&a.body.mentions.iter().map(|m| m.entity).collect::<Vec<_>>());
         let mut h = FpHasher::default();
         for DatedEvent { event: ev, anchor } in &a.events {
-            (ev.display(), &ev.text, ev.block, ev.offset, anchor).hash(&mut h);
+            // The period, part and relation place it on the timeline; the display is
+            // what it says there.
+            (
+                ev.sort_key(),
+                ev.display(),
+                &ev.text,
+                ev.block,
+                ev.offset,
+                anchor,
+            )
+                .hash(&mut h);
         }
         let events = h.finish();
         ArticleFacts {
@@ -178,6 +190,8 @@ pub(super) struct FpParts {
     global: u64,
     /// Per entity: what `Dossier::entity_summary` shows that can change.
     entity: Vec<u64>,
+    /// Per entity: its co-mentions, which the graphs of who appears with whom draw.
+    related: Vec<u64>,
     /// Per cluster: everything its view shows.
     cluster: Vec<u64>,
     /// Per article (dossier order): its summary hash.
@@ -209,6 +223,11 @@ impl FpParts {
             .entities
             .iter()
             .map(|s| page_hash_of(&(s.mentions.len(), s.article_count, s.source_count)))
+            .collect();
+        let related = d
+            .entities
+            .iter()
+            .map(|s| page_hash_of(&s.related))
             .collect();
         let cluster = d
             .clusters
@@ -245,10 +264,18 @@ impl FpParts {
         FpParts {
             global,
             entity,
+            related,
             cluster,
             summary,
             quote_clusters,
         }
+    }
+}
+
+/// The outlets as lists and charts of them show them: names and addresses, in order.
+fn sources(d: &Dossier, h: &mut PageHasher) {
+    for s in &d.sources {
+        (&s.name, &s.slug).hash(h);
     }
 }
 
@@ -259,6 +286,7 @@ pub(super) struct Fingerprints<'a> {
     by_slug: &'a HashMap<String, ArticleFacts>,
     global: u64,
     entity: &'a [u64],
+    related: &'a [u64],
     cluster: &'a [u64],
     summary: &'a [u64],
     quote_clusters: &'a [u64],
@@ -291,6 +319,7 @@ impl<'a> Fingerprints<'a> {
             by_slug: facts,
             global: parts.global,
             entity: &parts.entity,
+            related: &parts.related,
             cluster: &parts.cluster,
             summary: &parts.summary,
             quote_clusters: &parts.quote_clusters,
@@ -310,9 +339,7 @@ impl<'a> Fingerprints<'a> {
     /// dates each article's text reports.
     fn listing(&self, d: &Dossier, events: bool) -> u64 {
         let mut h = PageHasher::default();
-        for s in &d.sources {
-            (&s.name, &s.slug).hash(&mut h);
-        }
+        sources(d, &mut h);
         for i in 0..d.articles.len() {
             self.listed(d, i, &mut h);
             if events {
@@ -365,8 +392,10 @@ impl<'a> Fingerprints<'a> {
                     self.listed(d, a, &mut h);
                     (q, self.fact(d, a).quotes, self.quote_clusters[a]).hash(&mut h);
                 }
-                for &(r, count) in stats.related.iter().take(12) {
-                    (r, count, self.entity[r]).hash(&mut h);
+                // Its graph joins the entities around it by their own co-mentions.
+                self.related[e].hash(&mut h);
+                for &(r, _) in stats.related.iter().take(12) {
+                    (self.entity[r], self.related[r]).hash(&mut h);
                 }
                 stats.aliases_seen.hash(&mut h);
             }
@@ -376,7 +405,9 @@ impl<'a> Fingerprints<'a> {
                 for i in 0..d.articles.len() {
                     self.listed(d, i, &mut h);
                 }
+                // The top entities, and their graph of who appears with whom.
                 self.entity.hash(&mut h);
+                self.related.hash(&mut h);
                 self.cluster.iter().take(5).for_each(|c| c.hash(&mut h));
             }
             PageId::Entities => self.entity.hash(&mut h),
@@ -386,6 +417,8 @@ impl<'a> Fingerprints<'a> {
                     .get_or_init(|| {
                         let mut h = PageHasher::default();
                         self.cluster.hash(&mut h);
+                        // The coverage chart has a column per outlet.
+                        sources(d, &mut h);
                         for (i, a) in d.articles.iter().enumerate() {
                             if !a.body.quotes.is_empty() {
                                 self.listed(d, i, &mut h);

@@ -19,7 +19,8 @@
 //!    the model its template context is built from (for an article page: its own
 //!    analysis, its neighbours' summaries, the counts of the entities it mentions, the
 //!    clusters of its quotes; for an entity page: the mentions of it in each article,
-//!    its quotes, its related entities; and so on, following `render::plan_page`).
+//!    its quotes, its related entities and their own co-mentions, which its graph draws;
+//!    and so on, following `render::plan_page`).
 //!    Only pages whose fingerprint changed are rendered again. Anything that every page
 //!    shows (the site's counts in the footer, the theme) is in every fingerprint, so a
 //!    change to it re-renders everything.
