@@ -48,7 +48,8 @@ def paragraph(size):
 
 def unclosed(words):
     rng = random.Random(2)
-    return 'He said "' + " ".join(rng.choice(WORDS) for _ in range(words)) + "\n"
+    pick = lambda: rng.choice(NAMES) if rng.random() < 0.1 else rng.choice(WORDS)
+    return 'He said "' + " ".join(pick() for _ in range(words)) + "\n"
 
 
 def blockquote(lines):
