@@ -1,6 +1,6 @@
 //! Work grows linearly with the input, however hostile: a paragraph of hundreds of
 //! kilobytes, a quote that never closes, thousands of block-quote lines, of quotes or of
-//! identical headings in one article.
+//! identical headings in one article, registry aliases that repeat one letter.
 //!
 //! Wall time is no measure on a shared machine, so the work is counted: this test binary
 //! runs itself again (the `measured_child` test, told what to build by
@@ -176,8 +176,25 @@ fn body(case: &str, n: usize) -> String {
         "quotes" => (0..n).map(|_| rng.quote()).collect::<Vec<_>>().join(" "),
         "headings" => "# Same\n\n".repeat(n),
         "mixed" => mixed(&mut rng, n),
+        "runs" => rng.words(200),
         _ => panic!("unknown case {case}"),
     }
+}
+
+/// The registry of a case of size `n`: for `runs`, one alias for each ASCII letter of
+/// `n` repetitions of it, the worst case for the failure links of the entity automaton.
+fn registry(case: &str, n: usize) -> String {
+    if case != "runs" {
+        return REGISTRY.to_string();
+    }
+    let aliases: Vec<String> = ('a'..='z')
+        .chain('A'..='Z')
+        .map(|c| format!("\"{}\"", c.to_string().repeat(n)))
+        .collect();
+    format!(
+        "{REGISTRY}\n[[entity]]\nid = \"runs\"\nname = \"Runs\"\naliases = [{}]\n",
+        aliases.join(", ")
+    )
 }
 
 /// `n` blocks of every hostile kind, in a random order.
@@ -234,9 +251,9 @@ fn measured_child() {
     let (case, n) = spec.split_once(':').expect("CASE:N");
     let f = Fixture::empty();
     f.write("dossier.toml", common::CONFIG);
-    f.write("content/entities.toml", REGISTRY);
-    f.write("content/_index.md", "Generated.\n");
     let n: usize = n.parse().expect("a size");
+    f.write("content/entities.toml", &registry(case, n));
+    f.write("content/_index.md", "Generated.\n");
     f.write(
         "content/articles/generated.md",
         &article("Generated", &body(case, n)),
@@ -363,4 +380,9 @@ fn repeated_headings_get_their_ids_in_linear_time() {
 #[test]
 fn mixed_hostile_input_is_analysed_in_linear_time() {
     assert_linear("mixed", &[20, 40, 80]);
+}
+
+#[test]
+fn repeated_letter_aliases_are_compiled_in_linear_time() {
+    assert_linear("runs", &[50, 100, 200]);
 }
