@@ -262,10 +262,7 @@ impl Dossier {
 
     /// Number of quotes (not terms) in the dossier.
     pub fn quote_count(&self) -> usize {
-        self.articles
-            .iter()
-            .map(|a| a.body.quotes.iter().filter(|q| !q.is_term).count())
-            .sum()
+        self.articles.iter().map(|a| a.links.quote_count).sum()
     }
 }
 

@@ -463,22 +463,14 @@ fn rewrite_link<'a>(
     )
 }
 
-/// URLs that would run script when followed.
-pub fn is_script_url(url: &str) -> bool {
-    script_scheme(&url_as_read(url)).is_some()
-}
-
-/// A URL as a browser reads its scheme: without whitespace and control characters,
-/// in lower case.
-fn url_as_read(url: &str) -> String {
-    url.chars()
+/// The scheme of a URL that can run script (`javascript:`, `vbscript:`, `data:`), read
+/// as a browser reads it: without whitespace and control characters, in any case.
+fn script_scheme(url: &str) -> Option<&'static str> {
+    let read = url
+        .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
-        .to_ascii_lowercase()
-}
-
-/// The scheme of a URL (as read) that can run script: `javascript:`, `vbscript:`, `data:`.
-fn script_scheme(read: &str) -> Option<&'static str> {
+        .to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"]
         .into_iter()
         .find(|s| read.starts_with(s))
@@ -497,7 +489,7 @@ fn inert_url<'a>(
     if ctx.config.markdown.unsafe_html {
         return url;
     }
-    let Some(scheme) = script_scheme(&url_as_read(&url)) else {
+    let Some(scheme) = script_scheme(&url) else {
         return url;
     };
     diagnostics.push(

@@ -504,13 +504,10 @@ fn imported_front_matter_always_builds() {
     assert!(page.contains("parliament voted."), "{page}");
 }
 
-#[test]
-fn import_keeps_a_first_line_that_is_not_the_title() {
+/// Imports `text` with the title "Minister quits" and returns the article written.
+fn import_titled(text: &str) -> String {
     let f = Fixture::new();
-    f.write(
-        "raw/a.txt",
-        "The minister resigned on Monday\n\nHe gave no reason.\n",
-    );
+    f.write("raw/a.txt", text);
     let (ok, stderr) = run(
         &f,
         &[
@@ -523,7 +520,12 @@ fn import_keeps_a_first_line_that_is_not_the_title() {
         ],
     );
     assert!(ok, "{stderr}");
-    let text = f.read("content/articles/minister-quits.md");
+    f.read("content/articles/minister-quits.md")
+}
+
+#[test]
+fn import_keeps_a_first_line_that_is_not_the_title() {
+    let text = import_titled("The minister resigned on Monday\n\nHe gave no reason.\n");
     assert!(text.contains("title = \"Minister quits\""), "{text}");
     assert!(
         text.contains("+++\nThe minister resigned on Monday\n\nHe gave no reason.\n"),
@@ -533,24 +535,9 @@ fn import_keeps_a_first_line_that_is_not_the_title() {
 
 #[test]
 fn import_drops_only_lines_equal_to_the_title() {
-    let f = Fixture::new();
-    f.write(
-        "raw/a.txt",
+    let text = import_titled(
         "MINISTER   quits\n\nThe minister resigned on Monday.\n\nminister quits\n\nMinister quits today\n",
     );
-    let (ok, stderr) = run(
-        &f,
-        &[
-            "import",
-            "raw/a.txt",
-            "--date",
-            "2020-01-05",
-            "--title",
-            "Minister quits",
-        ],
-    );
-    assert!(ok, "{stderr}");
-    let text = f.read("content/articles/minister-quits.md");
     assert!(
         text.ends_with("+++\nThe minister resigned on Monday.\n\nMinister quits today\n"),
         "{text}"

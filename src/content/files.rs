@@ -271,11 +271,11 @@ impl Walker<'_> {
     /// otherwise says why not.
     fn follow(&mut self, rel: &Path) -> Option<PathBuf> {
         let path = self.root.join(rel);
-        let leads_to = fs::read_link(&path).unwrap_or_default();
         let target = match path.canonicalize() {
             Ok(target) => target,
             Err(e) => {
                 let message = if e.kind() == std::io::ErrorKind::NotFound {
+                    let leads_to = fs::read_link(&path).unwrap_or_default();
                     format!(
                         "this symbolic link leads to `{}`, which does not exist",
                         leads_to.display()

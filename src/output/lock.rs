@@ -134,15 +134,15 @@ fn temporary_of(out_name: &str, file_name: &str) -> Option<(Temporary, u32)> {
 
 /// Removes the temporary folders that builds of `out` no longer running left beside it
 /// (this process's own id counts as not running: it has written nothing yet), putting a
-/// previous site moved aside back first if the output is missing. Returns how many
-/// folders it removed or put back. Call it holding the [`OutputLock`].
-pub fn remove_leftovers(out: &Path) -> anyhow::Result<usize> {
+/// previous site moved aside back first if the output is missing. Call it holding the
+/// [`OutputLock`].
+pub fn remove_leftovers(out: &Path) -> anyhow::Result<()> {
     let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
-        return Ok(0);
+        return Ok(());
     };
     let name = name.to_string_lossy();
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Ok(0);
+        return Ok(());
     };
     let mut dead: Vec<(Temporary, PathBuf)> = entries
         .filter_map(Result::ok)
@@ -171,7 +171,7 @@ pub fn remove_leftovers(out: &Path) -> anyhow::Result<usize> {
             )
         })?;
     }
-    Ok(dead.len())
+    Ok(())
 }
 
 /// Whether a process with this id exists (a process of another user counts).

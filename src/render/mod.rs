@@ -610,6 +610,9 @@ fn quote_links_paged(d: &Dossier, i: usize) -> std::borrow::Cow<'_, str> {
             (page > 0 && !quote.anchor.is_empty()).then_some((quote.anchor.as_str(), page))
         })
         .collect();
+    if pages.is_empty() {
+        return std::borrow::Cow::Borrowed(html);
+    }
     let link = format!("{}{}-", d.config.url("/quotes/#"), a.article.slug);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -1015,14 +1018,7 @@ fn source_view(d: &Dossier, s: usize) -> SourceView<'_> {
         quote_count: src
             .articles
             .iter()
-            .map(|&a| {
-                d.articles[a]
-                    .body
-                    .quotes
-                    .iter()
-                    .filter(|q| !q.is_term)
-                    .count()
-            })
+            .map(|&a| d.articles[a].links.quote_count)
             .sum(),
         articles: src.articles.iter().map(|&a| d.article_summary(a)).collect(),
     }

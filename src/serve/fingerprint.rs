@@ -49,7 +49,7 @@ impl ArticleFacts {
             &art.authors,
             &art.summary,
             a.body.mentions.len(),
-            a.body.quotes.iter().filter(|q| !q.is_term).count(),
+            a.links.quote_count,
         ));
         let mut h = FpHasher::default();
         for q in &a.body.quotes {

@@ -22,9 +22,8 @@ use url::{Host, Url};
 /// The names and addresses one running server answers to.
 #[derive(Debug, Clone)]
 pub struct HostPolicy {
-    /// Bound to every address: any `Host` is this server.
-    any_host: bool,
-    /// The bound address.
+    /// The bound address; when it is every address (`0.0.0.0`, `::`), any `Host` is
+    /// this server.
     bound: IpAddr,
     /// The name given to `--host` or `serve.host`, when it is a name and not `localhost`.
     name: Option<String>,
@@ -40,12 +39,11 @@ impl HostPolicy {
     /// The policy of a server bound to `addr`, asked for with `host` (`--host` or
     /// `serve.host`) and reachable at `base_url`.
     pub fn new(host: &str, addr: SocketAddr, base_url: &str) -> HostPolicy {
-        let name = match parse_authority(host, "http") {
+        let name = match parse_authority(host) {
             Some(Host::Domain(d)) if !is_localhost(&d) => Some(d),
             _ => None,
         };
         HostPolicy {
-            any_host: addr.ip().is_unspecified(),
             bound: addr.ip(),
             name,
             base_url: base_url.to_string(),
@@ -58,7 +56,7 @@ impl HostPolicy {
         let Some(host) = host else {
             return Err(self.refuse("the request names no host (no `Host` header)"));
         };
-        let Some(name) = parse_authority(host, "http") else {
+        let Some(name) = parse_authority(host) else {
             return Err(self.refuse(&format!("`{host}` is not a host name")));
         };
         if !self.answers_to(&name) {
@@ -76,7 +74,7 @@ impl HostPolicy {
     }
 
     fn answers_to(&self, name: &Host) -> bool {
-        self.any_host
+        self.bound.is_unspecified()
             || match name {
                 Host::Domain(d) => is_localhost(d) || self.name.as_deref() == Some(d.as_str()),
                 Host::Ipv4(ip) => ip.is_loopback() || IpAddr::V4(*ip) == self.bound,
@@ -100,8 +98,8 @@ fn is_localhost(domain: &str) -> bool {
 
 /// The host named by an authority (`name`, `name:port`, `[::1]:port`), or `None` if it
 /// is anything else (a user name, a path, a space).
-fn parse_authority(authority: &str, scheme: &str) -> Option<Host> {
-    let url = parse_origin(&format!("{scheme}://{authority}"))?;
+fn parse_authority(authority: &str) -> Option<Host> {
+    let url = parse_origin(&format!("http://{authority}"))?;
     url.host().map(|h| h.to_owned())
 }
 
