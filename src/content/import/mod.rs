@@ -1,4 +1,10 @@
-//! `dossier import`: plain-text articles into Markdown articles with front matter.
+//! `dossier import`: articles as people collect them (plain text, saved web pages,
+//! links) into Markdown articles with front matter.
+//!
+//! Each source has its module: [`plain`] reads text, [`page`] reads a saved web page,
+//! [`fetch`] brings a page from its address. Each yields a [`draft::Draft`], and this
+//! module settles it (flags over what the input said), names it, checks that it parses
+//! back as an article and writes it.
 //!
 //! The input is text as copied from a web page or a dataset: paragraphs separated by
 //! blank lines, sometimes a leading ` date YYYY-MM-DD ` marker, sometimes a title line
@@ -14,6 +20,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 
 use crate::cli::ImportArgs;
+pub use draft::escape_markdown;
+
+pub mod draft;
+pub mod fetch;
+pub mod page;
+pub mod plain;
 
 /// A plain-text article, taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,33 +98,6 @@ fn normalised(text: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Escapes what Markdown or HTML would otherwise interpret in plain text.
-pub fn escape_markdown(paragraph: &str) -> String {
-    let mut out = String::with_capacity(paragraph.len() + 8);
-    for c in paragraph.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' => out.push_str("&amp;"),
-            _ => out.push(c),
-        }
-    }
-    // A paragraph starting like a list item or a numbered list stays a paragraph.
-    if out.starts_with(['-', '+'])
-        || out.split('.').next().is_some_and(|n| {
-            !n.is_empty()
-                && n.len() < 10
-                && n.chars().all(|c| c.is_ascii_digit())
-                && out[n.len()..].starts_with(". ")
-        })
-    {
-        out.insert(0, '\\');
-    }
-    out
 }
 
 /// A one-line TOML basic string: line breaks and control characters escaped, so no

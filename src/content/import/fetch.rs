@@ -1,0 +1,1 @@
+//! Bringing a web page from its address, within limits of time and size.

@@ -1,0 +1,2 @@
+//! Plain text into a [`Draft`]: the date marker, the title line, photo captions and the
+//! website furniture a copied page brings along.
