@@ -112,23 +112,25 @@ pub struct InitArgs {
 pub struct ImportArgs {
     #[command(flatten)]
     pub root: RootArgs,
-    /// Plain-text files: paragraphs separated by blank lines, optionally starting with a
-    /// ` date YYYY-MM-DD ` marker or a title line.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-    /// The title; lines of the text equal to it are dropped as the repeated headline.
+    /// What to import: saved web pages (.html, also gzipped), plain-text files
+    /// (paragraphs separated by blank lines, a title line, perhaps a ` date YYYY-MM-DD `
+    /// marker), folders of them, and http(s) addresses to fetch.
+    #[arg(required = true, value_name = "FILE|DIR|URL")]
+    pub inputs: Vec<String>,
+    /// The title (one input only); paragraphs equal to it are dropped as the repeated
+    /// headline.
     #[arg(long)]
     pub title: Option<String>,
-    /// The date (YYYY-MM-DD), when the text has no date marker.
+    /// The date (YYYY-MM-DD), over what the input says.
     #[arg(long)]
     pub date: Option<String>,
-    /// The outlet (default "Unknown").
+    /// The outlet, over what the page says (default "Unknown").
     #[arg(long)]
     pub source: Option<String>,
-    /// The original article's address.
+    /// The original article's address (one input only), over the page's own.
     #[arg(long)]
     pub url: Option<String>,
-    /// Replace an existing article with the same slug.
+    /// Replace an article imported before (the same address, or the same title and date).
     #[arg(long)]
     pub force: bool,
 }

@@ -110,3 +110,21 @@ pub fn render(title: &str, date: &str, source: &str, draft: &Draft) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape_markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(escape_markdown("1. Not a list"), "\\1. Not a list");
+        assert_eq!(
+            escape_markdown("[x](javascript:y)"),
+            "\\[x\\](javascript:y)"
+        );
+    }
+}

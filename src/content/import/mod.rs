@@ -1,152 +1,155 @@
 //! `dossier import`: articles as people collect them (plain text, saved web pages,
 //! links) into Markdown articles with front matter.
 //!
-//! Each source has its module: [`plain`] reads text, [`page`] reads a saved web page,
-//! [`fetch`] brings a page from its address. Each yields a [`draft::Draft`], and this
-//! module settles it (flags over what the input said), names it, checks that it parses
-//! back as an article and writes it.
-//!
-//! The input is text as copied from a web page or a dataset: paragraphs separated by
-//! blank lines, sometimes a leading ` date YYYY-MM-DD ` marker, sometimes a title line
-//! (repeated, as scrapes often do). What the text does not say comes from the options;
-//! what nobody says stays unknown. Markdown and HTML syntax in the text is escaped, so
-//! an imported article renders as the text it was and never carries markup or script.
-//! The front matter is written as one-line TOML strings, whatever the options hold, and
-//! every written article is parsed back before anything is written, so an import never
-//! leaves a file that does not build.
+//! Each source has its module: [`input`] tells what a file holds, [`plain`] reads text,
+//! [`page`] reads a saved web page, [`fetch`] brings a page from its address. Each
+//! yields a [`draft::Draft`]; this module settles it (the flags over what the input
+//! said; what nobody says stays unknown), names it, parses it back as an article and
+//! writes it. Inputs are read in parallel and independently: one that cannot be
+//! imported is reported and the others still are. Each article (and a fetched page's
+//! original, kept under `content/originals/`, which is never published) is written
+//! whole or not at all, and an existing article is replaced only with `--force`.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
+use rayon::prelude::*;
 
 use crate::cli::ImportArgs;
+use crate::content::files::{self, CONTENT_LIMIT};
+use crate::content::load::ARTICLES_DIR;
+use draft::Draft;
 pub use draft::escape_markdown;
 
 pub mod draft;
 pub mod fetch;
+pub mod input;
 pub mod page;
 pub mod plain;
 
-/// A plain-text article, taken apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlainArticle {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub paragraphs: Vec<String>,
+/// Where fetched pages are kept, inside `content/` but outside what is published.
+pub const ORIGINALS_DIR: &str = "content/originals";
+
+/// Slugs are cut to this many bytes (at a word boundary) so file names stay readable.
+const MAX_SLUG_BYTES: usize = 80;
+
+/// One thing to import, as named on the command line (a folder becomes its files).
+#[derive(Debug, Clone)]
+enum Source {
+    File(PathBuf),
+    Url(String),
 }
 
-/// Reads a ` date YYYY-MM-DD ` marker, a title line and the paragraphs. With `given`
-/// (the `--title`), that is the title, and only paragraphs equal to it are taken for
-/// the repeated headline; without it, a first line that looks like a title is one.
-pub fn parse_plain(text: &str, given: Option<&str>) -> PlainArticle {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n");
-    let mut paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| {
-            p.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .map(|p| p.replace('\u{a0}', " "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut date = None;
-    if let Some(first) = paragraphs.first_mut() {
-        let trimmed = first.trim_start();
-        if let Some(rest) = trimmed.strip_prefix("date ") {
-            let candidate: String = rest.chars().take(10).collect();
-            let format = time::macros::format_description!("[year]-[month]-[day]");
-            if time::Date::parse(&candidate, &format).is_ok() {
-                date = Some(candidate.clone());
-                *first = rest[candidate.len()..].trim().to_string();
-            }
+impl Source {
+    fn label(&self) -> String {
+        match self {
+            Source::File(p) => format!("`{}`", p.display()),
+            Source::Url(u) => u.clone(),
         }
     }
-    paragraphs.retain(|p| !p.is_empty());
-    // A title line: a short first line without a closing full stop, on its own.
-    let mut title = given.map(str::to_string);
-    if let Some(first) = paragraphs.first().filter(|_| title.is_none()) {
-        let words = first.split_whitespace().count();
-        let looks_like_title = words > 0
-            && words <= 20
-            && !first.ends_with(['.', '!', '?', '"', '”', ':'])
-            && !first.contains(". ");
-        if looks_like_title && date.is_none() {
-            title = Some(first.clone());
-        }
-    }
-    if let Some(t) = &title {
-        // Scrapes often repeat the headline; drop every copy, and nothing else.
-        let headline = normalised(t);
-        paragraphs.retain(|p| normalised(p) != headline);
-    }
-    PlainArticle {
-        title,
-        date,
-        paragraphs,
-    }
 }
 
-/// Text compared as a reader would: case and runs of whitespace do not count.
-fn normalised(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// An input read and understood.
+struct Read {
+    draft: Draft,
+    /// A fetched page as it came, to keep beside the content, with its file ending.
+    original: Option<(Vec<u8>, &'static str)>,
 }
 
-/// A one-line TOML basic string: line breaks and control characters escaped, so no
-/// value can close the front matter or add a key.
-fn toml_string(s: &str) -> String {
-    use toml_writer::ToTomlValue as _;
-    toml_writer::TomlStringBuilder::new(s)
-        .as_basic()
-        .to_toml_value()
-}
-
-/// Renders an imported article as Markdown with front matter.
-pub fn render_article(
-    title: &str,
-    date: &str,
-    source: &str,
-    url: Option<&str>,
-    paragraphs: &[String],
-) -> String {
-    let mut out = String::from("+++\n");
-    out.push_str(&format!("title = {}\n", toml_string(title)));
-    out.push_str(&format!("date = {date}\n"));
-    out.push_str(&format!("source = {}\n", toml_string(source)));
-    if let Some(u) = url {
-        out.push_str(&format!("url = {}\n", toml_string(u)));
-    }
-    out.push_str("+++\n");
-    for p in paragraphs {
-        out.push_str(&escape_markdown(p));
-        out.push_str("\n\n");
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+/// An article ready to be named and written: the flags laid over the draft.
+struct Settled {
+    title: String,
+    date: String,
+    source: String,
+    draft: Draft,
+    original: Option<(Vec<u8>, &'static str)>,
 }
 
 /// Runs `dossier import`.
 pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
-    let dir = args.root.root.join(crate::content::load::ARTICLES_DIR);
-    if !args.root.root.join(crate::config::CONFIG_FILE).exists() {
+    let root = &args.root.root;
+    if !root.join(crate::config::CONFIG_FILE).exists() {
         bail!(
             "`{}` is not a dossier (no `{}`); pass --root DIR or create one with `dossier init DIR`",
-            args.root.root.display(),
+            root.display(),
             crate::config::CONFIG_FILE
         );
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
+    check_flags(args)?;
+    let (sources, skipped) = gather(&args.inputs)?;
+    for (dir, count) in &skipped {
+        println!(
+            "skipped {count} file{} in `{}` that {} not a page or text (pictures, scripts, styles...)",
+            if *count == 1 { "" } else { "s" },
+            dir.display(),
+            if *count == 1 { "is" } else { "are" },
+        );
+    }
+    if sources.is_empty() {
+        bail!(
+            "there is nothing to import: the folders given hold no web pages (.html, .htm) or text files (.txt)"
+        );
+    }
+    if sources.len() > 1 {
+        for (flag, value) in [("--title", &args.title), ("--url", &args.url)] {
+            if value.is_some() {
+                bail!(
+                    "{flag} is for one article, but {} inputs were given; import that one on its own",
+                    sources.len()
+                );
+            }
+        }
+    }
+    let read: Vec<Result<Settled, String>> = sources
+        .par_iter()
+        .map(|s| read_source(s, args).and_then(|r| settle(r, args)))
+        .collect();
+    let articles = root.join(ARTICLES_DIR);
+    let mut taken = HashSet::new();
+    let (mut imported, mut failed) = (0usize, 0usize);
+    for (source, result) in sources.iter().zip(read) {
+        let outcome = result.and_then(|settled| {
+            let (slug, replaces) = choose_slug(&settled, &articles, &mut taken, args.force)?;
+            write_article(root, &slug, replaces, &settled)?;
+            Ok((slug, settled))
+        });
+        match outcome {
+            Ok((slug, settled)) => {
+                imported += 1;
+                println!("{}", report_line(source, &slug, &settled));
+                for w in &settled.draft.warnings {
+                    eprintln!("warning: {}: {w}", source.label());
+                }
+            }
+            Err(message) if sources.len() == 1 => bail!("{}: {message}", source.label()),
+            Err(message) => {
+                failed += 1;
+                eprintln!("error: {}: {message}", source.label());
+            }
+        }
+    }
+    let total = sources.len();
+    if failed > 0 {
+        bail!(
+            "{failed} of {total} inputs could not be imported{}",
+            if imported > 0 {
+                format!("; the other {imported} were imported")
+            } else {
+                String::new()
+            }
+        );
+    }
+    if total > 1 {
+        println!("imported {imported} articles");
+    }
+    Ok(())
+}
+
+/// Checks the flags that apply to every input before anything is read.
+fn check_flags(args: &ImportArgs) -> anyhow::Result<()> {
     if let Some(d) = &args.date
-        && time::Date::parse(d, &format).is_err()
+        && settle_date(d).is_none()
     {
         bail!("--date `{d}` is not a date; write it as YYYY-MM-DD");
     }
@@ -156,88 +159,300 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         bail!("--url {msg}");
     }
     for (flag, value) in [("--title", &args.title), ("--source", &args.source)] {
-        if let Some(v) = value
-            && v.chars().any(char::is_control)
-        {
-            bail!(
-                "{flag} {v:?} holds a line break or another control character; give it on one line"
-            );
+        if let Some(v) = value {
+            if v.chars().any(char::is_control) {
+                bail!(
+                    "{flag} {v:?} holds a line break or another control character; give it on one line"
+                );
+            }
+            if v.trim().is_empty() {
+                bail!("{flag} is empty; give the text, or leave the flag out");
+            }
         }
-    }
-    let mut planned: Vec<(PathBuf, String)> = Vec::new();
-    for file in &args.files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("failed to read `{}`", file.display()))?;
-        let text = String::from_utf8(bytes).map_err(|_| {
-            anyhow::anyhow!(
-                "`{}` is not valid UTF-8; save it as UTF-8 and import it again",
-                file.display()
-            )
-        })?;
-        let plain = parse_plain(&text, args.title.as_deref());
-        let title = plain.title.clone().with_context(|| {
-            format!(
-                "`{}` has no title line; give one with --title",
-                file.display()
-            )
-        })?;
-        let date = plain.date.clone().or(args.date.clone()).with_context(|| {
-            format!(
-                "`{}` has no ` date YYYY-MM-DD ` marker; give the date with --date",
-                file.display()
-            )
-        })?;
-        if plain.paragraphs.is_empty() {
-            bail!("`{}` has no text to import", file.display());
-        }
-        let slug = slug::slugify(&title);
-        let path = dir.join(format!("{slug}.md"));
-        if path.exists() && !args.force {
-            bail!(
-                "`{}` exists already; pass --force to replace it",
-                path.display()
-            );
-        }
-        if planned.iter().any(|(p, _)| *p == path) {
-            bail!(
-                "two files would both be imported as `{}`; import them one at a time with --title",
-                path.display()
-            );
-        }
-        let source = args.source.as_deref().unwrap_or("Unknown");
-        let article = render_article(
-            &title,
-            &date,
-            source,
-            args.url.as_deref(),
-            &plain.paragraphs,
-        );
-        let rel = Path::new(crate::content::load::ARTICLES_DIR).join(format!("{slug}.md"));
-        if let Err(problems) = crate::content::article::parse_article(&rel, &slug, &article) {
-            let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!(
-                "`{}` would not import as a valid article:\n{}",
-                file.display(),
-                report.join("\n")
-            );
-        }
-        planned.push((path, article));
-    }
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
-    for (path, text) in planned {
-        std::fs::write(&path, text)
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
-        eprintln!("imported {}", display_rel(&path, &args.root.root));
     }
     Ok(())
 }
 
-fn display_rel(path: &Path, root: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+/// Turns the command line's inputs into sources: addresses, files, and each folder's
+/// importable files. Returns the folders' skipped-file counts too.
+fn gather(inputs: &[String]) -> anyhow::Result<(Vec<Source>, Vec<(PathBuf, usize)>)> {
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    for raw in inputs {
+        let lower = raw.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            sources.push(Source::Url(raw.clone()));
+            continue;
+        }
+        if let Some((scheme, _)) = raw.split_once("://")
+            && !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+')
+        {
+            bail!(
+                "`{raw}`: only http and https addresses can be fetched; save the page from the browser and import the file"
+            );
+        }
+        let path = PathBuf::from(raw);
+        if path.is_dir() {
+            let (files, count) = input::folder_files(&path);
+            if count > 0 {
+                skipped.push((path, count));
+            }
+            sources.extend(files.into_iter().map(Source::File));
+        } else {
+            sources.push(Source::File(path));
+        }
+    }
+    Ok((sources, skipped))
+}
+
+/// Reads one source into a draft.
+fn read_source(source: &Source, args: &ImportArgs) -> Result<Read, String> {
+    match source {
+        Source::File(path) => {
+            let bytes = files::read_bytes(path, &CONTENT_LIMIT)
+                .map_err(|e| e.diagnostic(path, &CONTENT_LIMIT).message)?;
+            let bytes = input::unpack(bytes).map_err(|r| r.to_string())?;
+            let draft = match input::classify(&bytes).map_err(|r| r.to_string())? {
+                input::Kind::Page => page::parse(&bytes, None),
+                input::Kind::Text => {
+                    let text = String::from_utf8_lossy(&bytes);
+                    plain::parse(&text, args.title.as_deref())
+                }
+            };
+            Ok(Read {
+                draft,
+                original: None,
+            })
+        }
+        Source::Url(url) => {
+            let fetched =
+                fetch::fetch(url, &fetch::Limits::default()).map_err(|e| e.to_string())?;
+            let bytes = fetched.body;
+            let is_text = fetched.content_type.as_deref().is_some_and(|t| {
+                t.trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("text/plain")
+            });
+            let (mut draft, ending) = match input::classify(&bytes).map_err(|r| r.to_string())? {
+                input::Kind::Text if is_text => (
+                    plain::parse(&String::from_utf8_lossy(&bytes), args.title.as_deref()),
+                    "txt",
+                ),
+                _ => (page::parse(&bytes, Some(&fetched.url)), "html"),
+            };
+            if draft.url.is_none() {
+                draft.url = Some(fetched.url.clone());
+            }
+            Ok(Read {
+                draft,
+                original: Some((bytes, ending)),
+            })
+        }
+    }
+}
+
+/// Lays the flags over what the input said, and refuses what cannot be an article.
+fn settle(read: Read, args: &ImportArgs) -> Result<Settled, String> {
+    let mut draft = read.draft;
+    let title = match (&args.title, &draft.title) {
+        (Some(t), _) => t.trim().to_string(),
+        (None, Some(t)) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => return Err("found no title in it; give one with --title".into()),
+    };
+    let date = match (&args.date, &draft.date) {
+        (Some(d), _) => settle_date(d).ok_or_else(|| format!("--date `{d}` is not a date"))?,
+        (None, Some(d)) => settle_date(d).ok_or_else(|| {
+            format!("its date `{d}` is not a date; give the date with --date YYYY-MM-DD")
+        })?,
+        (None, None) => {
+            return Err(
+                "it gives no date (no ` date YYYY-MM-DD ` marker and no date in the page); give the date with --date YYYY-MM-DD"
+                    .into(),
+            );
+        }
+    };
+    let source = args
+        .source
+        .clone()
+        .or_else(|| draft.source.clone().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "Unknown".into());
+    if let Some(u) = &args.url {
+        draft.url = Some(u.clone());
+    } else if let Some(u) = &draft.url
+        && crate::config::web_url(u).is_err()
+    {
+        draft.warnings.push(format!(
+            "its address `{u}` is not an http(s) address and was left out"
+        ));
+        draft.url = None;
+    }
+    if draft.blocks.is_empty() {
+        return Err("found no article text in it".into());
+    }
+    Ok(Settled {
+        title,
+        date,
+        source: source.trim().to_string(),
+        draft,
+        original: read.original,
+    })
+}
+
+/// A date or date-time as TOML writes it, or `None` when it is not one: `2020-01-05`,
+/// `2020-01-05T10:30:00+01:00`, `2020-01-05 10:30`.
+fn settle_date(raw: &str) -> Option<String> {
+    let parsed: toml::value::Datetime = raw.trim().parse().ok()?;
+    let day = parsed.date?;
+    let month = time::Month::try_from(day.month).ok()?;
+    time::Date::from_calendar_date(day.year.into(), month, day.day).ok()?;
+    Some(parsed.to_string())
+}
+
+/// Picks the article's slug: its title's, made distinct from the other articles of
+/// this import and from the dossier's. An article on disk that is the same article
+/// (the same address, or the same title and date) is replaced only with `--force`;
+/// a different article whose title slugs the same keeps its file, and this one gets
+/// `-2`, `-3`...
+fn choose_slug(
+    settled: &Settled,
+    articles: &Path,
+    taken: &mut HashSet<String>,
+    force: bool,
+) -> Result<(String, bool), String> {
+    let base = slug_of(&settled.title);
+    for n in 1.. {
+        let slug = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        if taken.contains(&slug) {
+            continue;
+        }
+        let path = articles.join(format!("{slug}.md"));
+        if std::fs::symlink_metadata(&path).is_ok() {
+            if !is_same_article(&path, &slug, settled) {
+                continue;
+            }
+            if !force {
+                return Err(format!(
+                    "`{}/{slug}.md` already holds this article; pass --force to replace it",
+                    ARTICLES_DIR
+                ));
+            }
+            taken.insert(slug.clone());
+            return Ok((slug, true));
+        }
+        taken.insert(slug.clone());
+        return Ok((slug, false));
+    }
+    unreachable!("some numbered slug is free")
+}
+
+/// The title's slug, cut at a word boundary to [`MAX_SLUG_BYTES`].
+fn slug_of(title: &str) -> String {
+    let full = slug::slugify(title);
+    let mut slug = String::new();
+    for word in full.split('-') {
+        if !slug.is_empty() && slug.len() + 1 + word.len() > MAX_SLUG_BYTES {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    slug.truncate(MAX_SLUG_BYTES);
+    if slug.is_empty() {
+        "article".into()
+    } else {
+        slug
+    }
+}
+
+/// Whether the article file at `path` is the one being imported: the same address, or
+/// (without addresses) the same title and date. A file that does not parse is the
+/// user's and is never taken for it.
+fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(existing) = crate::content::article::parse_article(path, slug, &text) else {
+        return false;
+    };
+    match (&existing.url, &settled.draft.url) {
+        (Some(a), Some(b)) => a == b,
+        _ => {
+            existing.title.trim() == settled.title
+                && settle_date(&settled.date)
+                    .is_some_and(|d| d.starts_with(&existing.date.to_string()))
+        }
+    }
+}
+
+/// Parses the article back, then writes it (and a fetched original) whole.
+fn write_article(root: &Path, slug: &str, replaces: bool, settled: &Settled) -> Result<(), String> {
+    let text = draft::render(
+        &settled.title,
+        &settled.date,
+        &settled.source,
+        &settled.draft,
+    );
+    let rel = Path::new(ARTICLES_DIR).join(format!("{slug}.md"));
+    if let Err(problems) = crate::content::article::parse_article(&rel, slug, &text) {
+        let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(format!(
+            "it would not import as a valid article:\n{}",
+            report.join("\n")
+        ));
+    }
+    if let Some((bytes, ending)) = &settled.original {
+        let original = Path::new(ORIGINALS_DIR).join(format!("{slug}.{ending}"));
+        write_whole(&root.join(&original), bytes, true)?;
+    }
+    write_whole(&root.join(&rel), text.as_bytes(), replaces)
+}
+
+/// Writes `bytes` to `path` through a hidden file beside it, so the file is there whole
+/// or not at all. Without `replace`, an existing file is never overwritten, even one
+/// that appeared since the slug was chosen.
+fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
+    let dir = path.parent().expect("article paths have a folder");
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    let name = path.file_name().expect("a file name").to_string_lossy();
+    let tmp = dir.join(format!(".{name}.import-{}", std::process::id()));
+    let result = std::fs::write(&tmp, bytes)
+        .and_then(|()| {
+            if replace {
+                std::fs::rename(&tmp, path)
+            } else {
+                std::fs::hard_link(&tmp, path)
+            }
+        })
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()));
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// The line said of one imported article.
+fn report_line(source: &Source, slug: &str, settled: &Settled) -> String {
+    let draft = &settled.draft;
+    let mut line = format!(
+        "imported {} as {ARTICLES_DIR}/{slug}.md: {:?}, {}, {}, {} words",
+        source.label(),
+        settled.title,
+        settled.date,
+        settled.source,
+        draft.words()
+    );
+    if !draft.dropped.is_empty() {
+        line.push_str("; dropped ");
+        line.push_str(&draft.dropped.join(", "));
+    }
+    line
 }
 
 #[cfg(test)]
@@ -245,40 +460,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn date_marker_and_paragraphs() {
-        let p = parse_plain(" date 2020-01-05 First paragraph.\n\nSecond one.\n", None);
-        assert_eq!(p.date.as_deref(), Some("2020-01-05"));
-        assert_eq!(p.title, None);
-        assert_eq!(p.paragraphs, vec!["First paragraph.", "Second one."]);
-    }
-
-    #[test]
-    fn repeated_title_line() {
-        let p = parse_plain(
-            "Iraq votes\n\nIRAQ  votes\n\nIraq votes\n\nThe text.\n",
-            None,
-        );
-        assert_eq!(p.title.as_deref(), Some("Iraq votes"));
-        assert_eq!(p.paragraphs, vec!["The text."]);
-    }
-
-    #[test]
-    fn a_given_title_drops_only_its_own_copies() {
-        let p = parse_plain("A first line\n\nTHE  title\n\nText.\n", Some("The title"));
-        assert_eq!(p.title.as_deref(), Some("The title"));
-        assert_eq!(p.paragraphs, vec!["A first line", "Text."]);
-    }
-
-    #[test]
-    fn markup_is_escaped() {
+    fn dates_and_date_times_are_settled_as_toml_writes_them() {
+        assert_eq!(settle_date("2020-01-05").as_deref(), Some("2020-01-05"));
         assert_eq!(
-            escape_markdown("<script>alert(1)</script>"),
-            "\\<script\\>alert(1)\\</script\\>"
+            settle_date(" 2020-01-05T10:30:00+01:00 ").as_deref(),
+            Some("2020-01-05T10:30:00+01:00")
         );
-        assert_eq!(escape_markdown("1. Not a list"), "\\1. Not a list");
-        assert_eq!(
-            escape_markdown("[x](javascript:y)"),
-            "\\[x\\](javascript:y)"
+        assert_eq!(settle_date("2020-02-30"), None);
+        assert_eq!(settle_date("10:30:00"), None);
+        assert_eq!(settle_date("yesterday"), None);
+    }
+
+    #[test]
+    fn slugs_are_cut_at_a_word_boundary() {
+        assert_eq!(slug_of("Iraq votes!"), "iraq-votes");
+        assert_eq!(slug_of("«»"), "article");
+        let long = slug_of(&"parliament ".repeat(30));
+        assert!(
+            long.len() <= MAX_SLUG_BYTES && long.ends_with("parliament"),
+            "{long}"
         );
     }
 }
