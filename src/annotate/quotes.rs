@@ -30,7 +30,7 @@
 
 mod attribution;
 mod marks;
-mod text;
+pub(crate) mod text;
 
 use crate::annotate::entities::FoundMention;
 use crate::annotate::{TextBlock, TextPos};

@@ -176,7 +176,7 @@ pub(super) fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
 
 /// The byte offset just after the sentence that contains `pos` ends, looking no further
 /// than `ceil`.
-pub(super) fn sentence_end(text: &str, pos: usize, ceil: usize) -> usize {
+pub(crate) fn sentence_end(text: &str, pos: usize, ceil: usize) -> usize {
     for (i, c) in text[pos..ceil].char_indices() {
         let at = pos + i;
         if matches!(c, '.' | '!' | '?' | ';') && is_boundary(&text[..ceil], at, c) {
