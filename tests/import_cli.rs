@@ -3,8 +3,11 @@
 //! fixture dossier, runs the binary, and reads the articles it wrote.
 
 mod common;
+#[path = "common/http_server.rs"]
+mod http_server;
 
 use common::Fixture;
+use http_server::{HttpServer, Route};
 
 /// A news page as a browser saves it: navigation, the article, a "most popular" box,
 /// a newsletter box, share buttons, a comment section and a footer around it. `head`
@@ -122,7 +125,10 @@ fn a_page_with_json_ld_gives_its_title_date_authors_and_outlet() {
     f.write("saved/vote.html", &news_page(JSON_LD));
     let (ok, stdout, stderr) = import(&f, &["saved/vote.html"]);
     assert!(ok, "{stderr}");
-    assert_eq!(imported(&f), ["iraq-s-parliament-votes-to-expel-us-troops.md"]);
+    assert_eq!(
+        imported(&f),
+        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+    );
     let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
     assert!(
         text.starts_with(
@@ -146,7 +152,10 @@ fn a_page_with_only_open_graph_tags_gives_its_title_date_and_outlet() {
     assert!(ok, "{stderr}");
     let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
     assert!(text.contains("\ndate = 2020-01-05T11:30:00Z\n"), "{text}");
-    assert!(text.contains("\nsource = \"The Daily Example\"\n"), "{text}");
+    assert!(
+        text.contains("\nsource = \"The Daily Example\"\n"),
+        "{text}"
+    );
     assert!(
         text.contains("\nurl = \"https://daily.example.org/world/iraq-vote\"\n"),
         "{text}"
@@ -248,11 +257,23 @@ fn empty_and_binary_files_are_refused_and_change_nothing() {
     f.write_bytes("saved/blob.txt", b"abc\0\x01\x02\x03def");
     f.write_bytes("saved/latin1.txt", b"Caf\xe9 au lait\n\nText.\n");
     for (file, message) in [
-        ("saved/empty.html", "it is empty; there is nothing to import"),
+        (
+            "saved/empty.html",
+            "it is empty; there is nothing to import",
+        ),
         ("saved/blank.txt", "it is empty; there is nothing to import"),
-        ("saved/photo.html", "it is a PNG image, not a web page or text; import the saved page (.html) or the article's text"),
-        ("saved/blob.txt", "it is binary data, not a web page or text; import the saved page (.html) or the article's text"),
-        ("saved/latin1.txt", "it is text but not UTF-8; save it as UTF-8 (most editors offer it under \"Save as\") and import it again"),
+        (
+            "saved/photo.html",
+            "it is a PNG image, not a web page or text; import the saved page (.html) or the article's text",
+        ),
+        (
+            "saved/blob.txt",
+            "it is binary data, not a web page or text; import the saved page (.html) or the article's text",
+        ),
+        (
+            "saved/latin1.txt",
+            "it is text but not UTF-8; save it as UTF-8 (most editors offer it under \"Save as\") and import it again",
+        ),
     ] {
         let (ok, stdout, stderr) = import(&f, &[file, "--date", "2020-01-05"]);
         assert!(!ok, "{file}");
@@ -320,7 +341,10 @@ fn a_folder_imports_its_pages_and_texts_and_skips_the_rest() {
     assert!(stdout.ends_with("imported 2 articles\n"), "{stdout}");
     assert_eq!(
         imported(&f),
-        ["iraq-s-parliament-votes-to-expel-us-troops.md", "second-article.md"]
+        [
+            "iraq-s-parliament-votes-to-expel-us-troops.md",
+            "second-article.md"
+        ]
     );
     // --date applies to every input, over what the page says.
     assert!(
@@ -346,12 +370,21 @@ fn title_and_url_flags_are_for_one_input() {
     for flag in ["--title", "--url"] {
         let (ok, _, stderr) = import(
             &f,
-            &["a.txt", "b.txt", "--date", "2020-01-05", flag, "https://x.example/"],
+            &[
+                "a.txt",
+                "b.txt",
+                "--date",
+                "2020-01-05",
+                flag,
+                "https://x.example/",
+            ],
         );
         assert!(!ok);
         assert_eq!(
             stderr,
-            format!("error: {flag} is for one article, but 2 inputs were given; import that one on its own\n")
+            format!(
+                "error: {flag} is for one article, but 2 inputs were given; import that one on its own\n"
+            )
         );
     }
     assert!(imported(&f).is_empty());
@@ -363,12 +396,17 @@ fn an_article_imported_before_is_replaced_only_with_force() {
     f.write("saved/vote.html", &news_page(JSON_LD));
     assert!(import(&f, &["saved/vote.html"]).0);
     let path = "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md";
-    f.write(path, &f.read(path).replace("Most Shiite", "EDITED Most Shiite"));
+    f.write(
+        path,
+        &f.read(path).replace("Most Shiite", "EDITED Most Shiite"),
+    );
     let (ok, _, stderr) = import(&f, &["saved/vote.html"]);
     assert!(!ok);
     assert_eq!(
         stderr,
-        format!("error: `saved/vote.html`: `{path}` already holds this article; pass --force to replace it\n")
+        format!(
+            "error: `saved/vote.html`: `{path}` already holds this article; pass --force to replace it\n"
+        )
     );
     assert!(f.read(path).contains("EDITED"), "the user's edit survives");
     let (ok, _, stderr) = import(&f, &["saved/vote.html", "--force"]);
@@ -382,17 +420,22 @@ fn a_different_article_with_the_same_slug_keeps_its_file() {
     let f = Fixture::new();
     f.write(
         "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md",
-        &common::article("Iraq's parliament votes to expel US troops", "An older report."),
+        &common::article(
+            "Iraq's parliament votes to expel US troops",
+            "An older report.",
+        ),
     );
     f.write("saved/vote.html", &news_page(JSON_LD));
     let (ok, _, stderr) = import(&f, &["saved/vote.html"]);
     assert!(ok, "{stderr}");
-    assert!(f
-        .read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
-        .contains("An older report."));
-    assert!(f
-        .read("content/articles/iraq-s-parliament-votes-to-expel-us-troops-2.md")
-        .contains("told lawmakers"));
+    assert!(
+        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
+            .contains("An older report.")
+    );
+    assert!(
+        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops-2.md")
+            .contains("told lawmakers")
+    );
 }
 
 #[test]
@@ -419,4 +462,136 @@ fn only_http_addresses_are_fetched() {
         stderr,
         "error: `ftp://example.org/page.html`: only http and https addresses can be fetched; save the page from the browser and import the file\n"
     );
+}
+
+#[test]
+fn a_link_is_fetched_imported_and_its_original_kept() {
+    let page = news_page(JSON_LD);
+    let server = HttpServer::start([
+        ("/old", Route::redirect(301, "/world/vote")),
+        ("/world/vote", Route::html(&page)),
+    ]);
+    let f = Fixture::new();
+    let url = server.url("/old");
+    let (ok, stdout, stderr) = import(&f, &[&url]);
+    assert!(ok, "{stderr}");
+    let slug = "iraq-s-parliament-votes-to-expel-us-troops";
+    assert!(
+        stdout.starts_with(&format!("imported {url} as content/articles/{slug}.md: ")),
+        "{stdout}"
+    );
+    let text = f.read(&format!("content/articles/{slug}.md"));
+    assert_article_only(&text);
+    // The page's canonical address is the article's, not the one typed.
+    assert!(
+        text.contains("\nurl = \"https://daily.example.org/world/2020/01/05/iraq-vote\"\n"),
+        "{text}"
+    );
+    assert_eq!(f.read(&format!("content/originals/{slug}.html")), page);
+    f.build_ok();
+    assert!(!f.path(&format!("public/originals")).exists());
+    let published = walk(&f.path("public"));
+    assert!(
+        !published.iter().any(|p| p.contains("originals")),
+        "{published:?}"
+    );
+}
+
+#[test]
+fn a_link_to_a_page_without_canonical_address_keeps_the_final_one() {
+    let server = HttpServer::start([
+        ("/a", Route::redirect(302, "/b")),
+        (
+            "/b",
+            Route::html(&news_page(
+                OPEN_GRAPH.replace("og:url", "og:nothing").as_str(),
+            )),
+        ),
+    ]);
+    let f = Fixture::new();
+    let (ok, _, stderr) = import(&f, &[&server.url("/a")]);
+    assert!(ok, "{stderr}");
+    let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
+    assert!(
+        text.contains(&format!("\nurl = \"{}\"\n", server.url("/b"))),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_404_is_an_error_naming_the_address_and_changes_nothing() {
+    let server = HttpServer::start([("/gone", Route::status(404))]);
+    let f = Fixture::new();
+    let url = server.url("/gone");
+    let (ok, stdout, stderr) = import(&f, &[&url]);
+    assert!(!ok);
+    assert_eq!(stdout, "");
+    assert!(stderr.starts_with(&format!("error: {url}: ")), "{stderr}");
+    assert!(stderr.contains("404"), "{stderr}");
+    assert!(imported(&f).is_empty());
+    assert!(!f.path("content/originals").exists());
+}
+
+#[test]
+fn a_link_that_is_not_a_web_page_is_refused() {
+    let server = HttpServer::start([(
+        "/report.pdf",
+        Route::ok("application/pdf", b"%PDF-1.7 not a page".to_vec()),
+    )]);
+    let f = Fixture::new();
+    let url = server.url("/report.pdf");
+    let (ok, _, stderr) = import(&f, &[&url]);
+    assert!(!ok);
+    assert!(stderr.contains("application/pdf"), "{stderr}");
+    assert!(imported(&f).is_empty());
+}
+
+#[test]
+fn links_and_files_import_together() {
+    let server = HttpServer::start([
+        ("/vote", Route::html(&news_page(JSON_LD))),
+        ("/gone", Route::status(404)),
+    ]);
+    let f = Fixture::new();
+    f.write(
+        "notes/afp.txt",
+        "Protests in Baghdad\n\nThousands marched.\n",
+    );
+    let (ok, stdout, stderr) = import(
+        &f,
+        &[
+            &server.url("/vote"),
+            &server.url("/gone"),
+            "notes/afp.txt",
+            "--source",
+            "AFP",
+        ],
+    );
+    assert!(!ok);
+    assert!(
+        stderr.ends_with("error: 1 of 3 inputs could not be imported; the other 2 were imported\n"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    // --source is laid over what the page says.
+    assert!(
+        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
+            .contains("\nsource = \"AFP\"\n")
+    );
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
 }

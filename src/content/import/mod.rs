@@ -133,7 +133,9 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
     if failed > 0 {
         bail!(
             "{failed} of {total} inputs could not be imported{}",
-            if imported > 0 {
+            if imported == 1 {
+                "; the other one was imported".to_string()
+            } else if imported > 1 {
                 format!("; the other {imported} were imported")
             } else {
                 String::new()
