@@ -595,3 +595,21 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
         })
         .collect()
 }
+
+#[test]
+fn the_same_page_given_twice_is_one_article() {
+    let f = Fixture::new();
+    f.write("saved/vote.html", &news_page(JSON_LD));
+    f.write("saved/copy/vote (1).html", &news_page(JSON_LD));
+    let (ok, stdout, stderr) = import(&f, &["saved/vote.html", "saved", "saved/vote.html"]);
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "error: `saved/copy/vote (1).html`: it is the same article as `saved/vote.html` (the same address, https://daily.example.org/world/2020/01/05/iraq-vote); it was imported once\nerror: 1 of 2 inputs could not be imported; the other one was imported\n"
+    );
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert_eq!(
+        imported(&f),
+        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+    );
+}

@@ -10,7 +10,7 @@
 //! original, kept under `content/originals/`, which is never published) is written
 //! whole or not at all, and an existing article is replaced only with `--force`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
@@ -107,10 +107,23 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         .collect();
     let articles = root.join(ARTICLES_DIR);
     let mut taken = HashSet::new();
+    // The addresses imported by this run, and as what: the same page saved twice, or
+    // saved and linked, is one article.
+    let mut addresses: HashMap<String, String> = HashMap::new();
     let (mut imported, mut failed) = (0usize, 0usize);
     for (source, result) in sources.iter().zip(read) {
         let outcome = result.and_then(|settled| {
+            if let Some(url) = &settled.draft.url
+                && let Some(first) = addresses.get(url)
+            {
+                return Err(format!(
+                    "it is the same article as {first} (the same address, {url}); it was imported once"
+                ));
+            }
             let (slug, replaces) = choose_slug(&settled, &articles, &mut taken, args.force)?;
+            if let Some(url) = &settled.draft.url {
+                addresses.insert(url.clone(), source.label());
+            }
             write_article(root, &slug, replaces, &settled)?;
             Ok((slug, settled))
         });
@@ -119,7 +132,10 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
                 imported += 1;
                 println!("{}", report_line(source, &slug, &settled));
                 for w in &settled.draft.warnings {
-                    eprintln!("warning: {}: {w}", source.label());
+                    eprintln!(
+                        "warning: {} (imported as {ARTICLES_DIR}/{slug}.md): {w}",
+                        source.label()
+                    );
                 }
             }
             Err(message) if sources.len() == 1 => bail!("{}: {message}", source.label()),
@@ -207,6 +223,14 @@ fn gather(inputs: &[String]) -> anyhow::Result<(Vec<Source>, Vec<(PathBuf, usize
             sources.push(Source::File(path));
         }
     }
+    // A file named twice (or inside a folder also given) is imported once.
+    let mut seen = HashSet::new();
+    sources.retain(|s| {
+        seen.insert(match s {
+            Source::File(p) => p.canonicalize().unwrap_or_else(|_| p.clone()),
+            Source::Url(u) => PathBuf::from(u),
+        })
+    });
     Ok((sources, skipped))
 }
 
