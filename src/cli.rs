@@ -130,7 +130,8 @@ pub struct ImportArgs {
     /// The original article's address (one input only), over the page's own.
     #[arg(long)]
     pub url: Option<String>,
-    /// Replace an article imported before (the same address, or the same title and date).
+    /// Replace an article imported before (the same address, or the same title, date and
+    /// outlet).
     #[arg(long)]
     pub force: bool,
 }

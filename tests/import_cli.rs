@@ -555,7 +555,7 @@ fn links_and_files_import_together() {
     let f = Fixture::new();
     f.write(
         "notes/afp.txt",
-        "Protests in Baghdad\n\nThousands marched.\n",
+        " date 2020-01-06 Protests in Baghdad\n\nThousands marched.\n",
     );
     let (ok, stdout, stderr) = import(
         &f,

@@ -32,6 +32,26 @@ fn main() {
         ));
     }
     let extractors: Vec<(&str, Extractor)> = vec![
+        // `dossier import` itself: the article body as written (its Markdown read back).
+        ("dossier import (page::parse)", |html, _| {
+            let draft = dossier::content::import::page::parse(html.as_bytes(), None);
+            let lines: Vec<String> = draft
+                .blocks
+                .iter()
+                .map(|b| dossier::content::import::page::markdown::plain_text(b))
+                .collect();
+            lines.join("\n")
+        }),
+        ("dossier import, captions aside", |html, _| {
+            let draft = dossier::content::import::page::parse(html.as_bytes(), None);
+            let lines: Vec<String> = draft
+                .blocks
+                .iter()
+                .filter(|b| !b.starts_with("Caption: "))
+                .map(|b| dossier::content::import::page::markdown::plain_text(b))
+                .collect();
+            lines.join("\n")
+        }),
         ("rs-trafilatura 0.2", |html, url| {
             let opts = rs_trafilatura::Options {
                 url: Some(url.to_string()),
@@ -51,6 +71,43 @@ fn main() {
                 .map(|r| r.content_text)
                 .unwrap_or_default()
         }),
+        ("trafilatura 0.6 (recall)", |html, _| {
+            let o = trafilatura::Options::default().with_focus(trafilatura::ExtractionFocus::FavorRecall);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (precision)", |html, _| {
+            let o = trafilatura::Options::default().with_focus(trafilatura::ExtractionFocus::FavorPrecision);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (no comments)", |html, _| {
+            let o = trafilatura::Options::default().with_exclude_comments(true);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (no tables)", |html, _| {
+            let o = trafilatura::Options::default().with_exclude_tables(true);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (images+links)", |html, _| {
+            let o = trafilatura::Options::default().with_images(true).with_links(true);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (images)", |html, _| {
+            let o = trafilatura::Options::default().with_images(true);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (links)", |html, _| {
+            let o = trafilatura::Options::default().with_links(true);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (url)", |html, url| {
+            let mut o = trafilatura::Options::default();
+            if let Ok(u) = url.parse() { o = o.with_url(u); }
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
+        ("trafilatura 0.6 (fast date)", |html, _| {
+            let o = trafilatura::Options::default().with_html_date_mode(trafilatura::HtmlDateMode::Disabled);
+            trafilatura::extract(html, &o).map(|r| r.content_text).unwrap_or_default()
+        }),
         ("dom_smoothie 0.19", |html, url| {
             dom_smoothie::Readability::new(html, Some(url), None)
                 .ok()
@@ -64,6 +121,23 @@ fn main() {
                 .unwrap_or_default()
         }),
     ];
+    if let Ok(f) = std::env::var("FILE") {
+        let html = std::fs::read_to_string(f).unwrap();
+        let o = trafilatura::Options::default().with_images(true).with_links(true);
+        let r = trafilatura::extract(&html, &o).unwrap();
+        println!("{}\n-----\n{}", r.content_html, r.content_text);
+        return;
+    }
+    if let Ok(h) = std::env::var("DUMP") {
+        for (hash, html, truth, _) in &pages {
+            if hash.starts_with(&h) {
+                let o = trafilatura::Options::default().with_images(true).with_links(true);
+                let r = trafilatura::extract(html, &o).unwrap();
+                println!("{}\n-----\n{}\n-----\n{:#?}", r.content_html, truth, r.metadata);
+            }
+        }
+        return;
+    }
     let only = std::env::var("ONLY").ok();
     for (name, f) in extractors {
         if only.as_deref().is_some_and(|o| !name.contains(o)) {

@@ -50,17 +50,7 @@ impl Draft {
 
 /// Escapes what Markdown or HTML would otherwise interpret in plain text.
 pub fn escape_markdown(paragraph: &str) -> String {
-    let mut out = String::with_capacity(paragraph.len() + 8);
-    for c in paragraph.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' => out.push_str("&amp;"),
-            _ => out.push(c),
-        }
-    }
+    let mut out = escape_inline(paragraph);
     // A paragraph starting like a list item or a numbered list stays a paragraph.
     if out.starts_with(['-', '+'])
         || out.split('.').next().is_some_and(|n| {
@@ -73,6 +63,36 @@ pub fn escape_markdown(paragraph: &str) -> String {
         out.insert(0, '\\');
     }
     out
+}
+
+/// Escapes what Markdown or HTML would interpret anywhere in a line: a run of text that
+/// will stand beside Markdown of the importer's own making (emphasis, links).
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A line of escaped text that starts like a list item (`- `, `+ `, `3. `, `3) `) stays
+/// text: the marker's punctuation is escaped (`\-`, `3\.`), which CommonMark reads as
+/// the character itself.
+pub fn guard_line_start(mut line: String) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if line.starts_with(['-', '+', '=']) {
+        line.insert(0, '\\');
+    } else if digits > 0 && digits < 10 && line[digits..].starts_with([')', '.']) {
+        line.insert(digits, '\\');
+    }
+    line
 }
 
 /// A one-line TOML basic string: line breaks and control characters escaped, so no

@@ -111,7 +111,7 @@ pub fn classify(bytes: &[u8]) -> Result<Kind, Refusal> {
     if let Some(what) = binary_kind(body) {
         return Err(Refusal::Binary(what));
     }
-    if looks_like_html(body) {
+    if is_html(body) {
         return Ok(Kind::Page);
     }
     if std::str::from_utf8(body).is_err() {
@@ -120,28 +120,32 @@ pub fn classify(bytes: &[u8]) -> Result<Kind, Refusal> {
     Ok(Kind::Text)
 }
 
-/// A page starts (after white space and comments) with a doctype or an `<html>`,
-/// `<head>` or `<body>` tag, or holds one of those tags early on (some saved pages start
-/// with a byte-order mark, a processing instruction or a stray line).
-fn looks_like_html(body: &[u8]) -> bool {
-    let head = &body[..body.len().min(4096)];
-    let lower: Vec<u8> = head.to_ascii_lowercase();
-    let start = lower
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(0);
-    let lead = &lower[start..];
-    if lead.starts_with(b"<!doctype html") || lead.starts_with(b"<html") {
-        return true;
+/// Whether bytes (unpacked) hold an HTML page, whatever the file is called: its first
+/// markup, after a byte-order mark, blank space and comments, is a doctype, an XML
+/// declaration followed by `<html`, or one of the elements that open a page.
+pub fn is_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        match comment.find("-->") {
+            Some(end) => rest = comment[end + 3..].trim_start(),
+            None => return false,
+        }
     }
-    ["<html", "<head", "<body", "<meta ", "<title>"]
-        .iter()
-        .any(|tag| find(&lower, tag.as_bytes()))
-        && lead.starts_with(b"<")
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    if rest.starts_with("<?xml") {
+        return rest.contains("<html");
+    }
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<title",
+    ]
+    .iter()
+    .any(|start| rest.starts_with(start))
 }
 
 /// Recognises binary data: a known file signature, or NUL and other control bytes that

@@ -339,7 +339,7 @@ fn settle_date(raw: &str) -> Option<String> {
 
 /// Picks the article's slug: its title's, made distinct from the other articles of
 /// this import and from the dossier's. An article on disk that is the same article
-/// (the same address, or the same title and date) is replaced only with `--force`;
+/// (the same address, or the same title, date and outlet) is replaced only with `--force`;
 /// a different article whose title slugs the same keeps its file, and this one gets
 /// `-2`, `-3`...
 fn choose_slug(
@@ -400,7 +400,7 @@ fn slug_of(title: &str) -> String {
 }
 
 /// Whether the article file at `path` is the one being imported: the same address, or
-/// (without addresses) the same title and date. A file that does not parse is the
+/// (without addresses) the same title, date and outlet. A file that does not parse is the
 /// user's and is never taken for it.
 fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else {
@@ -413,6 +413,7 @@ fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => {
             existing.title.trim() == settled.title
+                && existing.source.trim() == settled.source
                 && settle_date(&settled.date)
                     .is_some_and(|d| d.starts_with(&existing.date.to_string()))
         }
