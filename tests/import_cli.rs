@@ -489,7 +489,7 @@ fn a_link_is_fetched_imported_and_its_original_kept() {
     );
     assert_eq!(f.read(&format!("content/originals/{slug}.html")), page);
     f.build_ok();
-    assert!(!f.path(&format!("public/originals")).exists());
+    assert!(!f.path("public/originals").exists());
     let published = walk(&f.path("public"));
     assert!(
         !published.iter().any(|p| p.contains("originals")),

@@ -77,7 +77,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         );
     }
     check_flags(args)?;
-    let (sources, skipped) = gather(&args.inputs)?;
+    let Gathered { sources, skipped } = gather(&args.inputs)?;
     for (dir, count) in &skipped {
         println!(
             "skipped {count} file{} in `{}` that {} not a page or text (pictures, scripts, styles...)",
@@ -191,9 +191,16 @@ fn check_flags(args: &ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What the command line names: the sources to read, and per folder how many of its
+/// files were skipped as not pages or text.
+struct Gathered {
+    sources: Vec<Source>,
+    skipped: Vec<(PathBuf, usize)>,
+}
+
 /// Turns the command line's inputs into sources: addresses, files, and each folder's
-/// importable files. Returns the folders' skipped-file counts too.
-fn gather(inputs: &[String]) -> anyhow::Result<(Vec<Source>, Vec<(PathBuf, usize)>)> {
+/// importable files.
+fn gather(inputs: &[String]) -> anyhow::Result<Gathered> {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     for raw in inputs {
@@ -231,7 +238,7 @@ fn gather(inputs: &[String]) -> anyhow::Result<(Vec<Source>, Vec<(PathBuf, usize
             Source::Url(u) => PathBuf::from(u),
         })
     });
-    Ok((sources, skipped))
+    Ok(Gathered { sources, skipped })
 }
 
 /// Reads one source into a draft.
