@@ -613,3 +613,23 @@ fn the_same_page_given_twice_is_one_article() {
         ["iraq-s-parliament-votes-to-expel-us-troops.md"]
     );
 }
+
+#[test]
+fn imported_text_renders_as_the_text_it_was() {
+    let f = Fixture::new();
+    f.write(
+        "notes/a.txt",
+        " date 2020-01-05 Plain words\n\n1. Not a list, a sentence.\n\n- Not an item either.\n\n<b>Not bold</b> & *not emphasis* [not a link](https://x.example/)\n",
+    );
+    let (ok, _, stderr) = import(&f, &["notes/a.txt"]);
+    assert!(ok, "{stderr}");
+    f.build_ok();
+    let page = f.read("public/articles/plain-words/index.html");
+    for shown in [
+        "<p>1. Not a list, a sentence.</p>",
+        "<p>- Not an item either.</p>",
+        "&lt;b&gt;Not bold&lt;/b&gt; &amp; *not emphasis* [not a link](https://x.example/)",
+    ] {
+        assert!(page.contains(shown), "{shown:?} not in\n{page}");
+    }
+}

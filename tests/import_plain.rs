@@ -513,7 +513,7 @@ fn markup_in_paragraphs_is_escaped() {
         d.blocks,
         [
             "\\<script\\>alert(1)\\</script\\> and \\[x\\](javascript:y)",
-            "\\1. Not a list"
+            "1\\. Not a list"
         ]
     );
 }

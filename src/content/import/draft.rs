@@ -48,21 +48,11 @@ impl Draft {
     }
 }
 
-/// Escapes what Markdown or HTML would otherwise interpret in plain text.
+/// Escapes what Markdown or HTML would otherwise interpret in plain text, so a
+/// paragraph renders as the text it was (one starting like a list item stays a
+/// paragraph).
 pub fn escape_markdown(paragraph: &str) -> String {
-    let mut out = escape_inline(paragraph);
-    // A paragraph starting like a list item or a numbered list stays a paragraph.
-    if out.starts_with(['-', '+'])
-        || out.split('.').next().is_some_and(|n| {
-            !n.is_empty()
-                && n.len() < 10
-                && n.chars().all(|c| c.is_ascii_digit())
-                && out[n.len()..].starts_with(". ")
-        })
-    {
-        out.insert(0, '\\');
-    }
-    out
+    guard_line_start(escape_inline(paragraph))
 }
 
 /// Escapes what Markdown or HTML would interpret anywhere in a line: a run of text that
@@ -141,7 +131,12 @@ mod tests {
             escape_markdown("<script>alert(1)</script>"),
             "\\<script\\>alert(1)\\</script\\>"
         );
-        assert_eq!(escape_markdown("1. Not a list"), "\\1. Not a list");
+        assert_eq!(escape_markdown("1. Not a list"), "1\\. Not a list");
+        assert_eq!(
+            escape_markdown("2020) was the year"),
+            "2020\\) was the year"
+        );
+        assert_eq!(escape_markdown("- not an item"), "\\- not an item");
         assert_eq!(
             escape_markdown("[x](javascript:y)"),
             "\\[x\\](javascript:y)"
