@@ -1,7 +1,7 @@
-//! The five raw seed articles (`../shared/seeds/`), imported as a newcomer would (no
-//! `--title`; `--source`, and `--date` for the two whose text states no date), give a
-//! dossier whose quotes and mentions are the tidied example's. Skips when the seeds are
-//! absent.
+//! Raw text imported as a newcomer would, with no `--title`: the five raw seed articles
+//! (`../shared/seeds/`; `--source`, and `--date` for the two whose text states no date)
+//! give a dossier whose quotes and mentions are the tidied example's, and PolNeAR's test
+//! split imports whole with its publishers and dates. Skips when they are absent.
 
 mod common;
 #[path = "common/corpora.rs"]
@@ -153,4 +153,35 @@ fn the_raw_seeds_import_into_the_example_dossier() {
         &std::fs::read_to_string(example_out.path().join("site/data/dossier.json")).unwrap(),
     );
     assert_eq!(imported, example);
+}
+
+#[test]
+fn polnear_test_split_imports_without_titles() {
+    let Some(dir) = corpora::corpora().map(|c| c.join("polnear")) else {
+        eprintln!("skipped: the corpora are not there");
+        return;
+    };
+    let metadata = std::fs::read_to_string(dir.join("metadata.tsv")).unwrap();
+    let f = Fixture::new();
+    let (mut count, mut made_titles) = (0, 0);
+    for row in metadata.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        if cols[0] != "test" {
+            continue;
+        }
+        let file = dir.join(format!("{}.txt", cols[1]));
+        let file = file.to_string_lossy().into_owned();
+        let out = f
+            .cmd(&["import", &file, "--source", cols[4], "--date", cols[5]])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{file}: {stderr}");
+        assert!(!stderr.contains("error"), "{file}: {stderr}");
+        made_titles += usize::from(stderr.contains("the title was made from the first sentence"));
+        count += 1;
+    }
+    assert_eq!(count, 84);
+    eprintln!("84 imported; {made_titles} titles made from the first sentence");
+    f.build_ok();
 }
