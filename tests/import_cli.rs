@@ -633,3 +633,42 @@ fn imported_text_renders_as_the_text_it_was() {
         assert!(page.contains(shown), "{shown:?} not in\n{page}");
     }
 }
+
+#[test]
+fn a_page_whose_headline_changed_is_still_the_article_of_its_address() {
+    let f = Fixture::new();
+    f.write("saved/vote.html", &news_page(JSON_LD));
+    assert!(import(&f, &["saved/vote.html"]).0);
+    let path = "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md";
+    f.write(
+        "saved/vote-updated.html",
+        &news_page(JSON_LD).replace(
+            "\"headline\": \"Iraq's parliament votes to expel US troops\"",
+            "\"headline\": \"Iraqi MPs vote to expel US troops\"",
+        ),
+    );
+    let (ok, _, stderr) = import(&f, &["saved/vote-updated.html"]);
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: `saved/vote-updated.html`: `{path}` already holds this article; pass --force to replace it\n"
+        )
+    );
+    let (ok, stdout, stderr) = import(&f, &["saved/vote-updated.html", "--force"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            " as {path}: \"Iraqi MPs vote to expel US troops\""
+        )),
+        "{stdout}"
+    );
+    assert_eq!(
+        imported(&f),
+        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+    );
+    assert!(
+        f.read(path)
+            .contains("title = \"Iraqi MPs vote to expel US troops\"")
+    );
+}

@@ -105,27 +105,13 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
         .par_iter()
         .map(|s| read_source(s, args).and_then(|r| settle(r, args)))
         .collect();
-    let articles = root.join(ARTICLES_DIR);
-    let mut taken = HashSet::new();
-    // The addresses imported by this run, and as what: the same page saved twice, or
-    // saved and linked, is one article.
-    let mut addresses: HashMap<String, String> = HashMap::new();
+    let mut naming = Naming::new(root, args.force);
     let (mut imported, mut failed) = (0usize, 0usize);
     for (source, result) in sources.iter().zip(read) {
         let outcome = result.and_then(|settled| {
-            if let Some(url) = &settled.draft.url
-                && let Some(first) = addresses.get(url)
-            {
-                return Err(format!(
-                    "it is the same article as {first} (the same address, {url}); it was imported once"
-                ));
-            }
-            let (slug, replaces) = choose_slug(&settled, &articles, &mut taken, args.force)?;
-            if let Some(url) = &settled.draft.url {
-                addresses.insert(url.clone(), source.label());
-            }
-            write_article(root, &slug, replaces, &settled)?;
-            Ok((slug, settled))
+            let target = naming.target(&settled, source)?;
+            write_article(root, &target, &settled)?;
+            Ok((target.slug, settled))
         });
         match outcome {
             Ok((slug, settled)) => {
@@ -344,45 +330,130 @@ fn settle_date(raw: &str) -> Option<String> {
     Some(parsed.to_string())
 }
 
-/// Picks the article's slug: its title's, made distinct from the other articles of
-/// this import and from the dossier's. An article on disk that is the same article
-/// (the same address, or the same title, date and outlet) is replaced only with `--force`;
-/// a different article whose title slugs the same keeps its file, and this one gets
-/// `-2`, `-3`...
-fn choose_slug(
-    settled: &Settled,
-    articles: &Path,
-    taken: &mut HashSet<String>,
+/// Where an article goes, and whether it replaces the file there.
+struct Target {
+    slug: String,
+    /// Relative to the dossier root.
+    rel: PathBuf,
+    replaces: bool,
+}
+
+/// Names the articles of one import. An article is the same as one in the dossier when
+/// it has the same address (whatever its title has become), or, without addresses, the
+/// same title, date and outlet: that one is replaced only with `--force`. A different
+/// article whose title slugs the same keeps its file, and the new one gets `-2`, `-3`.
+/// Within one import, the same address twice is one article.
+struct Naming<'a> {
+    root: &'a Path,
     force: bool,
-) -> Result<(String, bool), String> {
-    let base = slug_of(&settled.title);
-    for n in 1.. {
-        let slug = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        if taken.contains(&slug) {
-            continue;
+    /// Slugs given out by this import.
+    taken: HashSet<String>,
+    /// Addresses imported by this import, and from which input.
+    imported: HashMap<String, String>,
+    /// The dossier's articles that give an address, by address; read when first needed.
+    existing: Option<HashMap<String, PathBuf>>,
+}
+
+impl<'a> Naming<'a> {
+    fn new(root: &'a Path, force: bool) -> Naming<'a> {
+        Naming {
+            root,
+            force,
+            taken: HashSet::new(),
+            imported: HashMap::new(),
+            existing: None,
         }
-        let path = articles.join(format!("{slug}.md"));
-        if std::fs::symlink_metadata(&path).is_ok() {
-            if !is_same_article(&path, &slug, settled) {
-                continue;
-            }
-            if !force {
+    }
+
+    fn target(&mut self, settled: &Settled, source: &Source) -> Result<Target, String> {
+        let url = settled.draft.url.as_deref();
+        if let Some(url) = url {
+            if let Some(first) = self.imported.get(url) {
                 return Err(format!(
-                    "`{}/{slug}.md` already holds this article; pass --force to replace it",
-                    ARTICLES_DIR
+                    "it is the same article as {first} (the same address, {url}); it was imported once"
                 ));
             }
-            taken.insert(slug.clone());
-            return Ok((slug, true));
+            self.imported.insert(url.to_string(), source.label());
+            let root = self.root;
+            let existing = self
+                .existing
+                .get_or_insert_with(|| existing_addresses(root));
+            if let Some(rel) = existing.get(url).cloned() {
+                let slug = rel
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                return self.replace(slug, rel);
+            }
         }
-        taken.insert(slug.clone());
-        return Ok((slug, false));
+        let base = slug_of(&settled.title);
+        for n in 1.. {
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            if self.taken.contains(&slug) {
+                continue;
+            }
+            let rel = Path::new(ARTICLES_DIR).join(format!("{slug}.md"));
+            let path = self.root.join(&rel);
+            if std::fs::symlink_metadata(&path).is_ok() {
+                if !is_same_article(&path, &slug, settled) {
+                    continue;
+                }
+                return self.replace(slug, rel);
+            }
+            self.taken.insert(slug.clone());
+            return Ok(Target {
+                slug,
+                rel,
+                replaces: false,
+            });
+        }
+        unreachable!("some numbered slug is free")
     }
-    unreachable!("some numbered slug is free")
+
+    /// The same article is in the dossier at `rel`: replaced with `--force` only.
+    fn replace(&mut self, slug: String, rel: PathBuf) -> Result<Target, String> {
+        if !self.force {
+            return Err(format!(
+                "`{}` already holds this article; pass --force to replace it",
+                rel.display()
+            ));
+        }
+        self.taken.insert(slug.clone());
+        Ok(Target {
+            slug,
+            rel,
+            replaces: true,
+        })
+    }
+}
+
+/// The dossier's articles that give an address (`url` in the front matter), by address.
+/// Files that cannot be read or parsed are left to `dossier build` to report.
+fn existing_addresses(root: &Path) -> HashMap<String, PathBuf> {
+    #[derive(serde::Deserialize)]
+    struct Address {
+        url: Option<String>,
+    }
+    let mut out = HashMap::new();
+    for file in files::walk(root, files::Folder::Articles).files {
+        let Ok(bytes) = files::read_bytes(&root.join(&file.rel), &CONTENT_LIMIT) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let Ok(split) = crate::content::frontmatter::split(&text, true) else {
+            continue;
+        };
+        if let Ok(Address { url: Some(url) }) = toml::from_str(split.front_matter) {
+            out.insert(url, file.rel);
+        }
+    }
+    out
 }
 
 /// The title's slug, cut at a word boundary to [`MAX_SLUG_BYTES`].
@@ -406,9 +477,9 @@ fn slug_of(title: &str) -> String {
     }
 }
 
-/// Whether the article file at `path` is the one being imported: the same address, or
-/// (without addresses) the same title, date and outlet. A file that does not parse is the
-/// user's and is never taken for it.
+/// Whether the article file at `path` is the one being imported when addresses do not
+/// tell (one of the two has none): the same title, date and outlet. A file that does
+/// not parse is the user's and is never taken for it.
 fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
@@ -417,7 +488,7 @@ fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
         return false;
     };
     match (&existing.url, &settled.draft.url) {
-        (Some(a), Some(b)) => a == b,
+        (Some(_), Some(_)) => false,
         _ => {
             existing.title.trim() == settled.title
                 && existing.source.trim() == settled.source
@@ -428,15 +499,15 @@ fn is_same_article(path: &Path, slug: &str, settled: &Settled) -> bool {
 }
 
 /// Parses the article back, then writes it (and a fetched original) whole.
-fn write_article(root: &Path, slug: &str, replaces: bool, settled: &Settled) -> Result<(), String> {
+fn write_article(root: &Path, target: &Target, settled: &Settled) -> Result<(), String> {
     let text = draft::render(
         &settled.title,
         &settled.date,
         &settled.source,
         &settled.draft,
     );
-    let rel = Path::new(ARTICLES_DIR).join(format!("{slug}.md"));
-    if let Err(problems) = crate::content::article::parse_article(&rel, slug, &text) {
+    let slug = &target.slug;
+    if let Err(problems) = crate::content::article::parse_article(&target.rel, slug, &text) {
         let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(format!(
             "it would not import as a valid article:\n{}",
@@ -447,7 +518,7 @@ fn write_article(root: &Path, slug: &str, replaces: bool, settled: &Settled) -> 
         let original = Path::new(ORIGINALS_DIR).join(format!("{slug}.{ending}"));
         write_whole(&root.join(&original), bytes, true)?;
     }
-    write_whole(&root.join(&rel), text.as_bytes(), replaces)
+    write_whole(&root.join(&target.rel), text.as_bytes(), target.replaces)
 }
 
 /// Writes `bytes` to `path` through a hidden file beside it, so the file is there whole
