@@ -124,6 +124,9 @@ pub struct ImportArgs {
     /// The date (YYYY-MM-DD), over what the input says.
     #[arg(long)]
     pub date: Option<String>,
+    /// An author, over what the page says (repeat the flag for several).
+    #[arg(long = "author", value_name = "NAME")]
+    pub authors: Vec<String>,
     /// The outlet, over what the page says (default "Unknown").
     #[arg(long)]
     pub source: Option<String>,

@@ -204,12 +204,16 @@ fn flags_override_what_the_page_says() {
             "AFP",
             "--url",
             "https://afp.example.com/vote",
+            "--author",
+            "A. Writer",
+            "--author",
+            "B. Writer",
         ],
     );
     assert!(ok, "{stderr}");
     let text = f.read("content/articles/the-vote.md");
     assert!(
-        text.starts_with("+++\ntitle = \"The vote\"\ndate = 2020-01-06\nsource = \"AFP\"\nauthors = [\"Jane Reporter\"]\nurl = \"https://afp.example.com/vote\"\n"),
+        text.starts_with("+++\ntitle = \"The vote\"\ndate = 2020-01-06\nsource = \"AFP\"\nauthors = [\"A. Writer\", \"B. Writer\"]\nurl = \"https://afp.example.com/vote\"\n"),
         "{text}"
     );
 }

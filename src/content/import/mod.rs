@@ -162,7 +162,9 @@ fn check_flags(args: &ImportArgs) -> anyhow::Result<()> {
     {
         bail!("--url {msg}");
     }
-    for (flag, value) in [("--title", &args.title), ("--source", &args.source)] {
+    let named = [("--title", &args.title), ("--source", &args.source)];
+    let authors = args.authors.iter().map(|a| ("--author", Some(a)));
+    for (flag, value) in named.iter().map(|(f, v)| (*f, v.as_ref())).chain(authors) {
         if let Some(v) = value {
             if v.chars().any(char::is_control) {
                 bail!(
@@ -298,6 +300,9 @@ fn settle(read: Read, args: &ImportArgs) -> Result<Settled, String> {
         .clone()
         .or_else(|| draft.source.clone().filter(|s| !s.trim().is_empty()))
         .unwrap_or_else(|| "Unknown".into());
+    if !args.authors.is_empty() {
+        draft.authors = args.authors.iter().map(|a| a.trim().to_string()).collect();
+    }
     if let Some(u) = &args.url {
         draft.url = Some(u.clone());
     } else if let Some(u) = &draft.url
