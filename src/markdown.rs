@@ -1121,6 +1121,8 @@ fn annotate(
         });
     }
     for (c, used) in src.corrections.iter().zip(&used_corrections) {
+        out.diagnostics
+            .extend(unknown_speaker_id(c, src.file, ctx.registry));
         if !used {
             out.diagnostics.push(
                 Diagnostic::warning(
@@ -1358,6 +1360,40 @@ fn correction_speaker(speaker: &str, registry: &Registry) -> Option<Speaker> {
             entity: None,
         },
     })
+}
+
+/// An error for a correction whose speaker is written as an id (see [`looks_like_id`])
+/// that no entity in the registry has, as when the entity was removed or renamed: shown
+/// as written, the id would pass for the speaker's name.
+fn unknown_speaker_id(c: &QuoteCorrection, file: &Path, registry: &Registry) -> Option<Diagnostic> {
+    let speaker = c.speaker.trim();
+    if !looks_like_id(speaker) || registry.index_of(speaker).is_some() {
+        return None;
+    }
+    let ids: Vec<&str> = registry.entities.iter().map(|e| e.id.as_str()).collect();
+    let help = match crate::error::nearest(speaker, &ids) {
+        Some(id) => format!("did you mean `{id}`?"),
+        None => "add the entity to content/entities.toml, or write the speaker as a name \
+                 (\"Adel Abdul Mahdi\") to show it as written"
+            .to_string(),
+    };
+    Some(
+        Diagnostic::error(
+            file,
+            c.line,
+            format!("the correction's speaker `{speaker}` is not an entity id in the registry"),
+        )
+        .with_help(help),
+    )
+}
+
+/// Whether a correction's speaker is written as an entity id rather than free text: a
+/// slug (lowercase letters, digits and hyphens) with a hyphen or a digit, as in
+/// `adel-abdul-mahdi`. One plain lowercase word ("protesters") reads as free text.
+fn looks_like_id(speaker: &str) -> bool {
+    !speaker.is_empty()
+        && speaker == slug::slugify(speaker)
+        && speaker.contains(|c: char| c == '-' || c.is_ascii_digit())
 }
 
 /// Quote text for prefix comparison: marks and spacing ignored, case folded.
