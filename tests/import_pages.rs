@@ -418,6 +418,26 @@ fn an_opening_heading_that_restates_the_title_or_the_summary_goes() {
 }
 
 #[test]
+fn text_for_screen_readers_only_stays_out() {
+    let article = format!(
+        "<p>{} <a href=\"https://river.example/levels\">Levels<span class=\"sr-only\"> (opens in a new window)</span></a> are online.</p>\
+         <figure><img src=\"https://cdn.example/gates.jpg\" alt=\"Gates\"><figcaption><span class=\"off-screen\">Image caption</span>Water pours through the gates.</figcaption></figure>{}",
+        STORY[0],
+        story_from(1)
+    );
+    let text = body(&parse(article_page("", &article).as_bytes(), None));
+    assert!(!text.contains("new window"), "{text}");
+    assert!(
+        text.contains("\n\nCaption: Water pours through the gates.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[Levels](https://river.example/levels) are online."),
+        "{text}"
+    );
+}
+
+#[test]
 fn structure_becomes_markdown_headings_quotes_lists_and_emphasis() {
     let article = format!(
         "<p>{}</p><h2>What residents said</h2><blockquote><p>We have seen <strong>worse</strong>, but not <em>this</em> year.</p></blockquote>\
