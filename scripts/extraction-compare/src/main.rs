@@ -4,7 +4,8 @@
 //! with `ONLY=name` for some extractors and `VERBOSE=1` for each page's figures. To look
 //! closer: `EXPLAIN=hash` (the lines each extractor adds to the true text or misses, on the
 //! pages whose hash starts so; `SHOW=1` prints its output, `MARKDOWN=1` dossier's blocks),
-//! `FIGURES=1` (images and captions dossier keeps), `HEADINGS=1` (how often the restated
+//! `FIGURES=1` (images and captions dossier keeps), `HIDDEN=1` (whether text for screen
+//! readers only is article text), `HEADINGS=1` (how often the restated
 //! headline test fires on later headings) and `TIMING=1` (where the import's time goes).
 
 use std::collections::HashMap;
@@ -189,6 +190,28 @@ fn main() {
         println!("parse+rich      {:.2}", best(&|h| drop(trafilatura::extract(h, &rich))));
         let import = |h: &str| drop(dossier::content::import::page::parse(h.as_bytes(), None));
         println!("page::parse     {:.2}", best(&import));
+        return;
+    }
+    if std::env::var("HIDDEN").is_ok() {
+        // How many texts for screen readers only (two words or more) the true text holds.
+        use dossier::content::import::page::SCREEN_READER_ONLY;
+        let words = |s: &str| format!(" {} ", tokens(&s.to_lowercase()).join(" "));
+        let (mut texts, mut in_truth) = (0, 0);
+        for (hash, html, truth, _) in &pages {
+            let doc = trafilatura::dom::Document::parse(html);
+            let truth = words(truth);
+            for id in doc.query_selector_all(doc.root(), SCREEN_READER_ONLY) {
+                let text = words(&doc.text_content(id));
+                if text.split_whitespace().count() >= 2 {
+                    texts += 1;
+                    if truth.contains(&text) {
+                        in_truth += 1;
+                        println!("  {hash:.8} {text:.100}");
+                    }
+                }
+            }
+        }
+        println!("{texts} texts for screen readers only, {in_truth} in the true text");
         return;
     }
     if std::env::var("HEADINGS").is_ok() {
