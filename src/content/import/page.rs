@@ -2,14 +2,15 @@
 //! around it dropped, and what the markup says about the article read.
 //!
 //! This module owns reading the page's bytes in their character set (byte-order mark,
-//! `<meta charset>` or `http-equiv`, else UTF-8 with bad bytes replaced), and dropping
-//! an opening heading that restates the title or summary. The article is found by the
-//! `trafilatura` crate, chosen by measurement (see `BENCHMARKS.md`, "Import"), which
-//! drops navigation, advertising, share buttons, teasers, comment sections and the
-//! like. [`metadata`] reads the title, date, authors, outlet, address and summary from
-//! the page's markup, [`markdown`] writes the extracted article as escaped Markdown, and
-//! [`merge`] takes the article's text from the crate's default extraction and its links,
-//! emphasis, images and captions from a second one that keeps them.
+//! `<meta charset>` or `http-equiv`, else UTF-8 with bad bytes replaced), leaving out
+//! text for screen readers only, and dropping an opening heading that restates the title
+//! or summary. The article is found by the `trafilatura` crate, chosen by measurement
+//! (see `BENCHMARKS.md`, "Import"), which drops navigation, advertising, share buttons,
+//! teasers, comment sections and the like. [`metadata`] reads the title, date, authors,
+//! outlet, address and summary from the page's markup, [`markdown`] writes the extracted
+//! article as escaped Markdown, and [`merge`] takes the article's text from the crate's
+//! default extraction and its links, emphasis, images and captions from a second one
+//! that keeps them.
 
 use std::collections::HashSet;
 
