@@ -314,6 +314,129 @@ fn a_figcaption_becomes_a_caption_paragraph() {
     );
 }
 
+/// The story's paragraphs from the `from`th on, as HTML.
+fn story_from(from: usize) -> String {
+    STORY[from..]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect()
+}
+
+#[test]
+fn the_text_of_an_image_container_stays_out_and_its_figure_caption_stays_in() {
+    // Kept with its images, the crate keeps the text of an image container too; the
+    // article's text is what it chooses without them.
+    let article = format!(
+        "<p>{}</p><div class=\"photo-caption\"><img src=\"https://cdn.example/quay.jpg\"><p>Photo agency credit line</p></div>\
+         <p>{}</p><figure><img src=\"https://cdn.example/gates.jpg\" alt=\"Gates\"><figcaption>Water pours through the gates.</figcaption></figure>{}",
+        STORY[0],
+        STORY[1],
+        story_from(2)
+    );
+    let draft = parse(article_page("", &article).as_bytes(), None);
+    let text = body(&draft);
+    assert!(!text.contains("Photo agency credit line"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}\n\n![Gates](https://cdn.example/gates.jpg)\n\nCaption: Water pours through the gates.\n\n{}",
+            STORY[1], STORY[2]
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_paragraph_an_image_splits_keeps_its_links_and_the_image() {
+    let article = format!(
+        "<p>{}</p><p>Readings: <a href=\"https://river.example/north\">north gauge</a><br>\
+         <img src=\"https://cdn.example/gauge.jpg\" alt=\"Gauge\"><br>and <a href=\"https://river.example/south\">south gauge</a> every six hours.</p>{}",
+        STORY[0],
+        story_from(1)
+    );
+    let draft = parse(article_page("", &article).as_bytes(), None);
+    let text = body(&draft);
+    for expected in [
+        "[north gauge](https://river.example/north)",
+        "![Gauge](https://cdn.example/gauge.jpg)",
+        "[south gauge](https://river.example/south) every six hours.",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_lead_image_is_kept_and_an_image_above_the_headline_is_not() {
+    let head = "<title>Sluice gates opened after heavy rain</title>";
+    let article = format!(
+        "<img src=\"https://gazette.example/logo.png\" alt=\"Gazette\"><h1>Sluice gates opened after heavy rain</h1><p>{}</p>",
+        STORY[0]
+    );
+    let masthead = parse(
+        article_page(head, &format!("{article}{}", story_from(1))).as_bytes(),
+        None,
+    );
+    assert!(!body(&masthead).contains("logo.png"), "{}", body(&masthead));
+    let lead = format!(
+        "<figure><img src=\"https://cdn.example/gates.jpg\" alt=\"Gates\"></figure>{}",
+        story_html()
+    );
+    let draft = parse(article_page(head, &lead).as_bytes(), None);
+    assert_eq!(
+        draft.blocks[0],
+        "![Gates](https://cdn.example/gates.jpg)",
+        "{}",
+        body(&draft)
+    );
+    assert_eq!(draft.blocks[1], STORY[0]);
+}
+
+#[test]
+fn an_opening_heading_that_restates_the_title_or_the_summary_goes() {
+    let head = "<title>Sluice gates opened as river rises | Gazette</title>\
+        <meta name=\"description\" content=\"Three days of rain raised the river above the warning mark.\">";
+    for opening in [
+        "<h1>River rises: sluice gates opened</h1>",
+        "<h2>Three days of rain raised the river above the warning mark.</h2>",
+    ] {
+        let draft = parse(
+            article_page(head, &format!("{opening}{}", story_html())).as_bytes(),
+            None,
+        );
+        assert_eq!(draft.blocks[0], STORY[0], "{opening}");
+        assert!(
+            draft.dropped.iter().any(|d| d == "the repeated headline"),
+            "{:?}",
+            draft.dropped
+        );
+    }
+    // A heading that says something else is the article's own.
+    let draft = parse(
+        article_page(head, &format!("<h2>Ferry suspended</h2>{}", story_html())).as_bytes(),
+        None,
+    );
+    assert_eq!(draft.blocks[0], "## Ferry suspended");
+}
+
+#[test]
+fn text_for_screen_readers_only_stays_out() {
+    let article = format!(
+        "<p>{} <a href=\"https://river.example/levels\">Levels<span class=\"sr-only\"> (opens in a new window)</span></a> are online.</p>\
+         <figure><img src=\"https://cdn.example/gates.jpg\" alt=\"Gates\"><figcaption><span class=\"off-screen\">Image caption</span>Water pours through the gates.</figcaption></figure>{}",
+        STORY[0],
+        story_from(1)
+    );
+    let text = body(&parse(article_page("", &article).as_bytes(), None));
+    assert!(!text.contains("new window"), "{text}");
+    assert!(
+        text.contains("\n\nCaption: Water pours through the gates.\n\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[Levels](https://river.example/levels) are online."),
+        "{text}"
+    );
+}
+
 #[test]
 fn structure_becomes_markdown_headings_quotes_lists_and_emphasis() {
     let article = format!(
@@ -548,24 +671,34 @@ fn development_pages_reach_the_article_body_target() {
         eprintln!("skipped: the article-extraction corpus is not here");
         return;
     };
-    let (mut p_sum, mut r_sum) = (0.0, 0.0);
+    let (mut sums, mut aside_sums) = ((0.0, 0.0), (0.0, 0.0));
     for page in &pages {
-        let draft = parse(&page.html, None);
+        let mut draft = parse(&page.html, None);
         let (p, r) = precision_recall(shingle_match(&page.truth, &as_written(&draft)));
         if std::env::var_os("VERBOSE").is_some() {
             eprintln!("{:60.60} p={p:.3} r={r:.3}", page.url);
         }
-        p_sum += p;
-        r_sum += r;
+        sums = (sums.0 + p, sums.1 + r);
+        // The benchmark's true text leaves photo captions out; the import keeps them.
+        draft.blocks.retain(|b| !b.starts_with("Caption: "));
+        let (p, r) = precision_recall(shingle_match(&page.truth, &as_written(&draft)));
+        aside_sums = (aside_sums.0 + p, aside_sums.1 + r);
     }
     let n = pages.len() as f64;
-    let (p, r) = (p_sum / n, r_sum / n);
-    let f1 = 2.0 * p * r / (p + r);
+    let score = |(p, r): (f64, f64)| {
+        let (p, r) = (p / n, r / n);
+        (2.0 * p * r / (p + r), p, r)
+    };
+    let (f1, p, r) = score(sums);
+    let (aside, aside_p, aside_r) = score(aside_sums);
     eprintln!(
-        "article body: F1 {f1:.3} (precision {p:.3}, recall {r:.3}) on {} pages",
+        "article body: F1 {f1:.3} (precision {p:.3}, recall {r:.3}) on {} pages; \
+         captions aside F1 {aside:.3} (precision {aside_p:.3}, recall {aside_r:.3})",
         pages.len()
     );
-    assert!(f1 >= 0.95, "F1 {f1:.3} (P {p:.3} R {r:.3})");
+    // Reached: 0.972 and 0.976 (deterministic); the issue's target is 0.95.
+    assert!(f1 >= 0.965, "F1 {f1:.3} (P {p:.3} R {r:.3})");
+    assert!(aside >= 0.97, "captions aside: F1 {aside:.3}");
 }
 
 #[test]

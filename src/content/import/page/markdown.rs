@@ -20,6 +20,9 @@ use crate::content::import::draft::{escape_inline, guard_line_start};
 /// removed from the page's own text before it is read.
 pub const CAPTION_MARK: char = '\u{fdd0}';
 
+/// Opens a caption paragraph in the Markdown written.
+pub const CAPTION_PREFIX: &str = "Caption: ";
+
 /// The article as Markdown blocks, and what was left out of it.
 #[derive(Debug, Default)]
 pub struct Body {
@@ -53,7 +56,8 @@ pub fn convert(html: &str, base: Option<&Url>) -> Body {
 }
 
 /// The text a Markdown block reads as: its text and code, without the markup and
-/// without image descriptions (a reader sees the image, not its `alt`).
+/// without image descriptions (a reader sees the image, not its `alt`); a list's items
+/// and a quote's paragraphs on lines of their own.
 pub fn plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::new();
@@ -64,15 +68,12 @@ pub fn plain_text(markdown: &str) -> String {
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             Event::Text(t) | Event::Code(t) if in_image == 0 => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push('\n'),
             _ => {}
         }
     }
+    out.truncate(out.trim_end().len());
     out
-}
-
-/// Whether two texts say the same, case and runs of whitespace aside.
-pub fn same_text(a: &str, b: &str) -> bool {
-    clean(a).to_lowercase() == clean(b).to_lowercase()
 }
 
 fn plural(n: usize, what: &str, why: &str) -> String {
@@ -177,7 +178,8 @@ impl Writer<'_> {
     fn flush(&mut self, paragraph: &mut String, out: &mut Vec<String>) {
         match paragraph.trim_start().strip_prefix(CAPTION_MARK) {
             Some(caption) => out.extend(
-                finish_paragraph(&caption.replace('\n', " ")).map(|c| format!("Caption: {c}")),
+                finish_paragraph(&caption.replace('\n', " "))
+                    .map(|c| format!("{CAPTION_PREFIX}{c}")),
             ),
             None => out.extend(finish_paragraph(paragraph)),
         }
@@ -265,7 +267,7 @@ impl Writer<'_> {
         let mut text = String::new();
         self.inline_children(node, &mut text);
         if let Some(text) = finish_paragraph(&text.replace('\n', " ")) {
-            out.push(format!("Caption: {text}"));
+            out.push(format!("{CAPTION_PREFIX}{text}"));
         }
         out.append(&mut self.pending_images);
     }
