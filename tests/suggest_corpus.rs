@@ -1,0 +1,301 @@
+//! `entities suggest` measured against CoNLL-2003's gold entities, and run over the BBC
+//! business articles for reading by hand.
+//!
+//! Nothing from the corpora is copied into the repository; each test skips, passing,
+//! when its corpus is absent. Run them with
+//!
+//! ```sh
+//! DOSSIER_CORPORA=/path/to/corpora cargo test --release --test suggest_corpus -- --ignored --nocapture
+//! ```
+//!
+//! Set `DOSSIER_SUGGEST_OUT` to a folder to have each test write the suggester's whole
+//! output there.
+//!
+//! The CoNLL figures are at the level of distinct names that occur at least twice:
+//!
+//! - **real names**: of the suggested entities mentioned twice or more, the share whose
+//!   name is a gold entity's text somewhere in the set (any type, MISC included);
+//! - **found**: of the gold person, organisation and place names written at least twice,
+//!   the share that some suggested entity has as its own name;
+//! - **kinds**: of the suggested names that are such gold names, the share whose kind is
+//!   the gold type (PER person, ORG organization, LOC place);
+//! - **merges**: suggested entities whose forms include two gold names of different
+//!   types, or two gold names neither of which is a shortening, an acronym or a
+//!   misspelling of the other. Each is printed for checking.
+
+#[path = "common/corpora.rs"]
+mod corpora;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use dossier::annotate::TextBlock;
+use dossier::annotate::suggest::{SuggestInput, suggest_entities};
+use dossier::content::registry::{EntityKind, Registry};
+
+/// An article in the corpus format: a title line, then paragraphs separated by blank
+/// lines. The title is left out, as an imported article's title is not body text.
+fn body_blocks(text: &str) -> Vec<TextBlock> {
+    text.split("\n\n")
+        .skip(1)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(TextBlock::paragraph)
+        .collect()
+}
+
+/// The suggester's output for some articles: (slug, body blocks).
+fn suggest(articles: &[(String, Vec<TextBlock>)], source: &str) -> String {
+    let inputs: Vec<SuggestInput> = articles
+        .iter()
+        .map(|(slug, blocks)| SuggestInput {
+            slug,
+            source,
+            blocks,
+        })
+        .collect();
+    suggest_entities(&inputs, &Registry::default())
+}
+
+fn save(name: &str, output: &str) {
+    if let Some(dir) = std::env::var_os("DOSSIER_SUGGEST_OUT") {
+        std::fs::write(Path::new(&dir).join(name), output).expect("write the output");
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Suggested {
+    #[serde(default)]
+    entity: Vec<SuggestedEntity>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct SuggestedEntity {
+    name: String,
+    kind: EntityKind,
+    aliases: Vec<String>,
+}
+
+/// The suggested entities with their mention counts (from the comment above each).
+fn parse(output: &str) -> Vec<(SuggestedEntity, usize)> {
+    let mentions = regex::Regex::new(r"^#   (\d+) mentions? in ").expect("regex");
+    let mut counts = Vec::new();
+    let mut last = 0;
+    for line in output.lines() {
+        if let Some(c) = mentions.captures(line) {
+            last = c[1].parse().expect("a count");
+        } else if line == "[[entity]]" {
+            counts.push(last);
+        }
+    }
+    let parsed: Suggested = toml::from_str(output).expect("the output is TOML");
+    assert_eq!(parsed.entity.len(), counts.len());
+    parsed.entity.into_iter().zip(counts).collect()
+}
+
+/// Gold entity texts: for each, its count per type.
+type Gold = HashMap<String, BTreeMap<String, usize>>;
+
+fn read_gold(tsv: &str) -> Gold {
+    let mut gold: Gold = HashMap::new();
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (kind, text) = (cols[3], cols[4]);
+        *gold
+            .entry(text.to_string())
+            .or_default()
+            .entry(kind.to_string())
+            .or_default() += 1;
+    }
+    gold
+}
+
+/// The type a gold text has most often.
+fn gold_type(types: &BTreeMap<String, usize>) -> &str {
+    types
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map(|(t, _)| t.as_str())
+        .unwrap_or("")
+}
+
+fn kind_of(gold: &str) -> Option<EntityKind> {
+    match gold {
+        "PER" => Some(EntityKind::Person),
+        "ORG" => Some(EntityKind::Organization),
+        "LOC" => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
+/// True when two gold names may name one thing: one's words lie within the other's
+/// ("Clinton", "Bill Clinton"), one is the other's acronym, or they differ by a
+/// misspelling.
+fn may_be_one(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) =
+        (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
+    let within = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));
+    let initials = |w: &[&str]| -> String { w.iter().filter_map(|w| w.chars().next()).collect() };
+    within(&wa, &wb)
+        || within(&wb, &wa)
+        || initials(&wa) == b.replace('.', "")
+        || initials(&wb) == a.replace('.', "")
+        || strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase()) >= 0.75
+}
+
+#[test]
+#[ignore = "reads CoNLL-2003 from the shared corpora; run with --ignored"]
+fn conll2003_test_set_figures() {
+    let Some(dir) = corpora::corpora().map(|c| c.join("conll2003/articles")) else {
+        eprintln!("skipped: no corpora");
+        return;
+    };
+    if !dir.is_dir() {
+        eprintln!("skipped: no CoNLL-2003 articles");
+        return;
+    }
+    let mut articles = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("read the folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("read an article");
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        articles.push((slug, body_blocks(&text)));
+    }
+    let gold = read_gold(&std::fs::read_to_string(dir.join("gold_entities.tsv")).expect("gold"));
+    let output = suggest(&articles, "Reuters");
+    save("conll2003.toml", &output);
+    let suggested = parse(&output);
+
+    let frequent: Vec<&(SuggestedEntity, usize)> =
+        suggested.iter().filter(|(_, n)| *n >= 2).collect();
+    let wrong: Vec<&str> = frequent
+        .iter()
+        .filter(|(e, _)| !gold.contains_key(&e.name))
+        .map(|(e, _)| e.name.as_str())
+        .collect();
+    let targets: BTreeMap<&str, &str> = gold
+        .iter()
+        .filter(|(_, types)| types.values().sum::<usize>() >= 2)
+        .map(|(text, types)| (text.as_str(), gold_type(types)))
+        .filter(|(_, t)| kind_of(t).is_some())
+        .collect();
+    let names: HashMap<&str, EntityKind> = suggested
+        .iter()
+        .map(|(e, _)| (e.name.as_str(), e.kind))
+        .collect();
+    let missed: Vec<&str> = targets
+        .keys()
+        .filter(|t| !names.contains_key(*t))
+        .copied()
+        .collect();
+    let mut kinds_right = 0;
+    let mut kinds_wrong = Vec::new();
+    for (text, t) in &targets {
+        if let Some(kind) = names.get(text) {
+            if Some(*kind) == kind_of(t) {
+                kinds_right += 1;
+            } else {
+                kinds_wrong.push(format!("{text} ({t}, suggested {})", kind.as_str()));
+            }
+        }
+    }
+    let mut merges = Vec::new();
+    for (e, _) in &suggested {
+        let forms: Vec<(&str, &str)> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .filter_map(|f| gold.get(f).map(|t| (f.as_str(), gold_type(t))))
+            .collect();
+        let apart = forms.iter().enumerate().any(|(i, (a, ta))| {
+            forms[i + 1..]
+                .iter()
+                .any(|(b, tb)| ta != tb || !may_be_one(a, b))
+        });
+        if apart {
+            merges.push(format!("{} = {:?}", e.name, e.aliases));
+        }
+    }
+
+    let share = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let found = targets.len() - missed.len();
+    println!("CoNLL-2003 test set, {} articles:", articles.len());
+    println!(
+        "  real names: {:.3} ({} of {} suggestions mentioned twice or more)",
+        share(frequent.len() - wrong.len(), frequent.len()),
+        frequent.len() - wrong.len(),
+        frequent.len()
+    );
+    println!(
+        "  found: {:.3} ({found} of {} gold PER/ORG/LOC names written twice or more)",
+        share(found, targets.len()),
+        targets.len()
+    );
+    println!(
+        "  kinds: {:.3} ({kinds_right} of {found})",
+        share(kinds_right, found)
+    );
+    println!("  merges: {}", merges.len());
+    let show = |label: &str, items: &[String]| {
+        println!("{label} ({}):", items.len());
+        for item in items.iter().take(400) {
+            println!("    {item}");
+        }
+    };
+    if std::env::var_os("DOSSIER_SUGGEST_DETAILS").is_some() {
+        show(
+            "not names",
+            &wrong.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        );
+        show(
+            "missed",
+            &missed.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        );
+        show("wrong kinds", &kinds_wrong);
+        show("merges", &merges);
+    }
+}
+
+#[test]
+#[ignore = "reads the BBC corpus from the shared corpora; run with --ignored"]
+fn bbc_business_suggestions() {
+    let Some(dir) = corpora::corpora().map(|c| c.join("bbc")) else {
+        eprintln!("skipped: no corpora");
+        return;
+    };
+    if !dir.is_dir() {
+        eprintln!("skipped: no BBC corpus");
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("read the folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("business-"))
+        })
+        .collect();
+    files.sort();
+    let articles: Vec<(String, Vec<TextBlock>)> = files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read an article");
+            let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+            (slug, body_blocks(&text))
+        })
+        .collect();
+    let output = suggest(&articles, "BBC");
+    save("bbc-business.toml", &output);
+    let suggested = parse(&output);
+    println!(
+        "BBC business, {} articles: {} suggestions",
+        articles.len(),
+        suggested.len()
+    );
+    for (e, n) in suggested.iter().take(80) {
+        println!("  {n:4} {:12} {} {:?}", e.kind.as_str(), e.name, e.aliases);
+    }
+}
