@@ -93,7 +93,8 @@ fn parse(output: &str) -> Vec<(SuggestedEntity, usize)> {
     parsed.entity.into_iter().zip(counts).collect()
 }
 
-/// Gold entity texts: for each, its count per type.
+/// Gold entity texts in lower case ("JAPAN" in a heading is "Japan"): for each, its
+/// count per type.
 type Gold = HashMap<String, BTreeMap<String, usize>>;
 
 fn read_gold(tsv: &str) -> Gold {
@@ -102,7 +103,7 @@ fn read_gold(tsv: &str) -> Gold {
         let cols: Vec<&str> = line.split('\t').collect();
         let (kind, text) = (cols[3], cols[4]);
         *gold
-            .entry(text.to_string())
+            .entry(text.to_lowercase())
             .or_default()
             .entry(kind.to_string())
             .or_default() += 1;
@@ -128,19 +129,14 @@ fn kind_of(gold: &str) -> Option<EntityKind> {
     }
 }
 
-/// True when two gold names may name one thing: one's words lie within the other's
-/// ("Clinton", "Bill Clinton"), one is the other's acronym, or they differ by a
-/// misspelling.
-fn may_be_one(a: &str, b: &str) -> bool {
+/// True when two gold names (in lower case) may name one thing: one's words lie within
+/// the other's ("clinton", "bill clinton"), one is an acronym (whose letters are not
+/// checked), or they differ by a misspelling.
+fn may_be_one(a: &str, b: &str, acronym: bool) -> bool {
     let (wa, wb): (Vec<&str>, Vec<&str>) =
         (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
     let within = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));
-    let initials = |w: &[&str]| -> String { w.iter().filter_map(|w| w.chars().next()).collect() };
-    within(&wa, &wb)
-        || within(&wb, &wa)
-        || initials(&wa) == b.replace('.', "")
-        || initials(&wb) == a.replace('.', "")
-        || strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase()) >= 0.75
+    within(&wa, &wb) || within(&wb, &wa) || acronym || strsim::normalized_levenshtein(a, b) >= 0.75
 }
 
 #[test]
@@ -175,7 +171,7 @@ fn conll2003_test_set_figures() {
         suggested.iter().filter(|(_, n)| *n >= 2).collect();
     let wrong: Vec<&str> = frequent
         .iter()
-        .filter(|(e, _)| !gold.contains_key(&e.name))
+        .filter(|(e, _)| !gold.contains_key(&e.name.to_lowercase()))
         .map(|(e, _)| e.name.as_str())
         .collect();
     let targets: BTreeMap<&str, &str> = gold
@@ -184,19 +180,19 @@ fn conll2003_test_set_figures() {
         .map(|(text, types)| (text.as_str(), gold_type(types)))
         .filter(|(_, t)| kind_of(t).is_some())
         .collect();
-    let names: HashMap<&str, EntityKind> = suggested
+    let names: HashMap<String, EntityKind> = suggested
         .iter()
-        .map(|(e, _)| (e.name.as_str(), e.kind))
+        .map(|(e, _)| (e.name.to_lowercase(), e.kind))
         .collect();
     let missed: Vec<&str> = targets
         .keys()
-        .filter(|t| !names.contains_key(*t))
+        .filter(|t| !names.contains_key(**t))
         .copied()
         .collect();
     let mut kinds_right = 0;
     let mut kinds_wrong = Vec::new();
     for (text, t) in &targets {
-        if let Some(kind) = names.get(text) {
+        if let Some(kind) = names.get(*text) {
             if Some(*kind) == kind_of(t) {
                 kinds_right += 1;
             } else {
@@ -206,14 +202,19 @@ fn conll2003_test_set_figures() {
     }
     let mut merges = Vec::new();
     for (e, _) in &suggested {
-        let forms: Vec<(&str, &str)> = std::iter::once(&e.name)
+        let forms: Vec<(&String, String, &str)> = std::iter::once(&e.name)
             .chain(&e.aliases)
-            .filter_map(|f| gold.get(f).map(|t| (f.as_str(), gold_type(t))))
+            .filter_map(|f| {
+                let lower = f.to_lowercase();
+                let t = gold_type(gold.get(&lower)?);
+                Some((f, lower, t))
+            })
             .collect();
-        let apart = forms.iter().enumerate().any(|(i, (a, ta))| {
+        let acronym = |f: &str| !f.contains(' ') && f.chars().all(|c| !c.is_lowercase());
+        let apart = forms.iter().enumerate().any(|(i, (fa, a, ta))| {
             forms[i + 1..]
                 .iter()
-                .any(|(b, tb)| ta != tb || !may_be_one(a, b))
+                .any(|(fb, b, tb)| ta != tb || !may_be_one(a, b, acronym(fa) != acronym(fb)))
         });
         if apart {
             merges.push(format!("{} = {:?}", e.name, e.aliases));

@@ -17,7 +17,7 @@ use super::evidence::{context_evidence, is_attributive};
 use super::lexicon;
 use super::runs::{Cleaned, Outcome, clean, find_runs, is_capitalised_function_word};
 use super::stats::Stats;
-use super::words::{self, Gap, Shape, Words};
+use super::words::{self, Gap, Layout, Shape, Words};
 
 /// A registry mention found by the matcher.
 struct Known {
@@ -96,6 +96,9 @@ impl<'a> Corpus<'a> {
     pub(super) fn candidates(&self) -> Table {
         let mut first: HashMap<String, (usize, usize)> = HashMap::new();
         for words in self.blocks.iter().flatten() {
+            if words.layout() == Layout::Capitals {
+                continue;
+            }
             for run in find_runs(words) {
                 if let Outcome::Name(c) = clean(words, run, &self.stats) {
                     let entry = first.entry(normalise(words.span(c.tokens))).or_default();
@@ -112,9 +115,23 @@ impl<'a> Corpus<'a> {
                 .map_or(0, |&(_, mid)| mid)
         };
 
+        let seen_alone = |words: &Words, tokens: Range<usize>| {
+            first.contains_key(&normalise(words.span(tokens)))
+        };
+
         let mut table = Table::default();
+        let mut datelines: HashMap<String, usize> = HashMap::new();
         for (a, blocks) in self.blocks.iter().enumerate() {
             for (b, words) in blocks.iter().enumerate() {
+                for place in words.dateline() {
+                    *datelines
+                        .entry(normalise(&words::title_case(words.span(place))))
+                        .or_default() += 1;
+                }
+                let layout = words.layout();
+                if layout == Layout::Capitals {
+                    continue;
+                }
                 let known = &self.known[a][b];
                 let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
                 for run in find_runs(words) {
@@ -127,67 +144,94 @@ impl<'a> Corpus<'a> {
                         }
                         Outcome::Nothing => continue,
                     };
-                    let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
-                    if e == run_end && words.tokens[e - 1].possessive {
-                        let base = normalise(words.span(s..e));
-                        self.describe(&mut table, words, (a, b), s, e, Some(base));
-                    }
-                    let Some(tokens) = self.refine(words, &cleaned, &mid_seen) else {
-                        continue;
+                    let pieces = match layout {
+                        Layout::Listing => split_listed_names(words, cleaned, &seen_alone),
+                        _ => vec![cleaned],
                     };
-                    if tokens.len() == 1
-                        && self.stats.demonym_base(words.word(tokens.start)).is_some()
-                    {
-                        self.describe(&mut table, words, (a, b), tokens.start, tokens.end, None);
-                        continue;
-                    }
-                    let range = words.tokens[tokens.start].range.start
-                        ..words.tokens[tokens.end - 1].range.end;
-                    if known
-                        .iter()
-                        .any(|k| k.range.start <= range.start && range.end <= k.range.end)
-                    {
-                        continue;
-                    }
-                    let surface = normalise(words.span(tokens.clone()));
-                    if self.registry_forms.contains(&surface) {
-                        continue;
-                    }
-                    let occurrence = Occurrence {
-                        article: a,
-                        block: b,
-                        start: range.start,
-                        end: range.end,
-                    };
-                    let index = table.add(&surface, words.span(tokens.clone()), occurrence);
-                    let candidate = &mut table.candidates[index];
-                    candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
-                    if is_attributive(words, tokens.end) {
-                        candidate.attributive += 1;
-                    }
-                    if let Some(title) = &cleaned.title {
-                        *candidate.titles.entry(title.clone()).or_default() += 1;
-                    }
-                    for k in known {
-                        if range.start <= k.range.start && k.range.end <= range.end {
-                            candidate.contains.extend(k.entities.iter().copied());
+                    for cleaned in pieces {
+                        let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
+                        if e == run_end && words.tokens[e - 1].possessive {
+                            let base = normalise(words.span(s..e));
+                            self.describe(&mut table, words, (a, b), s, e, Some(base));
                         }
+                        let Some(tokens) = self.refine(words, &cleaned, &mid_seen) else {
+                            continue;
+                        };
+                        if tokens.len() == 1
+                            && self.stats.demonym_base(words.word(tokens.start)).is_some()
+                        {
+                            self.describe(
+                                &mut table,
+                                words,
+                                (a, b),
+                                tokens.start,
+                                tokens.end,
+                                None,
+                            );
+                            continue;
+                        }
+                        let range = words.tokens[tokens.start].range.start
+                            ..words.tokens[tokens.end - 1].range.end;
+                        if known
+                            .iter()
+                            .any(|k| k.range.start <= range.start && range.end <= k.range.end)
+                        {
+                            continue;
+                        }
+                        let surface = normalise(words.span(tokens.clone()));
+                        if self.registry_forms.contains(&surface) {
+                            continue;
+                        }
+                        let occurrence = Occurrence {
+                            article: a,
+                            block: b,
+                            start: range.start,
+                            end: range.end,
+                        };
+                        let index = table.add(&surface, words.span(tokens.clone()), occurrence);
+                        let candidate = &mut table.candidates[index];
+                        candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
+                        if is_attributive(words, tokens.end) {
+                            candidate.attributive += 1;
+                        }
+                        if let Some(title) = &cleaned.title {
+                            *candidate.titles.entry(title.clone()).or_default() += 1;
+                        }
+                        for k in known {
+                            if range.start <= k.range.start && k.range.end <= range.end {
+                                candidate.contains.extend(k.entities.iter().copied());
+                            }
+                        }
+                        kept.push((index, tokens));
                     }
-                    kept.push((index, tokens));
                 }
-                // "Daesh (Islamic State)": a name and its parenthetical are one.
+                // "Daesh (Islamic State)": a name and its parenthetical are one; not in
+                // a table row or a results line ("Katja Seizinger (Germany) 1:18.32").
+                if layout != Layout::Prose {
+                    continue;
+                }
                 for pair in kept.windows(2) {
                     let (first, second) = (&pair[0], &pair[1]);
                     let closes = words.text[words.tokens[second.1.end - 1].range.end..]
                         .trim_start()
                         .starts_with(')');
+                    // A person's name in brackets is rarely another name of the
+                    // person: "Paul Gascoigne (Rangers)", "Sun Jun (China)".
+                    let qualifier = table.candidates[first.0].is_person_shaped()
+                        && !table.candidates[second.0].is_acronym();
                     if second.1.start == first.1.end
+                        && !qualifier
                         && words.tokens[second.1.start].gap == Gap::OpenParen
                         && closes
                     {
                         table.parenthetical.push((first.0, second.0));
                     }
                 }
+            }
+        }
+        for (key, count) in datelines {
+            if let Some(&i) = table.index.get(&key) {
+                table.candidates[i].evidence.dateline += count;
             }
         }
         table.drop_ordinary_words(&self.stats);
@@ -277,6 +321,37 @@ impl<'a> Corpus<'a> {
         };
         let index = table.add(&surface, &words.text[range], occurrence);
         table.candidates[index].description = Some((base, noun.to_string()));
+    }
+}
+
+/// A run in a listing that is two names each seen on its own elsewhere ("Real Madrid
+/// Barcelona" in a list of fixtures) is split in two; any other run is kept whole.
+fn split_listed_names(
+    words: &Words,
+    cleaned: Cleaned,
+    seen_alone: &impl Fn(&Words, Range<usize>) -> bool,
+) -> Vec<Cleaned> {
+    let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
+    let starts_name = |i: usize| matches!(words.tokens[i].shape, Shape::Name | Shape::Acronym);
+    let split = (s + 1..e).find(|&p| {
+        words.tokens[p].gap == Gap::Space
+            && starts_name(p)
+            && seen_alone(words, s..p)
+            && seen_alone(words, p..e)
+    });
+    match split {
+        Some(p) => vec![
+            Cleaned {
+                tokens: s..p,
+                ..cleaned.clone()
+            },
+            Cleaned {
+                tokens: p..e,
+                title: None,
+                initial: false,
+            },
+        ],
+        None => vec![cleaned],
     }
 }
 

@@ -23,6 +23,8 @@ pub(super) struct Evidence {
     pub(super) source: usize,
     /// Before "group".
     pub(super) group: usize,
+    /// Named by a dateline: "LONDON 1996-12-06".
+    pub(super) dateline: usize,
 }
 
 impl AddAssign for Evidence {
@@ -33,6 +35,7 @@ impl AddAssign for Evidence {
         self.city += o.city;
         self.source += o.source;
         self.group += o.group;
+        self.dateline += o.dateline;
     }
 }
 

@@ -72,6 +72,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.city += c.evidence.city;
             ev.source += c.evidence.source;
             ev.group += c.evidence.group;
+            ev.dateline += c.evidence.dateline;
         }
     }
 
@@ -120,6 +121,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         place,
         3 * ev.city,
         format!("after \"city of\" {}", plural(ev.city, "time")),
+    );
+    note(
+        place,
+        3 * ev.dateline,
+        format!("named by a dateline {}", plural(ev.dateline, "time")),
     );
     note(
         organisation,

@@ -50,6 +50,17 @@ impl Stats<'_> {
         if lexicon::is_listed_demonym(word) {
             return Some(word.to_string());
         }
+        // "Englishman", "Frenchwoman", "Queenslander": a person from a place.
+        if let Some(stem) = ["man", "woman", "men", "women", "er"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .filter(|stem| stem.chars().count() >= 4)
+            && let Some(base) = self
+                .singular_demonym_base(stem)
+                .or_else(|| self.capitalised.contains(stem).then(|| stem.to_string()))
+        {
+            return Some(base);
+        }
         for (suffix, restores) in [
             ("ian", &["", "e", "a"][..]),
             ("an", &["", "a"][..]),

@@ -46,6 +46,17 @@ pub struct Token {
     pub sentence: usize,
 }
 
+/// How a block is laid out, which says whether its capitals mark names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Running text: it has lower-case words.
+    Prose,
+    /// Written in capitals: a heading, a table's header ("GF GA PTS").
+    Capitals,
+    /// No lower-case word but not in capitals: a byline, a table row, a results line.
+    Listing,
+}
+
 /// The tokens of one block.
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
@@ -65,6 +76,62 @@ impl<'a> Words<'a> {
         &self.text[self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end]
     }
 
+    /// How the block is laid out: prose has a lower-case word other than a name
+    /// particle; without one, more acronyms than names make a line in capitals.
+    pub fn layout(&self) -> Layout {
+        let count = |shape: Shape| self.tokens.iter().filter(|t| t.shape == shape).count();
+        let lower = (0..self.tokens.len())
+            .filter(|&i| {
+                self.tokens[i].shape == Shape::Lower && !lexicon::is_particle(self.word(i))
+            })
+            .count();
+        if lower > 0 {
+            Layout::Prose
+        } else if count(Shape::Acronym) > count(Shape::Name) {
+            Layout::Capitals
+        } else {
+            Layout::Listing
+        }
+    }
+
+    /// The places a dateline names: a block that opens with a name in capitals,
+    /// perhaps followed by a comma and a region, then a date ("LONDON 1996-12-06",
+    /// "AL-AIN, United Arab Emirates 1996-12-06"). Returns the token ranges of the
+    /// names, the first being the one in capitals.
+    pub fn dateline(&self) -> Vec<Range<usize>> {
+        const LONGEST: usize = 10;
+        let t = &self.tokens;
+        if t.len() > LONGEST || self.layout() == Layout::Prose {
+            return Vec::new();
+        }
+        let Some(date) = t.iter().position(|x| x.shape == Shape::Number) else {
+            return Vec::new();
+        };
+        let capitals = t[..date]
+            .iter()
+            .position(|x| x.shape != Shape::Acronym || x.gap == Gap::Comma)
+            .unwrap_or(date);
+        if capitals == 0
+            || !t[1..capitals]
+                .iter()
+                .all(|x| matches!(x.gap, Gap::Space | Gap::Hyphen))
+        {
+            return Vec::new();
+        }
+        let region = capitals..date;
+        let region_is_name = region
+            .clone()
+            .all(|i| t[i].shape == Shape::Name && (i == capitals || t[i].gap == Gap::Space))
+            && t.get(capitals).is_some_and(|x| x.gap == Gap::Comma);
+        if region.is_empty() {
+            vec![0..capitals]
+        } else if region_is_name {
+            vec![0..capitals, region]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// Byte range of the sentence that holds `offset`.
     pub fn sentence_at(&self, offset: usize) -> Range<usize> {
         let k = self.sentences.partition_point(|&s| s <= offset).max(1) - 1;
@@ -76,6 +143,21 @@ impl<'a> Words<'a> {
             .unwrap_or(self.text.len());
         start..end
     }
+}
+
+/// A word in capitals written as a name: "AL-AIN" is "Al-Ain", "NEW YORK" "New York".
+pub fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        if in_word {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        in_word = c.is_alphanumeric();
+    }
+    out
 }
 
 pub fn is_apostrophe(c: char) -> bool {
