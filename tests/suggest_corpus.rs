@@ -76,21 +76,44 @@ struct SuggestedEntity {
     aliases: Vec<String>,
 }
 
-/// The suggested entities with their mention counts (from the comment above each).
-fn parse(output: &str) -> Vec<(SuggestedEntity, usize)> {
+/// A suggested entity, its mention count and the clues to its kind (from the
+/// comments above it).
+struct Suggestion {
+    entity: SuggestedEntity,
+    mentions: usize,
+    clues: Vec<String>,
+}
+
+fn parse(output: &str) -> Vec<Suggestion> {
     let mentions = regex::Regex::new(r"^#   (\d+) mentions? in ").expect("regex");
-    let mut counts = Vec::new();
-    let mut last = 0;
+    let kind = regex::Regex::new(r"^#   kind: \w+ \((.*)\)$").expect("regex");
+    let digits = regex::Regex::new(r"\d+ times?|\x22[^\x22]*\x22").expect("regex");
+    let mut notes = Vec::new();
+    let (mut count, mut clues) = (0, Vec::new());
     for line in output.lines() {
         if let Some(c) = mentions.captures(line) {
-            last = c[1].parse().expect("a count");
+            count = c[1].parse().expect("a count");
+        } else if let Some(c) = kind.captures(line) {
+            clues = c[1]
+                .split("; ")
+                .map(|clue| digits.replace_all(clue, "_").into_owned())
+                .collect();
         } else if line == "[[entity]]" {
-            counts.push(last);
+            notes.push((count, std::mem::take(&mut clues)));
         }
     }
     let parsed: Suggested = toml::from_str(output).expect("the output is TOML");
-    assert_eq!(parsed.entity.len(), counts.len());
-    parsed.entity.into_iter().zip(counts).collect()
+    assert_eq!(parsed.entity.len(), notes.len());
+    parsed
+        .entity
+        .into_iter()
+        .zip(notes)
+        .map(|(entity, (mentions, clues))| Suggestion {
+            entity,
+            mentions,
+            clues,
+        })
+        .collect()
 }
 
 /// Gold entity texts in lower case ("JAPAN" in a heading is "Japan"): for each, its
@@ -167,12 +190,15 @@ fn conll2003_test_set_figures() {
     save("conll2003.toml", &output);
     let suggested = parse(&output);
 
-    let frequent: Vec<&(SuggestedEntity, usize)> =
-        suggested.iter().filter(|(_, n)| *n >= 2).collect();
+    let frequent: Vec<&SuggestedEntity> = suggested
+        .iter()
+        .filter(|s| s.mentions >= 2)
+        .map(|s| &s.entity)
+        .collect();
     let wrong: Vec<&str> = frequent
         .iter()
-        .filter(|(e, _)| !gold.contains_key(&e.name.to_lowercase()))
-        .map(|(e, _)| e.name.as_str())
+        .filter(|e| !gold.contains_key(&e.name.to_lowercase()))
+        .map(|e| e.name.as_str())
         .collect();
     let targets: BTreeMap<&str, &str> = gold
         .iter()
@@ -182,7 +208,7 @@ fn conll2003_test_set_figures() {
         .collect();
     let names: HashMap<String, EntityKind> = suggested
         .iter()
-        .map(|(e, _)| (e.name.to_lowercase(), e.kind))
+        .map(|s| (s.entity.name.to_lowercase(), s.entity.kind))
         .collect();
     let missed: Vec<&str> = targets
         .keys()
@@ -201,7 +227,19 @@ fn conll2003_test_set_figures() {
         }
     }
     let mut merges = Vec::new();
-    for (e, _) in &suggested {
+    // Each clue to a kind: how often the kind it won was the gold type.
+    let mut clues: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for s in &suggested {
+        let Some(t) = targets.get(s.entity.name.to_lowercase().as_str()) else {
+            continue;
+        };
+        for clue in &s.clues {
+            let tally = clues.entry(clue).or_default();
+            tally.0 += usize::from(kind_of(t) == Some(s.entity.kind));
+            tally.1 += 1;
+        }
+    }
+    for Suggestion { entity: e, .. } in &suggested {
         let forms: Vec<(&String, String, &str)> = std::iter::once(&e.name)
             .chain(&e.aliases)
             .filter_map(|f| {
@@ -240,6 +278,10 @@ fn conll2003_test_set_figures() {
         share(kinds_right, found)
     );
     println!("  merges: {}", merges.len());
+    println!("  precision of each clue to a kind, where it won:");
+    for (clue, (right, all)) in &clues {
+        println!("    {:.3} ({right} of {all}) {clue}", share(*right, *all));
+    }
     let show = |label: &str, items: &[String]| {
         println!("{label} ({}):", items.len());
         for item in items.iter().take(400) {
@@ -296,7 +338,14 @@ fn bbc_business_suggestions() {
         articles.len(),
         suggested.len()
     );
-    for (e, n) in suggested.iter().take(80) {
-        println!("  {n:4} {:12} {} {:?}", e.kind.as_str(), e.name, e.aliases);
+    for s in suggested.iter().take(80) {
+        let e = &s.entity;
+        println!(
+            "  {:4} {:12} {} {:?}",
+            s.mentions,
+            e.kind.as_str(),
+            e.name,
+            e.aliases
+        );
     }
 }

@@ -191,6 +191,9 @@ impl<'a> Corpus<'a> {
                         let index = table.add(&surface, words.span(tokens.clone()), occurrence);
                         let candidate = &mut table.candidates[index];
                         candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
+                        if layout == Layout::Listing && is_followed_by_score(words, tokens.end) {
+                            candidate.evidence.scored += 1;
+                        }
                         if is_attributive(words, tokens.end) {
                             candidate.attributive += 1;
                         }
@@ -322,6 +325,15 @@ impl<'a> Corpus<'a> {
         let index = table.add(&surface, &words.text[range], occurrence);
         table.candidates[index].description = Some((base, noun.to_string()));
     }
+}
+
+/// True when the token at `next` is a number after a space: in a table row, the name
+/// before it is a team's ("Aberdeen 3 Celtic 1", "Ajax Amsterdam 18 7 8 3").
+fn is_followed_by_score(words: &Words, next: usize) -> bool {
+    words
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space)
 }
 
 /// A run in a listing that is two names each seen on its own elsewhere ("Real Madrid

@@ -5,15 +5,19 @@ use crate::content::registry::EntityKind;
 
 use super::candidate::Table;
 use super::evidence::Evidence;
-use super::lexicon;
 use super::render::plural;
+use super::{known, lexicon};
 
 /// A guessed kind, with the evidence for it.
 ///
 /// Every clue is counted per mention: a word that says what the name is (2 a
-/// mention: "Ministry", "Fort", "War"), a title before it (3), "city of" before it
-/// (3), "said" after it (1), "in"/"to"/"from" before it (1), a citation (1), "group"
-/// after it (2), the shape of a personal name (1); being an acronym counts 1 once.
+/// mention: "Ministry", "Fort", "War", "FC"), a country, region or city of the
+/// gazetteer (3), a name then a town ("Hapoel Haifa": an organisation, 2), a dateline
+/// (3), a title before it (3), "city of" before it (3), "said" after a name of two
+/// words or more (1), "in"/"to"/"from" before it (1), a citation (1), "group" after it
+/// (2), a score after it in a table row (1), "shares" after it or "stake in" before it (2), a personal name's shape
+/// beginning with a common given name (2) or another (1); being an acronym counts 1
+/// once.
 /// The largest total wins; with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
     const KINDS: [EntityKind; 5] = [
@@ -27,6 +31,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     // Mentions whose name holds a word telling each kind, and the first such word.
     let mut named: [(usize, Option<&str>); 5] = Default::default();
     let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
+    let (mut given, mut gazetteer, mut after_place) = (None, 0, None);
     let mut acronym = None;
     for &i in group {
         let c = &table.candidates[i];
@@ -58,11 +63,28 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         if c.description.is_some() {
             described += n;
         }
+        if known::is_place(&c.surface) {
+            gazetteer += n;
+        } else if words.len() >= 2
+            && known::is_place(last)
+            && !known::is_place(first)
+            && !lexicon::is_kind_word(first)
+        {
+            // A club or a branch named with its town: "Hapoel Haifa", "Celta Vigo".
+            after_place.get_or_insert((last, 0)).1 += n;
+        }
         if c.is_acronym() {
             acronym.get_or_insert(c.surface.as_str());
         } else {
-            ev += c.evidence;
-            if c.is_person_shaped() {
+            let mut evidence = c.evidence;
+            if words.len() == 1 {
+                // Companies speak too: "Yukos said" tells nothing of a lone word.
+                evidence.says = 0;
+            }
+            ev += evidence;
+            if c.is_person_shaped() && known::is_given_name(first) {
+                given.get_or_insert((first, 0)).1 += n;
+            } else if c.is_person_shaped() {
                 person_shaped += n;
             }
         }
@@ -73,6 +95,8 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.source += c.evidence.source;
             ev.group += c.evidence.group;
             ev.dateline += c.evidence.dateline;
+            ev.company += c.evidence.company;
+            ev.scored += c.evidence.scored;
         }
     }
 
@@ -109,6 +133,33 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
     note(person, person_shaped, "shaped like a personal name".into());
+    if let Some((name, mentions)) = given {
+        note(person, 2 * mentions, format!("the given name \"{name}\""));
+    }
+    note(place, 3 * gazetteer, "a country, region or city".into());
+    if let Some((town, mentions)) = after_place {
+        note(
+            organisation,
+            2 * mentions,
+            format!("a name followed by the place \"{town}\""),
+        );
+    }
+    note(
+        organisation,
+        ev.scored,
+        format!(
+            "followed by a score in a table row {}",
+            plural(ev.scored, "time")
+        ),
+    );
+    note(
+        organisation,
+        2 * ev.company,
+        format!(
+            "before \"shares\" or after \"stake in\" {}",
+            plural(ev.company, "time")
+        ),
+    );
     note(
         place,
         ev.place,

@@ -83,6 +83,15 @@ mod lists {
         )
     }
 
+    /// Words after a company's name that tell it is one: "Yukos shares".
+    pub fn company_contexts(word: &str) -> bool {
+        matches!(
+            word,
+            "chairman" | "earnings" | "profit" | "profits" | "revenue" | "revenues" |
+            "sales" | "shareholders" | "shares" | "stake" | "stock" | "subsidiary" | "unit"
+        )
+    }
+
     /// Reporting verbs after a speaker or a source: "Mahdi said", "CNBC reports".
     pub fn say_verbs(word: &str) -> bool {
         matches!(
@@ -154,7 +163,13 @@ mod lists {
             "Radio" | "Railways" | "Refining" | "Senate" | "Service" | "Shipping" |
             "Society" | "State" | "Steel" | "Syndicate" | "Systems" | "Technologies" |
             "Telecom" | "Television" | "Times" | "Tribune" | "Union" | "Units" |
-            "University" | "Watch"
+            "University" | "Watch" |
+            // Company forms and sports clubs.
+            "AG" | "NV" | "Plc" | "PLC" | "Brothers" | "Breweries" | "Desk" | "Exchange" |
+            "Minerals" | "Newsroom" | "Resources" | "Securities" | "AFC" | "FC" | "Albion" |
+            "Athletic" | "Atletico" | "Betar" | "Dinamo" | "Dynamo" | "Hapoel" | "Hotspur" |
+            "Lokomotiv" | "Maccabi" | "Olympique" | "Partizan" | "Rangers" | "Rovers" |
+            "Spartak" | "Spor" | "United" | "Wanderers"
         )
     }
 
@@ -268,6 +283,11 @@ pub fn is_role_word(lower: &str) -> bool {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     is_title(&title) || role_words(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_company_context(lower: &str) -> bool {
+    company_contexts(lower)
 }
 
 pub fn is_say_verb(lower: &str) -> bool {

@@ -70,6 +70,7 @@ mod evidence;
 mod fold;
 mod group;
 mod kind;
+mod known;
 pub(crate) mod lexicon;
 mod registry;
 mod render;
