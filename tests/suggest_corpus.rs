@@ -156,6 +156,8 @@ fn kind_of(gold: &str) -> Option<EntityKind> {
 /// the other's ("clinton", "bill clinton"), one is an acronym (whose letters are not
 /// checked), or they differ by a misspelling.
 fn may_be_one(a: &str, b: &str, acronym: bool) -> bool {
+    let (a, b) = (a.replace('.', ""), b.replace('.', ""));
+    let (a, b) = (a.as_str(), b.as_str());
     let (wa, wb): (Vec<&str>, Vec<&str>) =
         (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
     let within = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));

@@ -14,10 +14,10 @@ use crate::content::registry::Registry;
 use super::SuggestInput;
 use super::candidate::{Occurrence, Table, normalise};
 use super::evidence::{context_evidence, is_attributive};
-use super::lexicon;
 use super::runs::{Cleaned, Outcome, clean, find_runs, is_capitalised_function_word};
 use super::stats::Stats;
 use super::words::{self, Gap, Layout, Shape, Words};
+use super::{fold, known, lexicon};
 
 /// A registry mention found by the matcher.
 struct Known {
@@ -220,8 +220,12 @@ impl<'a> Corpus<'a> {
                         .starts_with(')');
                     // A person's name in brackets is rarely another name of the
                     // person: "Paul Gascoigne (Rangers)", "Sun Jun (China)".
-                    let qualifier = table.candidates[first.0].is_person_shaped()
-                        && !table.candidates[second.0].is_acronym();
+                    let (a, b) = (&table.candidates[first.0], &table.candidates[second.0]);
+                    let acronym_of = b.is_acronym()
+                        && fold::initials(&a.surface) == fold::acronym_letters(&b.surface);
+                    // Nor is a place in brackets: "Sodigraf (Zaire)" says where from.
+                    let qualifier = (a.is_person_shaped() && !acronym_of)
+                        || (known::is_place(&b.surface) && !acronym_of);
                     if second.1.start == first.1.end
                         && !qualifier
                         && words.tokens[second.1.start].gap == Gap::OpenParen
