@@ -124,9 +124,21 @@ impl<'a> Corpus<'a> {
         for (a, blocks) in self.blocks.iter().enumerate() {
             for (b, words) in blocks.iter().enumerate() {
                 for place in words.dateline() {
-                    *datelines
-                        .entry(normalise(&words::title_case(words.span(place))))
-                        .or_default() += 1;
+                    let name = words::title_case(words.span(place.clone()));
+                    *datelines.entry(normalise(&name)).or_default() += 1;
+                    // A dateline's name in capitals is suggested as written in a
+                    // sentence: "BRUSSELS" is "Brussels".
+                    if words.tokens[place.start].shape == Shape::Acronym {
+                        let range = words.tokens[place.start].range.start
+                            ..words.tokens[place.end - 1].range.end;
+                        let occurrence = Occurrence {
+                            article: a,
+                            block: b,
+                            start: range.start,
+                            end: range.end,
+                        };
+                        table.add(&normalise(&name), &name, occurrence);
+                    }
                 }
                 let layout = words.layout();
                 if layout == Layout::Capitals {
@@ -154,7 +166,7 @@ impl<'a> Corpus<'a> {
                             let base = normalise(words.span(s..e));
                             self.describe(&mut table, words, (a, b), s, e, Some(base));
                         }
-                        let Some(tokens) = self.refine(words, &cleaned, &mid_seen) else {
+                        let Some(tokens) = self.refine(words, &cleaned, layout, &mid_seen) else {
                             continue;
                         };
                         if tokens.len() == 1
@@ -247,11 +259,13 @@ impl<'a> Corpus<'a> {
 
     /// The second pass over a cleaned run: splits off a sentence-initial ordinary word
     /// ("Tags Iran") and trailing ordinary words after a known name ("Reuters
-    /// Members"); drops a lone word that is never capitalised mid-sentence.
+    /// Members"); drops a lone word that is never capitalised mid-sentence, unless it
+    /// stands in a listing and is never written in lower case.
     fn refine(
         &self,
         words: &Words,
         cleaned: &Cleaned,
+        layout: Layout,
         mid_seen: &impl Fn(&Words, Range<usize>) -> usize,
     ) -> Option<Range<usize>> {
         let (mut s, mut e) = (cleaned.tokens.start, cleaned.tokens.end);
@@ -278,9 +292,14 @@ impl<'a> Corpus<'a> {
         while e > s && words.tokens[e - 1].shape == Shape::Lower {
             e -= 1;
         }
+        // A table row has no lower case to set a name apart from a word that starts a
+        // sentence: there a lone word stays when it is never written in lower case
+        // ("Barnsley 21 10 8 3").
+        let listed = layout == Layout::Listing && self.stats.lower_count(words.word(s)) == 0;
         if e - s == 1
             && words.tokens[s].shape == Shape::Name
             && self.stats.mid_count(words.word(s)) == 0
+            && !listed
         {
             return None;
         }

@@ -12,7 +12,7 @@ use super::{known, lexicon};
 ///
 /// Every clue is counted per mention: a word that says what the name is (2 a
 /// mention: "Ministry", "Fort", "War", "FC"), a country, region or city of the
-/// gazetteer (3), a name then a town ("Hapoel Haifa": an organisation, 2), a dateline
+/// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a town ("Hapoel Haifa": an organisation, 2), a dateline
 /// (3), a title before it (3), "city of" before it (3), "said" after a name of two
 /// words or more (1), "in"/"to"/"from" before it (1), a citation (1), "group" after it
 /// (2), a score after it in a table row (1), "shares" after it or "stake in" before it (2), a personal name's shape
@@ -136,7 +136,14 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name \"{name}\""));
     }
-    note(place, 3 * gazetteer, "a country, region or city".into());
+    // A town's name followed by scores in a table is its team's ("Boston 98 Miami 92"):
+    // those mentions do not count for the gazetteer.
+    let unscored = gazetteer.saturating_sub(ev.scored);
+    note(
+        place,
+        3 * unscored + usize::from(gazetteer > 0),
+        "a country, region or city".into(),
+    );
     if let Some((town, mentions)) = after_place {
         note(
             organisation,

@@ -104,7 +104,11 @@ impl<'a> Words<'a> {
         if t.len() > LONGEST || self.layout() == Layout::Prose {
             return Vec::new();
         }
-        let Some(date) = t.iter().position(|x| x.shape == Shape::Number) else {
+        // A year ("1996-12-06") or a month ("Dec 6"), not a score ("LA CLIPPERS 102").
+        let Some(date) = (0..t.len()).position(|i| {
+            let w = self.word(i);
+            (t[i].shape == Shape::Number && w.len() == 4) || lexicon::is_month_or_weekday(w)
+        }) else {
             return Vec::new();
         };
         let capitals = t[..date]
