@@ -94,11 +94,17 @@ impl Table {
 
     /// Empties the single capitalised words that are mostly written in lower case,
     /// and those used only as adjectives ("French activist", "French government"):
-    /// adjectives of nationality that cannot be derived from a place in the text. The
+    /// adjectives of nationality that cannot be derived from a place in the text, and
+    /// names of nationality of any length ("South Koreans"). The
     /// words kept are marked `common` when they are also written in lower case or are
     /// adjectives of nationality: such words are no one's short form.
     pub(super) fn drop_ordinary_words(&mut self, stats: &Stats) {
         for c in &mut self.candidates {
+            // "Germans", "South Koreans": people of a place, not a name to suggest.
+            if c.description.is_none() && stats.is_demonym(&c.surface) {
+                c.occurrences.clear();
+                continue;
+            }
             let single = !c.surface.contains(' ') && !c.surface.contains('-');
             if !single || words::shape_of(&c.surface) != Shape::Name {
                 continue;

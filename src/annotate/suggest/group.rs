@@ -25,8 +25,17 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
             sets.union(first, i);
         }
     }
+    // A name and its parenthetical, unless either is paired with another name too:
+    // "Deutsche Bank (DB)" and "Deutsche Boerse (DB)" are two.
+    let mut partners: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(a, b) in &table.parenthetical {
-        sets.union(a, b);
+        partners.entry(a).or_default().insert(b);
+        partners.entry(b).or_default().insert(a);
+    }
+    for &(a, b) in &table.parenthetical {
+        if partners[&a].len() == 1 && partners[&b].len() == 1 {
+            sets.union(a, b);
+        }
     }
     join_short_forms_of_institutions(table, &live, &mut sets);
     join_short_forms_of_people(cands, &live, &mut sets);

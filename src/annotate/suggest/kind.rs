@@ -14,7 +14,7 @@ use super::{known, lexicon};
 /// mention: "Ministry", "Fort", "War", "FC"), a country, region or city of the
 /// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a town ("Hapoel Haifa": an organisation, 2), a dateline
 /// (3), a title before it (3), "city of" before it (3), "said" after a name of two
-/// words or more (1), "in"/"to"/"from" before it (1), a citation (1), "group" after it
+/// words or more (1), "in"/"at"/"near" before it (1), a citation (1), "group" after it
 /// (2), a score after it in a table row (1), "shares" after it or "stake in" before it (2), a personal name's shape
 /// beginning with a common given name (2) or another (1); being an acronym counts 1
 /// once.
@@ -171,7 +171,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         place,
         ev.place,
         format!(
-            "after \"in\", \"to\" or \"from\" {}",
+            "after \"in\", \"at\" or \"near\" {}",
             plural(ev.place, "time")
         ),
     );

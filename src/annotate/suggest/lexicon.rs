@@ -88,7 +88,7 @@ mod lists {
         matches!(
             word,
             "chairman" | "earnings" | "profit" | "profits" | "revenue" | "revenues" |
-            "sales" | "shareholders" | "shares" | "stake" | "stock" | "subsidiary" | "unit"
+            "shareholders" | "shares" | "stake" | "subsidiary"
         )
     }
 
@@ -102,12 +102,12 @@ mod lists {
         )
     }
 
-    /// Prepositions that tend to precede places: "in Baghdad", "to the Middle East".
+    /// Prepositions that tend to precede places: "in Baghdad", "near the Middle East";
+    /// not "to" or "from", which as often precede a company ("sold to Gazprom").
     pub fn place_prepositions(word: &str) -> bool {
         matches!(
             word,
-            "across" | "at" | "from" | "in" | "inside" | "into" | "near" | "to" |
-            "toward" | "towards"
+            "across" | "at" | "in" | "inside" | "near" | "toward" | "towards"
         )
     }
 

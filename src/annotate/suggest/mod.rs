@@ -48,7 +48,7 @@
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before or "said"
 //!    after suggests a person; institution words (Ministry, Council, Times...) or an
-//!    acronym an organisation; "in"/"to"/"from" before, "city of" or a place word
+//!    acronym an organisation; "in"/"at"/"near" before, "city of" or a place word
 //!    (Fort, East, States) a place. The comment says which evidence won.
 //!
 //! Each step has its own submodule: `words` and `stats` (1), `runs` (2 and the first

@@ -46,6 +46,29 @@ impl Stats<'_> {
         })
     }
 
+    /// True when a name is an adjective or a noun of nationality, of one word
+    /// ("Germans", from "Germany" in the gazetteer) or more ("South Korean", "Sri
+    /// Lankans").
+    pub(super) fn is_demonym(&self, name: &str) -> bool {
+        if !name.contains(' ') && self.demonym_base(name).is_some() {
+            return true;
+        }
+        let singular = name.strip_suffix('s').unwrap_or(name);
+        [
+            ("ian", &["", "e", "a"][..]),
+            ("an", &["", "a"][..]),
+            ("n", &[""][..]),
+            ("", &["y"][..]),
+        ]
+        .iter()
+        .filter_map(|(suffix, restores)| Some((singular.strip_suffix(suffix)?, *restores)))
+        .any(|(stem, restores)| {
+            restores
+                .iter()
+                .any(|r| super::known::is_place(&format!("{stem}{r}")))
+        })
+    }
+
     fn singular_demonym_base(&self, word: &str) -> Option<String> {
         if lexicon::is_listed_demonym(word) {
             return Some(word.to_string());
