@@ -258,7 +258,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// The second pass over a cleaned run: splits off a sentence-initial ordinary word
-    /// ("Tags Iran") and trailing ordinary words after a known name ("Reuters
+    /// ("Tags Iran", not the given name in "Paolo Madrid") and trailing ordinary words after a known name ("Reuters
     /// Members"); drops a lone word that is never capitalised mid-sentence, unless it
     /// stands in a listing and is never written in lower case.
     fn refine(
@@ -273,6 +273,7 @@ impl<'a> Corpus<'a> {
             let first = words.word(s);
             if mid_seen(words, s..e) == 0
                 && self.stats.mid_count(first) == 0
+                && !known::is_given_name(first)
                 && (self.stats.lower_count(first) >= 1 || mid_seen(words, s + 1..e) >= 1)
             {
                 s += 1;
