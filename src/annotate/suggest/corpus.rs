@@ -236,8 +236,8 @@ impl<'a> Corpus<'a> {
                     let acronym_of = b.is_acronym()
                         && fold::initials(&a.surface) == fold::acronym_letters(&b.surface);
                     // Nor is a place in brackets: "Sodigraf (Zaire)" says where from.
-                    let qualifier = (a.is_person_shaped() && !acronym_of)
-                        || (known::is_place(&b.surface) && !acronym_of);
+                    let qualifier =
+                        !acronym_of && (a.is_person_shaped() || known::is_place(&b.surface));
                     if second.1.start == first.1.end
                         && !qualifier
                         && words.tokens[second.1.start].gap == Gap::OpenParen

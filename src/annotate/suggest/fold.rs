@@ -206,4 +206,14 @@ mod tests {
         }
         assert_eq!(acronym_letters("U.S."), "US");
     }
+
+    #[test]
+    fn misspellings_of_long_names_only() {
+        let is = |a: &str, b: &str| is_misspelling(&fold(a), &fold(b));
+        assert!(is("Khodorkovsky", "Khordokovsky"));
+        assert!(is("Germany", "Germay"));
+        assert!(!is("Gambia", "Zambia"));
+        assert!(!is("Kane", "Kano"));
+        assert!(!is("Timor", "Timorese"));
+    }
 }

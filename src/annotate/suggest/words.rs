@@ -127,13 +127,14 @@ impl<'a> Words<'a> {
             .clone()
             .all(|i| t[i].shape == Shape::Name && (i == capitals || t[i].gap == Gap::Space))
             && t.get(capitals).is_some_and(|x| x.gap == Gap::Comma);
-        if region.is_empty() {
-            vec![0..capitals]
-        } else if region_is_name {
-            vec![0..capitals, region]
-        } else {
-            Vec::new()
+        let mut places = Vec::with_capacity(2);
+        if region.is_empty() || region_is_name {
+            places.push(0..capitals);
         }
+        if !region.is_empty() && region_is_name {
+            places.push(region);
+        }
+        places
     }
 
     /// Byte range of the sentence that holds `offset`.
@@ -422,5 +423,34 @@ mod tests {
                 .collect();
             assert_eq!(words_of(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn finds_the_places_of_a_dateline_and_nothing_in_a_results_line() {
+        let places = |text: &str| -> Vec<String> {
+            let w = tokenize(text);
+            w.dateline()
+                .into_iter()
+                .map(|r| w.span(r).to_string())
+                .collect()
+        };
+        assert_eq!(places("LONDON 1996-12-06"), ["LONDON"]);
+        assert_eq!(
+            places("AL-AIN, United Arab Emirates 1996-12-06"),
+            ["AL-AIN", "United Arab Emirates"]
+        );
+        assert_eq!(places("WASHINGTON Dec 6"), ["WASHINGTON"]);
+        assert!(places("LA CLIPPERS 102 Denver 94").is_empty());
+        assert!(places("The LONDON office opened in 1996").is_empty());
+        assert_eq!(title_case("NEW YORK"), "New York");
+        assert_eq!(title_case("AL-AIN"), "Al-Ain");
+    }
+
+    #[test]
+    fn tells_prose_from_capitals_and_listings() {
+        assert_eq!(tokenize("W L T GF GA PTS").layout(), Layout::Capitals);
+        assert_eq!(tokenize("Barnsley 21 10 8 3").layout(), Layout::Listing);
+        assert_eq!(tokenize("Osama bin Laden").layout(), Layout::Listing);
+        assert_eq!(tokenize("The US said so").layout(), Layout::Prose);
     }
 }
