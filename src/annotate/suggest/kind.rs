@@ -12,13 +12,14 @@ use super::{known, lexicon};
 ///
 /// Every clue is counted per mention: a word that says what the name is (2 a
 /// mention: "Ministry", "Fort", "War", "FC"), a country, region or city of the
-/// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a town ("Hapoel Haifa": an organisation, 2), a dateline
-/// (3), a title before it (3), "city of" before it (3), "said" after a name of two
-/// words or more (1), "in"/"at"/"near" before it (1), a citation (1), "group" after it
-/// (2), a score after it in a table row (1), "shares" after it or "stake in" before it (2), a personal name's shape
-/// beginning with a common given name (2) or another (1); being an acronym counts 1
-/// once.
-/// The largest total wins; with no clue at all the kind is "other".
+/// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a
+/// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
+/// "city of" before it (3), "said" after a name of two words or more (1),
+/// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
+/// it in a table row (1), "shares" after it or "stake in" before it (2), a personal
+/// name beginning with a common given name (2); being an acronym counts 1 once. The
+/// largest total wins. Only when there is no other clue does a personal name's shape
+/// make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
     const KINDS: [EntityKind; 5] = [
         EntityKind::Person,
@@ -132,7 +133,6 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         ev.says,
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
-    note(person, person_shaped, "shaped like a personal name".into());
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name \"{name}\""));
     }
@@ -196,6 +196,12 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("before \"group\" {}", plural(ev.group, "time")),
     );
 
+    // The shape of a personal name is the weakest clue (clubs and companies have it
+    // too: "Crystal Palace"): it counts only when nothing else does.
+    if scores.iter().all(|&s| s == 0) && person_shaped > 0 {
+        scores[person] = person_shaped;
+        reasons[person].push("shaped like a personal name".into());
+    }
     let best = (0..KINDS.len())
         .max_by_key(|&k| (scores[k], usize::MAX - k))
         .unwrap_or(person);
