@@ -225,3 +225,212 @@ fn an_empty_collection_parses() {
     let out = suggest_entities(&[], &Registry::default());
     assert!(parse(&out).is_empty());
 }
+
+/// The suggestions for some articles, each given as paragraphs separated by blank
+/// lines (invented text, one source).
+fn suggest_articles(articles: &[&str]) -> (String, Vec<SuggestedEntity>) {
+    let blocks: Vec<Vec<TextBlock>> = articles.iter().map(|a| blocks(a)).collect();
+    let slugs: Vec<String> = (0..articles.len()).map(|i| format!("a{i}")).collect();
+    let inputs: Vec<SuggestInput> = blocks
+        .iter()
+        .zip(&slugs)
+        .map(|(blocks, slug)| SuggestInput {
+            slug,
+            source: "Wire",
+            blocks,
+        })
+        .collect();
+    let out = suggest_entities(&inputs, &Registry::default());
+    let entities = parse(&out);
+    (out, entities)
+}
+
+/// Every name and alias suggested.
+fn all_forms(entities: &[SuggestedEntity]) -> Vec<&str> {
+    entities
+        .iter()
+        .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
+        .collect()
+}
+
+#[test]
+fn lines_in_capitals_and_table_headers_are_not_names() {
+    let (out, entities) = suggest_articles(&["FOOTBALL - HARLOW HOLD WESTBURY TO A DRAW.\n\n\
+         Table after Saturday's games:\n\n\
+         P W D L GF GA PTS\n\n\
+         The match in Harlow was watched by a small crowd."]);
+    let forms = all_forms(&entities);
+    for shouted in [
+        "FOOTBALL",
+        "HARLOW",
+        "WESTBURY",
+        "GF GA PTS",
+        "P W D L GF GA PTS",
+    ] {
+        assert!(!forms.contains(&shouted), "{shouted} suggested:\n{out}");
+    }
+}
+
+#[test]
+fn a_dateline_names_a_place() {
+    let (out, entities) = suggest_articles(&[
+        "KARVASSO 2021-03-04\n\n\
+         The council met on Thursday to discuss the harbour.",
+        "KARVASSO 2021-03-05\n\n\
+         Fishermen protested again on Friday.",
+    ]);
+    let place = find(&entities, "Karvasso");
+    assert_eq!(place.kind, EntityKind::Place, "{out}");
+    assert!(out.contains("named by a dateline 2 times"), "{out}");
+}
+
+#[test]
+fn a_results_line_does_not_merge_people_with_their_country() {
+    let (out, entities) = suggest_articles(&["Results of the women's sprint on Sunday:\n\n\
+         1. Anna Kowalczyk (Poland) 1:45.20 points\n\n\
+         2. Marta Nowicka (Poland) 1:45.90 points\n\n\
+         3. Edda Solvang (Norway) 1:46.10 points"]);
+    for name in ["Anna Kowalczyk", "Marta Nowicka", "Edda Solvang"] {
+        let e = find(&entities, name);
+        assert!(e.aliases.is_empty(), "{name} has aliases:\n{out}");
+    }
+    assert_eq!(find(&entities, "Poland").kind, EntityKind::Place, "{out}");
+}
+
+#[test]
+fn a_fixture_list_splits_two_teams_seen_apart() {
+    let (out, entities) = suggest_articles(&["Fixtures for the weekend:\n\n\
+         Harrowgate Vale Dunmere Rovers\n\n\
+         Harrowgate Vale 2\n\n\
+         Dunmere Rovers 1"]);
+    let forms = all_forms(&entities);
+    assert!(
+        !forms.contains(&"Harrowgate Vale Dunmere Rovers"),
+        "two teams as one:\n{out}"
+    );
+    find(&entities, "Harrowgate Vale");
+    find(&entities, "Dunmere Rovers");
+}
+
+#[test]
+fn a_team_followed_by_scores_in_a_table_is_an_organisation() {
+    let (out, entities) = suggest_articles(&["Results on Saturday:\n\n\
+         Westbury 3 Colnford 1\n\n\
+         Standings:\n\n\
+         Westbury 12 8 2 2 26\n\n\
+         Colnford 12 6 3 3 21"]);
+    for team in ["Westbury", "Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{team}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn kinds_come_from_the_gazetteer_given_names_and_organisation_words() {
+    let (out, entities) = suggest_articles(&[
+        "Delegates gathered in Vienna for the talks. Michael Brandauer opened them.\n\n\
+         Vienna has hosted such talks before, and Michael Brandauer has chaired three.\n\n\
+         Hapoel Karmiel beat Dorvale FC at home. Dorvale FC lost again on Sunday, \
+         and Hapoel Karmiel moved top.",
+    ]);
+    let expected = [
+        ("Vienna", EntityKind::Place),
+        ("Michael Brandauer", EntityKind::Person),
+        ("Dorvale FC", EntityKind::Organization),
+    ];
+    for (name, kind) in expected {
+        assert_eq!(find(&entities, name).kind, kind, "{name}\n{out}");
+    }
+}
+
+#[test]
+fn shares_and_stakes_tell_a_company_not_a_place() {
+    let (out, entities) = suggest_articles(&["Veltrix shares fell by a tenth on Monday.\n\n\
+         The fund sold its stake in Veltrix to Norimex. Shares in Veltrix recovered later, \
+         and Norimex shares rose."]);
+    for company in ["Veltrix", "Norimex"] {
+        assert_eq!(
+            find(&entities, company).kind,
+            EntityKind::Organization,
+            "{company}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn no_alias_is_a_common_word_or_a_nationality() {
+    let (out, entities) = suggest_articles(&[
+        "German Kalinin, the minister, spoke in Moscow. Kalinin said prices would rise.\n\n\
+         German banks were cautious, and the Germans kept buying gold. Gold rose.\n\n\
+         Halvard Gold Mining said output fell. South Koreans bought more. German Kalinin \
+         left.",
+    ]);
+    let forms = all_forms(&entities);
+    for word in ["German", "Germans", "Gold", "South Koreans"] {
+        assert!(!forms.contains(&word), "{word} suggested:\n{out}");
+    }
+    let minister = find(&entities, "German Kalinin");
+    assert_eq!(minister.aliases, vec!["Kalinin".to_string()], "{out}");
+}
+
+#[test]
+fn a_short_form_two_people_share_is_no_ones_alias() {
+    let (out, entities) = suggest_articles(&[
+        "Bill Hartwell and Susan Hartwell met in London. Hartwell said nothing.\n\n\
+         Bill Hartwell left first; Susan Hartwell stayed. Hartwell later spoke.",
+    ]);
+    for name in ["Bill Hartwell", "Susan Hartwell"] {
+        let e = find(&entities, name);
+        assert!(
+            !e.aliases.contains(&"Hartwell".to_string()),
+            "{name}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_place_is_not_a_persons_short_form() {
+    let (out, entities) = suggest_articles(&[
+        "Paolo Madrid scored twice. The team then flew to Madrid.\n\n\
+         Paolo Madrid was rested in Madrid on Sunday.",
+    ]);
+    let player = find(&entities, "Paolo Madrid");
+    assert!(player.aliases.is_empty(), "{out}");
+    assert_eq!(find(&entities, "Madrid").kind, EntityKind::Place, "{out}");
+}
+
+#[test]
+fn a_rare_misspelling_of_a_long_name_is_merged() {
+    let (out, entities) = suggest_articles(&[
+        "Vasily Perdomirsky spoke. Perdomirsky said the firm was sound.\n\n\
+         Vasily Perdomirsky left. Vasily Perdomirsky returned on Friday.\n\n\
+         Vasily Predomirsky was cheered.",
+    ]);
+    let e = find(&entities, "Vasily Perdomirsky");
+    assert!(
+        e.aliases.contains(&"Vasily Predomirsky".to_string()),
+        "{out}"
+    );
+}
+
+#[test]
+fn short_names_one_letter_apart_are_not_merged() {
+    let (out, entities) =
+        suggest_articles(&["Talks in Gambia went well. Gambia and Zambia signed.\n\n\
+         Zambia will host the next round, then Gambia."]);
+    find(&entities, "Gambia");
+    let zambia = find(&entities, "Zambia");
+    assert!(zambia.aliases.is_empty(), "{out}");
+}
+
+#[test]
+fn an_acronym_is_not_the_initials_of_a_name_holding_another_acronym() {
+    let (out, entities) =
+        suggest_articles(&["BNP Paribas said profits rose. BP said profits fell.\n\n\
+         BNP Paribas and BP both reported on Tuesday."]);
+    let bank = find(&entities, "BNP Paribas");
+    assert!(!bank.aliases.contains(&"BP".to_string()), "{out}");
+}

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::evidence::Evidence;
-use super::lexicon;
 use super::stats::Stats;
 use super::words::{self, Shape};
+use super::{known, lexicon};
 
 /// Where a candidate occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,6 +32,8 @@ pub(super) struct Candidate {
     pub(super) description: Option<(String, String)>,
     /// Occurrences directly followed by another word, as an adjective is by its noun.
     pub(super) attributive: usize,
+    /// A lone word also written in lower case, or an adjective of nationality.
+    pub(super) common: bool,
 }
 
 impl Candidate {
@@ -43,18 +45,28 @@ impl Candidate {
         !self.surface.contains(' ') && words::shape_of(&self.surface) == Shape::Acronym
     }
 
-    /// Two to five capitalised words with nothing that says "institution" or "place".
+    /// Two to five capitalised words with nothing that says "institution" or "place";
+    /// initials may stand after the first ("Soren B. Nielsen").
     pub(super) fn is_person_shaped(&self) -> bool {
         let words = self.words();
         (2..=5).contains(&words.len())
             && words[0] != "The"
             && self.description.is_none()
-            && words.iter().all(|w| {
-                w.split('-').all(|part| {
-                    lexicon::is_particle(part)
-                        || (words::shape_of(part) == Shape::Name && !lexicon::is_kind_word(part))
-                })
+            && words.iter().enumerate().all(|(k, w)| {
+                (k > 0 && words::shape_of(w) == Shape::Initial)
+                    || w.split('-').all(|part| {
+                        lexicon::is_particle(part)
+                            || (words::shape_of(part) == Shape::Name
+                                && !lexicon::is_kind_word(part))
+                    })
             })
+    }
+
+    /// A lone word that cannot be another name's short form: written in lower case
+    /// elsewhere ("Gold"), an adjective of nationality ("German"), or a place in the
+    /// gazetteer ("Madrid", "Canada").
+    pub(super) fn is_common_or_place(&self) -> bool {
+        self.common || known::is_place(&self.surface)
     }
 }
 
@@ -82,9 +94,17 @@ impl Table {
 
     /// Empties the single capitalised words that are mostly written in lower case,
     /// and those used only as adjectives ("French activist", "French government"):
-    /// adjectives of nationality that cannot be derived from a place in the text.
+    /// adjectives of nationality that cannot be derived from a place in the text, and
+    /// names of nationality of any length ("South Koreans"). The
+    /// words kept are marked `common` when they are also written in lower case or are
+    /// adjectives of nationality: such words are no one's short form.
     pub(super) fn drop_ordinary_words(&mut self, stats: &Stats) {
         for c in &mut self.candidates {
+            // "Germans", "South Koreans": people of a place, not a name to suggest.
+            if c.description.is_none() && stats.is_demonym(&c.surface) {
+                c.occurrences.clear();
+                continue;
+            }
             let single = !c.surface.contains(' ') && !c.surface.contains('-');
             if !single || words::shape_of(&c.surface) != Shape::Name {
                 continue;
@@ -94,6 +114,8 @@ impl Table {
             if adjective || stats.is_ordinary(&c.surface) {
                 c.occurrences.clear();
             }
+            c.common =
+                stats.lower_count(&c.surface) > 0 || stats.demonym_base(&c.surface).is_some();
         }
     }
 }

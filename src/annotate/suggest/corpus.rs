@@ -14,10 +14,10 @@ use crate::content::registry::Registry;
 use super::SuggestInput;
 use super::candidate::{Occurrence, Table, normalise};
 use super::evidence::{context_evidence, is_attributive};
-use super::lexicon;
 use super::runs::{Cleaned, Outcome, clean, find_runs, is_capitalised_function_word};
 use super::stats::Stats;
-use super::words::{self, Gap, Shape, Words};
+use super::words::{self, Gap, Layout, Shape, Words};
+use super::{fold, known, lexicon};
 
 /// A registry mention found by the matcher.
 struct Known {
@@ -96,6 +96,9 @@ impl<'a> Corpus<'a> {
     pub(super) fn candidates(&self) -> Table {
         let mut first: HashMap<String, (usize, usize)> = HashMap::new();
         for words in self.blocks.iter().flatten() {
+            if words.layout() == Layout::Capitals {
+                continue;
+            }
             for run in find_runs(words) {
                 if let Outcome::Name(c) = clean(words, run, &self.stats) {
                     let entry = first.entry(normalise(words.span(c.tokens))).or_default();
@@ -112,9 +115,35 @@ impl<'a> Corpus<'a> {
                 .map_or(0, |&(_, mid)| mid)
         };
 
+        let seen_alone = |words: &Words, tokens: Range<usize>| {
+            first.contains_key(&normalise(words.span(tokens)))
+        };
+
         let mut table = Table::default();
+        let mut datelines: HashMap<String, usize> = HashMap::new();
         for (a, blocks) in self.blocks.iter().enumerate() {
             for (b, words) in blocks.iter().enumerate() {
+                for place in words.dateline() {
+                    let name = words::title_case(words.span(place.clone()));
+                    *datelines.entry(normalise(&name)).or_default() += 1;
+                    // A dateline's name in capitals is suggested as written in a
+                    // sentence: "BRUSSELS" is "Brussels".
+                    if words.tokens[place.start].shape == Shape::Acronym {
+                        let range = words.tokens[place.start].range.start
+                            ..words.tokens[place.end - 1].range.end;
+                        let occurrence = Occurrence {
+                            article: a,
+                            block: b,
+                            start: range.start,
+                            end: range.end,
+                        };
+                        table.add(&normalise(&name), &name, occurrence);
+                    }
+                }
+                let layout = words.layout();
+                if layout == Layout::Capitals {
+                    continue;
+                }
                 let known = &self.known[a][b];
                 let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
                 for run in find_runs(words) {
@@ -127,61 +156,90 @@ impl<'a> Corpus<'a> {
                         }
                         Outcome::Nothing => continue,
                     };
-                    let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
-                    if e == run_end && words.tokens[e - 1].possessive {
-                        let base = normalise(words.span(s..e));
-                        self.describe(&mut table, words, (a, b), s, e, Some(base));
-                    }
-                    let Some(tokens) = self.refine(words, &cleaned, &mid_seen) else {
-                        continue;
+                    let pieces = match layout {
+                        Layout::Listing => split_listed_names(words, cleaned, &seen_alone),
+                        _ => vec![cleaned],
                     };
-                    if tokens.len() == 1
-                        && self.stats.demonym_base(words.word(tokens.start)).is_some()
-                    {
-                        self.describe(&mut table, words, (a, b), tokens.start, tokens.end, None);
-                        continue;
-                    }
-                    let range = words.tokens[tokens.start].range.start
-                        ..words.tokens[tokens.end - 1].range.end;
-                    if known
-                        .iter()
-                        .any(|k| k.range.start <= range.start && range.end <= k.range.end)
-                    {
-                        continue;
-                    }
-                    let surface = normalise(words.span(tokens.clone()));
-                    if self.registry_forms.contains(&surface) {
-                        continue;
-                    }
-                    let occurrence = Occurrence {
-                        article: a,
-                        block: b,
-                        start: range.start,
-                        end: range.end,
-                    };
-                    let index = table.add(&surface, words.span(tokens.clone()), occurrence);
-                    let candidate = &mut table.candidates[index];
-                    candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
-                    if is_attributive(words, tokens.end) {
-                        candidate.attributive += 1;
-                    }
-                    if let Some(title) = &cleaned.title {
-                        *candidate.titles.entry(title.clone()).or_default() += 1;
-                    }
-                    for k in known {
-                        if range.start <= k.range.start && k.range.end <= range.end {
-                            candidate.contains.extend(k.entities.iter().copied());
+                    for cleaned in pieces {
+                        let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
+                        if e == run_end && words.tokens[e - 1].possessive {
+                            let base = normalise(words.span(s..e));
+                            self.describe(&mut table, words, (a, b), s, e, Some(base));
                         }
+                        let Some(tokens) = self.refine(words, &cleaned, layout, &mid_seen) else {
+                            continue;
+                        };
+                        if tokens.len() == 1
+                            && self.stats.demonym_base(words.word(tokens.start)).is_some()
+                        {
+                            self.describe(
+                                &mut table,
+                                words,
+                                (a, b),
+                                tokens.start,
+                                tokens.end,
+                                None,
+                            );
+                            continue;
+                        }
+                        let range = words.tokens[tokens.start].range.start
+                            ..words.tokens[tokens.end - 1].range.end;
+                        if known
+                            .iter()
+                            .any(|k| k.range.start <= range.start && range.end <= k.range.end)
+                        {
+                            continue;
+                        }
+                        let surface = normalise(words.span(tokens.clone()));
+                        if self.registry_forms.contains(&surface) {
+                            continue;
+                        }
+                        let occurrence = Occurrence {
+                            article: a,
+                            block: b,
+                            start: range.start,
+                            end: range.end,
+                        };
+                        let index = table.add(&surface, words.span(tokens.clone()), occurrence);
+                        let candidate = &mut table.candidates[index];
+                        candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
+                        if layout == Layout::Listing && is_followed_by_score(words, tokens.end) {
+                            candidate.evidence.scored += 1;
+                        }
+                        if is_attributive(words, tokens.end) {
+                            candidate.attributive += 1;
+                        }
+                        if let Some(title) = &cleaned.title {
+                            *candidate.titles.entry(title.clone()).or_default() += 1;
+                        }
+                        for k in known {
+                            if range.start <= k.range.start && k.range.end <= range.end {
+                                candidate.contains.extend(k.entities.iter().copied());
+                            }
+                        }
+                        kept.push((index, tokens));
                     }
-                    kept.push((index, tokens));
                 }
-                // "Daesh (Islamic State)": a name and its parenthetical are one.
+                // "Daesh (Islamic State)": a name and its parenthetical are one; not in
+                // a table row or a results line ("Katja Seizinger (Germany) 1:18.32").
+                if layout != Layout::Prose {
+                    continue;
+                }
                 for pair in kept.windows(2) {
                     let (first, second) = (&pair[0], &pair[1]);
                     let closes = words.text[words.tokens[second.1.end - 1].range.end..]
                         .trim_start()
                         .starts_with(')');
+                    // A person's name in brackets is rarely another name of the
+                    // person: "Paul Gascoigne (Rangers)", "Sun Jun (China)".
+                    let (a, b) = (&table.candidates[first.0], &table.candidates[second.0]);
+                    let acronym_of = b.is_acronym()
+                        && fold::initials(&a.surface) == fold::acronym_letters(&b.surface);
+                    // Nor is a place in brackets: "Sodigraf (Zaire)" says where from.
+                    let qualifier =
+                        !acronym_of && (a.is_person_shaped() || known::is_place(&b.surface));
                     if second.1.start == first.1.end
+                        && !qualifier
                         && words.tokens[second.1.start].gap == Gap::OpenParen
                         && closes
                     {
@@ -190,17 +248,24 @@ impl<'a> Corpus<'a> {
                 }
             }
         }
+        for (key, count) in datelines {
+            if let Some(&i) = table.index.get(&key) {
+                table.candidates[i].evidence.dateline += count;
+            }
+        }
         table.drop_ordinary_words(&self.stats);
         table
     }
 
     /// The second pass over a cleaned run: splits off a sentence-initial ordinary word
-    /// ("Tags Iran") and trailing ordinary words after a known name ("Reuters
-    /// Members"); drops a lone word that is never capitalised mid-sentence.
+    /// ("Tags Iran", not the given name in "Paolo Madrid") and trailing ordinary words after a known name ("Reuters
+    /// Members"); drops a lone word that is never capitalised mid-sentence, unless it
+    /// stands in a listing and is never written in lower case.
     fn refine(
         &self,
         words: &Words,
         cleaned: &Cleaned,
+        layout: Layout,
         mid_seen: &impl Fn(&Words, Range<usize>) -> usize,
     ) -> Option<Range<usize>> {
         let (mut s, mut e) = (cleaned.tokens.start, cleaned.tokens.end);
@@ -208,6 +273,7 @@ impl<'a> Corpus<'a> {
             let first = words.word(s);
             if mid_seen(words, s..e) == 0
                 && self.stats.mid_count(first) == 0
+                && !known::is_given_name(first)
                 && (self.stats.lower_count(first) >= 1 || mid_seen(words, s + 1..e) >= 1)
             {
                 s += 1;
@@ -227,9 +293,14 @@ impl<'a> Corpus<'a> {
         while e > s && words.tokens[e - 1].shape == Shape::Lower {
             e -= 1;
         }
+        // A table row has no lower case to set a name apart from a word that starts a
+        // sentence: there a lone word stays when it is never written in lower case
+        // ("Barnsley 21 10 8 3").
+        let listed = layout == Layout::Listing && self.stats.lower_count(words.word(s)) == 0;
         if e - s == 1
             && words.tokens[s].shape == Shape::Name
             && self.stats.mid_count(words.word(s)) == 0
+            && !listed
         {
             return None;
         }
@@ -277,6 +348,46 @@ impl<'a> Corpus<'a> {
         };
         let index = table.add(&surface, &words.text[range], occurrence);
         table.candidates[index].description = Some((base, noun.to_string()));
+    }
+}
+
+/// True when the token at `next` is a number after a space: in a table row, the name
+/// before it is a team's ("Aberdeen 3 Celtic 1", "Ajax Amsterdam 18 7 8 3").
+fn is_followed_by_score(words: &Words, next: usize) -> bool {
+    words
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space)
+}
+
+/// A run in a listing that is two names each seen on its own elsewhere ("Real Madrid
+/// Barcelona" in a list of fixtures) is split in two; any other run is kept whole.
+fn split_listed_names(
+    words: &Words,
+    cleaned: Cleaned,
+    seen_alone: &impl Fn(&Words, Range<usize>) -> bool,
+) -> Vec<Cleaned> {
+    let (s, e) = (cleaned.tokens.start, cleaned.tokens.end);
+    let starts_name = |i: usize| matches!(words.tokens[i].shape, Shape::Name | Shape::Acronym);
+    let split = (s + 1..e).find(|&p| {
+        words.tokens[p].gap == Gap::Space
+            && starts_name(p)
+            && seen_alone(words, s..p)
+            && seen_alone(words, p..e)
+    });
+    match split {
+        Some(p) => vec![
+            Cleaned {
+                tokens: s..p,
+                ..cleaned.clone()
+            },
+            Cleaned {
+                tokens: p..e,
+                title: None,
+                initial: false,
+            },
+        ],
+        None => vec![cleaned],
     }
 }
 

@@ -8,14 +8,15 @@ use super::lexicon;
 use super::runs::Cleaned;
 use super::words::{Gap, Shape, Words};
 
-/// Clues to a candidate's kind, counted over its occurrences.
+/// Clues to a candidate's kind, counted over its occurrences. "Shares in Yukos" is
+/// a company's clue, not a place's.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Evidence {
     /// After a title or a role noun: "President Trump", "cleric Moqtada Sadr".
     pub(super) title: usize,
     /// Before a reporting verb or after "said".
     pub(super) says: usize,
-    /// After "in", "to", "from"...
+    /// After "in", "at", "near"...
     pub(super) place: usize,
     /// After "city of", "province of"...
     pub(super) city: usize,
@@ -23,6 +24,12 @@ pub(super) struct Evidence {
     pub(super) source: usize,
     /// Before "group".
     pub(super) group: usize,
+    /// Before "shares", "profits"..., or after "shares in", "stake in": a company.
+    pub(super) company: usize,
+    /// Followed by a score in a table row: a team.
+    pub(super) scored: usize,
+    /// Named by a dateline: "LONDON 1996-12-06".
+    pub(super) dateline: usize,
 }
 
 impl AddAssign for Evidence {
@@ -33,6 +40,9 @@ impl AddAssign for Evidence {
         self.city += o.city;
         self.source += o.source;
         self.group += o.group;
+        self.dateline += o.dateline;
+        self.company += o.company;
+        self.scored += o.scored;
     }
 }
 
@@ -67,10 +77,15 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
         || (eq(&b1, "by") && eq(&b2, "reported"))
         || eq(&b1, "per")
         || (eq(&b1, "the") && eq(&b2, "per"));
+    let holding = is(&b2, lexicon::is_company_context) && (eq(&b1, "in") || eq(&b1, "of"));
+    if is(&after, lexicon::is_company_context) || holding {
+        ev.company += 1;
+    }
     if according {
         ev.source += 1;
-    } else if is(&b1, lexicon::is_place_preposition)
-        || (eq(&b1, "the") && is(&b2, lexicon::is_place_preposition))
+    } else if !holding
+        && (is(&b1, lexicon::is_place_preposition)
+            || (eq(&b1, "the") && is(&b2, lexicon::is_place_preposition)))
     {
         ev.place += 1;
     }

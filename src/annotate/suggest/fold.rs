@@ -1,5 +1,5 @@
 //! Folding names for comparison: spelling variants and transliterations
-//! ("Qasem"/"Qassem", "Muhandis"/"Mohandes"), and the initials and acronym letters
+//! ("Qasem"/"Qassem", "Muhandis"/"Mohandes"), misspellings of long names, and the initials and acronym letters
 //! that join a name to its acronym.
 
 use super::lexicon;
@@ -121,13 +121,35 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// The capitals of a name's words, skipping lower-case words and "The":
-/// "Islamic State" is "IS", "The Associated Press" is "AP".
+/// "Islamic State" is "IS", "The Associated Press" is "AP". An acronym inside the
+/// name gives all its letters: "BNP Paribas" is "BNPP", not "BP".
 pub fn initials(name: &str) -> String {
     name.split([' ', '-'])
         .filter(|w| *w != "The")
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
+        .map(|w| match super::words::shape_of(w) {
+            super::words::Shape::Acronym => acronym_letters(w),
+            _ => w.chars().take(1).filter(|c| c.is_uppercase()).collect(),
+        })
         .collect()
+}
+
+/// True when two folded names of one word count differ by a misspelling of a long
+/// name: at most one edit (a transposition counts one) in six letters or more, two in
+/// ten or more, beginning with the same letter ("Khodorkovsky"/"Khordokovsky").
+pub fn is_misspelling(a: &[String], b: &[String]) -> bool {
+    let (ja, jb) = (a.concat(), b.concat());
+    let shortest = ja.chars().count().min(jb.chars().count());
+    let allowed = match shortest {
+        0..6 => return false,
+        6..10 => 1,
+        _ => 2,
+    };
+    // One spelling inside the other is a derived word: "Timor", "Timorese".
+    let derived = ja.starts_with(jb.as_str()) || jb.starts_with(ja.as_str());
+    a.len() == b.len()
+        && !derived
+        && ja.chars().next() == jb.chars().next()
+        && strsim::damerau_levenshtein(&ja, &jb) <= allowed
 }
 
 /// The capitals of an acronym: "U.S." is "US".
@@ -177,10 +199,21 @@ mod tests {
             ("The Associated Press", "AP"),
             ("Council of Representatives", "CR"),
             ("Counter-Terrorism Service", "CTS"),
+            ("BNP Paribas", "BNPP"),
         ];
         for (name, initials) in cases {
             assert_eq!(super::initials(name), *initials, "{name}");
         }
         assert_eq!(acronym_letters("U.S."), "US");
+    }
+
+    #[test]
+    fn misspellings_of_long_names_only() {
+        let is = |a: &str, b: &str| is_misspelling(&fold(a), &fold(b));
+        assert!(is("Khodorkovsky", "Khordokovsky"));
+        assert!(is("Germany", "Germay"));
+        assert!(!is("Gambia", "Zambia"));
+        assert!(!is("Kane", "Kano"));
+        assert!(!is("Timor", "Timorese"));
     }
 }

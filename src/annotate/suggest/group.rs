@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::candidate::{Candidate, Table, normalise};
 use super::words::{self, Shape};
-use super::{fold, lexicon};
+use super::{fold, known, lexicon};
 
 /// Groups of candidates that name one thing; each group lists candidate indices.
 pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
@@ -25,27 +25,26 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
             sets.union(first, i);
         }
     }
+    // A name and its parenthetical, unless either is paired with another name too:
+    // "Deutsche Bank (DB)" and "Deutsche Boerse (DB)" are two.
+    let mut partners: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(a, b) in &table.parenthetical {
-        sets.union(a, b);
+        partners.entry(a).or_default().insert(b);
+        partners.entry(b).or_default().insert(a);
+    }
+    for &(a, b) in &table.parenthetical {
+        if partners[&a].len() == 1 && partners[&b].len() == 1 {
+            sets.union(a, b);
+        }
     }
     join_short_forms_of_institutions(table, &live, &mut sets);
-    let shared = join_short_forms_of_people(cands, &live, &mut sets);
+    join_short_forms_of_people(cands, &live, &mut sets);
 
+    // A short form that several people share ("Clinton") joins none of them: an
+    // alias must name one entity.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &i in &live {
-        if !shared.iter().any(|(s, _)| *s == i) {
-            groups.entry(sets.find(i)).or_default().push(i);
-        }
-    }
-    // A short form shared by several people is an alias of each (the matcher resolves
-    // it by the nearest full mention).
-    for (i, roots) in shared {
-        let roots: BTreeSet<usize> = roots.into_iter().map(|r| sets.find(r)).collect();
-        for root in roots {
-            if let Some(g) = groups.get_mut(&root) {
-                g.push(i);
-            }
-        }
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     groups.into_values().collect()
 }
@@ -87,10 +86,21 @@ fn join_spellings(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
                 }
                 let surname = |c: &Candidate| surnames.contains(c.surface.as_str());
                 let lone_surnames = folded[i].len() == 1 && (surname(a) || surname(b));
-                let alike = if a.is_acronym() {
+                let (few, many) = {
+                    let (x, y) = (a.occurrences.len(), b.occurrences.len());
+                    (x.min(y), x.max(y))
+                };
+                // A rare misspelling of a long name: "Khordokovsky" once beside
+                // "Khodorkovsky" often. Two places are two places ("Austria").
+                let misspelt = few * 3 <= many
+                    && !(known::is_place(&a.surface) && known::is_place(&b.surface))
+                    && fold::is_misspelling(&folded[i], &folded[j]);
+                let alike = if is_adjective_of(&folded[i], &folded[j]) {
+                    false
+                } else if a.is_acronym() {
                     folded[i] == folded[j]
                 } else {
-                    !lone_surnames && fold::is_variant(&folded[i], &folded[j])
+                    !lone_surnames && (fold::is_variant(&folded[i], &folded[j]) || misspelt)
                 };
                 if alike {
                     sets.union(i, j);
@@ -98,6 +108,19 @@ fn join_spellings(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
             }
         }
     }
+}
+
+/// True when one folded name is the other with the ending of an adjective of
+/// nationality: "South African" and "South Africa", "East Timorese" and "East Timor".
+fn is_adjective_of(a: &[String], b: &[String]) -> bool {
+    let (ja, jb) = (a.concat(), b.concat());
+    let (long, short) = if ja.len() > jb.len() {
+        (ja, jb)
+    } else {
+        (jb, ja)
+    };
+    long.strip_prefix(short.as_str())
+        .is_some_and(|ending| matches!(ending, "n" | "an" | "ian" | "ese" | "i" | "ish"))
 }
 
 /// Joins an institution's name to the same words in another order, and to the short
@@ -155,6 +178,8 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
         let c = &cands[i];
         let claims = if c.is_acronym() {
             acronyms.get(&fold::acronym_letters(&c.surface))
+        } else if c.is_common_or_place() {
+            None
         } else {
             shorter.get(&normalise(&c.surface))
         };
@@ -170,14 +195,10 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
 
 /// Joins the short forms of people's names: "Abdul Mahdi" first, then "Trump" and
 /// "al-Mahdi" (a last name), or "Tian" (a first name that begins one name only and
-/// ends none, as family names do in Chinese order). Returns the short forms that
-/// several people share, with their groups.
-fn join_short_forms_of_people(
-    cands: &[Candidate],
-    live: &[usize],
-    sets: &mut UnionFind,
-) -> Vec<(usize, Vec<usize>)> {
-    let mut shared: Vec<(usize, Vec<usize>)> = Vec::new();
+/// ends none, as family names do in Chinese order). A common word, an adjective of
+/// nationality or a place ("German", "Madrid") is no one's short form, and a short
+/// form that several people could have stays apart.
+fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
     for length in [2, 1] {
         let mut last_forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_forms: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -185,7 +206,7 @@ fn join_short_forms_of_people(
         for &i in live {
             let c = &cands[i];
             let words = c.words();
-            if !c.is_person_shaped() {
+            if !c.is_person_shaped() || known::is_place(&c.surface) {
                 if words.len() > 1 {
                     other_firsts.insert(words[0]);
                 }
@@ -214,7 +235,7 @@ fn join_short_forms_of_people(
         }
         for &i in live {
             let c = &cands[i];
-            if c.is_acronym() || c.words().len() != length {
+            if c.is_acronym() || c.words().len() != length || c.is_common_or_place() {
                 continue;
             }
             let key = normalise(&c.surface);
@@ -236,15 +257,13 @@ fn join_short_forms_of_people(
                 .map(|&r| sets.find(r))
                 .filter(|&r| r != own)
                 .collect();
-            match others.len() {
-                0 => {}
-                1 if !place_like => sets.union(*others.first().expect("one"), i),
-                1 => {}
-                _ => shared.push((i, others.into_iter().collect())),
+            if let [other] = others.into_iter().collect::<Vec<_>>()[..]
+                && !place_like
+            {
+                sets.union(other, i);
             }
         }
     }
-    shared
 }
 
 /// Disjoint sets over candidate indices; the smaller index is the root.

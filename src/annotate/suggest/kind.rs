@@ -5,16 +5,21 @@ use crate::content::registry::EntityKind;
 
 use super::candidate::Table;
 use super::evidence::Evidence;
-use super::lexicon;
 use super::render::plural;
+use super::{known, lexicon};
 
 /// A guessed kind, with the evidence for it.
 ///
 /// Every clue is counted per mention: a word that says what the name is (2 a
-/// mention: "Ministry", "Fort", "War"), a title before it (3), "city of" before it
-/// (3), "said" after it (1), "in"/"to"/"from" before it (1), a citation (1), "group"
-/// after it (2), the shape of a personal name (1); being an acronym counts 1 once.
-/// The largest total wins; with no clue at all the kind is "other".
+/// mention: "Ministry", "Fort", "War", "FC"), a country, region or city of the
+/// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a
+/// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
+/// "city of" before it (3), "said" after a name of two words or more (1),
+/// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
+/// it in a table row (1), "shares" after it or "stake in" before it (2), a personal
+/// name beginning with a common given name (2); being an acronym counts 1 once. The
+/// largest total wins. Only when there is no other clue does a personal name's shape
+/// make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
     const KINDS: [EntityKind; 5] = [
         EntityKind::Person,
@@ -27,6 +32,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     // Mentions whose name holds a word telling each kind, and the first such word.
     let mut named: [(usize, Option<&str>); 5] = Default::default();
     let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
+    let (mut given, mut gazetteer, mut after_place) = (None, 0, None);
     let mut acronym = None;
     for &i in group {
         let c = &table.candidates[i];
@@ -58,11 +64,28 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         if c.description.is_some() {
             described += n;
         }
+        if known::is_place(&c.surface) {
+            gazetteer += n;
+        } else if words.len() >= 2
+            && known::is_place(last)
+            && !known::is_place(first)
+            && !lexicon::is_kind_word(first)
+        {
+            // A club or a branch named with its town: "Hapoel Haifa", "Celta Vigo".
+            after_place.get_or_insert((last, 0)).1 += n;
+        }
         if c.is_acronym() {
             acronym.get_or_insert(c.surface.as_str());
         } else {
-            ev += c.evidence;
-            if c.is_person_shaped() {
+            let mut evidence = c.evidence;
+            if words.len() == 1 {
+                // Companies speak too: "Yukos said" tells nothing of a lone word.
+                evidence.says = 0;
+            }
+            ev += evidence;
+            if c.is_person_shaped() && known::is_given_name(first) {
+                given.get_or_insert((first, 0)).1 += n;
+            } else if c.is_person_shaped() {
                 person_shaped += n;
             }
         }
@@ -72,6 +95,9 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.city += c.evidence.city;
             ev.source += c.evidence.source;
             ev.group += c.evidence.group;
+            ev.dateline += c.evidence.dateline;
+            ev.company += c.evidence.company;
+            ev.scored += c.evidence.scored;
         }
     }
 
@@ -107,12 +133,45 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         ev.says,
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
-    note(person, person_shaped, "shaped like a personal name".into());
+    if let Some((name, mentions)) = given {
+        note(person, 2 * mentions, format!("the given name \"{name}\""));
+    }
+    // A town's name followed by scores in a table is its team's ("Boston 98 Miami 92"):
+    // those mentions do not count for the gazetteer.
+    let unscored = gazetteer.saturating_sub(ev.scored);
+    note(
+        place,
+        3 * unscored + usize::from(gazetteer > 0),
+        "a country, region or city".into(),
+    );
+    if let Some((town, mentions)) = after_place {
+        note(
+            organisation,
+            2 * mentions,
+            format!("a name followed by the place \"{town}\""),
+        );
+    }
+    note(
+        organisation,
+        ev.scored,
+        format!(
+            "followed by a score in a table row {}",
+            plural(ev.scored, "time")
+        ),
+    );
+    note(
+        organisation,
+        2 * ev.company,
+        format!(
+            "before \"shares\" or after \"stake in\" {}",
+            plural(ev.company, "time")
+        ),
+    );
     note(
         place,
         ev.place,
         format!(
-            "after \"in\", \"to\" or \"from\" {}",
+            "after \"in\", \"at\" or \"near\" {}",
             plural(ev.place, "time")
         ),
     );
@@ -120,6 +179,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         place,
         3 * ev.city,
         format!("after \"city of\" {}", plural(ev.city, "time")),
+    );
+    note(
+        place,
+        3 * ev.dateline,
+        format!("named by a dateline {}", plural(ev.dateline, "time")),
     );
     note(
         organisation,
@@ -132,6 +196,12 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("before \"group\" {}", plural(ev.group, "time")),
     );
 
+    // The shape of a personal name is the weakest clue (clubs and companies have it
+    // too: "Crystal Palace"): it counts only when nothing else does.
+    if scores.iter().all(|&s| s == 0) && person_shaped > 0 {
+        scores[person] = person_shaped;
+        reasons[person].push("shaped like a personal name".into());
+    }
     let best = (0..KINDS.len())
         .max_by_key(|&k| (scores[k], usize::MAX - k))
         .unwrap_or(person);

@@ -83,6 +83,15 @@ mod lists {
         )
     }
 
+    /// Words after a company's name that tell it is one: "Yukos shares".
+    pub fn company_contexts(word: &str) -> bool {
+        matches!(
+            word,
+            "chairman" | "earnings" | "profit" | "profits" | "revenue" | "revenues" |
+            "shareholders" | "shares" | "stake" | "subsidiary"
+        )
+    }
+
     /// Reporting verbs after a speaker or a source: "Mahdi said", "CNBC reports".
     pub fn say_verbs(word: &str) -> bool {
         matches!(
@@ -93,12 +102,12 @@ mod lists {
         )
     }
 
-    /// Prepositions that tend to precede places: "in Baghdad", "to the Middle East".
+    /// Prepositions that tend to precede places: "in Baghdad", "near the Middle East";
+    /// not "to" or "from", which as often precede a company ("sold to Gazprom").
     pub fn place_prepositions(word: &str) -> bool {
         matches!(
             word,
-            "across" | "at" | "from" | "in" | "inside" | "into" | "near" | "to" |
-            "toward" | "towards"
+            "across" | "at" | "in" | "inside" | "near" | "toward" | "towards"
         )
     }
 
@@ -154,7 +163,13 @@ mod lists {
             "Radio" | "Railways" | "Refining" | "Senate" | "Service" | "Shipping" |
             "Society" | "State" | "Steel" | "Syndicate" | "Systems" | "Technologies" |
             "Telecom" | "Television" | "Times" | "Tribune" | "Union" | "Units" |
-            "University" | "Watch"
+            "University" | "Watch" |
+            // Company forms and sports clubs.
+            "AG" | "NV" | "Plc" | "PLC" | "Brothers" | "Breweries" | "Desk" | "Exchange" |
+            "Minerals" | "Newsroom" | "Resources" | "Securities" | "AFC" | "FC" | "Albion" |
+            "Athletic" | "Atletico" | "Betar" | "Dinamo" | "Dynamo" | "Hapoel" | "Hotspur" |
+            "Lokomotiv" | "Maccabi" | "Olympique" | "Partizan" | "Rangers" | "Rovers" |
+            "Spartak" | "Spor" | "United" | "Wanderers"
         )
     }
 
@@ -268,6 +283,11 @@ pub fn is_role_word(lower: &str) -> bool {
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     is_title(&title) || role_words(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_company_context(lower: &str) -> bool {
+    company_contexts(lower)
 }
 
 pub fn is_say_verb(lower: &str) -> bool {

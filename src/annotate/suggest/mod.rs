@@ -42,27 +42,42 @@
 //!    forms of a person's name ("Trump", "Abdul Mahdi", "al-Mahdi"), acronyms of a
 //!    longer name ("IS" and "Islamic State"), a name and its parenthetical ("Daesh
 //!    (Islamic State)"), and a qualified name and its tail ("US Defense Department"
-//!    and "Defense Department") become one entity with aliases.
+//!    and "Defense Department") become one entity with aliases; so does a rare
+//!    misspelling of a long name ("Khordokovsky"). No alias is a common word, an
+//!    adjective of nationality or a place ("German" of "German Gref", "Madrid" of
+//!    "Real Madrid"), or a short form two names could have ("Clinton"); a person and
+//!    a place or team in brackets after the name are not joined.
 //! 5. **Registry.** Mentions the matcher already finds are not candidates. A group
 //!    that is a variant, surname or acronym of a registry entity becomes a list of
 //!    aliases for that entity instead of a new one.
-//! 6. **Kind.** Evidence is counted, not guessed at once: a title before or "said"
-//!    after suggests a person; institution words (Ministry, Council, Times...) or an
-//!    acronym an organisation; "in"/"to"/"from" before, "city of" or a place word
-//!    (Fort, East, States) a place. The comment says which evidence won.
+//! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
+//!    after or a common given name suggests a person; institution, club and company
+//!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row or an
+//!    acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
+//!    "city of" or a place word (Fort, East, States) a place. The comment says which
+//!    evidence won.
 //!
 //! Each step has its own submodule: `words` and `stats` (1), `runs` (2 and the first
 //! cleaning), `corpus` (the passes over the collection, and the second cleaning),
 //! `candidate` and `evidence` (what is recorded of each form), `group` (4), `registry`
-//! (5), `kind` (6) and `render` (the TOML).
+//! (5), `kind` (6), `known` (the gazetteer and given names) and `render` (the TOML).
+//!
+//! Blocks are read by their layout (`words::Layout`): a line in capitals (a heading,
+//! a table's header) gives no names; a block with no lower-case word (a byline, a
+//! table row, a results line) gives names but no parenthetical pairs, its runs are
+//! split into two names each seen alone, and a name before a score there is a team's.
+//! A dateline ("LONDON 1996-12-06") names places.
 //!
 //! The word lists in `lexicon` are short and closed (function words, titles,
-//! institution words, months), written for this module. Lists of names (countries,
-//! nationalities) are avoided: adjectives of nationality are recognised from the text
-//! itself ("Iraqi" is "Iraq" + "i", and "Iraq" occurs; "Kurdish" ends in "-ish"), and
-//! only a handful of religious and ethnic adjectives that derive from no place name
-//! ("Sunni", "Shiite", "Arab") are listed. Scripts without letter case are not handled:
-//! a name is found by its capitals.
+//! institution, club and company words, months), written for this module. `known`
+//! keeps a gazetteer of countries, regions and cities and a list of common given
+//! names: they tell a name's kind and keep a place from being a person's short form,
+//! but never make a name. Adjectives of nationality are recognised from the text
+//! itself ("Iraqi" is "Iraq" + "i", and "Iraq" occurs; "Kurdish" ends in "-ish") or
+//! from the gazetteer ("Germans", "South Koreans"), and only a handful of religious
+//! and ethnic adjectives that derive from no place name ("Sunni", "Shiite", "Arab")
+//! are listed. Scripts without letter case are not handled: a name is found by its
+//! capitals.
 
 mod candidate;
 mod corpus;
@@ -70,6 +85,7 @@ mod evidence;
 mod fold;
 mod group;
 mod kind;
+mod known;
 pub(crate) mod lexicon;
 mod registry;
 mod render;

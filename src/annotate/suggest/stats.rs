@@ -46,9 +46,43 @@ impl Stats<'_> {
         })
     }
 
+    /// True when a name is an adjective or a noun of nationality, of one word
+    /// ("Germans", from "Germany" in the gazetteer) or more ("South Korean", "Sri
+    /// Lankans").
+    pub(super) fn is_demonym(&self, name: &str) -> bool {
+        if !name.contains(' ') && self.demonym_base(name).is_some() {
+            return true;
+        }
+        let singular = name.strip_suffix('s').unwrap_or(name);
+        [
+            ("ian", &["", "e", "a"][..]),
+            ("an", &["", "a"][..]),
+            ("n", &[""][..]),
+            ("", &["y"][..]),
+        ]
+        .iter()
+        .filter_map(|(suffix, restores)| Some((singular.strip_suffix(suffix)?, *restores)))
+        .any(|(stem, restores)| {
+            restores
+                .iter()
+                .any(|r| super::known::is_place(&format!("{stem}{r}")))
+        })
+    }
+
     fn singular_demonym_base(&self, word: &str) -> Option<String> {
         if lexicon::is_listed_demonym(word) {
             return Some(word.to_string());
+        }
+        // "Englishman", "Frenchwoman", "Queenslander": a person from a place.
+        if let Some(stem) = ["man", "woman", "men", "women", "er"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .filter(|stem| stem.chars().count() >= 4)
+            && let Some(base) = self
+                .singular_demonym_base(stem)
+                .or_else(|| self.capitalised.contains(stem).then(|| stem.to_string()))
+        {
+            return Some(base);
         }
         for (suffix, restores) in [
             ("ian", &["", "e", "a"][..]),

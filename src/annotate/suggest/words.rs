@@ -46,6 +46,17 @@ pub struct Token {
     pub sentence: usize,
 }
 
+/// How a block is laid out, which says whether its capitals mark names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Running text: it has lower-case words.
+    Prose,
+    /// Written in capitals: a heading, a table's header ("GF GA PTS").
+    Capitals,
+    /// No lower-case word but not in capitals: a byline, a table row, a results line.
+    Listing,
+}
+
 /// The tokens of one block.
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
@@ -65,6 +76,67 @@ impl<'a> Words<'a> {
         &self.text[self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end]
     }
 
+    /// How the block is laid out: prose has a lower-case word other than a name
+    /// particle; without one, more acronyms than names make a line in capitals.
+    pub fn layout(&self) -> Layout {
+        let count = |shape: Shape| self.tokens.iter().filter(|t| t.shape == shape).count();
+        let lower = (0..self.tokens.len())
+            .filter(|&i| {
+                self.tokens[i].shape == Shape::Lower && !lexicon::is_particle(self.word(i))
+            })
+            .count();
+        if lower > 0 {
+            Layout::Prose
+        } else if count(Shape::Acronym) > count(Shape::Name) {
+            Layout::Capitals
+        } else {
+            Layout::Listing
+        }
+    }
+
+    /// The places a dateline names: a block that opens with a name in capitals,
+    /// perhaps followed by a comma and a region, then a date ("LONDON 1996-12-06",
+    /// "AL-AIN, United Arab Emirates 1996-12-06"). Returns the token ranges of the
+    /// names, the first being the one in capitals.
+    pub fn dateline(&self) -> Vec<Range<usize>> {
+        const LONGEST: usize = 10;
+        let t = &self.tokens;
+        if t.len() > LONGEST || self.layout() == Layout::Prose {
+            return Vec::new();
+        }
+        // A year ("1996-12-06") or a month ("Dec 6"), not a score ("LA CLIPPERS 102").
+        let Some(date) = (0..t.len()).position(|i| {
+            let w = self.word(i);
+            (t[i].shape == Shape::Number && w.len() == 4) || lexicon::is_month_or_weekday(w)
+        }) else {
+            return Vec::new();
+        };
+        let capitals = t[..date]
+            .iter()
+            .position(|x| x.shape != Shape::Acronym || x.gap == Gap::Comma)
+            .unwrap_or(date);
+        if capitals == 0
+            || !t[1..capitals]
+                .iter()
+                .all(|x| matches!(x.gap, Gap::Space | Gap::Hyphen))
+        {
+            return Vec::new();
+        }
+        let region = capitals..date;
+        let region_is_name = region
+            .clone()
+            .all(|i| t[i].shape == Shape::Name && (i == capitals || t[i].gap == Gap::Space))
+            && t.get(capitals).is_some_and(|x| x.gap == Gap::Comma);
+        let mut places = Vec::with_capacity(2);
+        if region.is_empty() || region_is_name {
+            places.push(0..capitals);
+        }
+        if !region.is_empty() && region_is_name {
+            places.push(region);
+        }
+        places
+    }
+
     /// Byte range of the sentence that holds `offset`.
     pub fn sentence_at(&self, offset: usize) -> Range<usize> {
         let k = self.sentences.partition_point(|&s| s <= offset).max(1) - 1;
@@ -76,6 +148,21 @@ impl<'a> Words<'a> {
             .unwrap_or(self.text.len());
         start..end
     }
+}
+
+/// A word in capitals written as a name: "AL-AIN" is "Al-Ain", "NEW YORK" "New York".
+pub fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        if in_word {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        in_word = c.is_alphanumeric();
+    }
+    out
 }
 
 pub fn is_apostrophe(c: char) -> bool {
@@ -336,5 +423,34 @@ mod tests {
                 .collect();
             assert_eq!(words_of(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn finds_the_places_of_a_dateline_and_nothing_in_a_results_line() {
+        let places = |text: &str| -> Vec<String> {
+            let w = tokenize(text);
+            w.dateline()
+                .into_iter()
+                .map(|r| w.span(r).to_string())
+                .collect()
+        };
+        assert_eq!(places("LONDON 1996-12-06"), ["LONDON"]);
+        assert_eq!(
+            places("AL-AIN, United Arab Emirates 1996-12-06"),
+            ["AL-AIN", "United Arab Emirates"]
+        );
+        assert_eq!(places("WASHINGTON Dec 6"), ["WASHINGTON"]);
+        assert!(places("LA CLIPPERS 102 Denver 94").is_empty());
+        assert!(places("The LONDON office opened in 1996").is_empty());
+        assert_eq!(title_case("NEW YORK"), "New York");
+        assert_eq!(title_case("AL-AIN"), "Al-Ain");
+    }
+
+    #[test]
+    fn tells_prose_from_capitals_and_listings() {
+        assert_eq!(tokenize("W L T GF GA PTS").layout(), Layout::Capitals);
+        assert_eq!(tokenize("Barnsley 21 10 8 3").layout(), Layout::Listing);
+        assert_eq!(tokenize("Osama bin Laden").layout(), Layout::Listing);
+        assert_eq!(tokenize("The US said so").layout(), Layout::Prose);
     }
 }
