@@ -1,0 +1,117 @@
+//! The one sentence model on whole built dossiers: a mention's context on its entity
+//! page and an event's sentence on the timeline run past titles, months, initials,
+//! dotted acronyms and "No." before a number, and stop where the sentence does.
+
+mod common;
+
+use assert_cmd::Command;
+use common::Fixture;
+use serde_json::Value;
+
+/// The contexts of `entity`'s mentions in `article`, from the built `data/dossier.json`.
+fn contexts(json: &Value, entity: &str, article: &str) -> Vec<String> {
+    let e = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == entity)
+        .unwrap_or_else(|| panic!("no entity {entity}"));
+    e["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["article"] == article)
+        .map(|m| m["context"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_hill_article_s_baghdad_context_is_the_whole_sentence() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let result = Command::cargo_bin("dossier")
+        .unwrap()
+        .arg("build")
+        .arg("--root")
+        .arg(common::repo_root())
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let json: Value =
+        serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap();
+    let sentence = "Iraq’s parliament reportedly voted on Sunday to expel the U.S. military from \
+                    the country after an American airstrike killed top Iranian military \
+                    commander Gen. Qassem Soleimani in Baghdad.";
+    assert_eq!(
+        contexts(
+            &json,
+            "baghdad",
+            "iraq-parliament-votes-to-expel-us-military"
+        ),
+        [sentence]
+    );
+    let page = std::fs::read_to_string(site.join("entities/baghdad/index.html")).unwrap();
+    assert!(
+        page.contains("commander Gen. Qassem Soleimani in <"),
+        "the entity page shows the words before the title"
+    );
+}
+
+/// Builds the fixture dossier with one article saying `body` and returns the built
+/// `data/dossier.json`.
+fn build_with(body: &str) -> Value {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        &common::article("Second", body),
+    );
+    f.build_ok();
+    serde_json::from_str(&f.read("public/data/dossier.json")).unwrap()
+}
+
+#[test]
+fn a_context_runs_past_titles_months_initials_acronyms_and_numbers() {
+    let sentence = "On Jan. 5 Sen. John W. Smith told the U.S. envoy that Iraq was No. 3 on \
+                    the list.";
+    let json = build_with(&format!("The talks ended. {sentence} Nobody replied."));
+    assert_eq!(contexts(&json, "iraq", "second"), [sentence]);
+}
+
+#[test]
+fn a_context_stops_at_a_full_stop_before_a_capital() {
+    let json = build_with("Talks stalled, etc. Iraq voted. Then the U.S. envoy left.");
+    assert_eq!(contexts(&json, "iraq", "second"), ["Iraq voted."]);
+}
+
+#[test]
+fn a_context_keeps_the_closing_quotation_mark() {
+    let json = build_with("He said “the vote in Iraq was over.” Then he left.");
+    assert_eq!(
+        contexts(&json, "iraq", "second"),
+        ["He said “the vote in Iraq was over.”"]
+    );
+}
+
+#[test]
+fn a_timeline_event_is_the_whole_sentence_around_its_date() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        &common::article(
+            "Second",
+            "The Rev. Jesse Jones will visit Iraq on Jan. 9 with Lt. Col. A. Brown. He left.",
+        ),
+    );
+    f.build_ok();
+    let html = f.read("public/timeline/index.html");
+    assert!(
+        html.contains("The Rev. Jesse Jones will visit Iraq on Jan. 9 with Lt. Col. A. Brown.</a>"),
+        "{html}"
+    );
+}
