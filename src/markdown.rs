@@ -61,17 +61,24 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// The sentence around the mention, split at it, each side cut to a readable length:
-    /// `blocks` are those of the article it is in.
+    /// The sentence around the mention, split at it: whole when it fits in twice the
+    /// length a side may have, else each side cut to that length. `blocks` are those of
+    /// the article it is in.
     pub fn context<'a>(&self, blocks: &'a [TextBlock]) -> (Cow<'a, str>, Cow<'a, str>) {
         let text = blocks[self.block].text.as_str();
         let before = &text[self.sentence.start..self.at.start];
         let after = &text[self.at.end..self.sentence.end];
+        // No more bytes than characters allowed: nothing to cut (most sentences).
+        if before.len() + after.len() <= 2 * CONTEXT_CHARS {
+            return (Cow::Borrowed(before), Cow::Borrowed(after));
+        }
         (shorten_before(before), shorten_after(after))
     }
 }
 
-/// How many characters of the sentence on each side of a mention its context keeps.
+/// How many characters of a long sentence on each side of a mention its context keeps.
+/// A sentence of up to twice this is shown whole: 99% of the sentences of the BBC and
+/// PolNeAR news corpora are.
 const CONTEXT_CHARS: usize = 160;
 
 fn shorten_before(before: &str) -> Cow<'_, str> {

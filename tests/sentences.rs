@@ -48,13 +48,14 @@ fn the_hill_article_s_baghdad_context_is_the_whole_sentence() {
     let sentence = "Iraq’s parliament reportedly voted on Sunday to expel the U.S. military from \
                     the country after an American airstrike killed top Iranian military \
                     commander Gen. Qassem Soleimani in Baghdad.";
+    let found = contexts(
+        &json,
+        "baghdad",
+        "iraq-parliament-votes-to-expel-us-military",
+    );
     assert_eq!(
-        contexts(
-            &json,
-            "baghdad",
-            "iraq-parliament-votes-to-expel-us-military"
-        ),
-        [sentence]
+        found[0], sentence,
+        "the first mention of Baghdad, in the lead"
     );
     let page = std::fs::read_to_string(site.join("entities/baghdad/index.html")).unwrap();
     assert!(
@@ -114,4 +115,30 @@ fn a_timeline_event_is_the_whole_sentence_around_its_date() {
         html.contains("The Rev. Jesse Jones will visit Iraq on Jan. 9 with Lt. Col. A. Brown.</a>"),
         "{html}"
     );
+}
+
+#[test]
+fn a_context_longer_than_twice_a_side_is_cut_on_each_side() {
+    let clause = "and the talks went on through the night without any sign of agreement ";
+    let body = format!(
+        "Officials said {}that Iraq {}would vote.",
+        clause.repeat(3),
+        clause.repeat(3)
+    );
+    let json = build_with(&body);
+    let context = &contexts(&json, "iraq", "second")[0];
+    assert!(
+        context.starts_with('…') && context.ends_with('…'),
+        "{context}"
+    );
+    assert!(
+        context.contains("agreement that Iraq and the talks "),
+        "{context}"
+    );
+    // At most 160 characters a side and an ellipsis at each cut.
+    assert!(
+        context.chars().count() <= 160 + "Iraq".len() + 160 + 2,
+        "{context}"
+    );
+    assert!(context.chars().count() > 300, "{context}");
 }
