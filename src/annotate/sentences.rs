@@ -77,8 +77,8 @@ pub fn keeps_full_stop(word: &str, next: Option<char>) -> bool {
         || (BEFORE_NUMBERS.contains(&word) && next.is_some_and(|c| c.is_ascii_digit()))
 }
 
-/// "J", "U.S", "U.K", "a.m", "e.g": one capital, or single letters joined by full
-/// stops. Before a capital, "9 a.m. EST" goes on more often than it stops.
+/// "J", "U.S", "U.K", "a.m", "e.g": one capital (but the pronoun "I"), or single
+/// letters joined by full stops. Before a capital, "9 a.m. EST" goes on more often than it stops.
 fn is_initial_or_acronym(word: &str) -> bool {
     let letter = |part: &str| {
         let mut chars = part.chars();
@@ -87,7 +87,8 @@ fn is_initial_or_acronym(word: &str) -> bool {
     if word.contains('.') {
         word.split('.').all(letter)
     } else {
-        letter(word) && word.chars().all(char::is_uppercase)
+        // "I" is far more often the pronoun ending "you and I." than an initial.
+        letter(word) && word.chars().all(char::is_uppercase) && word != "I"
     }
 }
 
@@ -125,14 +126,15 @@ pub fn end_at(text: &str, mark: usize, marks: Marks) -> Option<End> {
     found
 }
 
-/// The word that ends at byte `at`: the text back to the white space before it, less
-/// the punctuation that opens it ("(J" is "J"; "AT&T" stays whole, not an initial).
+/// The word that ends at byte `at`: letters and digits, with the full stops, hyphens,
+/// ampersands and apostrophes inside it ("U.S", "Jay-Z", "AT&T" whole, so neither is
+/// taken for an initial), less any punctuation that opens it ("(J" is "J").
 fn word_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
     let start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace())
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '&' | '\'' | '’')))
         .map_or(0, |(i, c)| i + c.len_utf8());
     before[start..].trim_start_matches(|c: char| !c.is_alphanumeric())
 }
@@ -277,6 +279,14 @@ mod tests {
                 "Shares of Jay-Z.",
                 "Records (J. Smith's firm) fell."
             ]
+        );
+    }
+
+    #[test]
+    fn the_pronoun_i_ends_a_sentence() {
+        assert_eq!(
+            split("It is up to you and I. The rest is politics."),
+            ["It is up to you and I.", "The rest is politics."]
         );
     }
 
