@@ -1,8 +1,11 @@
 //! The one sentence model on whole built dossiers: a mention's context on its entity
 //! page and an event's sentence on the timeline run past titles, months, initials,
-//! dotted acronyms and "No." before a number, and stop where the sentence does.
+//! dotted acronyms and "No." before a number, and stop where the sentence does; and
+//! the model's precision against the hand-made sentence breaks of CoNLL-2003.
 
 mod common;
+#[path = "common/corpora.rs"]
+mod corpora;
 
 use assert_cmd::Command;
 use common::Fixture;
@@ -141,4 +144,79 @@ fn a_context_longer_than_twice_a_side_is_cut_on_each_side() {
         "{context}"
     );
     assert!(context.chars().count() > 300, "{context}");
+}
+
+/// Precision and recall of the model's sentence ends against CoNLL-2003's hand-made
+/// sentences (one a paragraph of its articles), joined again with single spaces: every
+/// model end must fall where one of them ends. Skips, passing, when the corpora are
+/// absent.
+#[test]
+fn sentence_ends_fall_where_conll_sentences_end() {
+    let Some(root) = corpora::corpora() else {
+        eprintln!("corpora absent: skipped");
+        return;
+    };
+    let dir = root.join("conll2003/articles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} absent: skipped", dir.display());
+        return;
+    };
+    let (mut right, mut wrong, mut gold) = (0usize, 0usize, 0usize);
+    let mut wrong_samples = Vec::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let article = std::fs::read_to_string(&path).unwrap();
+        // The headline, byline and dateline are not sentences of running text, nor
+        // are the rows of results tables, which end without a full stop: runs of
+        // sentences that end in one are measured, each run as one text.
+        let paragraphs = article.split("\n\n").skip(3).map(str::trim);
+        let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+        for p in paragraphs {
+            if p.trim_end_matches(['"', '\'', ')'])
+                .ends_with(['.', '?', '!'])
+            {
+                runs.last_mut().unwrap().push(p);
+            } else if !runs.last().unwrap().is_empty() {
+                runs.push(Vec::new());
+            }
+        }
+        for sentences in runs.iter().filter(|r| !r.is_empty()) {
+            let text = sentences.join(" ");
+            let mut gold_ends = std::collections::HashSet::new();
+            let mut at = 0;
+            for s in sentences {
+                at += s.len();
+                gold_ends.insert(at);
+                at += 1;
+            }
+            gold += sentences.len();
+            for end in dossier::annotate::sentences::ends(&text) {
+                if gold_ends.contains(&end.end) {
+                    right += 1;
+                } else {
+                    wrong += 1;
+                    let from = text.floor_char_boundary(end.end.saturating_sub(50));
+                    let to = text.ceil_char_boundary((end.end + 30).min(text.len()));
+                    wrong_samples.push(text[from..to].to_string());
+                }
+            }
+        }
+    }
+    if gold == 0 {
+        eprintln!("no CoNLL articles: skipped");
+        return;
+    }
+    let precision = right as f64 / (right + wrong) as f64;
+    let recall = right as f64 / gold as f64;
+    eprintln!(
+        "CoNLL-2003: {gold} sentences, {} model ends, precision {precision:.4}, recall {recall:.4}",
+        right + wrong
+    );
+    for s in wrong_samples.iter().take(40) {
+        eprintln!("  not a gold end: {s:?}");
+    }
+    assert!(precision >= 0.95, "precision {precision:.4}");
 }

@@ -85,7 +85,9 @@ fn is_initial_or_acronym(word: &str) -> bool {
         chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
     };
     if word.contains('.') {
-        word.split('.').all(letter)
+        // "then-U.S": the acronym after the hyphen.
+        let tail = word.rsplit('-').next().unwrap_or(word);
+        tail.split('.').all(letter)
     } else {
         // "I" is far more often the pronoun ending "you and I." than an initial.
         letter(word) && word.chars().all(char::is_uppercase) && word != "I"
@@ -269,8 +271,8 @@ mod tests {
     #[test]
     fn initials_and_dotted_acronyms_do_not_end_sentences() {
         assert_eq!(
-            split("George W. Bush met U.S. and U.K. envoys at the U.N. Security Council."),
-            ["George W. Bush met U.S. and U.K. envoys at the U.N. Security Council."]
+            split("George W. Bush met then-U.S. and U.K. envoys at the U.N. Security Council."),
+            ["George W. Bush met then-U.S. and U.K. envoys at the U.N. Security Council."]
         );
         assert_eq!(
             split("The deal went to AT&T. Shares of Jay-Z. Records (J. Smith's firm) fell."),
