@@ -220,3 +220,23 @@ fn sentence_ends_fall_where_conll_sentences_end() {
     }
     assert!(precision >= 0.95, "precision {precision:.4}");
 }
+
+#[test]
+fn an_entity_page_description_is_the_first_whole_sentence() {
+    let f = Fixture::new();
+    let registry = common::REGISTRY.replace(
+        "name = \"Iraq\"\nkind = \"place\"",
+        "name = \"Iraq\"\nkind = \"place\"\ndescription = \"Country where Gen. Qassem Soleimani \
+         was killed by a U.S. strike. It borders Iran.\"",
+    );
+    f.write("content/entities.toml", &registry);
+    f.build_ok();
+    let page = f.read("public/entities/iraq/index.html");
+    assert!(
+        page.contains(
+            "<meta name=\"description\" content=\"Country where Gen. Qassem Soleimani was \
+             killed by a U.S. strike.\">"
+        ),
+        "{page}"
+    );
+}
