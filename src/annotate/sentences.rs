@@ -1,6 +1,8 @@
 //! The one sentence model: where the sentences of a block's text end and the next
-//! begin, shared by quote attribution, the contexts of mentions, the dates of the
-//! timeline, entity suggestions and the titles of imported articles.
+//! begin, shared by quote attribution, the contexts of mentions, the rule that lets a
+//! lower-case alias match capitalised at a sentence start, the dates of the timeline,
+//! entity suggestions, the titles of imported articles and the one-line descriptions of
+//! entity pages.
 //!
 //! A paragraph is a [`crate::annotate::TextBlock`]: sentences never cross one. Inside a
 //! block, a sentence ends at `.`, `?` or `!` (with any closing quotation marks and
