@@ -44,7 +44,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use time::{Date, Duration, Month};
 
-use crate::annotate::{BlockKind, TextBlock};
+use crate::annotate::{BlockKind, TextBlock, sentences};
 use crate::markdown::AnalysedBody;
 
 /// How precisely an event is dated, from the coarsest to the finest.
@@ -409,62 +409,9 @@ pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Optio
         .map(|(_, a)| a)
 }
 
-/// Byte ranges of the sentences of `text`. A full stop after an initial ("U.S.") or a
-/// common abbreviation ("Gen.", "Jan.") does not end a sentence.
+/// Byte ranges of the sentences of `text`, by the one sentence model.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Sen", "Rep",
-        "Gov", "Pres", "Prof", "St", "Jr", "Sr", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Ltd", "Co", "Corp", "vs",
-    ];
-    let mut spans = Vec::new();
-    let mut start = 0;
-    // Sentence ends are ASCII: a (vectorised) search for their three bytes finds every
-    // candidate without decoding the text, and only candidates look at what is around.
-    static ENDS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new([".", "?", "!"]).expect("fixed patterns"));
-    let mut from = 0;
-    while let Some(found) = ENDS.find(&text[from..]) {
-        let pos = from + found.start();
-        // Closing quotes and brackets stay with the sentence they close.
-        let rest = text[pos + 1..].trim_start_matches(['"', '”', '’', '\'', ')']);
-        let end = text.len() - rest.len();
-        let followed_by_space = rest.is_empty() || rest.starts_with(char::is_whitespace);
-        let next = rest.trim_start();
-        let next_starts = next.chars().next().is_none_or(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'')
-        });
-        // Only worth looking at when the rest says the sentence ends here.
-        let abbreviation = || {
-            let word_before: &str = text[start..pos]
-                .rsplit(|ch: char| !ch.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            text.as_bytes()[pos] == b'.'
-                && (ABBREVIATIONS.contains(&word_before)
-                    || (word_before.chars().count() == 1
-                        && word_before.chars().all(char::is_uppercase)))
-        };
-        if followed_by_space && next_starts && !abbreviation() {
-            push_trimmed(&mut spans, text, start..end);
-            start = text.len() - next.len();
-            from = start;
-        } else {
-            from = pos + 1;
-        }
-    }
-    push_trimmed(&mut spans, text, start..text.len());
-    spans
-}
-
-fn push_trimmed(spans: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
-    let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if s.trim().is_empty() {
-        return;
-    }
-    spans.push(range.start + lead..range.end - trail);
+    sentences::spans(text)
 }
 
 /// A date phrase found in a sentence.

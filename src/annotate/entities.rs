@@ -50,8 +50,9 @@
 //!   spellings, to be listed as aliases if both are wanted). The one exception: a form
 //!   that starts with a lower-case letter ("the resolution", "al-Mahdi") also matches
 //!   with its first letter capitalised, but only at the start of a sentence (the start
-//!   of the block, or after `.`, `!`, `?` or `:`, skipping spaces, quotation marks and
-//!   opening brackets). An upper-case or all-caps form never matches in lower case.
+//!   of the block, after a sentence end of [`crate::annotate::sentences`] (not after
+//!   "Gen." or "U.S.") or after `:`, skipping spaces, quotation marks and opening
+//!   brackets). An upper-case or all-caps form never matches in lower case.
 //! - **Shared forms.** A form that is the *name* of exactly one entity means that
 //!   entity even if others list it as an alias: an editor who writes
 //!   `name = "Mahdi"` for one entity has said what the word means, and an alias is a
@@ -72,6 +73,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
+use crate::annotate::sentences::{self, Marks};
 use crate::annotate::{TextBlock, TextPos};
 use crate::content::registry::Registry;
 
@@ -568,7 +570,9 @@ fn ends_word(text: &str, pos: usize) -> bool {
 }
 
 /// True when `pos` starts a sentence: only spaces, quotation marks and opening
-/// brackets stand between it and the start of the block or a `.`, `!`, `?` or `:`.
+/// brackets stand between it and the start of the block, a sentence end of the one
+/// sentence model, or a colon (a capital after "Beirut:" says as little as one after a
+/// full stop).
 fn is_sentence_start(text: &str, pos: usize) -> bool {
     let skippable = |c: &char| {
         c.is_whitespace()
@@ -585,9 +589,15 @@ fn is_sentence_start(text: &str, pos: usize) -> bool {
                     | '['
             )
     };
-    match text[..pos].chars().rev().find(|c| !skippable(c)) {
+    match text[..pos]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !skippable(c))
+    {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':'),
+        Some((_, ':')) => true,
+        Some((i, '.' | '!' | '?')) => sentences::end_at(text, i, Marks::Sentences).is_some(),
+        Some(_) => false,
     }
 }
 
@@ -1058,6 +1068,8 @@ mod tests {
             ("Beirut: The", 8, true),
             ("a, The", 3, false),
             ("said The", 5, false),
+            ("Gen. The", 5, false),
+            ("the U.S. The", 9, false),
         ];
         for (text, pos, expected) in cases {
             assert_eq!(

@@ -12,6 +12,7 @@
 pub mod clusters;
 pub mod entities;
 pub mod quotes;
+pub mod sentences;
 pub mod suggest;
 
 use std::ops::Range;

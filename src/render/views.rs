@@ -150,9 +150,8 @@ pub fn one_line(description: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let end = plain
-        .match_indices(". ")
-        .map(|(i, _)| i + 1)
+    let end = crate::annotate::sentences::ends(&plain)
+        .map(|end| end.end)
         .find(|&i| i >= 20)
         .unwrap_or(plain.len());
     plain[..end].to_string()

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::annotate::sentences::{self, Marks};
+
 /// A word of running text: its byte range and its lower-case form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Word {
@@ -91,99 +93,21 @@ pub(super) fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Abbreviations whose final dot does not end a sentence.
-#[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "sen", "rep", "gov",
-    "prof", "st", "jr", "sr", "rev", "no", "jan", "feb", "mar", "apr", "aug", "sep", "sept",
-    "oct", "nov", "dec", "inc", "co", "corp", "ltd", "vs", "etc", "adm", "brig", "cpl",
-    "pte", "supt", "insp", "det", "hon", "messrs", "mt", "ft", "approx",
-];
-
-/// Whether the sentence-final mark at `i` (`.`, `!`, `?` or `;`) ends a sentence: it must
-/// be followed, after any closing brackets or quotation marks, by white space and a word
-/// that can start a sentence, or by the end of the text. A dot after an abbreviation,
-/// an initial or a dotted acronym ("U.S.") never ends a sentence: whether the capital
-/// that follows starts a sentence or a name cannot be told, and a missed boundary only
-/// makes attribution decline.
-fn is_boundary(text: &str, i: usize, c: char) -> bool {
-    let after = &text[i + c.len_utf8()..];
-    let rest = after.trim_start_matches([')', ']', '"', '\u{201D}', '\u{2019}', '\'', '»']);
-    if c == ';' {
-        return true;
-    }
-    if rest.is_empty() {
-        return true;
-    }
-    let Some(first) = rest.chars().next() else {
-        return true;
-    };
-    if !first.is_whitespace() {
-        return false;
-    }
-    let next = rest.trim_start().chars().next();
-    let starts_sentence = match next {
-        None => true,
-        Some(n) => {
-            n.is_uppercase()
-                || n.is_ascii_digit()
-                || matches!(n, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '«')
-        }
-    };
-    if !starts_sentence {
-        return false;
-    }
-    if c == '.' {
-        let before = &text[..i];
-        let word_start = before
-            .char_indices()
-            .rev()
-            .find(|(_, ch)| ch.is_whitespace() || matches!(ch, '(' | '"' | '\u{201C}'))
-            .map(|(j, ch)| j + ch.len_utf8())
-            .unwrap_or(0);
-        let word = &before[word_start..];
-        if word.is_empty() {
-            return true;
-        }
-        let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str()) {
-            return false;
-        }
-        // "U.S." and single initials ("J. Smith").
-        if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        {
-            return false;
-        }
-    }
-    true
-}
-
-/// The byte offset where the sentence containing `pos` starts, looking no further back
-/// than `floor`.
+/// The byte offset where the sentence (or the clause after a semicolon) containing
+/// `pos` starts, looking no further back than `floor`: just after the mark that ends the
+/// one before and its closing marks, by the one sentence model.
 pub(super) fn sentence_start(text: &str, floor: usize, pos: usize) -> usize {
-    let mut start = floor;
-    for (i, c) in text[floor..pos].char_indices() {
-        let at = floor + i;
-        if matches!(c, '.' | '!' | '?' | ';') && is_boundary(&text[..pos], at, c) {
-            // Skip the mark and any closing marks after it.
-            let after = &text[at + c.len_utf8()..pos];
-            let rest = after.trim_start_matches([')', ']', '"', '\u{201D}', '\u{2019}', '\'', '»']);
-            start = pos - rest.len();
-        }
-    }
-    start
+    sentences::ends_from(&text[..pos], floor, Marks::Clauses)
+        .last()
+        .map_or(floor, |end| end.end)
 }
 
-/// The byte offset just after the sentence that contains `pos` ends, looking no further
-/// than `ceil`.
+/// The byte offset just after the mark that ends the sentence (or the clause before a
+/// semicolon) containing `pos`, looking no further than `ceil`.
 pub(crate) fn sentence_end(text: &str, pos: usize, ceil: usize) -> usize {
-    for (i, c) in text[pos..ceil].char_indices() {
-        let at = pos + i;
-        if matches!(c, '.' | '!' | '?' | ';') && is_boundary(&text[..ceil], at, c) {
-            return at + c.len_utf8();
-        }
-    }
-    ceil
+    sentences::ends_from(&text[..ceil], pos, Marks::Clauses)
+        .next()
+        .map_or(ceil, |end| end.mark + 1)
 }
 
 /// Finite speech verbs: a word that, next to a quote, says who spoke it.

@@ -1,6 +1,6 @@
 //! Short closed word lists and the tests built on them: function words, titles, role
 //! and reporting words, the words that tell an institution, a place, an event or a
-//! document, months and weekdays, name particles, abbreviations, and the few adjectives
+//! document, months and weekdays, name particles, and the few adjectives
 //! of nationality that no place name in the text yields. The lists themselves sit in
 //! `lists`, laid out by hand; the rest of the module reaches them through `is_*`.
 
@@ -245,17 +245,6 @@ mod lists {
             "police" | "presidency"
         )
     }
-
-    /// Abbreviations whose full stop does not end a sentence: "Gen. Soleimani".
-    pub fn abbreviations(word: &str) -> bool {
-        matches!(
-            word,
-            "Adm" | "Apr" | "Aug" | "Brig" | "Capt" | "Cmdr" | "Col" | "Dec" | "Dr" |
-            "Feb" | "Ft" | "Gen" | "Gov" | "Jan" | "Jr" | "Jul" | "Jun" | "Lt" | "Maj" |
-            "Mr" | "Mrs" | "Ms" | "Mt" | "No" | "Nos" | "Nov" | "Oct" | "Prof" | "Rep" |
-            "Rev" | "Sen" | "Sep" | "Sept" | "Sgt" | "Sr" | "St" | "vs"
-        )
-    }
 }
 
 /// Takes the lower-case form.
@@ -350,8 +339,4 @@ pub fn is_listed_demonym(word: &str) -> bool {
 /// Takes the lower-case form.
 pub fn is_institution(lower: &str) -> bool {
     institutions(lower)
-}
-
-pub fn is_abbreviation(word: &str) -> bool {
-    abbreviations(word)
 }

@@ -1,10 +1,15 @@
 //! Splitting a block into tokens and sentences: each word's byte range and shape
 //! (capitalised, acronym, initial, lower case...), whether it starts a sentence or a
 //! quotation, a possessive `'s` set aside, and what separates it from the word before.
+//! Sentences are those of the one sentence model ([`crate::annotate::sentences`]),
+//! whose abbreviations keep their full stop in the token ("Gen.", "U.S."); a colon
+//! also starts a clause here, since a capital after it says no more than one after a
+//! full stop.
 
 use std::ops::Range;
 
 use super::lexicon;
+use crate::annotate::sentences::{ends as sentence_ends, keeps_full_stop};
 
 /// How a word is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +188,7 @@ pub fn tokenize(text: &str) -> Words<'_> {
 
     let mut tokens: Vec<Token> = Vec::new();
     let mut sentences = Vec::new();
+    let mut ends = sentence_ends(text).peekable();
     let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -206,14 +212,23 @@ pub fn tokenize(text: &str) -> Words<'_> {
         let possessive = possessive_at(j);
         if possessive {
             next = j + 2;
-        } else if at(j) == Some('.') && keeps_full_stop(&text[start..end]) {
+        } else if at(j) == Some('.')
+            && keeps_full_stop(
+                &text[start..end],
+                text[end + 1..].trim_start().chars().next(),
+            )
+        {
             end += 1;
             next = j + 1;
         }
         let gap_text = &text[prev_end..start];
-        let new_sentence = tokens.is_empty() || ends_sentence(gap_text);
+        let mut after_end = None;
+        while let Some(end) = ends.next_if(|end| end.mark < start) {
+            after_end = Some(end.next);
+        }
+        let new_sentence = tokens.is_empty() || after_end.is_some() || gap_text.contains(':');
         if new_sentence {
-            sentences.push(prev_end + sentence_offset(gap_text));
+            sentences.push(after_end.unwrap_or_else(|| prev_end + clause_offset(gap_text)));
         }
         let shape = shape_of(&text[start..end]);
         let initial = new_sentence || (opens_quote(gap_text) && shape != Shape::Lower);
@@ -235,24 +250,6 @@ pub fn tokenize(text: &str) -> Words<'_> {
     }
 }
 
-/// True when a full stop after `word` belongs to it: "Gen.", "W.", "U.S.".
-fn keeps_full_stop(word: &str) -> bool {
-    let single_capital = {
-        let mut chars = word.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-    };
-    let dotted_acronym = word.contains('.')
-        && word.split('.').all(|part| {
-            let mut chars = part.chars();
-            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
-        });
-    single_capital || dotted_acronym || lexicon::is_abbreviation(word)
-}
-
-fn ends_sentence(gap: &str) -> bool {
-    gap.contains(['.', '!', '?', ':'])
-}
-
 /// True when the gap ends with an opening quotation mark: a quotation starts.
 fn opens_quote(gap: &str) -> bool {
     gap.trim_end()
@@ -261,10 +258,11 @@ fn opens_quote(gap: &str) -> bool {
         .is_some_and(|c| matches!(c, '\u{201C}' | '\u{2018}' | '"' | '\'' | '«'))
 }
 
-/// Where in a gap that ends a sentence the next one starts: after the last
-/// terminator and the closing marks and spaces that follow it.
-fn sentence_offset(gap: &str) -> usize {
-    let Some(last) = gap.rfind(['.', '!', '?', ':']) else {
+/// Where in a gap the next clause starts: after its last colon (a capital after
+/// "Beirut:" starts a clause like a sentence's) and the closing marks and spaces that
+/// follow it, or after the gap's leading spaces.
+fn clause_offset(gap: &str) -> usize {
+    let Some(last) = gap.rfind(':') else {
         return gap.len() - gap.trim_start().len();
     };
     let rest = &gap[last + 1..];

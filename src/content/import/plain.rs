@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::annotate::sentences;
+
 use super::draft::{Draft, escape_markdown};
 
 /// Reads plain text. With `given_title` (the `--title`), that is the title and only
@@ -214,12 +216,10 @@ const MADE_TITLE_MIN_WORDS: usize = 5;
 /// "Washington (AP) —") or closing full stop; a long sentence is cut at its first clause
 /// break (a comma, semicolon or dash after at least five words), or after 25 words.
 pub fn title_from_sentence(paragraph: &str) -> String {
-    let end = crate::annotate::quotes::text::sentence_end(paragraph, 0, paragraph.len());
-    let closing = paragraph[end..].len()
-        - paragraph[end..]
-            .trim_start_matches(['"', '\'', '”', '’', ')', ']'])
-            .len();
-    let sentence = headline(strip_dateline(paragraph[..end + closing].trim()));
+    let end = sentences::ends(paragraph)
+        .next()
+        .map_or(paragraph.len(), |end| end.end);
+    let sentence = headline(strip_dateline(paragraph[..end].trim()));
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() <= MADE_TITLE_MAX_WORDS {
         return words.join(" ");
