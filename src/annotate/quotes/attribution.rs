@@ -411,18 +411,21 @@ impl<'a> Attributor<'a> {
         if restricted && (k > 4 || clause_end == seg_end && seg_end < text.len()) {
             return Reading::Nothing;
         }
-        // `X said the two cases were different` reports another statement.
-        let complement = ws[k + 1..]
-            .iter()
-            .take_while(|w| !is_in(RELATIVE, &w.lower))
-            .scan(false, |stop, w| {
-                if *stop {
-                    return None;
-                }
-                *stop = w.comma_after;
-                Some(w)
-            })
-            .any(|w| is_in(CLAUSE_MARKERS, &w.lower));
+        // `X said the two cases were different` reports another statement; a clause of
+        // time or condition (`X said when asked`) or one set off by a comma (`X said,
+        // reasoning that ...`) does not.
+        let complement = !ws[k].comma_after
+            && ws[k + 1..]
+                .iter()
+                .take_while(|w| !is_in(RELATIVE, &w.lower))
+                .scan(false, |stop, w| {
+                    if *stop {
+                        return None;
+                    }
+                    *stop = w.comma_after;
+                    Some(w)
+                })
+                .any(|w| is_in(CLAUSE_MARKERS, &w.lower) && !is_in(SUBORDINATORS, &w.lower));
         if complement {
             return Reading::Nothing;
         }
