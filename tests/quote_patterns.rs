@@ -30,7 +30,9 @@ fn assert_speakers(paras: &[&str], want: &[Option<&str>]) {
 #[test]
 fn a_time_clause_after_the_verb_keeps_the_speaker() {
     assert_speakers(
-        &["\u{201c}That is a fair worry, because they care a great deal,\u{201d} Okafor, 52, told the radio station on Monday when asked about the vote."],
+        &[
+            "\u{201c}That is a fair worry, because they care a great deal,\u{201d} Okafor, 52, told the radio station on Monday when asked about fears that the vote would be lost.",
+        ],
         &[Some("Okafor")],
     );
 }
@@ -38,7 +40,9 @@ fn a_time_clause_after_the_verb_keeps_the_speaker() {
 #[test]
 fn a_participle_after_a_comma_keeps_the_speaker() {
     assert_speakers(
-        &["\"The company has met every condition of the licence,\" the regulator said, reasoning that no appeal was needed."],
+        &[
+            "\"The company has met every condition of the licence,\" the regulator said, reasoning that no appeal was needed.",
+        ],
         &[Some("the regulator")],
     );
 }

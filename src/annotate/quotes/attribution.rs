@@ -417,7 +417,7 @@ impl<'a> Attributor<'a> {
         let complement = !ws[k].comma_after
             && ws[k + 1..]
                 .iter()
-                .take_while(|w| !is_in(RELATIVE, &w.lower))
+                .take_while(|w| !is_in(RELATIVE, &w.lower) && !is_in(SUBORDINATORS, &w.lower))
                 .scan(false, |stop, w| {
                     if *stop {
                         return None;
@@ -425,7 +425,7 @@ impl<'a> Attributor<'a> {
                     *stop = w.comma_after;
                     Some(w)
                 })
-                .any(|w| is_in(CLAUSE_MARKERS, &w.lower) && !is_in(SUBORDINATORS, &w.lower));
+                .any(|w| is_in(CLAUSE_MARKERS, &w.lower));
         if complement {
             return Reading::Nothing;
         }
