@@ -46,3 +46,31 @@ fn a_participle_after_a_comma_keeps_the_speaker() {
         &[Some("the regulator")],
     );
 }
+
+#[test]
+fn a_quote_mark_reopening_mid_line_keeps_both_spans_and_the_speaker() {
+    let got = speakers(&[
+        "Team manager Helen Garside said: \"We have worked hard all winter and it showed today. \"But I have a lot of confidence in the younger riders.\"",
+    ]);
+    assert_eq!(
+        got,
+        [
+            (
+                "We have worked hard all winter and it showed today.".to_string(),
+                Some("Helen Garside".to_string())
+            ),
+            (
+                "But I have a lot of confidence in the younger riders.".to_string(),
+                Some("Helen Garside".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_lost_closing_mark_before_an_attribution_does_not_make_a_span() {
+    assert_speakers(
+        &["\"It was a poor start, he said. \"We will put it right next time.\""],
+        &[None],
+    );
+}
