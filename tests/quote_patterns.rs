@@ -74,3 +74,47 @@ fn a_lost_closing_mark_before_an_attribution_does_not_make_a_span() {
         &[None],
     );
 }
+
+#[test]
+fn a_description_resolves_to_the_person_introduced_with_that_role() {
+    assert_speakers(
+        &[
+            "Harbour mayor Ellen Troy has refused to withdraw the plan.",
+            "\"We will not be moved on this,\" the mayor said.",
+        ],
+        &[Some("Ellen Troy")],
+    );
+}
+
+#[test]
+fn a_description_two_people_fit_is_not_resolved() {
+    assert_speakers(
+        &[
+            "United manager Sam Hollis met City manager Dan Price on Friday.",
+            "\"It was a frank and useful conversation,\" the manager said.",
+        ],
+        &[Some("the manager")],
+    );
+}
+
+#[test]
+fn an_age_resolves_the_23_year_old() {
+    assert_speakers(
+        &[
+            "Striker Leon Marsh, 23, joined the club in the summer.",
+            "\"I feel at home here already,\" said the 23-year-old.",
+        ],
+        &[Some("Leon Marsh")],
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_resolved_description_finds_the_person() {
+    assert_speakers(
+        &[
+            "Tory leader Michael Harlow spoke at the conference.",
+            "The Tory leader said the party was ready for the election. \"We are the only party with a plan,\" he said.",
+        ],
+        &[Some("Michael Harlow")],
+    );
+}

@@ -58,10 +58,17 @@
 //! ends with that attribution. Anything else stays unattributed: a wrong speaker is
 //! worse than none.
 //!
+//! **Descriptions**: "the mayor", "the Tory leader", "the 23-year-old", as a speaker or
+//! as a sentence subject a later pronoun refers to, stand for the one person the article
+//! introduced with that role or age ("London mayor Ken Livingstone", "Bailey, 23,");
+//! with none or two such people the description stays as written.
+//!
 //! This module reads the constructions and the inheritance; `speaker` turns a subject
-//! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to.
+//! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to, and
+//! `descriptions` finds whom a description stands for.
 
 mod antecedents;
+mod descriptions;
 mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};

@@ -255,14 +255,21 @@ impl Attributor<'_> {
             for sentence in &sentences {
                 let sws = words_in(sentence.clone());
                 if let Some(range) = self.unnamed_subject(b, sws) {
+                    let pos = TextPos {
+                        block: b,
+                        offset: range.start,
+                    };
+                    // "The mayor said ...": a description of someone named before.
+                    let referent = self.description_referent(words_in(range.clone()), pos);
                     subjects.push(Antecedent {
-                        pos: TextPos {
-                            block: b,
-                            offset: range.start,
+                        pos,
+                        class: if referent.is_some() {
+                            Class::Person
+                        } else {
+                            Class::Other
                         },
-                        class: Class::Other,
                         speaker: Speaker {
-                            name: text[range].to_string(),
+                            name: referent.unwrap_or_else(|| text[range].to_string()),
                             entity: None,
                         },
                     });

@@ -324,6 +324,15 @@ impl Attributor<'_> {
         .flatten()
         .find_map(|key| self.names.lookup(self.registry, &key))
         .or_else(|| proper.then(|| self.short_name(&name, quote)).flatten());
+        // "The mayor": the one person the article introduced as its mayor.
+        let referent = (entity.is_none() && !proper)
+            .then(|| self.description_referent(ws, quote))
+            .flatten();
+        if let Some(person) = referent {
+            let entity = self.names.lookup(self.registry, &person.to_lowercase());
+            let name = entity.map_or(person, |e| self.registry.entities[e].name.clone());
+            return Some((Speaker { name, entity }, range));
+        }
         let speaker = match entity {
             Some(e) => Speaker {
                 name: self.registry.entities[e].name.clone(),
