@@ -118,3 +118,11 @@ fn a_pronoun_after_a_resolved_description_finds_the_person() {
         &[Some("Michael Harlow")],
     );
 }
+
+#[test]
+fn a_sentence_opening_with_but_still_names_the_speaker_of_a_fragment() {
+    assert_speakers(
+        &["But despite the warm words, Okafor says the talks go \"back to square one tomorrow.\""],
+        &[Some("Okafor")],
+    );
+}

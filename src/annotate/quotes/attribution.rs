@@ -502,7 +502,9 @@ impl<'a> Attributor<'a> {
         }
         // A verb coordinated with an earlier one ("X said ... but added, ...") has its
         // subject before that one.
-        let coordinated = stop.is_some_and(|s| matches!(ws[s].lower.as_str(), "and" | "but"))
+        // A sentence opening with "But" or "And" coordinates with nothing.
+        let coordinated = stop
+            .is_some_and(|s| s > 0 && matches!(ws[s].lower.as_str(), "and" | "but"))
             && (from == k || !starts_noun_phrase(&ws[from]));
         let (from, k) = if coordinated {
             let Some(k2) = last_speech_verb(&ws, stop.unwrap_or(0)) else {
