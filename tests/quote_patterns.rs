@@ -126,3 +126,33 @@ fn a_sentence_opening_with_but_still_names_the_speaker_of_a_fragment() {
         &[Some("Okafor")],
     );
 }
+
+#[test]
+fn a_participle_introduction_names_the_subject_of_the_sentence() {
+    assert_speakers(
+        &[
+            "Party co-chairman Ruth Kemble mocked the photo call, saying: \"That was the worst acting I have ever seen.\"",
+        ],
+        &[Some("Ruth Kemble")],
+    );
+    assert_speakers(
+        &[
+            "Hours later, Okafor returned the compliment, telling reporters, \"We have been friends for a long time.\"",
+        ],
+        &[Some("Okafor")],
+    );
+}
+
+#[test]
+fn a_participle_defers_to_a_finite_verb_and_names_nobody_after_a_subordinate_clause() {
+    assert_speakers(
+        &[
+            "Officials said that the minister had resigned, adding: \"The department will continue its work.\"",
+        ],
+        &[Some("Officials")],
+    );
+    assert_speakers(
+        &["When the vote was lost, the crowd booed, chanting \"Out, out, out, now\"."],
+        &[None],
+    );
+}

@@ -15,6 +15,7 @@
 //! | before, colon | `In a statement, the Iraqi foreign ministry said: "..."` |
 //! | before, colon | `Sadr, who leads the bloc, wrote in a letter that a supporter read aloud: "..."` |
 //! | before, embedded | `the foreign ministry said in a statement that it is about "..."` |
+//! | before, participle | `Conservative co-chairman Liam Fox derided the photo call, saying: "..."` |
 //!
 //! The construction after the quote wins, except that a pronoun there yields to a name
 //! right before the quote (`X said: "...," he said`). It is refused when the verb has a
@@ -80,8 +81,9 @@ use std::ops::Range;
 
 use super::marks::QuoteSpan;
 use super::text::{
-    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS, NP_CUT,
-    RELATIVE, SPEECH_VERBS, SUBORDINATORS, Word, is_in, sentence_end, sentence_start, words,
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS,
+    NAME_PARTICLES, NP_CUT, RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS,
+    Word, is_in, sentence_end, sentence_start, words,
 };
 use super::{Speaker, SpeakerSource};
 
@@ -471,7 +473,11 @@ impl<'a> Attributor<'a> {
                     return self.before_found(b, np, q.start, spoken, true);
                 }
             }
-            return Reading::Nothing;
+            // X rallied supporters, saying: "..."
+            return match participle_subject(&ws, colon || comma) {
+                Some(subject) => self.before_found(b, subject, q.start, spoken, false),
+                None => Reading::Nothing,
+            };
         };
         let gap = &ws[k + 1..];
         let allowed = if colon {
@@ -599,6 +605,53 @@ fn last_speech_verb(ws: &[Word], end: usize) -> Option<usize> {
     (0..end.min(ws.len()))
         .rev()
         .find(|&k| is_speech_verb(&ws[k]) && !read_aloud(ws, k))
+}
+
+/// The subject of a sentence whose quote a speech participle set off by a comma
+/// introduces (`X rallied supporters, saying: "..."`, `X appears in a clip, telling
+/// them "..."`): the words opening the sentence, after introductory phrases, up to its
+/// first verb-like word. `None` without such a participle close to the quote, or when
+/// the main clause holds another clause ("that", "who", "when").
+fn participle_subject(ws: &[Word], marked: bool) -> Option<&[Word]> {
+    let gap = if marked { 3 } else { 1 };
+    let p = (ws.len().saturating_sub(gap + 1)..ws.len())
+        .rev()
+        .find(|&p| is_in(SPEECH_PARTICIPLES, &ws[p].lower))?;
+    if p < 2 || !ws[p - 1].comma_after {
+        return None;
+    }
+    let mut from = 0;
+    while from < p && is_intro(&ws[from]) {
+        from += ws[from..p].iter().position(|w| w.comma_after)? + 1;
+    }
+    let verb = (from..p - 1).find(|&v| looks_finite(&ws[v]) && !ws[v].comma_after)?;
+    if verb == from
+        || ws[verb..p]
+            .iter()
+            .any(|w| is_in(CLAUSE_MARKERS, &w.lower) || is_in(CLAUSE_STOPS, &w.lower))
+    {
+        return None;
+    }
+    Some(&ws[from..verb])
+}
+
+/// Past forms without "-ed" that open a predicate after a subject.
+#[rustfmt::skip]
+const IRREGULAR_PAST: &[&str] = &[
+    "told", "said", "spoke", "took", "went", "made", "gave", "sent", "wrote", "put", "got",
+    "came", "held", "left", "met", "led", "set", "hit", "kept", "stood", "struck", "began",
+];
+
+/// Whether a word reads as the verb (or an adverb before it) that ends a subject:
+/// "rallied", "appears", "then", "spoke"; not "company" or "co-chairman".
+fn looks_finite(w: &Word) -> bool {
+    let l = w.lower.as_str();
+    !w.capitalized
+        && !l.contains(['\'', '\u{2019}'])
+        && (l.ends_with("ed")
+            || (l.ends_with('s') && !l.ends_with("ss") && l.len() > 3)
+            || is_in(ADVERBS, l)
+            || is_in(IRREGULAR_PAST, l))
 }
 
 /// Where the subject of the verb at `k` starts, reading leftwards to a clause boundary;
