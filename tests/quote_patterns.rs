@@ -156,3 +156,11 @@ fn a_participle_defers_to_a_finite_verb_and_names_nobody_after_a_subordinate_cla
         &[None],
     );
 }
+
+#[test]
+fn a_field_before_a_role_is_part_of_the_speakers_description() {
+    assert_speakers(
+        &["\"Buyers have more power to negotiate this winter,\" housing spokesman Ian Pardoe said."],
+        &[Some("Ian Pardoe")],
+    );
+}

@@ -686,6 +686,17 @@ fn starts_noun_phrase(w: &Word) -> bool {
         || matches!(w.lower.as_str(), "he" | "she" | "it" | "they" | "we" | "i")
 }
 
+/// An "-ing" word naming a field before a role ("housing spokesman", "banking
+/// analyst"), not a participle opening a phrase.
+fn role_modifier(ws: &[Word], i: usize) -> bool {
+    ws[i].lower.ends_with("ing") && ws.get(i + 1).is_some_and(|n| is_in(TITLE_WORDS, &n.lower))
+}
+
+/// Whether the phrase `ws` opens with an introductory word (see [`is_intro`]).
+fn opens_with_intro(ws: &[Word]) -> bool {
+    ws.first().is_some_and(is_intro) && !role_modifier(ws, 0)
+}
+
 /// An introductory word: a preposition, adverb or participle opening a phrase.
 fn is_intro(w: &Word) -> bool {
     (is_in(INTRO_WORDS, &w.lower) && !is_in(DETERMINERS, &w.lower))

@@ -14,7 +14,8 @@ use super::super::text::{
 };
 use super::{
     Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
-    is_speech_verb, split_parts, starts_noun_phrase, strip_adverbs,
+    is_speech_verb, opens_with_intro, role_modifier, split_parts, starts_noun_phrase,
+    strip_adverbs,
 };
 use crate::annotate::TextPos;
 use crate::annotate::quotes::Speaker;
@@ -130,7 +131,7 @@ impl Attributor<'_> {
         let Some(first) = head.first() else {
             return Resolved::Invalid;
         };
-        if is_intro(first) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
+        if opens_with_intro(head) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
             return Resolved::Invalid;
         }
         // Pronouns.
@@ -258,15 +259,18 @@ impl Attributor<'_> {
         if ws.is_empty() || ws.len() > MAX_FREE_WORDS {
             return None;
         }
-        if ws.iter().any(|w| {
+        if ws.iter().enumerate().any(|(i, w)| {
             is_in(NOT_IN_SPEAKER, &w.lower) && !(w.lower == "us" && w.capitalized)
                 || is_speech_verb(w)
                 || is_in(SPEECH_PARTICIPLES, &w.lower)
-                || (!w.capitalized && w.lower.ends_with("ing") && w.lower.len() > 4)
+                || (!w.capitalized
+                    && w.lower.ends_with("ing")
+                    && w.lower.len() > 4
+                    && !role_modifier(ws, i))
         }) {
             return None;
         }
-        if is_intro(&ws[0]) {
+        if opens_with_intro(ws) {
             return None;
         }
         // A name at the start followed by "of ..." ("Stephen Vladeck of the University").
