@@ -160,7 +160,28 @@ fn a_participle_defers_to_a_finite_verb_and_names_nobody_after_a_subordinate_cla
 #[test]
 fn a_field_before_a_role_is_part_of_the_speakers_description() {
     assert_speakers(
-        &["\"Buyers have more power to negotiate this winter,\" housing spokesman Ian Pardoe said."],
+        &[
+            "\"Buyers have more power to negotiate this winter,\" housing spokesman Ian Pardoe said.",
+        ],
         &[Some("Ian Pardoe")],
+    );
+}
+
+#[test]
+fn it_resolves_to_a_body_named_before() {
+    assert_speakers(
+        &["\"The recovery will be uneven,\" the OECD said. \"Supported by strong balance sheets, investment will rise next year,\" it added."],
+        &[Some("the OECD"), Some("the OECD")],
+    );
+}
+
+#[test]
+fn it_is_not_resolved_past_a_name_that_may_be_a_company() {
+    assert_speakers(
+        &[
+            "\"We oppose the bid for the exchange,\" the IMF said.",
+            "Harlow Marsh said the fund's opposition would not change its plans. \"The offer remains in the interests of all shareholders,\" it said.",
+        ],
+        &[Some("the IMF"), None],
     );
 }
