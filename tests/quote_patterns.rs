@@ -170,7 +170,9 @@ fn a_field_before_a_role_is_part_of_the_speakers_description() {
 #[test]
 fn it_resolves_to_a_body_named_before() {
     assert_speakers(
-        &["\"The recovery will be uneven,\" the OECD said. \"Supported by strong balance sheets, investment will rise next year,\" it added."],
+        &[
+            "\"The recovery will be uneven,\" the OECD said. \"Supported by strong balance sheets, investment will rise next year,\" it added.",
+        ],
         &[Some("the OECD"), Some("the OECD")],
     );
 }
@@ -183,5 +185,21 @@ fn it_is_not_resolved_past_a_name_that_may_be_a_company() {
             "Harlow Marsh said the fund's opposition would not change its plans. \"The offer remains in the interests of all shareholders,\" it said.",
         ],
         &[Some("the IMF"), None],
+    );
+}
+
+#[test]
+fn a_phrasal_speech_verb_names_the_speaker() {
+    assert_speakers(
+        &["\"She wants to look tough tonight,\" Okafor shot back. \"Let me finish what I was saying.\""],
+        &[Some("Okafor"), Some("Okafor")],
+    );
+}
+
+#[test]
+fn a_less_common_speech_verb_names_the_speaker() {
+    assert_speakers(
+        &["\"Go back to your own studio,\" Okafor barked at the anchor."],
+        &[Some("Okafor")],
     );
 }

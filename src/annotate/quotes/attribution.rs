@@ -394,7 +394,8 @@ impl<'a> Attributor<'a> {
         let Some(k) = ws
             .iter()
             .take(MAX_SUBJECT_WORDS + 1)
-            .position(is_speech_verb)
+            .enumerate()
+            .position(|(k, _)| speech_verb_at(&ws, k))
         else {
             return Reading::Nothing;
         };
@@ -588,6 +589,30 @@ impl<'a> Attributor<'a> {
     }
 }
 
+/// Verbs that speak only with their particle: "shot back", "fired back", "went on",
+/// "points out".
+const PHRASAL_SPEECH: &[(&str, &str)] = &[
+    ("shot", "back"),
+    ("fired", "back"),
+    ("hit", "back"),
+    ("went", "on"),
+    ("goes", "on"),
+    ("points", "out"),
+    ("pointed", "out"),
+];
+
+/// Whether the word at `k` is a finite speech verb, alone or with its particle.
+fn speech_verb_at(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k];
+    is_speech_verb(w)
+        || (!w.capitalized
+            && ws.get(k + 1).is_some_and(|n| {
+                PHRASAL_SPEECH
+                    .iter()
+                    .any(|&(v, p)| v == w.lower && p == n.lower)
+            }))
+}
+
 fn is_speech_verb(w: &Word) -> bool {
     !w.capitalized && is_in(SPEECH_VERBS, &w.lower)
 }
@@ -604,7 +629,7 @@ fn read_aloud(ws: &[Word], k: usize) -> bool {
 fn last_speech_verb(ws: &[Word], end: usize) -> Option<usize> {
     (0..end.min(ws.len()))
         .rev()
-        .find(|&k| is_speech_verb(&ws[k]) && !read_aloud(ws, k))
+        .find(|&k| speech_verb_at(ws, k) && !read_aloud(ws, k))
 }
 
 /// The subject of a sentence whose quote a speech participle set off by a comma

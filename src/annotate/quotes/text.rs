@@ -205,6 +205,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "proclaimed", "answered", "answers", "retorted", "charged", "snapped", "scoffed",
     "interjected", "fumed", "pleaded", "reminded", "thundered", "groused", "gushed",
     "sighed", "announce", "declare", "insist", "warn", "tell", "write", "add", "ask",
+    "barked", "boomed", "grumbled", "quips", "jokes", "laments", "marvelled",
+    "marveled", "ranted", "bristled", "chided", "scolded", "teased", "vented",
 ];
 
 /// Present participles of speech verbs. They never carry a subject of their own
