@@ -191,7 +191,9 @@ fn it_is_not_resolved_past_a_name_that_may_be_a_company() {
 #[test]
 fn a_phrasal_speech_verb_names_the_speaker() {
     assert_speakers(
-        &["\"She wants to look tough tonight,\" Okafor shot back. \"Let me finish what I was saying.\""],
+        &[
+            "\"She wants to look tough tonight,\" Okafor shot back. \"Let me finish what I was saying.\"",
+        ],
         &[Some("Okafor"), Some("Okafor")],
     );
 }
@@ -200,6 +202,22 @@ fn a_phrasal_speech_verb_names_the_speaker() {
 fn a_less_common_speech_verb_names_the_speaker() {
     assert_speakers(
         &["\"Go back to your own studio,\" Okafor barked at the anchor."],
+        &[Some("Okafor")],
+    );
+}
+
+#[test]
+fn quoted_as_saying_names_the_person_quoted() {
+    assert_speakers(
+        &["\"We are mourning the passing of a great company,\" the agency quoted warehouse worker Dana Ogle as saying."],
+        &[Some("Dana Ogle")],
+    );
+    assert_speakers(
+        &["The Interfax news agency quoted Mr Okafor as saying: \"I will not leave the country whatever happens.\""],
+        &[Some("Okafor")],
+    );
+    assert_speakers(
+        &["\"Aid is the key to the recovery,\" Mr Okafor was quoted as saying by a news agency."],
         &[Some("Okafor")],
     );
 }

@@ -81,9 +81,9 @@ use std::ops::Range;
 
 use super::marks::QuoteSpan;
 use super::text::{
-    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS,
-    NAME_PARTICLES, NP_CUT, RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS,
-    Word, is_in, sentence_end, sentence_start, words,
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS, NP_CUT,
+    RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, Word, is_in,
+    sentence_end, sentence_start, words,
 };
 use super::{Speaker, SpeakerSource};
 
@@ -391,6 +391,20 @@ impl<'a> Attributor<'a> {
             let r = self.subject_speaker(b, np, q.start, spoken);
             return found(r, &ws[2 + np.len()..]);
         }
+        // `"...," the paper quoted X as saying` / `"...," X was quoted as saying`.
+        if let Some(qv) = ws
+            .iter()
+            .take(MAX_SUBJECT_WORDS + 1)
+            .position(|w| w.lower == "quoted")
+            && let Some(saying) = (qv + 1..ws.len().min(qv + 3 + MAX_FREE_WORDS))
+                .find(|&k| ws[k].lower == "saying" && ws[k - 1].lower == "as")
+            && let Some(speaker) = quoted_as_saying(&ws[..=saying])
+        {
+            return found(
+                self.subject_speaker(b, speaker, q.start, spoken),
+                &ws[saying + 1..],
+            );
+        }
         let Some(k) = ws
             .iter()
             .take(MAX_SUBJECT_WORDS + 1)
@@ -473,6 +487,10 @@ impl<'a> Attributor<'a> {
                 if np.len() + 2 == ws.len() {
                     return self.before_found(b, np, q.start, spoken, true);
                 }
+            }
+            // Interfax quoted X as saying "..." / X was quoted as saying "..."
+            if let Some(speaker) = quoted_as_saying(&ws) {
+                return self.before_found(b, speaker, q.start, spoken, false);
             }
             // X rallied supporters, saying: "..."
             return match participle_subject(&ws, colon || comma) {
@@ -658,6 +676,33 @@ fn participle_subject(ws: &[Word], marked: bool) -> Option<&[Word]> {
         return None;
     }
     Some(&ws[from..verb])
+}
+
+/// The speaker of `quoted X as saying "..."` (X) or of `X was quoted as saying "..."`
+/// (X, read as the sentence subject), when "saying" is the last word before the quote.
+fn quoted_as_saying(ws: &[Word]) -> Option<&[Word]> {
+    let n = ws.len();
+    if n < 4 || ws[n - 1].lower != "saying" || ws[n - 2].lower != "as" {
+        return None;
+    }
+    if ws[n - 3].lower == "quoted" {
+        let aux = n - 4;
+        if !matches!(ws.get(aux)?.lower.as_str(), "was" | "is" | "were" | "been") {
+            return None;
+        }
+        let mut from = 0;
+        while from < aux && is_intro(&ws[from]) {
+            from += ws[from..aux].iter().position(|w| w.comma_after)? + 1;
+        }
+        let subject = &ws[from..aux];
+        let has_clause = subject
+            .iter()
+            .any(|w| is_in(CLAUSE_STOPS, &w.lower) || is_in(CLAUSE_MARKERS, &w.lower));
+        return (!subject.is_empty() && !has_clause).then_some(subject);
+    }
+    let q = (n.saturating_sub(2 + MAX_FREE_WORDS)..n - 2).rfind(|&k| ws[k].lower == "quoted")?;
+    let np = &ws[q + 1..n - 2];
+    (!np.is_empty() && np.iter().all(|w| !w.comma_after)).then_some(np)
 }
 
 /// Past forms without "-ed" that open a predicate after a subject.
