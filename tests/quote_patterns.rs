@@ -221,3 +221,12 @@ fn quoted_as_saying_names_the_person_quoted() {
         &[Some("Okafor")],
     );
 }
+
+#[test]
+fn a_quote_reopening_after_an_ellipsis_keeps_both_spans() {
+    let got = speakers(&[
+        "After the match, coach Ann Pryce said: \"We were simply not good enough on the day\u{2026} \"Next week will be a different story altogether.\"",
+    ]);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ann Pryce")), "{got:#?}");
+}

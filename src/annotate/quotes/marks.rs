@@ -175,7 +175,8 @@ fn reopened_after(text: &str, inner: usize, at: usize) -> Option<usize> {
     if end == inner || !text[..end].ends_with(['.', '?', '!', '\u{2026}']) {
         return None;
     }
-    let last_sentence = sentence_start(text, inner, end - 1)..end;
+    let mark = text[..end].chars().next_back().map_or(1, char::len_utf8);
+    let last_sentence = sentence_start(text, inner, end - mark)..end;
     let ws = words(text, last_sentence);
     let attributed = ws.iter().enumerate().any(|(k, w)| {
         !w.capitalized
