@@ -209,11 +209,15 @@ fn a_less_common_speech_verb_names_the_speaker() {
 #[test]
 fn quoted_as_saying_names_the_person_quoted() {
     assert_speakers(
-        &["\"We are mourning the passing of a great company,\" the agency quoted warehouse worker Dana Ogle as saying."],
+        &[
+            "\"We are mourning the passing of a great company,\" the agency quoted warehouse worker Dana Ogle as saying.",
+        ],
         &[Some("Dana Ogle")],
     );
     assert_speakers(
-        &["The Interfax news agency quoted Mr Okafor as saying: \"I will not leave the country whatever happens.\""],
+        &[
+            "The Interfax news agency quoted Mr Okafor as saying: \"I will not leave the country whatever happens.\"",
+        ],
         &[Some("Okafor")],
     );
     assert_speakers(
@@ -228,5 +232,19 @@ fn a_quote_reopening_after_an_ellipsis_keeps_both_spans() {
         "After the match, coach Ann Pryce said: \"We were simply not good enough on the day\u{2026} \"Next week will be a different story altogether.\"",
     ]);
     assert_eq!(got.len(), 2, "{got:#?}");
-    assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ann Pryce")), "{got:#?}");
+    assert!(
+        got.iter().all(|(_, s)| s.as_deref() == Some("Ann Pryce")),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_colon_closing_the_paragraph_before_introduces_the_quotation() {
+    assert_speakers(
+        &[
+            "Asked about the rules of public service, Senator Ruth Kemble said:",
+            "\"In every administration I have served in, you give up a great deal to do the job.\"",
+        ],
+        &[Some("Ruth Kemble")],
+    );
 }

@@ -466,12 +466,35 @@ impl<'a> Attributor<'a> {
     fn before_quote(&self, i: usize, spoken: &Spoken) -> Reading {
         let q = &self.spans[i];
         let b = q.start.block;
+        if let Some(prev) = self.introduced_by_colon(q.start) {
+            // `He said:` closing the paragraph before a paragraph of quotation.
+            let end = self.blocks[prev].text.trim_end().len();
+            return self.before_at(prev, end, q.start, spoken);
+        }
+        self.before_at(b, q.start.offset, q.start, spoken)
+    }
+
+    /// The paragraph before the one `quote` opens, when that paragraph ends with a
+    /// colon and nothing but white space stands before the quote.
+    fn introduced_by_colon(&self, quote: TextPos) -> Option<usize> {
+        let b = quote.block;
+        let prev = b.checked_sub(1)?;
+        let (this, before) = (&self.blocks[b], &self.blocks[prev]);
+        let fits = this.kind == before.kind
+            && matches!(this.kind, BlockKind::Paragraph | BlockKind::BlockQuote)
+            && this.text[..quote.offset].trim().is_empty()
+            && before.text.trim_end().ends_with(':')
+            && !self.in_quote(
+                prev,
+                &(before.text.len().saturating_sub(1)..before.text.len()),
+            );
+        fits.then_some(prev)
+    }
+
+    /// The construction before a quote in the words of block `b` up to `seg_end`.
+    fn before_at(&self, b: usize, seg_end: usize, quote: TextPos, spoken: &Spoken) -> Reading {
         let text = &self.blocks[b].text;
-        let floor = self
-            .prev_quote_end(b, q.start.offset)
-            .unwrap_or(0)
-            .min(q.start.offset);
-        let seg_end = q.start.offset;
+        let floor = self.prev_quote_end(b, seg_end).unwrap_or(0).min(seg_end);
         let start = sentence_start(text, floor, seg_end);
         let ws = words(text, start..seg_end);
         let Some(last) = ws.last() else {
@@ -485,16 +508,16 @@ impl<'a> Attributor<'a> {
             if comma && ws.len() >= 3 && ws[0].lower == "according" && ws[1].lower == "to" {
                 let np = noun_phrase_after(&ws, 2);
                 if np.len() + 2 == ws.len() {
-                    return self.before_found(b, np, q.start, spoken, true);
+                    return self.before_found(b, np, quote, spoken, true);
                 }
             }
             // Interfax quoted X as saying "..." / X was quoted as saying "..."
             if let Some(speaker) = quoted_as_saying(&ws) {
-                return self.before_found(b, speaker, q.start, spoken, false);
+                return self.before_found(b, speaker, quote, spoken, false);
             }
             // X rallied supporters, saying: "..."
             return match participle_subject(&ws, colon || comma) {
-                Some(subject) => self.before_found(b, subject, q.start, spoken, false),
+                Some(subject) => self.before_found(b, subject, quote, spoken, false),
                 None => Reading::Nothing,
             };
         };
@@ -545,7 +568,7 @@ impl<'a> Attributor<'a> {
         if from == k {
             return Reading::Nothing;
         }
-        self.before_found(b, &ws[from..k], q.start, spoken, adjacent)
+        self.before_found(b, &ws[from..k], quote, spoken, adjacent)
     }
 
     fn before_found(
