@@ -248,3 +248,22 @@ fn a_colon_closing_the_paragraph_before_introduces_the_quotation() {
         &[Some("Ruth Kemble")],
     );
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_definite_speaker_stands_for_that_speaker() {
+    assert_speakers(
+        &["\"We will study the report closely,\" the band's spokesman said. \"Obviously we all want him to get better soon,\" he added."],
+        &[Some("the band's spokesman"), Some("the band's spokesman")],
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_indefinite_speaker_is_not_resolved() {
+    assert_speakers(
+        &[
+            "Inspections will be faster, according to an agency spokesman.",
+            "Computer specialist at the agency, Peter Smith, wants better tools. \"If we could have that on our laptops, we could be far quicker,\" he said.",
+        ],
+        &[None],
+    );
+}

@@ -25,6 +25,7 @@ use super::super::text::{
     CLAUSE_MARKERS, DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
     NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
+use super::descriptions::person_description;
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
@@ -173,6 +174,7 @@ impl Attributor<'_> {
             },
             None if person_name(&sp.name) => Class::Person,
             None if body_name(&sp.name) => Class::NonPerson,
+            None if person_description(&sp.name) => Class::Person,
             None if !sp.name.contains(' ')
                 && !is_in(DETERMINERS, &sp.name.to_lowercase())
                 && self.antecedents().proper.contains(&sp.name.to_lowercase()) =>
@@ -291,7 +293,7 @@ impl Attributor<'_> {
                     let referent = self.description_referent(words_in(range.clone()), pos);
                     subjects.push(Antecedent {
                         pos,
-                        class: if referent.is_some() {
+                        class: if referent.is_some() || person_description(&text[range.clone()]) {
                             Class::Person
                         } else {
                             Class::Other

@@ -95,6 +95,23 @@ fn name_word(w: &Word) -> bool {
         && !is_in(DETERMINERS, &w.lower)
 }
 
+/// Whether an unnamed speaker is a person by its definite description: "the", a few
+/// words and a role noun ("the French coach"; not "the spokesman for the club", where
+/// the role does not end the phrase, nor "an IAEA spokesman", who may be anyone).
+pub(super) fn person_description(phrase: &str) -> bool {
+    let ws: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    ws.len() >= 2
+        && ws.len() <= 5
+        && ws[0] == "the"
+        && ws.last().is_some_and(|l| is_in(ROLE_NOUNS, l))
+}
+
 /// The run of name words starting at `from` (capitalised words and particles, titles
 /// dropped from its front), as the name's last word and the whole name.
 fn name_at(text: &str, ws: &[Word], from: usize) -> Option<(String, String)> {
