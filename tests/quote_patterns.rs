@@ -252,7 +252,9 @@ fn a_colon_closing_the_paragraph_before_introduces_the_quotation() {
 #[test]
 fn a_pronoun_after_an_unnamed_definite_speaker_stands_for_that_speaker() {
     assert_speakers(
-        &["\"We will study the report closely,\" the band's spokesman said. \"Obviously we all want him to get better soon,\" he added."],
+        &[
+            "\"We will study the report closely,\" the band's spokesman said. \"Obviously we all want him to get better soon,\" he added.",
+        ],
         &[Some("the band's spokesman"), Some("the band's spokesman")],
     );
 }
@@ -264,6 +266,22 @@ fn a_pronoun_after_an_indefinite_speaker_is_not_resolved() {
             "Inspections will be faster, according to an agency spokesman.",
             "Computer specialist at the agency, Peter Smith, wants better tools. \"If we could have that on our laptops, we could be far quicker,\" he said.",
         ],
+        &[None],
+    );
+}
+
+#[test]
+fn a_colon_after_for_and_a_name_gives_that_person_the_floor() {
+    assert_speakers(
+        &["For Henrik Ostberg, this is progress: \"We finally have a plan that works for the town.\""],
+        &[Some("Henrik Ostberg")],
+    );
+}
+
+#[test]
+fn a_colon_after_a_plain_clause_names_nobody() {
+    assert_speakers(
+        &["Media shares the blame in the poll overhype: \"Pollsters are taking a lot of heat from the public.\""],
         &[None],
     );
 }

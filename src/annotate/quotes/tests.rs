@@ -448,7 +448,10 @@ fn subjects_in_longer_sentences() {
             ],
             &[
                 ("We refuse", Some("raad-ismail")),
-                ("You cannot", Some("The prime minister's official spokesman")),
+                (
+                    "You cannot",
+                    Some("The prime minister's official spokesman"),
+                ),
             ],
         ),
         (
