@@ -273,7 +273,9 @@ fn a_pronoun_after_an_indefinite_speaker_is_not_resolved() {
 #[test]
 fn a_colon_after_for_and_a_name_gives_that_person_the_floor() {
     assert_speakers(
-        &["For Henrik Ostberg, this is progress: \"We finally have a plan that works for the town.\""],
+        &[
+            "For Henrik Ostberg, this is progress: \"We finally have a plan that works for the town.\"",
+        ],
         &[Some("Henrik Ostberg")],
     );
 }
@@ -281,7 +283,25 @@ fn a_colon_after_for_and_a_name_gives_that_person_the_floor() {
 #[test]
 fn a_colon_after_a_plain_clause_names_nobody() {
     assert_speakers(
-        &["Media shares the blame in the poll overhype: \"Pollsters are taking a lot of heat from the public.\""],
+        &[
+            "Media shares the blame in the poll overhype: \"Pollsters are taking a lot of heat from the public.\"",
+        ],
         &[None],
+    );
+}
+
+#[test]
+fn a_sentence_opening_word_or_a_title_is_not_part_of_the_name() {
+    assert_speakers(
+        &["Ruddock was pleased. But Ruddock said: \"We squandered far too many chances today.\""],
+        &[Some("Ruddock")],
+    );
+    assert_speakers(
+        &["First Mark Cueto said: \"It was a proud day for the whole squad.\""],
+        &[Some("Mark Cueto")],
+    );
+    assert_speakers(
+        &["Chairman Peter Hill-Wood said: \"We are delighted that he has signed.\""],
+        &[Some("Peter Hill-Wood")],
     );
 }

@@ -308,6 +308,13 @@ pub(super) const NAME_TITLES: &[&str] = &[
     "former", "acting", "caretaker", "state", "attorney",
 ];
 
+/// Words that open a sentence before its subject and are capitalised only there.
+#[rustfmt::skip]
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
+    "but", "and", "so", "yet", "or", "then", "now", "first", "also", "however",
+    "meanwhile", "still", "instead", "later", "earlier", "finally", "separately",
+];
+
 /// Prepositions: a name after one is part of a description, not the speaker.
 #[rustfmt::skip]
 pub(super) const PREPOSITIONS: &[&str] = &[

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use super::super::text::{
     CLAUSE_MARKERS, DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, words,
+    NOT_PERSON_ENDINGS, SENTENCE_OPENERS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
 use super::descriptions::person_description;
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
@@ -405,7 +405,8 @@ impl Attributor<'_> {
         let mut name = &ws[from..from + run];
         while name.len() >= 2
             && (is_in(NAME_TITLES, name[0].lower.trim_end_matches('.'))
-                || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.')))
+                || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.'))
+                || is_in(SENTENCE_OPENERS, &name[0].lower))
         {
             name = &name[1..];
         }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    PREPOSITIONS, RELATIVE, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
+    PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
 use super::{
     Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
@@ -290,8 +290,13 @@ impl Attributor<'_> {
             tail += 1;
         }
         let mut name_words = &ws[tail..];
-        while name_words.len() > 1 && is_in(NAME_TITLES, name_words[0].lower.trim_end_matches('.'))
-        {
+        // Titles ("Chairman Peter Hill-Wood") and words that are capitalised only
+        // because they open the sentence ("But Bailey", "First Mark Cueto") are not
+        // part of the name.
+        while name_words.len() > 1 && {
+            let w = name_words[0].lower.trim_end_matches('.');
+            is_in(NAME_TITLES, w) || is_in(TITLE_WORDS, w) || is_in(SENTENCE_OPENERS, w)
+        } {
             name_words = &name_words[1..];
         }
         // One capitalised word after an article is a title ("the President"), not a
