@@ -214,8 +214,8 @@ fn show(blocks: &[TextBlock], q: &FoundQuote) -> String {
 #[test]
 #[ignore]
 fn bbc_and_polnear() {
-    let Some(dir) = corpora::corpora()
-        .filter(|d| d.join("bbc").is_dir() && d.join("polnear").is_dir())
+    let Some(dir) =
+        corpora::corpora().filter(|d| d.join("bbc").is_dir() && d.join("polnear").is_dir())
     else {
         eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
         return;
