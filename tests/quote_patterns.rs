@@ -305,3 +305,64 @@ fn a_sentence_opening_word_or_a_title_is_not_part_of_the_name() {
         &[Some("Peter Hill-Wood")],
     );
 }
+
+#[test]
+fn a_quotation_continuing_the_speakers_words_keeps_the_speaker() {
+    assert_speakers(
+        &["\"It will be a tough season for the whole club,\" Bailey said. \"I'm confident about the future though.\""],
+        &[Some("Bailey"), Some("Bailey")],
+    );
+}
+
+#[test]
+fn a_quotation_over_several_paragraphs_keeps_the_speaker() {
+    assert_speakers(
+        &[
+            "The club's owner, Marta Lindqvist, said: \"We have worked hard for this.",
+            "\"Nobody here expected the season to end like this, and we will learn from it.\"",
+        ],
+        &[Some("Marta Lindqvist")],
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotation_after_an_attributed_one_continues_it() {
+    assert_speakers(
+        &[
+            "\"The market has slowed sharply since the summer,\" said analyst Joe Brand.",
+            "\"We expect prices to fall again in the spring.\"",
+        ],
+        &[Some("Joe Brand"), Some("Joe Brand")],
+    );
+}
+
+#[test]
+fn according_to_names_the_speaker() {
+    assert_speakers(
+        &["\"The deal is worth far more than the market thinks,\" according to analyst Joe Brand."],
+        &[Some("Joe Brand")],
+    );
+}
+
+#[test]
+fn told_the_bbc_names_the_speaker_not_the_broadcaster() {
+    assert_speakers(
+        &["\"I think it is a fantastic job for anybody,\" Strand told the BBC."],
+        &[Some("Strand")],
+    );
+    assert_speakers(
+        &["\"The talks have broken down for good,\" a union official told Reuters."],
+        &[Some("a union official")],
+    );
+}
+
+#[test]
+fn a_term_in_quotes_is_not_a_quotation() {
+    let blocks = [TextBlock::paragraph(
+        "The government called the protesters \"occupiers\" on Tuesday.",
+    )];
+    let registry = Registry::default();
+    let quotes = QuoteFinder::new(&registry, 4).find(&blocks, &[]);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].is_term);
+}
