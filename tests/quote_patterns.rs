@@ -309,7 +309,9 @@ fn a_sentence_opening_word_or_a_title_is_not_part_of_the_name() {
 #[test]
 fn a_quotation_continuing_the_speakers_words_keeps_the_speaker() {
     assert_speakers(
-        &["\"It will be a tough season for the whole club,\" Bailey said. \"I'm confident about the future though.\""],
+        &[
+            "\"It will be a tough season for the whole club,\" Bailey said. \"I'm confident about the future though.\"",
+        ],
         &[Some("Bailey"), Some("Bailey")],
     );
 }
@@ -365,4 +367,12 @@ fn a_term_in_quotes_is_not_a_quotation() {
     let quotes = QuoteFinder::new(&registry, 4).find(&blocks, &[]);
     assert_eq!(quotes.len(), 1);
     assert!(quotes[0].is_term);
+}
+
+#[test]
+fn a_progressive_speech_verb_names_the_speaker() {
+    assert_speakers(
+        &["On Monday, front-runner Dana Hale is insisting that she has \"expanded the party in every single state\" this year."],
+        &[Some("Dana Hale")],
+    );
 }

@@ -646,10 +646,19 @@ const PHRASAL_SPEECH: &[(&str, &str)] = &[
     ("pointed", "out"),
 ];
 
-/// Whether the word at `k` is a finite speech verb, alone or with its particle.
+/// Whether the word at `k` is a finite speech verb, alone, with its particle, or as
+/// a progressive ("is insisting", "was telling").
 fn speech_verb_at(ws: &[Word], k: usize) -> bool {
     let w = &ws[k];
+    let progressive = k > 0
+        && !w.capitalized
+        && is_in(SPEECH_PARTICIPLES, &w.lower)
+        && matches!(
+            ws[k - 1].lower.as_str(),
+            "is" | "was" | "are" | "were" | "been"
+        );
     is_speech_verb(w)
+        || progressive
         || (!w.capitalized
             && ws.get(k + 1).is_some_and(|n| {
                 PHRASAL_SPEECH
