@@ -372,7 +372,9 @@ fn a_term_in_quotes_is_not_a_quotation() {
 #[test]
 fn a_progressive_speech_verb_names_the_speaker() {
     assert_speakers(
-        &["On Monday, front-runner Dana Hale is insisting that she has \"expanded the party in every single state\" this year."],
+        &[
+            "On Monday, front-runner Dana Hale is insisting that she has \"expanded the party in every single state\" this year.",
+        ],
         &[Some("Dana Hale")],
     );
 }
