@@ -73,6 +73,7 @@ mod descriptions;
 mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};
+use descriptions::Introductions;
 use speaker::NameEndings;
 pub(super) use speaker::NameIndex;
 
@@ -153,6 +154,9 @@ pub(super) struct Attributor<'a> {
     /// The ends of the names of people mentioned, collected when the first short name
     /// is looked up.
     name_endings: OnceCell<NameEndings>,
+    /// People introduced with a role or an age, by marker, collected when a
+    /// description first needs them.
+    introductions: Introductions,
 }
 
 /// Entities mentioned in a speaker's phrase, with where.
@@ -211,6 +215,7 @@ impl<'a> Attributor<'a> {
             quoted,
             antecedents: OnceCell::new(),
             name_endings: OnceCell::new(),
+            introductions: Introductions::default(),
         }
     }
 

@@ -13,6 +13,9 @@ use super::super::text::{
     DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER, TITLE_WORDS, Word,
     is_in, words,
 };
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::Attributor;
 use crate::annotate::TextPos;
 
@@ -39,8 +42,23 @@ const ROLE_NOUNS: &[&str] = &[
 /// or between a name and the role noun of its appositive.
 const MAX_ROLE_GAP: usize = 6;
 
+/// A person introduced with a role or an age: where the name starts in its block,
+/// its last word (lower case) and the whole name.
+#[derive(Debug, Clone)]
+struct Introduction {
+    at: usize,
+    last: String,
+    name: String,
+}
+
+/// The introductions of an article by marker, each list in document order as (block,
+/// introduction): found once per marker, so a description costs a lookup however
+/// many there are.
+#[derive(Default)]
+pub(super) struct Introductions(RefCell<HashMap<Marker, Vec<(usize, Introduction)>>>);
+
 /// What a description says about its person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Marker {
     /// A role noun and the lower-case words right before it ("prime" of "the prime
     /// minister"), which an introduction must repeat: a "shadow chancellor" is not
@@ -113,8 +131,8 @@ pub(super) fn person_description(phrase: &str) -> bool {
 }
 
 /// The run of name words starting at `from` (capitalised words and particles, titles
-/// dropped from its front), as the name's last word and the whole name.
-fn name_at(text: &str, ws: &[Word], from: usize) -> Option<(String, String)> {
+/// dropped from its front).
+fn name_at(text: &str, ws: &[Word], from: usize) -> Option<Introduction> {
     let run = ws[from..]
         .iter()
         .take_while(|w| name_word(w))
@@ -136,7 +154,11 @@ fn name_at(text: &str, ws: &[Word], from: usize) -> Option<(String, String)> {
         return None;
     }
     let whole = text[name[0].range.start..last.range.end].to_string();
-    Some((last.lower.clone(), whole))
+    Some(Introduction {
+        at: name[0].range.start,
+        last: last.lower.clone(),
+        name: whole,
+    })
 }
 
 /// Where a word ends a name run to its left: the start of that run.
@@ -148,8 +170,8 @@ fn name_start(ws: &[Word], end: usize) -> Option<usize> {
     (s < end).then_some(s)
 }
 
-/// The people the words of one block introduce with `marker`, as (last word, name).
-fn introduced(text: &str, ws: &[Word], marker: &Marker, out: &mut Vec<(String, String)>) {
+/// The people the words of one block introduce with `marker`.
+fn introduced(text: &str, ws: &[Word], marker: &Marker, out: &mut Vec<Introduction>) {
     for (i, w) in ws.iter().enumerate() {
         match marker {
             Marker::Role(role, mods) if &w.lower == role && &modifiers(ws, i) == mods => {
@@ -209,33 +231,46 @@ impl Attributor<'_> {
     /// none or two.
     pub(super) fn description_referent(&self, ws: &[Word], before: TextPos) -> Option<String> {
         let marker = marker(ws)?;
-        let mut found = Vec::new();
-        for (b, block) in self.blocks.iter().enumerate().take(before.block + 1) {
-            let end = if b == before.block {
-                before.offset.min(block.text.len())
-            } else {
-                block.text.len()
-            };
-            let lower = block.text[..end].to_lowercase();
-            let needle = match &marker {
-                Marker::Role(r, _) => r.as_str(),
-                Marker::Age(a) => a.as_str(),
-            };
-            if lower.len() != end || !lower.contains(needle) {
-                continue;
-            }
-            introduced(
-                &block.text,
-                &words(&block.text, 0..end),
-                &marker,
-                &mut found,
-            );
-        }
-        let (last, _) = found.first()?;
-        if found.iter().any(|(l, _)| l != last) {
+        let mut cache = self.introductions.0.borrow_mut();
+        let all = cache
+            .entry(marker)
+            .or_insert_with_key(|marker| self.collect_introductions(marker));
+        let earlier = &all[..all.partition_point(|(b, i)| {
+            TextPos {
+                block: *b,
+                offset: i.at,
+            } < before
+        })];
+        let (_, first) = earlier.first()?;
+        if earlier.iter().any(|(_, i)| i.last != first.last) {
             return None;
         }
-        found.into_iter().map(|(_, n)| n).max_by_key(String::len)
+        earlier
+            .iter()
+            .map(|(_, i)| &i.name)
+            .max_by_key(|n| n.len())
+            .cloned()
+    }
+
+    /// Every introduction with `marker` in the article, in order.
+    fn collect_introductions(&self, marker: &Marker) -> Vec<(usize, Introduction)> {
+        let needle = match marker {
+            Marker::Role(r, _) => r.as_str(),
+            Marker::Age(a) => a.as_str(),
+        };
+        let mut out = Vec::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            let text = &block.text;
+            let lower = text.to_lowercase();
+            if lower.len() != text.len() || !lower.contains(needle) {
+                continue;
+            }
+            let mut found = Vec::new();
+            introduced(text, &words(text, 0..text.len()), marker, &mut found);
+            found.sort_by_key(|i| i.at);
+            out.extend(found.into_iter().map(|i| (b, i)));
+        }
+        out
     }
 }
 
@@ -279,7 +314,7 @@ mod tests {
         let found = |text: &str, m: Marker| {
             let mut out = Vec::new();
             introduced(text, &ws(text), &m, &mut out);
-            out.into_iter().map(|(_, n)| n).collect::<Vec<_>>()
+            out.into_iter().map(|i| i.name).collect::<Vec<_>>()
         };
         let role = |r: &str| Marker::Role(r.to_string(), Vec::new());
         assert_eq!(
