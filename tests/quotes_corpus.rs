@@ -8,14 +8,16 @@
 //! ```
 //!
 //! - `bbc_and_polnear`: counts over `../shared/corpora/{bbc,polnear}` (or
-//!   `$DOSSIER_CORPORA`), attribution checked against PolNeAR's hand annotations, and
-//!   30 attributions drawn with a fixed seed for checking by hand.
+//!   `$DOSSIER_CORPORA`), attribution precision and recall per PolNeAR split (train,
+//!   dev, test) checked against its hand annotations, and 30 attributions drawn with a
+//!   fixed seed for checking by hand. Tune on train and dev only; `SHOW_WRONG=1` lists
+//!   their wrong and missed attributions, never the test split's.
 //! - `bench_corpus`: a corpus written by `bench/gen_corpus.py --format dossier` at
 //!   `$DOSSIER_BENCH_CORPUS`: attribution against its ground truth, and the time to
 //!   find and cluster every quote.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -29,11 +31,8 @@ use dossier::annotate::quotes::{FoundQuote, QuoteFinder};
 use dossier::annotate::{BlockKind, TextBlock, TextPos};
 use dossier::content::registry::{Entity, EntityKind, Registry};
 
-fn corpora_dir() -> PathBuf {
-    std::env::var_os("DOSSIER_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"))
-}
+#[path = "common/corpora.rs"]
+mod corpora;
 
 /// A corpus article: title line, blank line, paragraphs separated by blank lines.
 /// Returns the blocks and the byte offset of each block in the file.
@@ -215,11 +214,12 @@ fn show(blocks: &[TextBlock], q: &FoundQuote) -> String {
 #[test]
 #[ignore]
 fn bbc_and_polnear() {
-    let dir = corpora_dir();
-    if !dir.join("bbc").is_dir() || !dir.join("polnear").is_dir() {
-        eprintln!("skipped: no corpora at {}", dir.display());
+    let Some(dir) =
+        corpora::corpora().filter(|d| d.join("bbc").is_dir() && d.join("polnear").is_dir())
+    else {
+        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
         return;
-    }
+    };
     let registry = Registry::default();
     let finder = QuoteFinder::new(&registry, 4);
     let mut samples: Vec<(String, String, String)> = Vec::new();
@@ -420,9 +420,12 @@ fn bbc_and_polnear() {
     }
     pol.print("polnear");
     for (comp, t) in &scores {
+        // Recall over the quotations found that have a gold source: named right, of
+        // those named right, wrong, unverifiably, or not at all.
         println!(
-            "polnear {comp}: attribution precision {:.3} ({} right, {} wrong, {} unverifiable (pronoun or verb-only gold sources), {} with no gold attribution); {} gold-attributed quotations left without a speaker",
+            "polnear {comp}: attribution precision {:.3}, recall {:.3} ({} right, {} wrong, {} unverifiable (pronoun or verb-only gold sources), {} with no gold attribution); {} gold-attributed quotations left without a speaker",
             t[0] as f64 / (t[0] + t[1]).max(1) as f64,
+            t[0] as f64 / (t[0] + t[1] + t[2] + t[4]).max(1) as f64,
             t[0],
             t[1],
             t[2],

@@ -1,13 +1,14 @@
 //! Property tests of quote finding and clustering on arbitrary input: no panics, spans
 //! on `char` boundaries inside their blocks, and the same result on every run.
 //!
-//! The number of cases follows `PROPTEST_CASES` (256 by default).
+//! The number of cases follows `PROPTEST_CASES` (256 by default); the long run is
+//! `PROPTEST_CASES=10000 cargo test --release --test quotes_props`.
 
 use proptest::prelude::*;
 
 use dossier::annotate::clusters::{ClusterItem, DiffPart, cluster_quotes, word_diff};
 use dossier::annotate::entities::FoundMention;
-use dossier::annotate::quotes::{FoundQuote, find_quotes};
+use dossier::annotate::quotes::{FoundQuote, QuoteFinder, find_quotes};
 use dossier::annotate::{BlockKind, TextBlock, TextPos};
 use dossier::content::registry::{Entity, EntityKind, Registry};
 
@@ -47,6 +48,9 @@ fn piece() -> impl Strategy<Value = String> {
             "the resolution", "read", "aloud", "according", "to", "one", "demonstrator",
             "Iraq", "Iraq’s", "Iraq‘s", "don't", "Shi’ite", "'90s", "who", "and", "that",
             "Mr.", "U.S.", "wrote", "chanted", "hundreds", "of", "young", "Iraqis",
+            "saying", "telling", "quoted", "as", "was", "the mayor", "London mayor",
+            "Ken Smith", "the 23-year-old", "23", "housing", "spokesman", "shot", "back",
+            "the OECD", "But", "When", "the",
         ])
         .prop_map(str::to_string),
         4 => prop::sample::select(vec![
@@ -160,6 +164,15 @@ proptest! {
         let quotes = find_quotes(&blocks, &ms, &registry, 4);
         check_quotes(&blocks, &quotes)?;
         prop_assert_eq!(&quotes, &find_quotes(&blocks, &ms, &registry, 4));
+    }
+
+    #[test]
+    fn quote_finder_on_random_paragraphs_without_a_registry(blocks in blocks()) {
+        let registry = Registry::default();
+        let finder = QuoteFinder::new(&registry, 4);
+        let quotes = finder.find(&blocks, &[]);
+        check_quotes(&blocks, &quotes)?;
+        prop_assert_eq!(&quotes, &finder.find(&blocks, &[]));
     }
 
     #[test]

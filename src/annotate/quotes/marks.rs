@@ -10,8 +10,12 @@
 //!
 //! The pairing is a two-state scan per block, which keeps a broken quote local:
 //! - a closing mark with no quote open is ignored;
-//! - an opening mark while a quote is open means the open quote lost its closing mark;
-//!   that quote is dropped (its extent is unknowable) and a new one starts;
+//! - an opening mark while a quote is open means the open quote lost its closing mark
+//!   and a new one starts. When a sentence ends right before the new mark, the open
+//!   quote ends there: scraped text runs a quotation's paragraphs together (`X said:
+//!   "A. "B`), and the second span goes on to share the first one's speaker. Otherwise
+//!   (or when that sentence ends in an attribution, `"A, he said. "B"`) the open quote
+//!   is dropped: its extent is unknowable;
 //! - a quote still open at the end of its block stops there, unless the next block is a
 //!   paragraph of the same kind that starts with an opening mark: the news convention
 //!   for a quotation running over several paragraphs, which becomes **one** quote
@@ -28,6 +32,7 @@
 
 use std::ops::Range;
 
+use super::text::{SPEECH_VERBS, is_in, sentence_start, words};
 use crate::annotate::{BlockKind, TextBlock, TextPos};
 
 /// A quoted span before attribution.
@@ -159,6 +164,28 @@ fn double_marks(text: &str) -> Vec<Mark> {
     out
 }
 
+/// Where a quote opened at `inner` ends when a new opening mark at `at` follows it
+/// without a closing mark: right after the sentence end before the new mark, the way
+/// paragraphs of a quotation read when scraped text runs them together. `None` when no
+/// sentence ends there, or when that sentence ends in an attribution (a speech verb a
+/// few words after a comma): then the lost mark
+/// closed the quote before its attribution (`"Broken, he said. "Whole."`).
+fn reopened_after(text: &str, inner: usize, at: usize) -> Option<usize> {
+    let end = inner + text[inner..at].trim_end().len();
+    if end == inner || !text[..end].ends_with(['.', '?', '!', '\u{2026}']) {
+        return None;
+    }
+    let mark = text[..end].chars().next_back().map_or(1, char::len_utf8);
+    let last_sentence = sentence_start(text, inner, end - mark)..end;
+    let ws = words(text, last_sentence);
+    let attributed = ws.iter().enumerate().any(|(k, w)| {
+        !w.capitalized
+            && is_in(SPEECH_VERBS, &w.lower)
+            && ws[k.saturating_sub(3)..k].iter().any(|w| w.comma_after)
+    });
+    (!attributed).then_some(end)
+}
+
 /// Whether a quote left open at the end of block `b` may continue into block `b + 1`.
 fn continues_into(blocks: &[TextBlock], b: usize) -> Option<Mark> {
     let next = blocks.get(b + 1)?;
@@ -215,8 +242,24 @@ pub(super) fn find_spans(blocks: &[TextBlock]) -> Vec<QuoteSpan> {
                 Some(mut p) => {
                     if m.dir == Dir::Open {
                         // The open quote lost its closing mark. A quote carried over from
-                        // earlier paragraphs ends with them; one begun here is dropped.
-                        if let Some(&(lb, _)) = p.pieces.last() {
+                        // earlier paragraphs ends with them; one begun here ends at a
+                        // sentence end right before the new mark (paragraphs run
+                        // together: `X said: "A. "B`), and is dropped otherwise.
+                        if p.pieces.is_empty() {
+                            if let Some(end) = reopened_after(text, p.inner, m.at) {
+                                let piece = vec![(b, p.inner..end)];
+                                push_span(
+                                    blocks,
+                                    &mut out,
+                                    p.start,
+                                    TextPos {
+                                        block: b,
+                                        offset: end,
+                                    },
+                                    piece,
+                                );
+                            }
+                        } else if let Some(&(lb, _)) = p.pieces.last() {
                             let end = TextPos {
                                 block: lb,
                                 offset: blocks[lb].text.len(),

@@ -442,9 +442,22 @@ fn subjects_in_longer_sentences() {
             ],
         ),
         (
-            // An unnamed subject in between stops "he" from reaching further back.
+            // An unnamed definite subject in between is what "he" stands for.
             &[
                 "“We refuse a proxy war on our soil,” said Raad Ismail. The prime minister's official spokesman said the cabinet still met. But he added: “You cannot take every decision in the cabinet.”",
+            ],
+            &[
+                ("We refuse", Some("raad-ismail")),
+                (
+                    "You cannot",
+                    Some("The prime minister's official spokesman"),
+                ),
+            ],
+        ),
+        (
+            // An unnamed indefinite one stops "he" from reaching further back.
+            &[
+                "“We refuse a proxy war on our soil,” said Raad Ismail. One official said the cabinet still met. But he added: “You cannot take every decision in the cabinet.”",
             ],
             &[("We refuse", Some("raad-ismail")), ("You cannot", None)],
         ),

@@ -129,6 +129,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "proclaimed", "answered", "answers", "retorted", "charged", "snapped", "scoffed",
     "interjected", "fumed", "pleaded", "reminded", "thundered", "groused", "gushed",
     "sighed", "announce", "declare", "insist", "warn", "tell", "write", "add", "ask",
+    "barked", "boomed", "grumbled", "quips", "jokes", "laments", "marvelled",
+    "marveled", "ranted", "bristled", "chided", "scolded", "teased", "vented",
 ];
 
 /// Present participles of speech verbs. They never carry a subject of their own
@@ -228,6 +230,13 @@ pub(super) const NAME_TITLES: &[&str] = &[
     "archbishop", "bishop", "imam", "emir", "colonel", "major", "lieutenant", "admiral",
     "commander", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice",
     "former", "acting", "caretaker", "state", "attorney",
+];
+
+/// Words that open a sentence before its subject and are capitalised only there.
+#[rustfmt::skip]
+pub(super) const SENTENCE_OPENERS: &[&str] = &[
+    "but", "and", "so", "yet", "or", "then", "now", "first", "also", "however",
+    "meanwhile", "still", "instead", "later", "earlier", "finally", "separately",
 ];
 
 /// Prepositions: a name after one is part of a description, not the speaker.

@@ -5,6 +5,11 @@
 //! capitalises mid-sentence. Unnamed subjects ("The prime minister's spokesman said")
 //! are recorded too, so that a pronoun after them is known to be ambiguous.
 //!
+//! "It" finds organisations and documents: registry bodies, and speakers that read as
+//! one without a registry (an acronym, "the company", a name ending "Council"). A
+//! capitalised name outside the registry after that body may be a company as much as
+//! a person, so after one "it" is left unresolved.
+//!
 //! Most articles never need any of this, so the sentence subjects are collected only
 //! when the first pronoun is to be resolved, tokenising each block once. Candidates
 //! are indexed by class, so that a pronoun finds the latest one that fits without
@@ -18,8 +23,9 @@ use std::ops::Range;
 
 use super::super::text::{
     CLAUSE_MARKERS, DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    NOT_PERSON_ENDINGS, TITLE_WORDS, Word, is_in, sentence_end, words,
+    NOT_PERSON_ENDINGS, SENTENCE_OPENERS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
+use super::descriptions::person_description;
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
@@ -132,7 +138,29 @@ impl Attributor<'_> {
             }
             (a, b) => a.or(b)?,
         };
-        (latest.1 == class).then(|| latest.2.clone())
+        if latest.1 != class {
+            return None;
+        }
+        // A name outside the registry may be a company as well as a person
+        // ("Deutsche Boerse said ... it said"): after one, "it" is not resolved.
+        if class == Class::NonPerson {
+            let unregistered_after =
+                |pos: TextPos, sp: &Speaker| pos > latest.0 && sp.entity.is_none();
+            let persons = &ants.by_class.0[Class::Person as usize];
+            let subject = persons[..persons.partition_point(|&i| ants.subjects[i].pos < before)]
+                .last()
+                .map(|&i| &ants.subjects[i])
+                .is_some_and(|a| unregistered_after(a.pos, &a.speaker));
+            let persons = &classed.1.0[Class::Person as usize];
+            let speaker = persons[..persons.partition_point(|&i| spoken.speakers[i].0 < before)]
+                .last()
+                .map(|&i| &spoken.speakers[i])
+                .is_some_and(|(pos, sp)| unregistered_after(*pos, sp));
+            if subject || speaker {
+                return None;
+            }
+        }
+        Some(latest.2.clone())
     }
 
     fn class_of(&self, sp: &Speaker) -> Class {
@@ -145,6 +173,8 @@ impl Attributor<'_> {
                 _ => Class::Other,
             },
             None if person_name(&sp.name) => Class::Person,
+            None if body_name(&sp.name) => Class::NonPerson,
+            None if person_description(&sp.name) => Class::Person,
             None if !sp.name.contains(' ')
                 && !is_in(DETERMINERS, &sp.name.to_lowercase())
                 && self.antecedents().proper.contains(&sp.name.to_lowercase()) =>
@@ -255,14 +285,21 @@ impl Attributor<'_> {
             for sentence in &sentences {
                 let sws = words_in(sentence.clone());
                 if let Some(range) = self.unnamed_subject(b, sws) {
+                    let pos = TextPos {
+                        block: b,
+                        offset: range.start,
+                    };
+                    // "The mayor said ...": a description of someone named before.
+                    let referent = self.description_referent(words_in(range.clone()), pos);
                     subjects.push(Antecedent {
-                        pos: TextPos {
-                            block: b,
-                            offset: range.start,
+                        pos,
+                        class: if referent.is_some() || person_description(&text[range.clone()]) {
+                            Class::Person
+                        } else {
+                            Class::Other
                         },
-                        class: Class::Other,
                         speaker: Speaker {
-                            name: text[range].to_string(),
+                            name: referent.unwrap_or_else(|| text[range].to_string()),
                             entity: None,
                         },
                     });
@@ -368,7 +405,8 @@ impl Attributor<'_> {
         let mut name = &ws[from..from + run];
         while name.len() >= 2
             && (is_in(NAME_TITLES, name[0].lower.trim_end_matches('.'))
-                || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.')))
+                || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.'))
+                || is_in(SENTENCE_OPENERS, &name[0].lower))
         {
             name = &name[1..];
         }
@@ -384,6 +422,40 @@ impl Attributor<'_> {
         let range = name[0].range.start..last.range.end;
         Some((range.clone(), text[range].to_string()))
     }
+}
+
+/// Nouns of a body that speaks as "it" ("the company said ... it added").
+#[rustfmt::skip]
+const BODY_NOUNS: &[&str] = &[
+    "company", "firm", "group", "bank", "ministry", "department", "agency", "commission",
+    "council", "committee", "government", "report", "study", "survey", "statement",
+    "union", "association", "organisation", "organization", "court", "club", "airline",
+    "carrier", "retailer", "regulator", "watchdog", "body", "board", "institute", "fund",
+];
+
+/// Whether a free-text speaker reads as an organisation or a document: an acronym
+/// ("OECD"), a capitalised name ending in a body's word ("Federal Reserve Board"), or
+/// "the" and a body's noun ("the company", "the report").
+fn body_name(name: &str) -> bool {
+    let all: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = all.last() else {
+        return false;
+    };
+    let lower = last.to_lowercase();
+    let described =
+        all.len() == 2 && all[0].eq_ignore_ascii_case("the") && is_in(BODY_NOUNS, &lower);
+    let ws = match all.split_first() {
+        Some((first, rest)) if first.eq_ignore_ascii_case("the") => rest,
+        _ => &all[..],
+    };
+    let acronym = ws.len() == 1
+        && last.len() >= 2
+        && last.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+    let named_body = ws
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && is_in(NOT_PERSON_ENDINGS, &lower);
+    !ws.is_empty() && (acronym || named_body || described)
 }
 
 /// Whether a free-text speaker reads as a person's name.

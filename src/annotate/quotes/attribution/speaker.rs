@@ -10,11 +10,12 @@ use std::ops::Range;
 
 use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    PREPOSITIONS, RELATIVE, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
+    PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
 use super::{
     Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
-    is_speech_verb, split_parts, starts_noun_phrase, strip_adverbs,
+    is_speech_verb, opens_with_intro, role_modifier, split_parts, starts_noun_phrase,
+    strip_adverbs,
 };
 use crate::annotate::TextPos;
 use crate::annotate::quotes::Speaker;
@@ -130,7 +131,7 @@ impl Attributor<'_> {
         let Some(first) = head.first() else {
             return Resolved::Invalid;
         };
-        if is_intro(first) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
+        if opens_with_intro(head) || head.iter().any(|w| is_in(CLAUSE_MARKERS, &w.lower)) {
             return Resolved::Invalid;
         }
         // Pronouns.
@@ -258,15 +259,18 @@ impl Attributor<'_> {
         if ws.is_empty() || ws.len() > MAX_FREE_WORDS {
             return None;
         }
-        if ws.iter().any(|w| {
+        if ws.iter().enumerate().any(|(i, w)| {
             is_in(NOT_IN_SPEAKER, &w.lower) && !(w.lower == "us" && w.capitalized)
                 || is_speech_verb(w)
                 || is_in(SPEECH_PARTICIPLES, &w.lower)
-                || (!w.capitalized && w.lower.ends_with("ing") && w.lower.len() > 4)
+                || (!w.capitalized
+                    && w.lower.ends_with("ing")
+                    && w.lower.len() > 4
+                    && !role_modifier(ws, i))
         }) {
             return None;
         }
-        if is_intro(&ws[0]) {
+        if opens_with_intro(ws) {
             return None;
         }
         // A name at the start followed by "of ..." ("Stephen Vladeck of the University").
@@ -286,8 +290,13 @@ impl Attributor<'_> {
             tail += 1;
         }
         let mut name_words = &ws[tail..];
-        while name_words.len() > 1 && is_in(NAME_TITLES, name_words[0].lower.trim_end_matches('.'))
-        {
+        // Titles ("Chairman Peter Hill-Wood") and words that are capitalised only
+        // because they open the sentence ("But Bailey", "First Mark Cueto") are not
+        // part of the name.
+        while name_words.len() > 1 && {
+            let w = name_words[0].lower.trim_end_matches('.');
+            is_in(NAME_TITLES, w) || is_in(TITLE_WORDS, w) || is_in(SENTENCE_OPENERS, w)
+        } {
             name_words = &name_words[1..];
         }
         // One capitalised word after an article is a title ("the President"), not a
@@ -324,6 +333,15 @@ impl Attributor<'_> {
         .flatten()
         .find_map(|key| self.names.lookup(self.registry, &key))
         .or_else(|| proper.then(|| self.short_name(&name, quote)).flatten());
+        // "The mayor": the one person the article introduced as its mayor.
+        let referent = (entity.is_none() && !proper)
+            .then(|| self.description_referent(ws, quote))
+            .flatten();
+        if let Some(person) = referent {
+            let entity = self.names.lookup(self.registry, &person.to_lowercase());
+            let name = entity.map_or(person, |e| self.registry.entities[e].name.clone());
+            return Some((Speaker { name, entity }, range));
+        }
         let speaker = match entity {
             Some(e) => Speaker {
                 name: self.registry.entities[e].name.clone(),
