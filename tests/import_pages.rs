@@ -24,6 +24,12 @@ fn story_html() -> String {
     STORY.iter().map(|p| format!("<p>{p}</p>\n")).collect()
 }
 
+/// The story's paragraphs after the first, as HTML, for pages that write the first one
+/// themselves.
+fn rest_of_story() -> String {
+    STORY[1..].iter().map(|p| format!("<p>{p}</p>")).collect()
+}
+
 fn page(head: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>"
@@ -194,10 +200,7 @@ fn quotation_marks_in_attribute_values_stay_out_of_the_text() {
     let article = format!(
         "<p class=\"lead &quot;quoted&quot;\" data-note='He said \"no\"' title=\"“Curly” title\">{}</p>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(article_page("", &article).as_bytes(), None);
     let text = body(&draft);
@@ -214,10 +217,7 @@ fn relative_image_and_link_addresses_are_resolved_against_the_page() {
         "<p>{} Read <a href=\"../reports/levels.html?a=1&amp;b=2\">the readings</a>.</p>\
          <figure><img src=\"/img/gates.jpg\" alt=\"The gates [open]\"><figcaption>The northern gates on <em>Tuesday</em>.</figcaption></figure>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(
         article_page("", &article).as_bytes(),
@@ -250,10 +250,7 @@ fn a_canonical_address_resolves_relative_urls_of_a_saved_page() {
     let article = format!(
         "<p>{} See <a href=\"/levels\">levels</a>.</p>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(article_page(head, &article).as_bytes(), None);
     assert!(
@@ -268,10 +265,7 @@ fn a_javascript_link_is_dropped_and_its_text_kept() {
     let article = format!(
         "<p>{} <a href=\"javascript:alert(document.cookie)\">Click here</a> and <a href=\"data:text/html,hi\">there</a>.</p><p><img src=\"data:image/png;base64,AAAA\" alt=\"pixel\"></p>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(
         article_page("", &article).as_bytes(),
@@ -297,10 +291,7 @@ fn a_figcaption_becomes_a_caption_paragraph() {
     let article = format!(
         "<p>{}</p><figure><img src=\"https://cdn.example/gates.jpg\" alt=\"Gates\"><figcaption>Water pours through the gates. Photo: A. Photographer</figcaption></figure>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(article_page("", &article).as_bytes(), None);
     assert_eq!(
@@ -443,10 +434,7 @@ fn structure_becomes_markdown_headings_quotes_lists_and_emphasis() {
         "<p>{}</p><h2>What residents said</h2><blockquote><p>We have seen <strong>worse</strong>, but not <em>this</em> year.</p></blockquote>\
          <h3>Closed roads</h3><ul><li>Quay Street</li><li>Mill Lane</li></ul><ol><li>Move cars</li><li>Check drains</li></ol>{}",
         STORY[0],
-        STORY[1..]
-            .iter()
-            .map(|p| format!("<p>{p}</p>"))
-            .collect::<String>()
+        rest_of_story()
     );
     let draft = parse(article_page("", &article).as_bytes(), None);
     let text = body(&draft);

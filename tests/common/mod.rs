@@ -107,3 +107,25 @@ impl Fixture {
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Builds the example dossier (the repository) into a temporary folder and returns its
+/// data export, `data/dossier.json`.
+pub fn example_export() -> serde_json::Value {
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let result = Command::cargo_bin("dossier")
+        .expect("binary")
+        .arg("build")
+        .arg("--root")
+        .arg(repo_root())
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap()
+}
