@@ -86,10 +86,8 @@ impl AnalysedArticle {
     }
 
     fn new(article: Article, body: AnalysedBody, config: &Config) -> Self {
-        let mut seen = std::collections::HashSet::new();
         let events = crate::timeline::extract_events(&body.blocks, article.date)
             .into_iter()
-            .filter(|ev| seen.insert((ev.period, ev.block, ev.text.clone())))
             .map(|event| DatedEvent {
                 anchor: crate::timeline::nearest_anchor(&body, event.block, event.offset)
                     .map(str::to_string),

@@ -281,8 +281,15 @@ fn reports_events(kind: BlockKind) -> bool {
 
 /// Finds the dated events in an article's blocks, resolved against `article_date`.
 /// Events come in document order; a sentence that names two dates gives two events.
+///
+/// An article is placed once on each date it reports: a later sentence dated to the
+/// same period, part and relation as an earlier one ("voted on Sunday" in the lead,
+/// "the vote on Sunday" further down) tells more of the same event, and the first
+/// mention, which introduces it, stands for both. Different periods, or "since" and
+/// "in" the same year, stay separate events.
 pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
-    let mut events = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut placed = std::collections::HashSet::new();
     for (bi, block) in blocks.iter().enumerate() {
         if !reports_events(block.kind) {
             continue;
@@ -291,6 +298,9 @@ pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
         for span in sentence_spans(&block.text) {
             let sentence = &block.text[span.clone()];
             for found in find_dates_in(sentence, &lowered[span.clone()], article_date) {
+                if !placed.insert((found.period, found.part, found.relation)) {
+                    continue;
+                }
                 events.push(Event {
                     period: found.period,
                     part: found.part,
@@ -1502,6 +1512,41 @@ mod tests {
         );
         assert_eq!(events[1].text, "The strike was on Friday.");
         assert_eq!(events[1].period, Period::day(date!(2020 - 01 - 03)));
+    }
+
+    #[test]
+    fn the_same_event_mentioned_twice_is_placed_once() {
+        let blocks = vec![
+            TextBlock::paragraph("Lawmakers voted on Sunday to end the agreement."),
+            TextBlock::paragraph(
+                "The vote on Sunday followed a week of protests. It began in 2019.",
+            ),
+            TextBlock::paragraph("Unrest has gone on since 2019, and the strike was on Friday."),
+        ];
+        let events = extract_events(&blocks, ARTICLE);
+        let placed: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e.phrase.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    "on Sunday",
+                    "Lawmakers voted on Sunday to end the agreement."
+                ),
+                ("in 2019", "It began in 2019."),
+                (
+                    "since 2019",
+                    "Unrest has gone on since 2019, and the strike was on Friday."
+                ),
+                (
+                    "on Friday",
+                    "Unrest has gone on since 2019, and the strike was on Friday."
+                ),
+            ],
+            "the first mention of a date stands for the later ones; since and in stay apart"
+        );
     }
 
     #[test]
