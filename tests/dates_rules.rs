@@ -114,3 +114,25 @@ fn a_time_told_from_another_date_is_not_placed() {
         )
     );
 }
+
+#[test]
+fn the_same_event_told_twice_in_one_article_is_placed_once() {
+    let body = "The council voted on Monday to close the bridge.\n\nThe vote on Monday came after a crack was found. Engineers had warned of it in 2019.\n\nRepairs have been planned since 2019.";
+    assert_eq!(
+        timeline_events(WEDNESDAY, body),
+        vec![
+            (
+                "2019".to_string(),
+                "Engineers had warned of it in 2019.".to_string()
+            ),
+            (
+                "2019".to_string(),
+                "Repairs have been planned since 2019.".to_string()
+            ),
+            (
+                "2021-06-07".to_string(),
+                "The council voted on Monday to close the bridge.".to_string()
+            ),
+        ]
+    );
+}
