@@ -22,6 +22,8 @@ A labels file lists, after each file name on its own line, one line per pair:
 `show` gives the opening and closing marks (a quote over several paragraphs runs from
 its first opening mark to its last closing mark) and SPEAKER is the speaker's fullest
 name as the article writes it, `NAME@K` for its K-th occurrence (default the first).
+The labels file quotes names from the articles, so it stays outside the repository;
+the TSV it produces is the record (amend the TSV directly).
 """
 
 import os
@@ -164,11 +166,12 @@ def tsv(labels_path):
         "(scripts/label_quotes.py sample)."
     )
     print(
-        "# Labels, from the text alone: quote = words reported as said or written by someone "
-        "(a fragment too); term = a word or phrase quoted as a name, title, label, slogan or "
-        "scare quote. A quote over several paragraphs, or reopened by a stray mark, is one "
-        "pair; pairs nested in another are listed too. Speaker = the fullest name the "
-        "article gives the speaker (person, organisation or publication); - when the text "
+        "# Labels, from the text alone: quote = words reported as said or written by "
+        "someone (a fragment too); term = a word or phrase quoted as a name, title, label, "
+        "slogan or scare quote, or a caption or sign quoted as text. A quote over several "
+        "paragraphs, or reopened by a stray mark, is one pair; pairs nested in another are "
+        "listed too. Speaker = the fullest name the article gives the speaker (person, "
+        "organisation or publication); - when the text "
         "does not say (headline claims, unnamed witnesses, unnamed documents)."
     )
     print(
