@@ -12,6 +12,14 @@
 //!   dev, test) checked against its hand annotations, and 30 attributions drawn with a
 //!   fixed seed for checking by hand. Tune on train and dev only; `SHOW_WRONG=1` lists
 //!   their wrong and missed attributions, never the test split's.
+//! - `bbc_gold`: the 40 BBC articles of `tests/data/bbc_quotes_gold.tsv`, whose every
+//!   quotation-mark pair was labelled by reading (quote or term, and the speaker's
+//!   name), with offsets only; `scripts/label_quotes.py` draws the sample and documents
+//!   the seed. Prints the recall of quotes found, the terms taken for quotes, and
+//!   attribution precision and recall (a speaker is right when its span overlaps the
+//!   gold name or its last name is the gold name's); `SHOW_WRONG=1` lists wrong
+//!   speakers, misses and terms taken. Two tests that are not ignored check the file:
+//!   its offsets point at quotation marks, and its sample is the seeded draw.
 //! - `bench_corpus`: a corpus written by `bench/gen_corpus.py --format dossier` at
 //!   `$DOSSIER_BENCH_CORPUS`: attribution against its ground truth, and the time to
 //!   find and cluster every quote.
@@ -457,6 +465,375 @@ fn bbc_and_polnear() {
         let n = n + 1;
         let (file, context, speaker) = &samples[i];
         println!("{n:2}. {file}\n    {context}\n    -> {speaker}");
+    }
+}
+
+/// One quotation-mark pair of the BBC gold sample, in characters from the file start.
+struct GoldPair {
+    file: String,
+    /// The opening mark to just after the closing mark.
+    span: (usize, usize),
+    is_quote: bool,
+    /// The speaker's fullest name in the article, when the text says who spoke.
+    speaker: Option<(usize, usize)>,
+}
+
+/// The BBC gold sample read by hand: its seed, the drawn articles and every pair.
+struct BbcGold {
+    seed: u64,
+    articles: Vec<String>,
+    pairs: Vec<GoldPair>,
+}
+
+/// Reads `tests/data/bbc_quotes_gold.tsv`, panicking with the line on any slip.
+fn bbc_gold_file() -> BbcGold {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/bbc_quotes_gold.tsv");
+    let tsv = std::fs::read_to_string(&path).unwrap();
+    let mut gold = BbcGold {
+        seed: 0,
+        articles: Vec::new(),
+        pairs: Vec::new(),
+    };
+    for (n, line) in tsv.lines().enumerate() {
+        let bad = |what: &str| -> ! { panic!("{}:{}: {what}: {line:?}", path.display(), n + 1) };
+        if let Some(list) = line.strip_prefix("# articles\t") {
+            gold.articles = list.split(' ').map(str::to_string).collect();
+            continue;
+        }
+        if let Some(rest) = line.split_once(" seed ").map(|(_, r)| r) {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            gold.seed = digits.parse().unwrap_or_else(|_| bad("no seed"));
+        }
+        if line.starts_with('#') || line.starts_with("file\t") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, start, end, label, sp_start, sp_end] = cols[..] else {
+            bad("want six tab-separated columns");
+        };
+        let num = |s: &str| -> usize { s.parse().unwrap_or_else(|_| bad("not an offset")) };
+        let speaker = match (sp_start, sp_end) {
+            ("-", "-") => None,
+            (s, e) => Some((num(s), num(e))),
+        };
+        let is_quote = match label {
+            "quote" => true,
+            "term" => false,
+            _ => bad("label is neither quote nor term"),
+        };
+        if !is_quote && speaker.is_some() {
+            bad("a term has no speaker");
+        }
+        gold.pairs.push(GoldPair {
+            file: file.to_string(),
+            span: (num(start), num(end)),
+            is_quote,
+            speaker,
+        });
+    }
+    gold
+}
+
+/// Byte offset in `text` -> character offset, for every byte and the end.
+fn char_offsets(text: &str) -> Vec<usize> {
+    let mut char_of = vec![0; text.len() + 1];
+    let mut n = 0;
+    for (i, c) in text.char_indices() {
+        char_of[i..i + c.len_utf8()].fill(n);
+        n += 1;
+    }
+    char_of[text.len()] = n;
+    char_of
+}
+
+/// The last word of a name, lowercased: "Mr Kristiansen" and "Hans Arne Kristiansen"
+/// share "kristiansen".
+fn last_name(name: &str) -> String {
+    name.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+#[test]
+fn bbc_gold_pairs_point_at_quotation_marks() {
+    let gold = bbc_gold_file();
+    assert_eq!(gold.articles.len(), 40, "forty articles drawn");
+    assert!(!gold.pairs.is_empty());
+    let Some(dir) = corpora::corpora()
+        .map(|d| d.join("bbc"))
+        .filter(|d| d.is_dir())
+    else {
+        eprintln!("skipped the offsets: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+        return;
+    };
+    let is_mark = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'
+        )
+    };
+    for p in &gold.pairs {
+        assert!(
+            gold.articles.contains(&p.file),
+            "{} is not in the sample",
+            p.file
+        );
+        let chars: Vec<char> = std::fs::read_to_string(dir.join(&p.file))
+            .unwrap()
+            .chars()
+            .collect();
+        let (start, end) = p.span;
+        assert!(
+            start + 2 <= end && end <= chars.len(),
+            "{}: bad pair {start}..{end}",
+            p.file
+        );
+        assert!(
+            is_mark(chars[start]) && is_mark(chars[end - 1]),
+            "{}: {start}..{end} does not run from a quotation mark to a quotation mark",
+            p.file
+        );
+        if let Some((s, e)) = p.speaker {
+            assert!(
+                s < e && e <= chars.len(),
+                "{}: bad speaker {s}..{e}",
+                p.file
+            );
+            let name: String = chars[s..e].iter().collect();
+            assert!(
+                name.starts_with(char::is_uppercase) && !name.contains('"'),
+                "{}: speaker {s}..{e} is not a name",
+                p.file
+            );
+        }
+    }
+}
+
+#[test]
+fn bbc_gold_sample_is_the_seeded_draw() {
+    let gold = bbc_gold_file();
+    let Some(dir) = corpora::corpora()
+        .map(|d| d.join("bbc"))
+        .filter(|d| d.is_dir())
+    else {
+        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+        return;
+    };
+    let mut all: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    all.sort();
+    let mut drawn = Vec::new();
+    for (k, category) in ["business", "entertainment", "politics", "sport", "tech"]
+        .iter()
+        .enumerate()
+    {
+        // The category's files, byte-identical copies of an earlier file left out.
+        let mut seen = std::collections::HashSet::new();
+        let files: Vec<&String> = all
+            .iter()
+            .filter(|n| n.starts_with(&format!("{category}-")))
+            .filter(|n| seen.insert(std::fs::read(dir.join(n)).unwrap()))
+            .collect();
+        let mut rng = Rng(gold.seed + k as u64);
+        let mut picked: Vec<&String> = Vec::new();
+        while picked.len() < 8 {
+            let f = files[(rng.next() % files.len() as u64) as usize];
+            if !picked.contains(&f) {
+                picked.push(f);
+            }
+        }
+        picked.sort();
+        drawn.extend(picked.into_iter().cloned());
+    }
+    assert_eq!(drawn, gold.articles);
+}
+
+#[test]
+#[ignore]
+fn bbc_gold() {
+    let Some(dir) = corpora::corpora()
+        .map(|d| d.join("bbc"))
+        .filter(|d| d.is_dir())
+    else {
+        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+        return;
+    };
+    let gold = bbc_gold_file();
+    let registry = Registry::default();
+    let min_words = 4;
+    let finder = QuoteFinder::new(&registry, min_words);
+    // Quotes: [gold, found, found with the exact span, of at least `min_words` words,
+    // of those found]; terms: [gold, taken for quotes]; found quotes on no gold pair.
+    let (mut quotes, mut terms, mut stray, mut nested) = ([0usize; 5], [0usize; 2], 0, 0);
+    // Named speakers: [right, wrong name, where the text names no one, on a term or no
+    // pair]; gold quotes with a speaker: [all, named right by some found quote].
+    let (mut named, mut with_speaker) = ([0usize; 4], [0usize; 2]);
+    // Wrong speakers that are a description ("the magazine"), not a name.
+    let mut described = 0;
+    let mut wrong: Vec<String> = Vec::new();
+    let mut missed: Vec<String> = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    for file in &gold.articles {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |(s, e): (usize, usize)| -> String { chars[s..e].iter().collect() };
+        let (blocks, starts) = corpus_blocks(&text);
+        let found = finder.find(&blocks, &[]);
+        let char_of = char_offsets(&text);
+        let at = |p: TextPos| char_of[starts[p.block] + p.offset];
+        let spans: Vec<(usize, usize)> = found.iter().map(|q| (at(q.start), at(q.end))).collect();
+        // Pairs nested in another pair are left out: the outer pair is scored.
+        let in_file: Vec<&GoldPair> = gold.pairs.iter().filter(|p| &p.file == file).collect();
+        let top: Vec<&GoldPair> = in_file
+            .iter()
+            .copied()
+            .filter(|p| {
+                let outer = in_file
+                    .iter()
+                    .any(|o| o.span != p.span && o.span.0 <= p.span.0 && p.span.1 <= o.span.1);
+                nested += usize::from(outer);
+                !outer
+            })
+            .collect();
+        let inner = |p: &GoldPair| (p.span.0 + 1, p.span.1 - 1);
+        let hits = |p: &GoldPair| -> Vec<usize> {
+            (0..found.len())
+                .filter(|&i| !found[i].is_term && overlaps(spans[i], inner(p)))
+                .collect()
+        };
+        // Whether a found quote's speaker is the gold speaker: the spans overlap, or the
+        // last names agree.
+        let right = |i: usize, g: (usize, usize)| -> bool {
+            let q = &found[i];
+            let span_hit = q
+                .speaker_span
+                .is_some_and(|(s, e)| overlaps((at(s), at(e)), g));
+            let name = q.speaker.as_ref().map_or("", |s| s.name.as_str());
+            span_hit || (!last_name(name).is_empty() && last_name(name) == last_name(&slice(g)))
+        };
+        for p in &top {
+            let found_by = hits(p);
+            if !p.is_quote {
+                terms[0] += 1;
+                terms[1] += usize::from(!found_by.is_empty());
+                if !found_by.is_empty() {
+                    taken.push(format!("{file}@{}: {}", p.span.0, slice(p.span)));
+                }
+                continue;
+            }
+            let long = slice(inner(p)).split_whitespace().count() >= min_words;
+            quotes[0] += 1;
+            quotes[1] += usize::from(!found_by.is_empty());
+            quotes[2] += usize::from(found_by.iter().any(|&i| spans[i] == p.span));
+            quotes[3] += usize::from(long);
+            quotes[4] += usize::from(long && !found_by.is_empty());
+            if found_by.is_empty() {
+                missed.push(format!(
+                    "{file}@{}: not found: {}",
+                    p.span.0,
+                    ellipsize(&slice(p.span), 90)
+                ));
+            }
+            if let Some(g) = p.speaker {
+                with_speaker[0] += 1;
+                if found_by.iter().any(|&i| right(i, g)) {
+                    with_speaker[1] += 1;
+                } else if !found_by.is_empty() {
+                    missed.push(format!(
+                        "{file}@{}: no right speaker: {} -> {:?}; gold {:?}",
+                        p.span.0,
+                        ellipsize(&slice(p.span), 70),
+                        found_by
+                            .iter()
+                            .map(|&i| found[i].speaker.as_ref().map(|s| &s.name))
+                            .collect::<Vec<_>>(),
+                        slice(g)
+                    ));
+                }
+            }
+        }
+        for (i, q) in found.iter().enumerate().filter(|(_, q)| !q.is_term) {
+            let pair = top.iter().find(|p| overlaps(spans[i], inner(p)));
+            stray += usize::from(pair.is_none());
+            let Some(sp) = &q.speaker else { continue };
+            let verdict = match pair {
+                Some(GoldPair {
+                    is_quote: true,
+                    speaker: Some(g),
+                    ..
+                }) if right(i, *g) => 0,
+                Some(GoldPair {
+                    is_quote: true,
+                    speaker: Some(_),
+                    ..
+                }) => 1,
+                Some(GoldPair {
+                    is_quote: true,
+                    speaker: None,
+                    ..
+                }) => 2,
+                _ => 3,
+            };
+            named[verdict] += 1;
+            described += usize::from(verdict == 1 && sp.name.starts_with(char::is_lowercase));
+            if verdict > 0 {
+                let gold_speaker = pair.and_then(|p| p.speaker).map(slice);
+                wrong.push(format!(
+                    "{file}: {} -> {:?} ({:?}); gold speaker {gold_speaker:?}",
+                    show(&blocks, q),
+                    sp.name,
+                    q.speaker_source
+                ));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    println!(
+        "bbc gold: {} articles, {} quotation-mark pairs read by hand ({} quotes, {} terms, {nested} nested in another pair and not scored)",
+        gold.articles.len(),
+        gold.pairs.len(),
+        quotes[0],
+        terms[0]
+    );
+    println!(
+        "bbc gold: quotes found: recall {:.3} ({} of {}, {} with the exact span; {:.3} of the {} of at least {min_words} words); {} of {} terms taken for quotes; {stray} found quotes on no gold pair",
+        ratio(quotes[1], quotes[0]),
+        quotes[1],
+        quotes[0],
+        quotes[2],
+        ratio(quotes[4], quotes[3]),
+        quotes[3],
+        terms[1],
+        terms[0]
+    );
+    let all_named: usize = named.iter().sum();
+    println!(
+        "bbc gold: attribution precision {:.3}, recall {:.3} ({} right, {} wrong: {} wrong speaker ({described} of them a description such as \"the magazine\"), {} where the text names no one, {} on a term or no pair); {} of {} gold quotes with a speaker left without the right one",
+        ratio(named[0], all_named),
+        ratio(with_speaker[1], with_speaker[0]),
+        named[0],
+        all_named - named[0],
+        named[1],
+        named[2],
+        named[3],
+        with_speaker[0] - with_speaker[1],
+        with_speaker[0]
+    );
+    if std::env::var_os("SHOW_WRONG").is_some() {
+        for w in &wrong {
+            println!("WRONG {w}");
+        }
+        for m in &missed {
+            println!("MISSED {m}");
+        }
+        for t in &taken {
+            println!("TERM TAKEN {t}");
+        }
     }
 }
 
