@@ -434,3 +434,47 @@ fn an_acronym_is_not_the_initials_of_a_name_holding_another_acronym() {
     let bank = find(&entities, "BNP Paribas");
     assert!(!bank.aliases.contains(&"BP".to_string()), "{out}");
 }
+
+#[test]
+fn a_common_given_name_alone_is_no_ones_short_form() {
+    let (out, entities) = suggest_articles(&[
+        "Carl Westmore batted for three hours on Friday. Westmore said the pitch was slow.\n\n\
+         The visitors replied through Carl and Dunning before lunch, and Carl Westmore \
+         was out soon after.",
+    ]);
+    let batsman = find(&entities, "Carl Westmore");
+    assert!(!batsman.aliases.contains(&"Carl".to_string()), "{out}");
+}
+
+#[test]
+fn the_first_word_of_a_brand_is_not_its_short_form() {
+    let (out, entities) = suggest_articles(&[
+        "Vortek Powertrain will build engines in Turin. The unit was set up by Vortek \
+         last year.\n\n\
+         Vortek Powertrain employs 400 people, and Vortek wants to sell it.",
+    ]);
+    let unit = find(&entities, "Vortek Powertrain");
+    assert!(!unit.aliases.contains(&"Vortek".to_string()), "{out}");
+}
+
+#[test]
+fn a_word_that_begins_a_company_name_is_not_a_persons_surname() {
+    let (out, entities) = suggest_articles(&[
+        "On Sunday the race was won by Yoshiro Kanda, and Yoshiro Kanda said he was tired.\n\n\
+         Kanda Motor Co said sales rose, and Kanda launched a new van.",
+    ]);
+    let driver = find(&entities, "Yoshiro Kanda");
+    assert!(!driver.aliases.contains(&"Kanda".to_string()), "{out}");
+    let company = find(&entities, "Kanda Motor Co");
+    assert_eq!(company.kind, EntityKind::Organization, "{out}");
+}
+
+#[test]
+fn an_initial_and_a_surname_make_a_person_not_an_acronym() {
+    let (out, entities) = suggest_articles(&[
+        "P. Dunmore took three wickets on Friday, and P. Dunmore then made 40.\n\n\
+         The PD, the ruling party, won the vote. The PD said it was pleased.",
+    ]);
+    let player = find(&entities, "P. Dunmore");
+    assert!(!player.aliases.contains(&"PD".to_string()), "{out}");
+}

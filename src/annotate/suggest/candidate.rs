@@ -46,14 +46,14 @@ impl Candidate {
     }
 
     /// Two to five capitalised words with nothing that says "institution" or "place";
-    /// initials may stand after the first ("Soren B. Nielsen").
+    /// initials may stand before the last ("Soren B. Nielsen", "N. Nilsen").
     pub(super) fn is_person_shaped(&self) -> bool {
         let words = self.words();
         (2..=5).contains(&words.len())
             && words[0] != "The"
             && self.description.is_none()
             && words.iter().enumerate().all(|(k, w)| {
-                (k > 0 && words::shape_of(w) == Shape::Initial)
+                (k + 1 < words.len() && words::shape_of(w) == Shape::Initial)
                     || w.split('-').all(|part| {
                         lexicon::is_particle(part)
                             || (words::shape_of(part) == Shape::Name

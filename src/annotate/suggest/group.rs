@@ -195,14 +195,20 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
 
 /// Joins the short forms of people's names: "Abdul Mahdi" first, then "Trump" and
 /// "al-Mahdi" (a last name), or "Tian" (a first name that begins one name only and
-/// ends none, as family names do in Chinese order). A common word, an adjective of
-/// nationality or a place ("German", "Madrid") is no one's short form, and a short
-/// form that several people could have stays apart.
+/// ends none, as family names do in Chinese order, when that name was seen after a
+/// title or with "said" and the word is not a common given name such as "Carl"). A
+/// common word, an adjective of nationality or a place ("German", "Madrid") is no
+/// one's short form, nor is a word that begins an organisation's name ("Honda" of
+/// "Honda Motor Co") or was seen before "group" or "shares"; a short form that
+/// several people could have stays apart.
 fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
+    let heads = organisation_heads(cands, live);
     for length in [2, 1] {
         let mut last_forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_forms: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         let mut other_firsts: HashSet<&str> = HashSet::new();
+        // Roots of names of two words seen after a title or with "said".
+        let mut persons: HashSet<usize> = HashSet::new();
         for &i in live {
             let c = &cands[i];
             let words = c.words();
@@ -231,17 +237,27 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
             }
             if words.len() == 2 {
                 first_forms.entry(words[0]).or_default().insert(root);
+                if c.evidence.title + c.evidence.says > 0 {
+                    persons.insert(root);
+                }
             }
         }
         for &i in live {
             let c = &cands[i];
-            if c.is_acronym() || c.words().len() != length || c.is_common_or_place() {
+            if c.is_acronym()
+                || c.words().len() != length
+                || c.is_common_or_place()
+                || is_organisation_short_form(c, &heads)
+            {
                 continue;
             }
             let key = normalise(&c.surface);
             let roots = match last_forms.get(&key) {
                 Some(roots) => roots,
-                None if length == 1 && !other_firsts.contains(c.surface.as_str()) => {
+                None if length == 1
+                    && !other_firsts.contains(c.surface.as_str())
+                    && !known::is_given_name(&c.surface) =>
+                {
                     match first_forms.get(c.surface.as_str()) {
                         Some(roots) if roots.len() == 1 => roots,
                         _ => continue,
@@ -249,6 +265,10 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
                 }
                 None => continue,
             };
+            // A first name alone joins only a name known to be a person's
+            // ("Xie" of "Xie Xuren"): two capitalised words are as often a brand
+            // and its product ("Fiat Powertrain").
+            let first_form = !last_forms.contains_key(&key);
             let place_like =
                 c.evidence.place + c.evidence.city > c.evidence.title + c.evidence.says;
             let own = sets.find(i);
@@ -259,11 +279,29 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
                 .collect();
             if let [other] = others.into_iter().collect::<Vec<_>>()[..]
                 && !place_like
+                && (!first_form || roots.iter().all(|r| persons.contains(r)))
             {
                 sets.union(other, i);
             }
         }
     }
+}
+
+/// The first words of the organisations' names of two words or more ("Honda" of
+/// "Honda Motor Co"): such a word alone is the organisation's short form.
+fn organisation_heads<'c>(cands: &'c [Candidate], live: &[usize]) -> HashSet<&'c str> {
+    live.iter()
+        .map(|&i| cands[i].words())
+        .filter(|w| w.len() >= 2 && w[1..].iter().any(|x| lexicon::is_organisation_word(x)))
+        .map(|w| w[0])
+        .collect()
+}
+
+/// True when a lone word names an organisation rather than a person: it begins an
+/// organisation's name or is seen before "group", "shares" or a score.
+fn is_organisation_short_form(c: &Candidate, heads: &HashSet<&str>) -> bool {
+    let e = &c.evidence;
+    heads.contains(c.surface.as_str()) || e.group + e.company + e.scored > 0
 }
 
 /// Disjoint sets over candidate indices; the smaller index is the root.

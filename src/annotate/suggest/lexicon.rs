@@ -149,7 +149,7 @@ mod lists {
             "Agency" | "Airlines" | "Airways" | "Alliance" | "Army" | "Assembly" |
             "Association" | "Authority" | "Bank" | "Battalion" | "Bloc" | "Board" |
             "Brigade" | "Brigades" | "Bureau" | "Cabinet" | "Capital" | "Center" |
-            "Centre" | "Chamber" | "Channel" | "Chemicals" | "Coalition" | "College" |
+            "Centre" | "Chamber" | "Channel" | "Chemicals" | "Co" | "Coalition" | "College" |
             "Command" | "Commission" | "Committee" | "Company" | "Congress" | "Corp" |
             "Corporation" | "Corps" | "Council" | "Court" | "Department" | "Division" |
             "Embassy" | "Energy" | "Engineering" | "Federation" | "Force" | "Forces" |

@@ -45,8 +45,10 @@
 //!    and "Defense Department") become one entity with aliases; so does a rare
 //!    misspelling of a long name ("Khordokovsky"). No alias is a common word, an
 //!    adjective of nationality or a place ("German" of "German Gref", "Madrid" of
-//!    "Real Madrid"), or a short form two names could have ("Clinton"); a person and
-//!    a place or team in brackets after the name are not joined.
+//!    "Real Madrid"), a short form two names could have ("Clinton"), a common given
+//!    name ("Carl") or the first word of a company's name ("Honda" of "Honda Motor
+//!    Co" is not Yasuto Honda's); a person and a place or team in brackets after the
+//!    name are not joined.
 //! 5. **Registry.** Mentions the matcher already finds are not candidates. A group
 //!    that is a variant, surname or acronym of a registry entity becomes a list of
 //!    aliases for that entity instead of a new one.
