@@ -478,3 +478,29 @@ fn an_initial_and_a_surname_make_a_person_not_an_acronym() {
     let player = find(&entities, "P. Dunmore");
     assert!(!player.aliases.contains(&"PD".to_string()), "{out}");
 }
+
+#[test]
+fn a_dateline_in_capitals_is_suggested_once() {
+    let (out, entities) = suggest_articles(&[
+        "KARVASSO, Cornwall 2021-03-04\n\n\
+         The council met on Thursday to discuss the harbour in Cornwall.",
+        "KARVASSO, Cornwall 2021-03-05\n\n\
+         Fishermen protested again on Friday.",
+    ]);
+    assert_eq!(find(&entities, "Karvasso").kind, EntityKind::Place, "{out}");
+    assert!(
+        !all_forms(&entities).contains(&"KARVASSO"),
+        "the capitals suggested again:\n{out}"
+    );
+}
+
+#[test]
+fn a_name_in_capitals_in_a_results_line_is_the_name_written_in_a_sentence() {
+    let (out, entities) = suggest_articles(&[
+        "Results on Sunday:\n\n\
+         DORVALE 4 Harrowgate 2\n\n\
+         Fans cheered as Dorvale won again, and Harrowgate lost at home.",
+    ]);
+    let team = find(&entities, "Dorvale");
+    assert_eq!(team.aliases, vec!["DORVALE".to_string()], "{out}");
+}

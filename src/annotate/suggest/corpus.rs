@@ -123,6 +123,9 @@ impl<'a> Corpus<'a> {
         let mut datelines: HashMap<String, usize> = HashMap::new();
         for (a, blocks) in self.blocks.iter().enumerate() {
             for (b, words) in blocks.iter().enumerate() {
+                // A dateline's name in capitals, already suggested as written in a
+                // sentence, is not read again as a run ("VAIL" beside "Vail").
+                let mut shouted: Option<Range<usize>> = None;
                 for place in words.dateline() {
                     let name = words::title_case(words.span(place.clone()));
                     *datelines.entry(normalise(&name)).or_default() += 1;
@@ -138,6 +141,7 @@ impl<'a> Corpus<'a> {
                             end: range.end,
                         };
                         table.add(&normalise(&name), &name, occurrence);
+                        shouted = Some(place);
                     }
                 }
                 let layout = words.layout();
@@ -147,6 +151,9 @@ impl<'a> Corpus<'a> {
                 let known = &self.known[a][b];
                 let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
                 for run in find_runs(words) {
+                    if shouted.as_ref().is_some_and(|r| r.contains(&run.start)) {
+                        continue;
+                    }
                     let run_end = run.end;
                     let cleaned = match clean(words, run, &self.stats) {
                         Outcome::Name(c) => c,

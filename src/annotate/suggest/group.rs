@@ -2,7 +2,7 @@
 //! descriptions of one institution, a name and its parenthetical, an institution and
 //! its acronym or short forms, and the short forms of people's names.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::candidate::{Candidate, Table, normalise};
 use super::words::{self, Shape};
@@ -17,6 +17,7 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
     let mut sets = UnionFind::new(cands.len());
 
     join_spellings(cands, &live, &mut sets);
+    join_names_in_capitals(cands, &live, &mut sets);
     // Descriptions of one institution: "Iraqi parliament", "Iraq's parliament".
     let mut descriptions: BTreeMap<&(String, String), usize> = BTreeMap::new();
     for &i in &live {
@@ -106,6 +107,27 @@ fn join_spellings(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
                     sets.union(i, j);
                 }
             }
+        }
+    }
+}
+
+/// Joins a name written in capitals in a table or a results line ("FLORIDA 4") to
+/// the same name written in a sentence ("Florida"), when it has four letters or more:
+/// "US" stays apart from "Us".
+fn join_names_in_capitals(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
+    let written: HashMap<&str, usize> = live
+        .iter()
+        .filter(|&&i| !cands[i].is_acronym())
+        .map(|&i| (cands[i].surface.as_str(), i))
+        .collect();
+    for &i in live {
+        let c = &cands[i];
+        let letters = c.surface.chars().filter(|c| c.is_alphabetic()).count();
+        if c.is_acronym()
+            && letters >= 4
+            && let Some(&j) = written.get(words::title_case(&c.surface).as_str())
+        {
+            sets.union(i, j);
         }
     }
 }
