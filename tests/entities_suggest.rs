@@ -504,3 +504,12 @@ fn a_name_in_capitals_in_a_results_line_is_the_name_written_in_a_sentence() {
     let team = find(&entities, "Dorvale");
     assert_eq!(team.aliases, vec!["DORVALE".to_string()], "{out}");
 }
+
+#[test]
+fn a_lone_surname_of_several_people_is_a_person() {
+    let (out, entities) = suggest_articles(&[
+        "John Tresilian and Peter Tresilian both played on Sunday.\n\n\
+         The crowd cheered when Tresilian scored twice, and Tresilian was carried off.",
+    ]);
+    assert_eq!(find(&entities, "Tresilian").kind, EntityKind::Person, "{out}");
+}

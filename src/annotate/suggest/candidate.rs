@@ -1,7 +1,7 @@
 //! The candidates table: every surface form seen in the articles, keyed by its
 //! normalised spelling, with its occurrences and what its contexts say about it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::evidence::Evidence;
 use super::stats::Stats;
@@ -77,6 +77,9 @@ pub(super) struct Table {
     pub(super) index: HashMap<String, usize>,
     /// Pairs of candidates seen as "A (B)".
     pub(super) parenthetical: Vec<(usize, usize)>,
+    /// The last words of personal names ("Costa" of "Jorge Costa"), filled by
+    /// [`Table::find_surnames`].
+    pub(super) surnames: HashSet<String>,
 }
 
 impl Table {
@@ -117,6 +120,28 @@ impl Table {
             c.common =
                 stats.lower_count(&c.surface) > 0 || stats.demonym_base(&c.surface).is_some();
         }
+    }
+}
+
+impl Table {
+    /// Records the last words of the names known to be people's: shaped like a
+    /// personal name, and opening with a common given name or an initial, or seen
+    /// after a title or with "said". A lone word that is one ("Costa", of "Jorge
+    /// Costa" and "Rui Costa") names a person even when it cannot tell which.
+    pub(super) fn find_surnames(&mut self) {
+        self.surnames = self
+            .candidates
+            .iter()
+            .filter(|c| !c.occurrences.is_empty() && c.is_person_shaped())
+            .filter(|c| {
+                let first = c.words()[0];
+                known::is_given_name(first)
+                    || words::shape_of(first) == Shape::Initial
+                    || c.evidence.title + c.evidence.says > 0
+            })
+            .filter_map(|c| c.surface.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
     }
 }
 

@@ -261,6 +261,7 @@ impl<'a> Corpus<'a> {
             }
         }
         table.drop_ordinary_words(&self.stats);
+        table.find_surnames();
         table
     }
 

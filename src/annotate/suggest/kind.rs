@@ -17,7 +17,8 @@ use super::{known, lexicon};
 /// "city of" before it (3), "said" after a name of two words or more (1),
 /// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
 /// it in a table row (1), "shares" after it or "stake in" before it (2), a personal
-/// name beginning with a common given name (2); being an acronym counts 1 once. The
+/// name beginning with a common given name (2), a lone word that ends a name known to
+/// be a person's (2: "Costa" of "Jorge Costa"); being an acronym counts 1 once. The
 /// largest total wins. Only when there is no other clue does a personal name's shape
 /// make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
@@ -33,7 +34,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     let mut named: [(usize, Option<&str>); 5] = Default::default();
     let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
     let (mut given, mut gazetteer, mut after_place) = (None, 0, None);
-    let mut acronym = None;
+    let (mut acronym, mut surname) = (None, None);
     for &i in group {
         let c = &table.candidates[i];
         let n = c.occurrences.len();
@@ -83,6 +84,9 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
                 evidence.says = 0;
             }
             ev += evidence;
+            if words.len() == 1 && table.surnames.contains(c.surface.as_str()) {
+                surname.get_or_insert((c.surface.as_str(), 0)).1 += n;
+            }
             if c.is_person_shaped() && known::is_given_name(first) {
                 given.get_or_insert((first, 0)).1 += n;
             } else if c.is_person_shaped() {
@@ -135,6 +139,13 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     );
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name \"{name}\""));
+    }
+    if let Some((name, mentions)) = surname {
+        note(
+            person,
+            2 * mentions,
+            format!("\"{name}\" ends a personal name"),
+        );
     }
     // A town's name followed by scores in a table is its team's ("Boston 98 Miami 92"):
     // those mentions do not count for the gazetteer.

@@ -53,7 +53,8 @@
 //!    that is a variant, surname or acronym of a registry entity becomes a list of
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
-//!    after or a common given name suggests a person; institution, club and company
+//!    after, a common given name, or a lone word that ends another person's name
+//!    (a surname) suggests a person; institution, club and company
 //!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row or an
 //!    acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
 //!    "city of" or a place word (Fort, East, States) a place. The comment says which
