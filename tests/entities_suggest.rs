@@ -513,3 +513,20 @@ fn a_lone_surname_of_several_people_is_a_person() {
     ]);
     assert_eq!(find(&entities, "Tresilian").kind, EntityKind::Person, "{out}");
 }
+
+#[test]
+fn a_scorer_in_brackets_in_a_results_line_is_a_person_and_the_team_an_organisation() {
+    let (out, entities) = suggest_articles(&["Results on Saturday:\n\n\
+         Westbury 2 (Ostrander 34, Keelan 71) Colnford 1 (Ostrander 80)\n\n\
+         Dunmere 1 (Keelan 12) Harrowgate 0"]);
+    for scorer in ["Ostrander", "Keelan"] {
+        assert_eq!(find(&entities, scorer).kind, EntityKind::Person, "{out}");
+    }
+    for team in ["Westbury", "Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{out}"
+        );
+    }
+}

@@ -211,7 +211,11 @@ impl<'a> Corpus<'a> {
                         let candidate = &mut table.candidates[index];
                         candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
                         if layout == Layout::Listing && is_followed_by_score(words, tokens.end) {
-                            candidate.evidence.scored += 1;
+                            if is_in_brackets(words.text, range.start) {
+                                candidate.evidence.scorer += 1;
+                            } else {
+                                candidate.evidence.scored += 1;
+                            }
                         }
                         if is_attributive(words, tokens.end) {
                             candidate.attributive += 1;
@@ -366,6 +370,12 @@ fn is_followed_by_score(words: &Words, next: usize) -> bool {
         .tokens
         .get(next)
         .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space)
+}
+
+/// True when `offset` lies inside brackets opened earlier in the block.
+fn is_in_brackets(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
+    before.matches('(').count() > before.matches(')').count()
 }
 
 /// A run in a listing that is two names each seen on its own elsewhere ("Real Madrid

@@ -28,6 +28,9 @@ pub(super) struct Evidence {
     pub(super) company: usize,
     /// Followed by a score in a table row: a team.
     pub(super) scored: usize,
+    /// Followed by a number inside brackets in a results line, as a scorer is by the
+    /// minute: "(Ostrander 34, Keel 71)".
+    pub(super) scorer: usize,
     /// Named by a dateline: "LONDON 1996-12-06".
     pub(super) dateline: usize,
 }
@@ -43,6 +46,7 @@ impl AddAssign for Evidence {
         self.dateline += o.dateline;
         self.company += o.company;
         self.scored += o.scored;
+        self.scorer += o.scorer;
     }
 }
 

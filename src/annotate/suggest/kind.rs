@@ -16,7 +16,8 @@ use super::{known, lexicon};
 /// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
 /// "city of" before it (3), "said" after a name of two words or more (1),
 /// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
-/// it in a table row (1), "shares" after it or "stake in" before it (2), a personal
+/// it in a table row (1), a number after it inside brackets in a table row (a
+/// scorer and the minute, 2 for a person), "shares" after it or "stake in" before it (2), a personal
 /// name beginning with a common given name (2), a lone word that ends a name known to
 /// be a person's (2: "Costa" of "Jorge Costa"); being an acronym counts 1 once. The
 /// largest total wins. Only when there is no other clue does a personal name's shape
@@ -102,6 +103,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.dateline += c.evidence.dateline;
             ev.company += c.evidence.company;
             ev.scored += c.evidence.scored;
+            ev.scorer += c.evidence.scorer;
         }
     }
 
@@ -140,6 +142,14 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name \"{name}\""));
     }
+    note(
+        person,
+        2 * ev.scorer,
+        format!(
+            "a scorer in brackets in a results line {}",
+            plural(ev.scorer, "time")
+        ),
+    );
     if let Some((name, mentions)) = surname {
         note(
             person,

@@ -54,7 +54,8 @@
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
 //!    after, a common given name, or a lone word that ends another person's name
-//!    (a surname) suggests a person; institution, club and company
+//!    (a surname), or a number after it inside brackets in a results line (a scorer
+//!    and the minute: "(Keelan 71)") suggests a person; institution, club and company
 //!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row or an
 //!    acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
 //!    "city of" or a place word (Fort, East, States) a place. The comment says which
