@@ -530,3 +530,27 @@ fn a_scorer_in_brackets_in_a_results_line_is_a_person_and_the_team_an_organisati
         );
     }
 }
+
+#[test]
+fn a_nationality_before_a_personal_name_is_not_part_of_it() {
+    let (out, entities) = suggest_articles(&[
+        "The title went to Englishman Tom Ashcroft, who beat Moroccan Ahmed Tazi in the \
+         final.\n\n\
+         Later Ashcroft said that Tom Ashcroft the player owed much to Ahmed Tazi.",
+    ]);
+    find(&entities, "Tom Ashcroft");
+    find(&entities, "Ahmed Tazi");
+    let forms = all_forms(&entities);
+    for wrong in ["Englishman Tom Ashcroft", "Moroccan Ahmed Tazi"] {
+        assert!(!forms.contains(&wrong), "{wrong} suggested:\n{out}");
+    }
+}
+
+#[test]
+fn a_country_is_not_an_adjective_of_a_word_it_contains() {
+    let (out, entities) = suggest_articles(&[
+        "The relay was won by Sweden, ahead of Norway.\n\n\
+         A Swede led from the start, and the team from Sweden never looked back.",
+    ]);
+    assert_eq!(find(&entities, "Sweden").kind, EntityKind::Place, "{out}");
+}

@@ -25,7 +25,9 @@
 //!    a capitalised "The" inside a sentence stays ("The Times"). Whatever stands before
 //!    a title followed by a name qualifies the person and goes with the title
 //!    ("Iraqi Prime Minister Adil Abd al-Mahdi", "Belgian Foreign Minister ..."); the
-//!    title is kept as evidence. A trailing title goes too ("UN Secretary-General").
+//!    title is kept as evidence; so does a nationality before a personal name
+//!    ("Moroccan Ahmed Tazi", "Englishman Tom Ashcroft"). A trailing title goes too
+//!    ("UN Secretary-General").
 //!    Titles, months, weekdays and adjectives of nationality alone are not entities.
 //!    A second pass uses the first pass's counts: a word that starts a sentence and is
 //!    never capitalised elsewhere, or is mostly written in lower case, is an ordinary
@@ -78,7 +80,8 @@
 //! names: they tell a name's kind and keep a place from being a person's short form,
 //! but never make a name. Adjectives of nationality are recognised from the text
 //! itself ("Iraqi" is "Iraq" + "i", and "Iraq" occurs; "Kurdish" ends in "-ish") or
-//! from the gazetteer ("Germans", "South Koreans"), and only a handful of religious
+//! from the gazetteer ("Germans", "South Koreans", "Moroccan"); a place in the
+//! gazetteer is never one ("Sweden" beside "Swede"), and only a handful of religious
 //! and ethnic adjectives that derive from no place name ("Sunni", "Shiite", "Arab")
 //! are listed. Scripts without letter case are not handled: a name is found by its
 //! capitals.
