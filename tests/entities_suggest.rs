@@ -554,3 +554,23 @@ fn a_country_is_not_an_adjective_of_a_word_it_contains() {
     ]);
     assert_eq!(find(&entities, "Sweden").kind, EntityKind::Place, "{out}");
 }
+
+#[test]
+fn a_table_row_in_capitals_names_a_team_and_its_header_nothing() {
+    let (out, entities) = suggest_articles(&["Standings after Sunday's games:\n\n\
+         W L T GF GA PTS\n\n\
+         WESTBURY 12 7 6 77 76 30\n\n\
+         NORTH COLNFORD 10 11 4 74 84 24\n\n\
+         WESTBURY AT NORTH COLNFORD"]);
+    for team in ["Westbury", "North Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{team}\n{out}"
+        );
+    }
+    let forms = all_forms(&entities);
+    for shouted in ["W L T GF GA PTS", "GF GA PTS", "WESTBURY AT NORTH COLNFORD"] {
+        assert!(!forms.contains(&shouted), "{shouted} suggested:\n{out}");
+    }
+}

@@ -132,20 +132,17 @@ impl<'a> Corpus<'a> {
                     // A dateline's name in capitals is suggested as written in a
                     // sentence: "BRUSSELS" is "Brussels".
                     if words.tokens[place.start].shape == Shape::Acronym {
-                        let range = words.tokens[place.start].range.start
-                            ..words.tokens[place.end - 1].range.end;
-                        let occurrence = Occurrence {
-                            article: a,
-                            block: b,
-                            start: range.start,
-                            end: range.end,
-                        };
-                        table.add(&normalise(&name), &name, occurrence);
+                        add_in_capitals(&mut table, words, (a, b), place.clone());
                         shouted = Some(place);
                     }
                 }
                 let layout = words.layout();
                 if layout == Layout::Capitals {
+                    // A table row in capitals names a team: "HARTFORD 12 7 6".
+                    if let Some(name) = words.row_in_capitals() {
+                        let index = add_in_capitals(&mut table, words, (a, b), name);
+                        table.candidates[index].evidence.scored += 1;
+                    }
                     continue;
                 }
                 let known = &self.known[a][b];
@@ -370,6 +367,24 @@ fn is_followed_by_score(words: &Words, next: usize) -> bool {
         .tokens
         .get(next)
         .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space)
+}
+
+/// Adds the words `tokens`, written in capitals, as the name written in a sentence
+/// ("BRUSSELS" is "Brussels"); returns the candidate's index.
+fn add_in_capitals(
+    table: &mut Table,
+    words: &Words,
+    (article, block): (usize, usize),
+    tokens: Range<usize>,
+) -> usize {
+    let name = words::title_case(words.span(tokens.clone()));
+    let occurrence = Occurrence {
+        article,
+        block,
+        start: words.tokens[tokens.start].range.start,
+        end: words.tokens[tokens.end - 1].range.end,
+    };
+    table.add(&normalise(&name), &name, occurrence)
 }
 
 /// True when `offset` lies inside brackets opened earlier in the block.

@@ -69,7 +69,9 @@
 //! (5), `kind` (6), `known` (the gazetteer and given names) and `render` (the TOML).
 //!
 //! Blocks are read by their layout (`words::Layout`): a line in capitals (a heading,
-//! a table's header) gives no names; a block with no lower-case word (a byline, a
+//! a table's header) gives no names, except a table row whose name in capitals is
+//! followed by numbers only ("HARTFORD 12 7 6 77"): a team's, written as in a
+//! sentence; a block with no lower-case word (a byline, a
 //! table row, a results line) gives names but no parenthetical pairs, its runs are
 //! split into two names each seen alone, and a name before a score there is a team's.
 //! A dateline ("LONDON 1996-12-06") names places.
