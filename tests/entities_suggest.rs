@@ -574,3 +574,15 @@ fn a_table_row_in_capitals_names_a_team_and_its_header_nothing() {
         assert!(!forms.contains(&shouted), "{shouted} suggested:\n{out}");
     }
 }
+
+#[test]
+fn a_country_or_an_owner_opening_a_sentence_is_a_name() {
+    let (out, entities) = suggest_articles(&[
+        "Luxembourg hosted the talks on Friday.\n\n\
+         Dorvale's chairman said the club was sound. Most fans agreed.",
+    ]);
+    assert_eq!(find(&entities, "Luxembourg").kind, EntityKind::Place, "{out}");
+    find(&entities, "Dorvale");
+    let forms = all_forms(&entities);
+    assert!(!forms.contains(&"Most"), "{out}");
+}

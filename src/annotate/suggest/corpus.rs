@@ -306,10 +306,15 @@ impl<'a> Corpus<'a> {
         // sentence: there a lone word stays when it is never written in lower case
         // ("Barnsley 21 10 8 3").
         let listed = layout == Layout::Listing && self.stats.lower_count(words.word(s)) == 0;
+        // Nor does a place of the gazetteer need to be seen in mid-sentence, nor a
+        // word never written in lower case that owns something ("Dorvale's coach").
+        let owner = words.tokens[s].possessive && self.stats.lower_count(words.word(s)) == 0;
         if e - s == 1
             && words.tokens[s].shape == Shape::Name
             && self.stats.mid_count(words.word(s)) == 0
             && !listed
+            && !owner
+            && !known::is_place(words.word(s))
         {
             return None;
         }

@@ -31,7 +31,8 @@
 //!    Titles, months, weekdays and adjectives of nationality alone are not entities.
 //!    A second pass uses the first pass's counts: a word that starts a sentence and is
 //!    never capitalised elsewhere, or is mostly written in lower case, is an ordinary
-//!    word ("Lawmakers", "Video"); a sentence-initial word glued to a known name is
+//!    word ("Lawmakers", "Video"), unless it is a place of the gazetteer or owns
+//!    something and is never written in lower case ("Dorvale's chairman"); a sentence-initial word glued to a known name is
 //!    split off ("Tags Iran"); a single word always followed by another word is an
 //!    adjective ("French activist", "French government").
 //!
