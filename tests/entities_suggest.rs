@@ -586,3 +586,21 @@ fn a_country_or_an_owner_opening_a_sentence_is_a_name() {
     let forms = all_forms(&entities);
     assert!(!forms.contains(&"Most"), "{out}");
 }
+
+#[test]
+fn the_sides_of_a_fixture_are_teams_unless_shaped_like_people() {
+    let (out, entities) = suggest_articles(&["Matches on Sunday, with places in brackets:\n\n\
+         Dorvale (4) v Westbury (9) 1500\n\n\
+         The semi-final is Anna Kowalczyk v Edda Solvang, and Colnford play Westbury \
+         after Dorvale v Colnford."]);
+    for team in ["Dorvale", "Westbury", "Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{team}\n{out}"
+        );
+    }
+    for player in ["Anna Kowalczyk", "Edda Solvang"] {
+        assert_eq!(find(&entities, player).kind, EntityKind::Person, "{out}");
+    }
+}

@@ -33,6 +33,8 @@ pub(super) struct Evidence {
     pub(super) scorer: usize,
     /// Named by a dateline: "LONDON 1996-12-06".
     pub(super) dateline: usize,
+    /// One side of a fixture: "Dorvale v Westbury", "Dorvale (4) v Westbury (9)".
+    pub(super) versus: usize,
 }
 
 impl AddAssign for Evidence {
@@ -47,6 +49,7 @@ impl AddAssign for Evidence {
         self.company += o.company;
         self.scored += o.scored;
         self.scorer += o.scorer;
+        self.versus += o.versus;
     }
 }
 
@@ -99,7 +102,28 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     if eq(&after, "group") {
         ev.group += 1;
     }
+    if is(&b1, is_versus) || is_versus_after(words, e) {
+        ev.versus += 1;
+    }
     ev
+}
+
+fn is_versus(lower: &str) -> bool {
+    matches!(lower, "v" | "vs" | "v." | "vs.")
+}
+
+/// True when "v" follows the token before `next`, perhaps after a number in brackets
+/// (a place in a table: "Dorvale (4) v Westbury").
+fn is_versus_after(words: &Words, next: usize) -> bool {
+    let t = &words.tokens;
+    let ranked = t.get(next).is_some_and(|x| {
+        x.shape == Shape::Number
+            && x.gap == Gap::OpenParen
+            && words.text[x.range.end..].starts_with(')')
+    });
+    let at = next + usize::from(ranked);
+    t.get(at)
+        .is_some_and(|x| !x.initial && is_versus(&words.word(at).to_lowercase()))
 }
 
 /// True when the word at `next` follows the one before it as a noun follows an

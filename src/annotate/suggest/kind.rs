@@ -17,7 +17,8 @@ use super::{known, lexicon};
 /// "city of" before it (3), "said" after a name of two words or more (1),
 /// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
 /// it in a table row (1), a number after it inside brackets in a table row (a
-/// scorer and the minute, 2 for a person), "shares" after it or "stake in" before it (2), a personal
+/// scorer and the minute, 2 for a person), "v" before or after a name that is not
+/// a personal name's shape (a team, 1), "shares" after it or "stake in" before it (2), a personal
 /// name beginning with a common given name (2), a lone word that ends a name known to
 /// be a person's (2: "Costa" of "Jorge Costa"); being an acronym counts 1 once. The
 /// largest total wins. Only when there is no other clue does a personal name's shape
@@ -84,6 +85,10 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
                 // Companies speak too: "Yukos said" tells nothing of a lone word.
                 evidence.says = 0;
             }
+            if c.is_person_shaped() {
+                // Players meet too: "Anna Kowalczyk v Edda Solvang".
+                evidence.versus = 0;
+            }
             ev += evidence;
             if words.len() == 1 && table.surnames.contains(c.surface.as_str()) {
                 surname.get_or_insert((c.surface.as_str(), 0)).1 += n;
@@ -104,6 +109,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.company += c.evidence.company;
             ev.scored += c.evidence.scored;
             ev.scorer += c.evidence.scorer;
+            ev.versus += c.evidence.versus;
         }
     }
 
@@ -142,6 +148,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name \"{name}\""));
     }
+    note(
+        organisation,
+        ev.versus,
+        format!("one side of a fixture {}", plural(ev.versus, "time")),
+    );
     note(
         person,
         2 * ev.scorer,
