@@ -604,3 +604,19 @@ fn the_sides_of_a_fixture_are_teams_unless_shaped_like_people() {
         assert_eq!(find(&entities, player).kind, EntityKind::Person, "{out}");
     }
 }
+
+#[test]
+fn a_news_agency_or_a_newspaper_is_an_organisation() {
+    let (out, entities) = suggest_articles(&[
+        "Officials told the Velmar news agency that talks would resume, and the Kestrel \
+         newspaper agreed.\n\n\
+         On Monday Velmar quoted an official, and Kestrel printed the text.",
+    ]);
+    for name in ["Velmar", "Kestrel"] {
+        assert_eq!(
+            find(&entities, name).kind,
+            EntityKind::Organization,
+            "{name}\n{out}"
+        );
+    }
+}

@@ -22,8 +22,8 @@ pub(super) struct Evidence {
     pub(super) city: usize,
     /// After "according to", "reported by", "as per".
     pub(super) source: usize,
-    /// Before "group".
-    pub(super) group: usize,
+    /// Before "group", "agency" or "newspaper": "the Xinhua news agency".
+    pub(super) organisation_noun: usize,
     /// Before "shares", "profits"..., or after "shares in", "stake in": a company.
     pub(super) company: usize,
     /// Followed by a score in a table row: a team.
@@ -44,7 +44,7 @@ impl AddAssign for Evidence {
         self.place += o.place;
         self.city += o.city;
         self.source += o.source;
-        self.group += o.group;
+        self.organisation_noun += o.organisation_noun;
         self.dateline += o.dateline;
         self.company += o.company;
         self.scored += o.scored;
@@ -99,8 +99,13 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     if eq(&b1, "of") && is(&b2, lexicon::is_place_noun) {
         ev.city += 1;
     }
-    if eq(&after, "group") {
-        ev.group += 1;
+    // "Dorvale group", "the Xinhua news agency"; not "a Yorkshire firm", which is a
+    // firm from Yorkshire.
+    let news = eq(&after, "news") && e + 1 < t.len() && !t[e + 1].initial;
+    let noun = if news { Some(lower(e + 1)) } else { after.clone() };
+    let indefinite = eq(&b1, "a") || eq(&b1, "an");
+    if is(&noun, lexicon::is_organisation_noun) && !indefinite {
+        ev.organisation_noun += 1;
     }
     if is(&b1, is_versus) || is_versus_after(words, e) {
         ev.versus += 1;

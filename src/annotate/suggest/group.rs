@@ -323,7 +323,7 @@ fn organisation_heads<'c>(cands: &'c [Candidate], live: &[usize]) -> HashSet<&'c
 /// organisation's name or is seen before "group", "shares" or a score.
 fn is_organisation_short_form(c: &Candidate, heads: &HashSet<&str>) -> bool {
     let e = &c.evidence;
-    heads.contains(c.surface.as_str()) || e.group + e.company + e.scored > 0
+    heads.contains(c.surface.as_str()) || e.organisation_noun + e.company + e.scored > 0
 }
 
 /// Disjoint sets over candidate indices; the smaller index is the root.

@@ -15,7 +15,8 @@ use super::{known, lexicon};
 /// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a
 /// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
 /// "city of" before it (3), "said" after a name of two words or more (1),
-/// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
+/// "in"/"at"/"near" before it (1), a citation (1), "group", "agency" or "newspaper"
+/// after it (2), a score after
 /// it in a table row (1), a number after it inside brackets in a table row (a
 /// scorer and the minute, 2 for a person), "v" before or after a name that is not
 /// a personal name's shape (a team, 1), "shares" after it or "stake in" before it (2), a personal
@@ -104,7 +105,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.place += c.evidence.place;
             ev.city += c.evidence.city;
             ev.source += c.evidence.source;
-            ev.group += c.evidence.group;
+            ev.organisation_noun += c.evidence.organisation_noun;
             ev.dateline += c.evidence.dateline;
             ev.company += c.evidence.company;
             ev.scored += c.evidence.scored;
@@ -224,8 +225,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     );
     note(
         organisation,
-        2 * ev.group,
-        format!("before \"group\" {}", plural(ev.group, "time")),
+        2 * ev.organisation_noun,
+        format!(
+            "before \"group\", \"agency\" or \"newspaper\" {}",
+            plural(ev.organisation_noun, "time")
+        ),
     );
 
     // The shape of a personal name is the weakest clue (clubs and companies have it

@@ -92,6 +92,13 @@ mod lists {
         )
     }
 
+    /// Lower-case nouns after a name that say it is an organisation's: "Dorvale
+    /// group", "the Xinhua news agency". Not "firm", "company" or "club", as often
+    /// after a place: "the Yorkshire firm".
+    pub fn organisation_nouns(word: &str) -> bool {
+        matches!(word, "agency" | "daily" | "group" | "newspaper")
+    }
+
     /// Reporting verbs after a speaker or a source: "Mahdi said", "CNBC reports".
     pub fn say_verbs(word: &str) -> bool {
         matches!(
@@ -277,6 +284,11 @@ pub fn is_role_word(lower: &str) -> bool {
 /// Takes the lower-case form.
 pub fn is_company_context(lower: &str) -> bool {
     company_contexts(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_organisation_noun(lower: &str) -> bool {
+    organisation_nouns(lower)
 }
 
 pub fn is_say_verb(lower: &str) -> bool {

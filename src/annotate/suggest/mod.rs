@@ -60,7 +60,8 @@
 //!    (a surname), or a number after it inside brackets in a results line (a scorer
 //!    and the minute: "(Keelan 71)") suggests a person; institution, club and company
 //!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row, one
-//!    side of a fixture ("Dorvale v Westbury") or an acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
+//!    side of a fixture ("Dorvale v Westbury"), "group", "agency" or "newspaper"
+//!    after it, or an acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
 //!    "city of" or a place word (Fort, East, States) a place. The comment says which
 //!    evidence won.
 //!
