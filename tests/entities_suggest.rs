@@ -620,3 +620,31 @@ fn a_news_agency_or_a_newspaper_is_an_organisation() {
         );
     }
 }
+
+#[test]
+fn a_lone_word_that_begins_a_company_name_is_an_organisation() {
+    let (out, entities) = suggest_articles(&[
+        "Shares of Brackwater Gold Corp rose on Monday.\n\n\
+         Analysts said Brackwater would sell its mine, and the deal suits Brackwater.",
+    ]);
+    assert_eq!(
+        find(&entities, "Brackwater").kind,
+        EntityKind::Organization,
+        "{out}"
+    );
+}
+
+#[test]
+fn an_initial_opens_a_persons_name_even_before_a_score() {
+    let (out, entities) = suggest_articles(&["Bowling figures:\n\n\
+         P. Dunmore 10 2 35 3\n\n\
+         K. Ashworth 8 1 40 2\n\n\
+         The crowd cheered when P. Dunmore and K. Ashworth walked off."]);
+    for player in ["P. Dunmore", "K. Ashworth"] {
+        assert_eq!(
+            find(&entities, player).kind,
+            EntityKind::Person,
+            "{player}\n{out}"
+        );
+    }
+}

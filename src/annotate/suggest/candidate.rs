@@ -80,6 +80,9 @@ pub(super) struct Table {
     /// The last words of personal names ("Costa" of "Jorge Costa"), filled by
     /// [`Table::find_surnames`].
     pub(super) surnames: HashSet<String>,
+    /// The first words of organisations' names ("Kanda" of "Kanda Motor Co"), filled
+    /// by [`Table::find_organisation_heads`].
+    pub(super) organisation_heads: HashSet<String>,
 }
 
 impl Table {
@@ -141,6 +144,24 @@ impl Table {
             })
             .filter_map(|c| c.surface.rsplit(' ').next())
             .map(str::to_string)
+            .collect();
+    }
+}
+
+impl Table {
+    /// Records the first words of the organisations' names of two words or more
+    /// ("Kanda" of "Kanda Motor Co"): such a word alone is the organisation's short
+    /// form, not a person's. A place that begins one ("Chicago" of "Chicago Board of
+    /// Trade") is still a place.
+    pub(super) fn find_organisation_heads(&mut self) {
+        self.organisation_heads = self
+            .candidates
+            .iter()
+            .filter(|c| !c.occurrences.is_empty())
+            .map(Candidate::words)
+            .filter(|w| w.len() >= 2 && w[1..].iter().any(|x| lexicon::is_organisation_word(x)))
+            .filter(|w| !known::is_place(w[0]))
+            .map(|w| w[0].to_string())
             .collect();
     }
 }

@@ -263,6 +263,7 @@ impl<'a> Corpus<'a> {
         }
         table.drop_ordinary_words(&self.stats);
         table.find_surnames();
+        table.find_organisation_heads();
         table
     }
 

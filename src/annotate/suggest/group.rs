@@ -39,7 +39,7 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
         }
     }
     join_short_forms_of_institutions(table, &live, &mut sets);
-    join_short_forms_of_people(cands, &live, &mut sets);
+    join_short_forms_of_people(table, &live, &mut sets);
 
     // A short form that several people share ("Clinton") joins none of them: an
     // alias must name one entity.
@@ -223,8 +223,8 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
 /// one's short form, nor is a word that begins an organisation's name ("Honda" of
 /// "Honda Motor Co") or was seen before "group" or "shares"; a short form that
 /// several people could have stays apart.
-fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
-    let heads = organisation_heads(cands, live);
+fn join_short_forms_of_people(table: &Table, live: &[usize], sets: &mut UnionFind) {
+    let (cands, heads) = (&table.candidates, &table.organisation_heads);
     for length in [2, 1] {
         let mut last_forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_forms: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -269,7 +269,7 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
             if c.is_acronym()
                 || c.words().len() != length
                 || c.is_common_or_place()
-                || is_organisation_short_form(c, &heads)
+                || is_organisation_short_form(c, heads)
             {
                 continue;
             }
@@ -309,21 +309,11 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
     }
 }
 
-/// The first words of the organisations' names of two words or more ("Honda" of
-/// "Honda Motor Co"): such a word alone is the organisation's short form.
-fn organisation_heads<'c>(cands: &'c [Candidate], live: &[usize]) -> HashSet<&'c str> {
-    live.iter()
-        .map(|&i| cands[i].words())
-        .filter(|w| w.len() >= 2 && w[1..].iter().any(|x| lexicon::is_organisation_word(x)))
-        .map(|w| w[0])
-        .collect()
-}
-
 /// True when a lone word names an organisation rather than a person: it begins an
 /// organisation's name or is seen before "group", "shares" or a score.
-fn is_organisation_short_form(c: &Candidate, heads: &HashSet<&str>) -> bool {
+fn is_organisation_short_form(c: &Candidate, heads: &HashSet<String>) -> bool {
     let e = &c.evidence;
-    heads.contains(c.surface.as_str()) || e.organisation_noun + e.company + e.scored > 0
+    heads.contains(&c.surface) || e.organisation_noun + e.company + e.scored > 0
 }
 
 /// Disjoint sets over candidate indices; the smaller index is the root.

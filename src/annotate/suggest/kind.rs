@@ -6,6 +6,7 @@ use crate::content::registry::EntityKind;
 use super::candidate::Table;
 use super::evidence::Evidence;
 use super::render::plural;
+use super::words::{self, Shape};
 use super::{known, lexicon};
 
 /// A guessed kind, with the evidence for it.
@@ -20,8 +21,9 @@ use super::{known, lexicon};
 /// it in a table row (1), a number after it inside brackets in a table row (a
 /// scorer and the minute, 2 for a person), "v" before or after a name that is not
 /// a personal name's shape (a team, 1), "shares" after it or "stake in" before it (2), a personal
-/// name beginning with a common given name (2), a lone word that ends a name known to
-/// be a person's (2: "Costa" of "Jorge Costa"); being an acronym counts 1 once. The
+/// name beginning with a common given name or an initial (2), a lone word that ends
+/// a name known to be a person's (2: "Costa" of "Jorge Costa") or begins an
+/// organisation's (2: "Kanda" of "Kanda Motor Co"); being an acronym counts 1 once. The
 /// largest total wins. Only when there is no other clue does a personal name's shape
 /// make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
@@ -37,7 +39,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     let mut named: [(usize, Option<&str>); 5] = Default::default();
     let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
     let (mut given, mut gazetteer, mut after_place) = (None, 0, None);
-    let (mut acronym, mut surname) = (None, None);
+    let (mut acronym, mut surname, mut head) = (None, None, None);
     for &i in group {
         let c = &table.candidates[i];
         let n = c.occurrences.len();
@@ -94,7 +96,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             if words.len() == 1 && table.surnames.contains(c.surface.as_str()) {
                 surname.get_or_insert((c.surface.as_str(), 0)).1 += n;
             }
-            if c.is_person_shaped() && known::is_given_name(first) {
+            if words.len() == 1 && table.organisation_heads.contains(c.surface.as_str()) {
+                head.get_or_insert((c.surface.as_str(), 0)).1 += n;
+            }
+            let initial = words::shape_of(first) == Shape::Initial;
+            if c.is_person_shaped() && (known::is_given_name(first) || initial) {
                 given.get_or_insert((first, 0)).1 += n;
             } else if c.is_person_shaped() {
                 person_shaped += n;
@@ -147,7 +153,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
     if let Some((name, mentions)) = given {
-        note(person, 2 * mentions, format!("the given name \"{name}\""));
+        note(person, 2 * mentions, format!("the given name or initial \"{name}\""));
     }
     note(
         organisation,
@@ -162,6 +168,13 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             plural(ev.scorer, "time")
         ),
     );
+    if let Some((name, mentions)) = head {
+        note(
+            organisation,
+            2 * mentions,
+            format!("\"{name}\" begins an organisation's name"),
+        );
+    }
     if let Some((name, mentions)) = surname {
         note(
             person,

@@ -56,14 +56,15 @@
 //!    that is a variant, surname or acronym of a registry entity becomes a list of
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
-//!    after, a common given name, or a lone word that ends another person's name
-//!    (a surname), or a number after it inside brackets in a results line (a scorer
-//!    and the minute: "(Keelan 71)") suggests a person; institution, club and company
-//!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row, one
-//!    side of a fixture ("Dorvale v Westbury"), "group", "agency" or "newspaper"
-//!    after it, or an acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
-//!    "city of" or a place word (Fort, East, States) a place. The comment says which
-//!    evidence won.
+//!    after, a common given name or an initial first, a lone word that ends a
+//!    person's name (a surname), or a number after it inside brackets in a results
+//!    line (a scorer and the minute: "(Keelan 71)") suggests a person; institution,
+//!    club and company words (Ministry, Times, FC, Plc...), "X shares", a score in a
+//!    table row, one side of a fixture ("Dorvale v Westbury"), "group", "agency" or
+//!    "newspaper" after it, a lone word that begins an organisation's name
+//!    ("Kanda" of "Kanda Motor Co") or an acronym an organisation; the gazetteer, a
+//!    dateline, "in"/"at"/"near" before, "city of" or a place word (Fort, East,
+//!    States) a place. The comment says which evidence won.
 //!
 //! Each step has its own submodule: `words` and `stats` (1), `runs` (2 and the first
 //! cleaning), `corpus` (the passes over the collection, and the second cleaning),
