@@ -648,3 +648,18 @@ fn an_initial_opens_a_persons_name_even_before_a_score() {
         );
     }
 }
+
+#[test]
+fn a_trade_before_a_name_tells_a_company() {
+    let (out, entities) = suggest_articles(&[
+        "Talks between oil firm Vostek and carmaker Halvard broke down on Monday.\n\n\
+         The insurer Brennock said that both Vostek and Halvard had asked for more time.",
+    ]);
+    for company in ["Vostek", "Halvard", "Brennock"] {
+        assert_eq!(
+            find(&entities, company).kind,
+            EntityKind::Organization,
+            "{company}\n{out}"
+        );
+    }
+}

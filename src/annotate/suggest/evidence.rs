@@ -33,6 +33,9 @@ pub(super) struct Evidence {
     pub(super) scorer: usize,
     /// Named by a dateline: "LONDON 1996-12-06".
     pub(super) dateline: usize,
+    /// After a noun that says what organisation it is: "oil firm Vostek",
+    /// "carmaker Halvard", "Italian side Dorvale".
+    pub(super) trade: usize,
     /// One side of a fixture: "Dorvale v Westbury", "Dorvale (4) v Westbury (9)".
     pub(super) versus: usize,
 }
@@ -50,6 +53,7 @@ impl AddAssign for Evidence {
         self.scored += o.scored;
         self.scorer += o.scorer;
         self.versus += o.versus;
+        self.trade += o.trade;
     }
 }
 
@@ -74,6 +78,9 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     let mut ev = Evidence::default();
     if cleaned.title.is_some() || (close && is(&b1, lexicon::is_role_word)) {
         ev.title += 1;
+    }
+    if cleaned.title.is_none() && t[s].gap == Gap::Space && is(&b1, lexicon::is_trade_noun) {
+        ev.trade += 1;
     }
     let after_said = eq(&b1, "said") || (eq(&b2, "said") && is(&b1, |w| !w.is_empty()));
     if is(&after, lexicon::is_say_verb) || (close && after_said) {

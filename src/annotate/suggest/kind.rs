@@ -18,7 +18,8 @@ use super::{known, lexicon};
 /// "city of" before it (3), "said" after a name of two words or more (1),
 /// "in"/"at"/"near" before it (1), a citation (1), "group", "agency" or "newspaper"
 /// after it (2), a score after
-/// it in a table row (1), a number after it inside brackets in a table row (a
+/// it in a table row (1), a trade before it ("oil firm", "carmaker": 2), a number
+/// after it inside brackets in a table row (a
 /// scorer and the minute, 2 for a person), "v" before or after a name that is not
 /// a personal name's shape (a team, 1), "shares" after it or "stake in" before it (2), a personal
 /// name beginning with a common given name or an initial (2), a lone word that ends
@@ -117,6 +118,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.scored += c.evidence.scored;
             ev.scorer += c.evidence.scorer;
             ev.versus += c.evidence.versus;
+            ev.trade += c.evidence.trade;
         }
     }
 
@@ -155,6 +157,14 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     if let Some((name, mentions)) = given {
         note(person, 2 * mentions, format!("the given name or initial \"{name}\""));
     }
+    note(
+        organisation,
+        2 * ev.trade,
+        format!(
+            "after \"firm\", \"carmaker\" or another trade {}",
+            plural(ev.trade, "time")
+        ),
+    );
     note(
         organisation,
         ev.versus,

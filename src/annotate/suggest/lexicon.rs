@@ -92,6 +92,19 @@ mod lists {
         )
     }
 
+    /// Lower-case nouns before a name that say what organisation it is: "oil firm
+    /// Vostek", "insurer Halvard", "Italian side Dorvale"; and any "-maker"
+    /// ("carmaker").
+    pub fn trade_nouns(word: &str) -> bool {
+        matches!(
+            word,
+            "airline" | "bank" | "broadcaster" | "brewer" | "carrier" | "chain" |
+            "club" | "company" | "conglomerate" | "firm" | "giant" | "insurer" |
+            "lender" | "manufacturer" | "operator" | "producer" | "retailer" | "side" |
+            "supplier"
+        ) || word.ends_with("maker")
+    }
+
     /// Lower-case nouns after a name that say it is an organisation's: "Dorvale
     /// group", "the Xinhua news agency". Not "firm", "company" or "club", as often
     /// after a place: "the Yorkshire firm".
@@ -284,6 +297,11 @@ pub fn is_role_word(lower: &str) -> bool {
 /// Takes the lower-case form.
 pub fn is_company_context(lower: &str) -> bool {
     company_contexts(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_trade_noun(lower: &str) -> bool {
+    trade_nouns(lower)
 }
 
 /// Takes the lower-case form.

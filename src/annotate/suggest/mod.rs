@@ -61,7 +61,7 @@
 //!    line (a scorer and the minute: "(Keelan 71)") suggests a person; institution,
 //!    club and company words (Ministry, Times, FC, Plc...), "X shares", a score in a
 //!    table row, one side of a fixture ("Dorvale v Westbury"), "group", "agency" or
-//!    "newspaper" after it, a lone word that begins an organisation's name
+//!    "newspaper" after it, a trade before it ("oil firm", "carmaker"), a lone word that begins an organisation's name
 //!    ("Kanda" of "Kanda Motor Co") or an acronym an organisation; the gazetteer, a
 //!    dateline, "in"/"at"/"near" before, "city of" or a place word (Fort, East,
 //!    States) a place. The comment says which evidence won.
