@@ -663,3 +663,30 @@ fn a_trade_before_a_name_tells_a_company() {
         );
     }
 }
+
+#[test]
+fn an_english_word_between_two_names_does_not_join_them() {
+    let (out, entities) = suggest_articles(&[
+        "Said Nora Calloway at Brennock Securities: the rate will rise. Sales in \
+         November as Christmas neared were strong.\n\n\
+         Nora Calloway said Brennock Securities agreed, and Christmas sales rose.",
+    ]);
+    let forms = all_forms(&entities);
+    for joined in [
+        "Nora Calloway at Brennock Securities",
+        "November as Christmas",
+    ] {
+        assert!(!forms.contains(&joined), "{joined} suggested:\n{out}");
+    }
+    find(&entities, "Nora Calloway");
+    find(&entities, "Brennock Securities");
+}
+
+#[test]
+fn a_hyphenated_company_saying_something_is_not_a_person() {
+    let (out, entities) = suggest_articles(&[
+        "Sales at Kel-Mart rose, Kel-Mart said on Monday.\n\n\
+         Analysts expect more, and Kel-Mart said it would open new stores.",
+    ]);
+    assert_ne!(find(&entities, "Kel-Mart").kind, EntityKind::Person, "{out}");
+}

@@ -85,8 +85,10 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             acronym.get_or_insert(c.surface.as_str());
         } else {
             let mut evidence = c.evidence;
-            if words.len() == 1 {
-                // Companies speak too: "Yukos said" tells nothing of a lone word.
+            let lone = !c.surface.contains(' ');
+            if lone {
+                // Companies speak too: "Yukos said" or "Wal-Mart said" tells nothing
+                // of a lone word.
                 evidence.says = 0;
             }
             if c.is_person_shaped() {
@@ -94,10 +96,10 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
                 evidence.versus = 0;
             }
             ev += evidence;
-            if words.len() == 1 && table.surnames.contains(c.surface.as_str()) {
+            if lone && table.surnames.contains(c.surface.as_str()) {
                 surname.get_or_insert((c.surface.as_str(), 0)).1 += n;
             }
-            if words.len() == 1 && table.organisation_heads.contains(c.surface.as_str()) {
+            if lone && table.organisation_heads.contains(c.surface.as_str()) {
                 head.get_or_insert((c.surface.as_str(), 0)).1 += n;
             }
             let initial = words::shape_of(first) == Shape::Initial;

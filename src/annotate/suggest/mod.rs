@@ -19,7 +19,8 @@
 //!    often capitalised in mid-sentence.
 //! 2. **Runs.** A run is a maximal sequence of capitalised words and acronyms joined by
 //!    spaces or hyphens, allowing name particles inside ("Abu Mahdi al-Muhandis",
-//!    "Osama bin Laden") and "of"/"for"/"on" after an institution word ("Council of
+//!    "Osama bin Laden"; one that is an English word, "at" or "as", only before a
+//!    hyphen) and "of"/"for"/"on" after an institution word ("Council of
 //!    Representatives").
 //! 3. **Cleaning.** Sentence-initial function words ("The", "But", "In") are stripped;
 //!    a capitalised "The" inside a sentence stays ("The Times"). Whatever stands before

@@ -79,8 +79,13 @@ pub(super) fn find_runs(words: &Words) -> Vec<Range<usize>> {
             k += 1;
             continue;
         }
-        // "Abu Mahdi al-Muhandis", "Osama bin Laden", and "al-Mahdi" on its own.
-        if lexicon::is_particle(words.word(k)) && k + 1 < n && name_like(k + 1) && joined(k + 1) {
+        // "Abu Mahdi al-Muhandis", "Osama bin Laden", and "al-Mahdi" on its own; a
+        // particle that is an English word joins only by a hyphen ("as-Sadr", not
+        // "November as Christmas").
+        let particle = lexicon::is_particle(words.word(k))
+            && (tokens.get(k + 1).is_some_and(|t| t.gap == Gap::Hyphen)
+                || !lexicon::is_function_word(words.word(k)));
+        if particle && k + 1 < n && name_like(k + 1) && joined(k + 1) {
             match start {
                 Some(_) if joined(k) => {}
                 _ => {
