@@ -690,3 +690,18 @@ fn a_hyphenated_company_saying_something_is_not_a_person() {
     ]);
     assert_ne!(find(&entities, "Kel-Mart").kind, EntityKind::Person, "{out}");
 }
+
+#[test]
+fn an_acronym_one_name_is_given_does_not_join_another_with_the_same_initials() {
+    let (out, entities) = suggest_articles(&[
+        "A fund that owns 5% of Vastern Boerse's (VB) shares has complained. Under the \
+         law, VB need not ask. Vastern Boerse said it would bid.",
+        "The case was brought by Vastern Bank and others. Economists at Vastern Bank \
+         agreed.",
+        "There is a waiting list for the VB9, the maker said. The car shares a platform \
+         with the VB9.",
+    ]);
+    let exchange = find(&entities, "Vastern Boerse");
+    assert_eq!(exchange.aliases, vec!["VB".to_string()], "{out}");
+    assert!(find(&entities, "Vastern Bank").aliases.is_empty(), "{out}");
+}

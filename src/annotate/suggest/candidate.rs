@@ -62,6 +62,17 @@ impl Candidate {
             })
     }
 
+    /// Shaped like a personal name, and opening with a common given name or an
+    /// initial, or seen after a title: a person's name, not a company's that has the
+    /// shape ("Deutsche Boerse"), which may say things too.
+    pub(super) fn is_known_person(&self) -> bool {
+        let first = self.words()[0];
+        self.is_person_shaped()
+            && (known::is_given_name(first)
+                || words::shape_of(first) == Shape::Initial
+                || self.evidence.title > 0)
+    }
+
     /// A lone word that cannot be another name's short form: written in lower case
     /// elsewhere ("Gold"), an adjective of nationality ("German"), or a place in the
     /// gazetteer ("Madrid", "Canada").
@@ -127,21 +138,14 @@ impl Table {
 }
 
 impl Table {
-    /// Records the last words of the names known to be people's: shaped like a
-    /// personal name, and opening with a common given name or an initial, or seen
-    /// after a title or with "said". A lone word that is one ("Costa", of "Jorge
+    /// Records the last words of the names known to be people's
+    /// ([`Candidate::is_known_person`]). A lone word that is one ("Costa", of "Jorge
     /// Costa" and "Rui Costa") names a person even when it cannot tell which.
     pub(super) fn find_surnames(&mut self) {
         self.surnames = self
             .candidates
             .iter()
-            .filter(|c| !c.occurrences.is_empty() && c.is_person_shaped())
-            .filter(|c| {
-                let first = c.words()[0];
-                known::is_given_name(first)
-                    || words::shape_of(first) == Shape::Initial
-                    || c.evidence.title + c.evidence.says > 0
-            })
+            .filter(|c| !c.occurrences.is_empty() && c.is_known_person())
             .filter_map(|c| c.surface.rsplit(' ').next())
             .map(str::to_string)
             .collect();

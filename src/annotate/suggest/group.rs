@@ -157,7 +157,19 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
     for &i in live {
         let c = &cands[i];
         let words = c.words();
-        if words.len() < 2 || c.is_person_shaped() || c.description.is_some() {
+        if words.len() < 2 || c.description.is_some() {
+            continue;
+        }
+        // A name shaped like a person's that is not known to be one has initials
+        // too: it joins no acronym, but keeps one from joining another name ("DB" of
+        // "Deutsche Boerse" is not "Deutsche Bank"'s).
+        if c.is_person_shaped() {
+            if !c.is_known_person() {
+                acronyms
+                    .entry(fold::initials(&c.surface))
+                    .or_default()
+                    .insert(i);
+            }
             continue;
         }
         acronyms
@@ -209,7 +221,10 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
             continue;
         };
         let roots: BTreeSet<usize> = claims.iter().map(|&j| sets.find(j)).collect();
-        if let [root] = roots.into_iter().collect::<Vec<_>>()[..] {
+        let institution = claims.iter().any(|&j| !cands[j].is_person_shaped());
+        if let [root] = roots.into_iter().collect::<Vec<_>>()[..]
+            && institution
+        {
             sets.union(root, i);
         }
     }
