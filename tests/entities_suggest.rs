@@ -705,3 +705,18 @@ fn an_acronym_one_name_is_given_does_not_join_another_with_the_same_initials() {
     assert_eq!(exchange.aliases, vec!["VB".to_string()], "{out}");
     assert!(find(&entities, "Vastern Bank").aliases.is_empty(), "{out}");
 }
+
+#[test]
+fn players_listed_with_their_figures_are_people() {
+    let (out, entities) = suggest_articles(&["Leading second-round scores:\n\n\
+         138 Tomas Varga 69 69, Hennie Brandt 70 68\n\n\
+         139 Colm Oduya 71 68, Hennie Brandt 70 69\n\n\
+         Scorers: Dorvale - Tomas Varga 58, Colm Oduya 65"]);
+    for player in ["Tomas Varga", "Hennie Brandt", "Colm Oduya"] {
+        assert_eq!(
+            find(&entities, player).kind,
+            EntityKind::Person,
+            "{player}\n{out}"
+        );
+    }
+}

@@ -208,7 +208,9 @@ impl<'a> Corpus<'a> {
                         let candidate = &mut table.candidates[index];
                         candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
                         if layout == Layout::Listing && is_followed_by_score(words, tokens.end) {
-                            if is_in_brackets(words.text, range.start) {
+                            let listed_player = candidate.is_person_shaped()
+                                && is_listed_after_comma_or_dash(words, tokens.start);
+                            if is_in_brackets(words.text, range.start) || listed_player {
                                 candidate.evidence.scorer += 1;
                             } else {
                                 candidate.evidence.scored += 1;
@@ -391,6 +393,17 @@ fn add_in_capitals(
         end: words.tokens[tokens.end - 1].range.end,
     };
     table.add(&normalise(&name), &name, occurrence)
+}
+
+/// True when the token at `first` follows a comma, a dash or a colon: the second
+/// of a list of players and their figures ("..., Hennie Swart 75 64"), or the
+/// first after a team or a heading ("Dorvale - Tom Ashcroft 58").
+fn is_listed_after_comma_or_dash(words: &Words, first: usize) -> bool {
+    let gap_start = first
+        .checked_sub(1)
+        .map_or(0, |p| words.tokens[p].range.end);
+    let gap = words.text[gap_start..words.tokens[first].range.start].trim();
+    matches!(gap, "," | "-" | ":" | "\u{2013}")
 }
 
 /// True when `offset` lies inside brackets opened earlier in the block.

@@ -29,7 +29,8 @@ pub(super) struct Evidence {
     /// Followed by a score in a table row: a team.
     pub(super) scored: usize,
     /// Followed by a number inside brackets in a results line, as a scorer is by the
-    /// minute: "(Ostrander 34, Keel 71)".
+    /// minute ("(Ostrander 34, Keel 71)"), or a personal name followed by a number
+    /// after a comma or a dash, as a player is by figures ("..., Hennie Brandt 70 68").
     pub(super) scorer: usize,
     /// Named by a dateline: "LONDON 1996-12-06".
     pub(super) dateline: usize,

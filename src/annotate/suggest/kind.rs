@@ -17,16 +17,16 @@ use super::{known, lexicon};
 /// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
 /// "city of" before it (3), "said" after a name of two words or more (1),
 /// "in"/"at"/"near" before it (1), a citation (1), "group", "agency" or "newspaper"
-/// after it (2), a score after
-/// it in a table row (1), a trade before it ("oil firm", "carmaker": 2), a number
-/// after it inside brackets in a table row (a
-/// scorer and the minute, 2 for a person), "v" before or after a name that is not
-/// a personal name's shape (a team, 1), "shares" after it or "stake in" before it (2), a personal
+/// after it (2), a score after it in a table row (1), a trade before it ("oil
+/// firm", "carmaker": 2), a number after it inside brackets in a table row or after
+/// a personal name listed after a comma or a dash (a scorer and the minute, a player
+/// and the figures: 2 for a person), "v" before or after a name not shaped like a
+/// person's (a team, 1), "shares" after it or "stake in" before it (2), a personal
 /// name beginning with a common given name or an initial (2), a lone word that ends
 /// a name known to be a person's (2: "Costa" of "Jorge Costa") or begins an
-/// organisation's (2: "Kanda" of "Kanda Motor Co"); being an acronym counts 1 once. The
-/// largest total wins. Only when there is no other clue does a personal name's shape
-/// make a person (1); with no clue at all the kind is "other".
+/// organisation's (2: "Kanda" of "Kanda Motor Co"); being an acronym counts 1 once.
+/// The largest total wins. Only when there is no other clue does a personal name's
+/// shape make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
     const KINDS: [EntityKind; 5] = [
         EntityKind::Person,
@@ -176,7 +176,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         person,
         2 * ev.scorer,
         format!(
-            "a scorer in brackets in a results line {}",
+            "a player or a scorer before figures in a results line {}",
             plural(ev.scorer, "time")
         ),
     );

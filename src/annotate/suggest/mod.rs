@@ -58,8 +58,9 @@
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
 //!    after, a common given name or an initial first, a lone word that ends a
-//!    person's name (a surname), or a number after it inside brackets in a results
-//!    line (a scorer and the minute: "(Keelan 71)") suggests a person; institution,
+//!    person's name (a surname), or figures after it in a results line (a scorer
+//!    and the minute: "(Keelan 71)"; a player listed after a comma or a dash:
+//!    ", Hennie Brandt 70 68") suggests a person; institution,
 //!    club and company words (Ministry, Times, FC, Plc...), "X shares", a score in a
 //!    table row, one side of a fixture ("Dorvale v Westbury"), "group", "agency" or
 //!    "newspaper" after it, a trade before it ("oil firm", "carmaker"), a lone word that begins an organisation's name
