@@ -434,3 +434,289 @@ fn an_acronym_is_not_the_initials_of_a_name_holding_another_acronym() {
     let bank = find(&entities, "BNP Paribas");
     assert!(!bank.aliases.contains(&"BP".to_string()), "{out}");
 }
+
+#[test]
+fn a_common_given_name_alone_is_no_ones_short_form() {
+    let (out, entities) = suggest_articles(&[
+        "Carl Westmore batted for three hours on Friday. Westmore said the pitch was slow.\n\n\
+         The visitors replied through Carl and Dunning before lunch, and Carl Westmore \
+         was out soon after.",
+    ]);
+    let batsman = find(&entities, "Carl Westmore");
+    assert!(!batsman.aliases.contains(&"Carl".to_string()), "{out}");
+}
+
+#[test]
+fn the_first_word_of_a_brand_is_not_its_short_form() {
+    let (out, entities) = suggest_articles(&[
+        "Vortek Powertrain will build engines in Turin. The unit was set up by Vortek \
+         last year.\n\n\
+         Vortek Powertrain employs 400 people, and Vortek wants to sell it.",
+    ]);
+    let unit = find(&entities, "Vortek Powertrain");
+    assert!(!unit.aliases.contains(&"Vortek".to_string()), "{out}");
+}
+
+#[test]
+fn a_word_that_begins_a_company_name_is_not_a_persons_surname() {
+    let (out, entities) = suggest_articles(&[
+        "On Sunday the race was won by Yoshiro Kanda, and Yoshiro Kanda said he was tired.\n\n\
+         Kanda Motor Co said sales rose, and Kanda launched a new van.",
+    ]);
+    let driver = find(&entities, "Yoshiro Kanda");
+    assert!(!driver.aliases.contains(&"Kanda".to_string()), "{out}");
+    let company = find(&entities, "Kanda Motor Co");
+    assert_eq!(company.kind, EntityKind::Organization, "{out}");
+}
+
+#[test]
+fn an_initial_and_a_surname_make_a_person_not_an_acronym() {
+    let (out, entities) = suggest_articles(&[
+        "P. Dunmore took three wickets on Friday, and P. Dunmore then made 40.\n\n\
+         The PD, the ruling party, won the vote. The PD said it was pleased.",
+    ]);
+    let player = find(&entities, "P. Dunmore");
+    assert!(!player.aliases.contains(&"PD".to_string()), "{out}");
+}
+
+#[test]
+fn a_dateline_in_capitals_is_suggested_once() {
+    let (out, entities) = suggest_articles(&[
+        "KARVASSO, Cornwall 2021-03-04\n\n\
+         The council met on Thursday to discuss the harbour in Cornwall.",
+        "KARVASSO, Cornwall 2021-03-05\n\n\
+         Fishermen protested again on Friday.",
+    ]);
+    assert_eq!(find(&entities, "Karvasso").kind, EntityKind::Place, "{out}");
+    assert!(
+        !all_forms(&entities).contains(&"KARVASSO"),
+        "the capitals suggested again:\n{out}"
+    );
+}
+
+#[test]
+fn a_name_in_capitals_in_a_results_line_is_the_name_written_in_a_sentence() {
+    let (out, entities) = suggest_articles(&[
+        "Results on Sunday:\n\n\
+         DORVALE 4 Harrowgate 2\n\n\
+         Fans cheered as Dorvale won again, and Harrowgate lost at home.",
+    ]);
+    let team = find(&entities, "Dorvale");
+    assert_eq!(team.aliases, vec!["DORVALE".to_string()], "{out}");
+}
+
+#[test]
+fn a_lone_surname_of_several_people_is_a_person() {
+    let (out, entities) = suggest_articles(&[
+        "John Tresilian and Peter Tresilian both played on Sunday.\n\n\
+         The crowd cheered when Tresilian scored twice, and Tresilian was carried off.",
+    ]);
+    assert_eq!(find(&entities, "Tresilian").kind, EntityKind::Person, "{out}");
+}
+
+#[test]
+fn a_scorer_in_brackets_in_a_results_line_is_a_person_and_the_team_an_organisation() {
+    let (out, entities) = suggest_articles(&["Results on Saturday:\n\n\
+         Westbury 2 (Ostrander 34, Keelan 71) Colnford 1 (Ostrander 80)\n\n\
+         Dunmere 1 (Keelan 12) Harrowgate 0"]);
+    for scorer in ["Ostrander", "Keelan"] {
+        assert_eq!(find(&entities, scorer).kind, EntityKind::Person, "{out}");
+    }
+    for team in ["Westbury", "Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn a_nationality_before_a_personal_name_is_not_part_of_it() {
+    let (out, entities) = suggest_articles(&[
+        "The title went to Englishman Tom Ashcroft, who beat Moroccan Ahmed Tazi in the \
+         final.\n\n\
+         Later Ashcroft said that Tom Ashcroft the player owed much to Ahmed Tazi.",
+    ]);
+    find(&entities, "Tom Ashcroft");
+    find(&entities, "Ahmed Tazi");
+    let forms = all_forms(&entities);
+    for wrong in ["Englishman Tom Ashcroft", "Moroccan Ahmed Tazi"] {
+        assert!(!forms.contains(&wrong), "{wrong} suggested:\n{out}");
+    }
+}
+
+#[test]
+fn a_country_is_not_an_adjective_of_a_word_it_contains() {
+    let (out, entities) = suggest_articles(&[
+        "The relay was won by Sweden, ahead of Norway.\n\n\
+         A Swede led from the start, and the team from Sweden never looked back.",
+    ]);
+    assert_eq!(find(&entities, "Sweden").kind, EntityKind::Place, "{out}");
+}
+
+#[test]
+fn a_table_row_in_capitals_names_a_team_and_its_header_nothing() {
+    let (out, entities) = suggest_articles(&["Standings after Sunday's games:\n\n\
+         W L T GF GA PTS\n\n\
+         WESTBURY 12 7 6 77 76 30\n\n\
+         NORTH COLNFORD 10 11 4 74 84 24\n\n\
+         WESTBURY AT NORTH COLNFORD"]);
+    for team in ["Westbury", "North Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{team}\n{out}"
+        );
+    }
+    let forms = all_forms(&entities);
+    for shouted in ["W L T GF GA PTS", "GF GA PTS", "WESTBURY AT NORTH COLNFORD"] {
+        assert!(!forms.contains(&shouted), "{shouted} suggested:\n{out}");
+    }
+}
+
+#[test]
+fn a_country_or_an_owner_opening_a_sentence_is_a_name() {
+    let (out, entities) = suggest_articles(&[
+        "Luxembourg hosted the talks on Friday.\n\n\
+         Dorvale's chairman said the club was sound. Most fans agreed.",
+    ]);
+    assert_eq!(find(&entities, "Luxembourg").kind, EntityKind::Place, "{out}");
+    find(&entities, "Dorvale");
+    let forms = all_forms(&entities);
+    assert!(!forms.contains(&"Most"), "{out}");
+}
+
+#[test]
+fn the_sides_of_a_fixture_are_teams_unless_shaped_like_people() {
+    let (out, entities) = suggest_articles(&["Matches on Sunday, with places in brackets:\n\n\
+         Dorvale (4) v Westbury (9) 1500\n\n\
+         The semi-final is Anna Kowalczyk v Edda Solvang, and Colnford play Westbury \
+         after Dorvale v Colnford."]);
+    for team in ["Dorvale", "Westbury", "Colnford"] {
+        assert_eq!(
+            find(&entities, team).kind,
+            EntityKind::Organization,
+            "{team}\n{out}"
+        );
+    }
+    for player in ["Anna Kowalczyk", "Edda Solvang"] {
+        assert_eq!(find(&entities, player).kind, EntityKind::Person, "{out}");
+    }
+}
+
+#[test]
+fn a_news_agency_or_a_newspaper_is_an_organisation() {
+    let (out, entities) = suggest_articles(&[
+        "Officials told the Velmar news agency that talks would resume, and the Kestrel \
+         newspaper agreed.\n\n\
+         On Monday Velmar quoted an official, and Kestrel printed the text.",
+    ]);
+    for name in ["Velmar", "Kestrel"] {
+        assert_eq!(
+            find(&entities, name).kind,
+            EntityKind::Organization,
+            "{name}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_lone_word_that_begins_a_company_name_is_an_organisation() {
+    let (out, entities) = suggest_articles(&[
+        "Shares of Brackwater Gold Corp rose on Monday.\n\n\
+         Analysts said Brackwater would sell its mine, and the deal suits Brackwater.",
+    ]);
+    assert_eq!(
+        find(&entities, "Brackwater").kind,
+        EntityKind::Organization,
+        "{out}"
+    );
+}
+
+#[test]
+fn an_initial_opens_a_persons_name_even_before_a_score() {
+    let (out, entities) = suggest_articles(&["Bowling figures:\n\n\
+         P. Dunmore 10 2 35 3\n\n\
+         K. Ashworth 8 1 40 2\n\n\
+         The crowd cheered when P. Dunmore and K. Ashworth walked off."]);
+    for player in ["P. Dunmore", "K. Ashworth"] {
+        assert_eq!(
+            find(&entities, player).kind,
+            EntityKind::Person,
+            "{player}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn a_trade_before_a_name_tells_a_company() {
+    let (out, entities) = suggest_articles(&[
+        "Talks between oil firm Vostek and carmaker Halvard broke down on Monday.\n\n\
+         The insurer Brennock said that both Vostek and Halvard had asked for more time.",
+    ]);
+    for company in ["Vostek", "Halvard", "Brennock"] {
+        assert_eq!(
+            find(&entities, company).kind,
+            EntityKind::Organization,
+            "{company}\n{out}"
+        );
+    }
+}
+
+#[test]
+fn an_english_word_between_two_names_does_not_join_them() {
+    let (out, entities) = suggest_articles(&[
+        "Said Nora Calloway at Brennock Securities: the rate will rise. Sales in \
+         November as Christmas neared were strong.\n\n\
+         Nora Calloway said Brennock Securities agreed, and Christmas sales rose.",
+    ]);
+    let forms = all_forms(&entities);
+    for joined in [
+        "Nora Calloway at Brennock Securities",
+        "November as Christmas",
+    ] {
+        assert!(!forms.contains(&joined), "{joined} suggested:\n{out}");
+    }
+    find(&entities, "Nora Calloway");
+    find(&entities, "Brennock Securities");
+}
+
+#[test]
+fn a_hyphenated_company_saying_something_is_not_a_person() {
+    let (out, entities) = suggest_articles(&[
+        "Sales at Kel-Mart rose, Kel-Mart said on Monday.\n\n\
+         Analysts expect more, and Kel-Mart said it would open new stores.",
+    ]);
+    assert_ne!(find(&entities, "Kel-Mart").kind, EntityKind::Person, "{out}");
+}
+
+#[test]
+fn an_acronym_one_name_is_given_does_not_join_another_with_the_same_initials() {
+    let (out, entities) = suggest_articles(&[
+        "A fund that owns 5% of Vastern Boerse's (VB) shares has complained. Under the \
+         law, VB need not ask. Vastern Boerse said it would bid.",
+        "The case was brought by Vastern Bank and others. Economists at Vastern Bank \
+         agreed.",
+        "There is a waiting list for the VB9, the maker said. The car shares a platform \
+         with the VB9.",
+    ]);
+    let exchange = find(&entities, "Vastern Boerse");
+    assert_eq!(exchange.aliases, vec!["VB".to_string()], "{out}");
+    assert!(find(&entities, "Vastern Bank").aliases.is_empty(), "{out}");
+}
+
+#[test]
+fn players_listed_with_their_figures_are_people() {
+    let (out, entities) = suggest_articles(&["Leading second-round scores:\n\n\
+         138 Tomas Varga 69 69, Hennie Brandt 70 68\n\n\
+         139 Colm Oduya 71 68, Hennie Brandt 70 69\n\n\
+         Scorers: Dorvale - Tomas Varga 58, Colm Oduya 65"]);
+    for player in ["Tomas Varga", "Hennie Brandt", "Colm Oduya"] {
+        assert_eq!(
+            find(&entities, player).kind,
+            EntityKind::Person,
+            "{player}\n{out}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! The candidates table: every surface form seen in the articles, keyed by its
 //! normalised spelling, with its occurrences and what its contexts say about it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::evidence::Evidence;
 use super::stats::Stats;
@@ -46,20 +46,31 @@ impl Candidate {
     }
 
     /// Two to five capitalised words with nothing that says "institution" or "place";
-    /// initials may stand after the first ("Soren B. Nielsen").
+    /// initials may stand before the last ("Soren B. Nielsen", "N. Nilsen").
     pub(super) fn is_person_shaped(&self) -> bool {
         let words = self.words();
         (2..=5).contains(&words.len())
             && words[0] != "The"
             && self.description.is_none()
             && words.iter().enumerate().all(|(k, w)| {
-                (k > 0 && words::shape_of(w) == Shape::Initial)
+                (k + 1 < words.len() && words::shape_of(w) == Shape::Initial)
                     || w.split('-').all(|part| {
                         lexicon::is_particle(part)
                             || (words::shape_of(part) == Shape::Name
                                 && !lexicon::is_kind_word(part))
                     })
             })
+    }
+
+    /// Shaped like a personal name, and opening with a common given name or an
+    /// initial, or seen after a title: a person's name, not a company's that has the
+    /// shape ("Deutsche Boerse"), which may say things too.
+    pub(super) fn is_known_person(&self) -> bool {
+        let first = self.words()[0];
+        self.is_person_shaped()
+            && (known::is_given_name(first)
+                || words::shape_of(first) == Shape::Initial
+                || self.evidence.title > 0)
     }
 
     /// A lone word that cannot be another name's short form: written in lower case
@@ -77,6 +88,12 @@ pub(super) struct Table {
     pub(super) index: HashMap<String, usize>,
     /// Pairs of candidates seen as "A (B)".
     pub(super) parenthetical: Vec<(usize, usize)>,
+    /// The last words of personal names ("Costa" of "Jorge Costa"), filled by
+    /// [`Table::find_surnames`].
+    pub(super) surnames: HashSet<String>,
+    /// The first words of organisations' names ("Kanda" of "Kanda Motor Co"), filled
+    /// by [`Table::find_organisation_heads`].
+    pub(super) organisation_heads: HashSet<String>,
 }
 
 impl Table {
@@ -117,6 +134,39 @@ impl Table {
             c.common =
                 stats.lower_count(&c.surface) > 0 || stats.demonym_base(&c.surface).is_some();
         }
+    }
+}
+
+impl Table {
+    /// Records the last words of the names known to be people's
+    /// ([`Candidate::is_known_person`]). A lone word that is one ("Costa", of "Jorge
+    /// Costa" and "Rui Costa") names a person even when it cannot tell which.
+    pub(super) fn find_surnames(&mut self) {
+        self.surnames = self
+            .candidates
+            .iter()
+            .filter(|c| !c.occurrences.is_empty() && c.is_known_person())
+            .filter_map(|c| c.surface.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
+    }
+}
+
+impl Table {
+    /// Records the first words of the organisations' names of two words or more
+    /// ("Kanda" of "Kanda Motor Co"): such a word alone is the organisation's short
+    /// form, not a person's. A place that begins one ("Chicago" of "Chicago Board of
+    /// Trade") is still a place.
+    pub(super) fn find_organisation_heads(&mut self) {
+        self.organisation_heads = self
+            .candidates
+            .iter()
+            .filter(|c| !c.occurrences.is_empty())
+            .map(Candidate::words)
+            .filter(|w| w.len() >= 2 && w[1..].iter().any(|x| lexicon::is_organisation_word(x)))
+            .filter(|w| !known::is_place(w[0]))
+            .map(|w| w[0].to_string())
+            .collect();
     }
 }
 

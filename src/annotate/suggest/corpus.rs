@@ -123,30 +123,34 @@ impl<'a> Corpus<'a> {
         let mut datelines: HashMap<String, usize> = HashMap::new();
         for (a, blocks) in self.blocks.iter().enumerate() {
             for (b, words) in blocks.iter().enumerate() {
+                // A dateline's name in capitals, already suggested as written in a
+                // sentence, is not read again as a run ("VAIL" beside "Vail").
+                let mut shouted: Option<Range<usize>> = None;
                 for place in words.dateline() {
                     let name = words::title_case(words.span(place.clone()));
                     *datelines.entry(normalise(&name)).or_default() += 1;
                     // A dateline's name in capitals is suggested as written in a
                     // sentence: "BRUSSELS" is "Brussels".
                     if words.tokens[place.start].shape == Shape::Acronym {
-                        let range = words.tokens[place.start].range.start
-                            ..words.tokens[place.end - 1].range.end;
-                        let occurrence = Occurrence {
-                            article: a,
-                            block: b,
-                            start: range.start,
-                            end: range.end,
-                        };
-                        table.add(&normalise(&name), &name, occurrence);
+                        add_in_capitals(&mut table, words, (a, b), place.clone());
+                        shouted = Some(place);
                     }
                 }
                 let layout = words.layout();
                 if layout == Layout::Capitals {
+                    // A table row in capitals names a team: "HARTFORD 12 7 6".
+                    if let Some(name) = words.row_in_capitals() {
+                        let index = add_in_capitals(&mut table, words, (a, b), name);
+                        table.candidates[index].evidence.scored += 1;
+                    }
                     continue;
                 }
                 let known = &self.known[a][b];
                 let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
                 for run in find_runs(words) {
+                    if shouted.as_ref().is_some_and(|r| r.contains(&run.start)) {
+                        continue;
+                    }
                     let run_end = run.end;
                     let cleaned = match clean(words, run, &self.stats) {
                         Outcome::Name(c) => c,
@@ -204,7 +208,13 @@ impl<'a> Corpus<'a> {
                         let candidate = &mut table.candidates[index];
                         candidate.evidence += context_evidence(words, tokens.clone(), &cleaned);
                         if layout == Layout::Listing && is_followed_by_score(words, tokens.end) {
-                            candidate.evidence.scored += 1;
+                            let listed_player = candidate.is_person_shaped()
+                                && is_listed_after_comma_or_dash(words, tokens.start);
+                            if is_in_brackets(words.text, range.start) || listed_player {
+                                candidate.evidence.scorer += 1;
+                            } else {
+                                candidate.evidence.scored += 1;
+                            }
                         }
                         if is_attributive(words, tokens.end) {
                             candidate.attributive += 1;
@@ -254,6 +264,8 @@ impl<'a> Corpus<'a> {
             }
         }
         table.drop_ordinary_words(&self.stats);
+        table.find_surnames();
+        table.find_organisation_heads();
         table
     }
 
@@ -297,10 +309,15 @@ impl<'a> Corpus<'a> {
         // sentence: there a lone word stays when it is never written in lower case
         // ("Barnsley 21 10 8 3").
         let listed = layout == Layout::Listing && self.stats.lower_count(words.word(s)) == 0;
+        // Nor does a place of the gazetteer need to be seen in mid-sentence, nor a
+        // word never written in lower case that owns something ("Dorvale's coach").
+        let owner = words.tokens[s].possessive && self.stats.lower_count(words.word(s)) == 0;
         if e - s == 1
             && words.tokens[s].shape == Shape::Name
             && self.stats.mid_count(words.word(s)) == 0
             && !listed
+            && !owner
+            && !known::is_place(words.word(s))
         {
             return None;
         }
@@ -358,6 +375,41 @@ fn is_followed_by_score(words: &Words, next: usize) -> bool {
         .tokens
         .get(next)
         .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space)
+}
+
+/// Adds the words `tokens`, written in capitals, as the name written in a sentence
+/// ("BRUSSELS" is "Brussels"); returns the candidate's index.
+fn add_in_capitals(
+    table: &mut Table,
+    words: &Words,
+    (article, block): (usize, usize),
+    tokens: Range<usize>,
+) -> usize {
+    let name = words::title_case(words.span(tokens.clone()));
+    let occurrence = Occurrence {
+        article,
+        block,
+        start: words.tokens[tokens.start].range.start,
+        end: words.tokens[tokens.end - 1].range.end,
+    };
+    table.add(&normalise(&name), &name, occurrence)
+}
+
+/// True when the token at `first` follows a comma, a dash or a colon: the second
+/// of a list of players and their figures ("..., Hennie Swart 75 64"), or the
+/// first after a team or a heading ("Dorvale - Tom Ashcroft 58").
+fn is_listed_after_comma_or_dash(words: &Words, first: usize) -> bool {
+    let gap_start = first
+        .checked_sub(1)
+        .map_or(0, |p| words.tokens[p].range.end);
+    let gap = words.text[gap_start..words.tokens[first].range.start].trim();
+    matches!(gap, "," | "-" | ":" | "\u{2013}")
+}
+
+/// True when `offset` lies inside brackets opened earlier in the block.
+fn is_in_brackets(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
+    before.matches('(').count() > before.matches(')').count()
 }
 
 /// A run in a listing that is two names each seen on its own elsewhere ("Real Madrid

@@ -22,14 +22,23 @@ pub(super) struct Evidence {
     pub(super) city: usize,
     /// After "according to", "reported by", "as per".
     pub(super) source: usize,
-    /// Before "group".
-    pub(super) group: usize,
+    /// Before "group", "agency" or "newspaper": "the Xinhua news agency".
+    pub(super) organisation_noun: usize,
     /// Before "shares", "profits"..., or after "shares in", "stake in": a company.
     pub(super) company: usize,
     /// Followed by a score in a table row: a team.
     pub(super) scored: usize,
+    /// Followed by a number inside brackets in a results line, as a scorer is by the
+    /// minute ("(Ostrander 34, Keel 71)"), or a personal name followed by a number
+    /// after a comma or a dash, as a player is by figures ("..., Hennie Brandt 70 68").
+    pub(super) scorer: usize,
     /// Named by a dateline: "LONDON 1996-12-06".
     pub(super) dateline: usize,
+    /// After a noun that says what organisation it is: "oil firm Vostek",
+    /// "carmaker Halvard", "Italian side Dorvale".
+    pub(super) trade: usize,
+    /// One side of a fixture: "Dorvale v Westbury", "Dorvale (4) v Westbury (9)".
+    pub(super) versus: usize,
 }
 
 impl AddAssign for Evidence {
@@ -39,10 +48,13 @@ impl AddAssign for Evidence {
         self.place += o.place;
         self.city += o.city;
         self.source += o.source;
-        self.group += o.group;
+        self.organisation_noun += o.organisation_noun;
         self.dateline += o.dateline;
         self.company += o.company;
         self.scored += o.scored;
+        self.scorer += o.scorer;
+        self.versus += o.versus;
+        self.trade += o.trade;
     }
 }
 
@@ -68,6 +80,9 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     if cleaned.title.is_some() || (close && is(&b1, lexicon::is_role_word)) {
         ev.title += 1;
     }
+    if cleaned.title.is_none() && t[s].gap == Gap::Space && is(&b1, lexicon::is_trade_noun) {
+        ev.trade += 1;
+    }
     let after_said = eq(&b1, "said") || (eq(&b2, "said") && is(&b1, |w| !w.is_empty()));
     if is(&after, lexicon::is_say_verb) || (close && after_said) {
         ev.says += 1;
@@ -92,10 +107,36 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     if eq(&b1, "of") && is(&b2, lexicon::is_place_noun) {
         ev.city += 1;
     }
-    if eq(&after, "group") {
-        ev.group += 1;
+    // "Dorvale group", "the Xinhua news agency"; not "a Yorkshire firm", which is a
+    // firm from Yorkshire.
+    let news = eq(&after, "news") && e + 1 < t.len() && !t[e + 1].initial;
+    let noun = if news { Some(lower(e + 1)) } else { after.clone() };
+    let indefinite = eq(&b1, "a") || eq(&b1, "an");
+    if is(&noun, lexicon::is_organisation_noun) && !indefinite {
+        ev.organisation_noun += 1;
+    }
+    if is(&b1, is_versus) || is_versus_after(words, e) {
+        ev.versus += 1;
     }
     ev
+}
+
+fn is_versus(lower: &str) -> bool {
+    matches!(lower, "v" | "vs" | "v." | "vs.")
+}
+
+/// True when "v" follows the token before `next`, perhaps after a number in brackets
+/// (a place in a table: "Dorvale (4) v Westbury").
+fn is_versus_after(words: &Words, next: usize) -> bool {
+    let t = &words.tokens;
+    let ranked = t.get(next).is_some_and(|x| {
+        x.shape == Shape::Number
+            && x.gap == Gap::OpenParen
+            && words.text[x.range.end..].starts_with(')')
+    });
+    let at = next + usize::from(ranked);
+    t.get(at)
+        .is_some_and(|x| !x.initial && is_versus(&words.word(at).to_lowercase()))
 }
 
 /// True when the word at `next` follows the one before it as a noun follows an

@@ -152,9 +152,10 @@ pub fn is_misspelling(a: &[String], b: &[String]) -> bool {
         && strsim::damerau_levenshtein(&ja, &jb) <= allowed
 }
 
-/// The capitals of an acronym: "U.S." is "US".
+/// The capitals and digits of an acronym: "U.S." is "US", "DB9" stays "DB9" (a model
+/// is not its maker's "DB").
 pub fn acronym_letters(word: &str) -> String {
-    word.chars().filter(|c| c.is_alphabetic()).collect()
+    word.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! descriptions of one institution, a name and its parenthetical, an institution and
 //! its acronym or short forms, and the short forms of people's names.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::candidate::{Candidate, Table, normalise};
 use super::words::{self, Shape};
@@ -17,6 +17,7 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
     let mut sets = UnionFind::new(cands.len());
 
     join_spellings(cands, &live, &mut sets);
+    join_names_in_capitals(cands, &live, &mut sets);
     // Descriptions of one institution: "Iraqi parliament", "Iraq's parliament".
     let mut descriptions: BTreeMap<&(String, String), usize> = BTreeMap::new();
     for &i in &live {
@@ -38,7 +39,7 @@ pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {
         }
     }
     join_short_forms_of_institutions(table, &live, &mut sets);
-    join_short_forms_of_people(cands, &live, &mut sets);
+    join_short_forms_of_people(table, &live, &mut sets);
 
     // A short form that several people share ("Clinton") joins none of them: an
     // alias must name one entity.
@@ -110,6 +111,27 @@ fn join_spellings(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
     }
 }
 
+/// Joins a name written in capitals in a table or a results line ("FLORIDA 4") to
+/// the same name written in a sentence ("Florida"), when it has four letters or more:
+/// "US" stays apart from "Us".
+fn join_names_in_capitals(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
+    let written: HashMap<&str, usize> = live
+        .iter()
+        .filter(|&&i| !cands[i].is_acronym())
+        .map(|&i| (cands[i].surface.as_str(), i))
+        .collect();
+    for &i in live {
+        let c = &cands[i];
+        let letters = c.surface.chars().filter(|c| c.is_alphabetic()).count();
+        if c.is_acronym()
+            && letters >= 4
+            && let Some(&j) = written.get(words::title_case(&c.surface).as_str())
+        {
+            sets.union(i, j);
+        }
+    }
+}
+
 /// True when one folded name is the other with the ending of an adjective of
 /// nationality: "South African" and "South Africa", "East Timorese" and "East Timor".
 fn is_adjective_of(a: &[String], b: &[String]) -> bool {
@@ -135,7 +157,19 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
     for &i in live {
         let c = &cands[i];
         let words = c.words();
-        if words.len() < 2 || c.is_person_shaped() || c.description.is_some() {
+        if words.len() < 2 || c.description.is_some() {
+            continue;
+        }
+        // A name shaped like a person's that is not known to be one has initials
+        // too: it joins no acronym, but keeps one from joining another name ("DB" of
+        // "Deutsche Boerse" is not "Deutsche Bank"'s).
+        if c.is_person_shaped() {
+            if !c.is_known_person() {
+                acronyms
+                    .entry(fold::initials(&c.surface))
+                    .or_default()
+                    .insert(i);
+            }
             continue;
         }
         acronyms
@@ -187,7 +221,10 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
             continue;
         };
         let roots: BTreeSet<usize> = claims.iter().map(|&j| sets.find(j)).collect();
-        if let [root] = roots.into_iter().collect::<Vec<_>>()[..] {
+        let institution = claims.iter().any(|&j| !cands[j].is_person_shaped());
+        if let [root] = roots.into_iter().collect::<Vec<_>>()[..]
+            && institution
+        {
             sets.union(root, i);
         }
     }
@@ -195,14 +232,20 @@ fn join_short_forms_of_institutions(table: &Table, live: &[usize], sets: &mut Un
 
 /// Joins the short forms of people's names: "Abdul Mahdi" first, then "Trump" and
 /// "al-Mahdi" (a last name), or "Tian" (a first name that begins one name only and
-/// ends none, as family names do in Chinese order). A common word, an adjective of
-/// nationality or a place ("German", "Madrid") is no one's short form, and a short
-/// form that several people could have stays apart.
-fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut UnionFind) {
+/// ends none, as family names do in Chinese order, when that name was seen after a
+/// title or with "said" and the word is not a common given name such as "Carl"). A
+/// common word, an adjective of nationality or a place ("German", "Madrid") is no
+/// one's short form, nor is a word that begins an organisation's name ("Honda" of
+/// "Honda Motor Co") or was seen before "group" or "shares"; a short form that
+/// several people could have stays apart.
+fn join_short_forms_of_people(table: &Table, live: &[usize], sets: &mut UnionFind) {
+    let (cands, heads) = (&table.candidates, &table.organisation_heads);
     for length in [2, 1] {
         let mut last_forms: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_forms: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         let mut other_firsts: HashSet<&str> = HashSet::new();
+        // Roots of names of two words seen after a title or with "said".
+        let mut persons: HashSet<usize> = HashSet::new();
         for &i in live {
             let c = &cands[i];
             let words = c.words();
@@ -231,17 +274,27 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
             }
             if words.len() == 2 {
                 first_forms.entry(words[0]).or_default().insert(root);
+                if c.evidence.title + c.evidence.says > 0 {
+                    persons.insert(root);
+                }
             }
         }
         for &i in live {
             let c = &cands[i];
-            if c.is_acronym() || c.words().len() != length || c.is_common_or_place() {
+            if c.is_acronym()
+                || c.words().len() != length
+                || c.is_common_or_place()
+                || is_organisation_short_form(c, heads)
+            {
                 continue;
             }
             let key = normalise(&c.surface);
             let roots = match last_forms.get(&key) {
                 Some(roots) => roots,
-                None if length == 1 && !other_firsts.contains(c.surface.as_str()) => {
+                None if length == 1
+                    && !other_firsts.contains(c.surface.as_str())
+                    && !known::is_given_name(&c.surface) =>
+                {
                     match first_forms.get(c.surface.as_str()) {
                         Some(roots) if roots.len() == 1 => roots,
                         _ => continue,
@@ -249,6 +302,10 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
                 }
                 None => continue,
             };
+            // A first name alone joins only a name known to be a person's
+            // ("Xie" of "Xie Xuren"): two capitalised words are as often a brand
+            // and its product ("Fiat Powertrain").
+            let first_form = !last_forms.contains_key(&key);
             let place_like =
                 c.evidence.place + c.evidence.city > c.evidence.title + c.evidence.says;
             let own = sets.find(i);
@@ -259,11 +316,19 @@ fn join_short_forms_of_people(cands: &[Candidate], live: &[usize], sets: &mut Un
                 .collect();
             if let [other] = others.into_iter().collect::<Vec<_>>()[..]
                 && !place_like
+                && (!first_form || roots.iter().all(|r| persons.contains(r)))
             {
                 sets.union(other, i);
             }
         }
     }
+}
+
+/// True when a lone word names an organisation rather than a person: it begins an
+/// organisation's name or is seen before "group", "shares" or a score.
+fn is_organisation_short_form(c: &Candidate, heads: &HashSet<String>) -> bool {
+    let e = &c.evidence;
+    heads.contains(&c.surface) || e.organisation_noun + e.company + e.scored > 0
 }
 
 /// Disjoint sets over candidate indices; the smaller index is the root.

@@ -6,6 +6,7 @@ use crate::content::registry::EntityKind;
 use super::candidate::Table;
 use super::evidence::Evidence;
 use super::render::plural;
+use super::words::{self, Shape};
 use super::{known, lexicon};
 
 /// A guessed kind, with the evidence for it.
@@ -15,11 +16,17 @@ use super::{known, lexicon};
 /// gazetteer (3 for each mention not followed by a score, 1 at least), a name then a
 /// town ("Hapoel Haifa": an organisation, 2), a dateline (3), a title before it (3),
 /// "city of" before it (3), "said" after a name of two words or more (1),
-/// "in"/"at"/"near" before it (1), a citation (1), "group" after it (2), a score after
-/// it in a table row (1), "shares" after it or "stake in" before it (2), a personal
-/// name beginning with a common given name (2); being an acronym counts 1 once. The
-/// largest total wins. Only when there is no other clue does a personal name's shape
-/// make a person (1); with no clue at all the kind is "other".
+/// "in"/"at"/"near" before it (1), a citation (1), "group", "agency" or "newspaper"
+/// after it (2), a score after it in a table row (1), a trade before it ("oil
+/// firm", "carmaker": 2), a number after it inside brackets in a table row or after
+/// a personal name listed after a comma or a dash (a scorer and the minute, a player
+/// and the figures: 2 for a person), "v" before or after a name not shaped like a
+/// person's (a team, 1), "shares" after it or "stake in" before it (2), a personal
+/// name beginning with a common given name or an initial (2), a lone word that ends
+/// a name known to be a person's (2: "Costa" of "Jorge Costa") or begins an
+/// organisation's (2: "Kanda" of "Kanda Motor Co"); being an acronym counts 1 once.
+/// The largest total wins. Only when there is no other clue does a personal name's
+/// shape make a person (1); with no clue at all the kind is "other".
 pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String) {
     const KINDS: [EntityKind; 5] = [
         EntityKind::Person,
@@ -33,7 +40,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     let mut named: [(usize, Option<&str>); 5] = Default::default();
     let (mut ev, mut person_shaped, mut described) = (Evidence::default(), 0, 0);
     let (mut given, mut gazetteer, mut after_place) = (None, 0, None);
-    let mut acronym = None;
+    let (mut acronym, mut surname, mut head) = (None, None, None);
     for &i in group {
         let c = &table.candidates[i];
         let n = c.occurrences.len();
@@ -78,12 +85,25 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             acronym.get_or_insert(c.surface.as_str());
         } else {
             let mut evidence = c.evidence;
-            if words.len() == 1 {
-                // Companies speak too: "Yukos said" tells nothing of a lone word.
+            let lone = !c.surface.contains(' ');
+            if lone {
+                // Companies speak too: "Yukos said" or "Wal-Mart said" tells nothing
+                // of a lone word.
                 evidence.says = 0;
             }
+            if c.is_person_shaped() {
+                // Players meet too: "Anna Kowalczyk v Edda Solvang".
+                evidence.versus = 0;
+            }
             ev += evidence;
-            if c.is_person_shaped() && known::is_given_name(first) {
+            if lone && table.surnames.contains(c.surface.as_str()) {
+                surname.get_or_insert((c.surface.as_str(), 0)).1 += n;
+            }
+            if lone && table.organisation_heads.contains(c.surface.as_str()) {
+                head.get_or_insert((c.surface.as_str(), 0)).1 += n;
+            }
+            let initial = words::shape_of(first) == Shape::Initial;
+            if c.is_person_shaped() && (known::is_given_name(first) || initial) {
                 given.get_or_insert((first, 0)).1 += n;
             } else if c.is_person_shaped() {
                 person_shaped += n;
@@ -94,10 +114,13 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
             ev.place += c.evidence.place;
             ev.city += c.evidence.city;
             ev.source += c.evidence.source;
-            ev.group += c.evidence.group;
+            ev.organisation_noun += c.evidence.organisation_noun;
             ev.dateline += c.evidence.dateline;
             ev.company += c.evidence.company;
             ev.scored += c.evidence.scored;
+            ev.scorer += c.evidence.scorer;
+            ev.versus += c.evidence.versus;
+            ev.trade += c.evidence.trade;
         }
     }
 
@@ -134,7 +157,42 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
     if let Some((name, mentions)) = given {
-        note(person, 2 * mentions, format!("the given name \"{name}\""));
+        note(person, 2 * mentions, format!("the given name or initial \"{name}\""));
+    }
+    note(
+        organisation,
+        2 * ev.trade,
+        format!(
+            "after \"firm\", \"carmaker\" or another trade {}",
+            plural(ev.trade, "time")
+        ),
+    );
+    note(
+        organisation,
+        ev.versus,
+        format!("one side of a fixture {}", plural(ev.versus, "time")),
+    );
+    note(
+        person,
+        2 * ev.scorer,
+        format!(
+            "a player or a scorer before figures in a results line {}",
+            plural(ev.scorer, "time")
+        ),
+    );
+    if let Some((name, mentions)) = head {
+        note(
+            organisation,
+            2 * mentions,
+            format!("\"{name}\" begins an organisation's name"),
+        );
+    }
+    if let Some((name, mentions)) = surname {
+        note(
+            person,
+            2 * mentions,
+            format!("\"{name}\" ends a personal name"),
+        );
     }
     // A town's name followed by scores in a table is its team's ("Boston 98 Miami 92"):
     // those mentions do not count for the gazetteer.
@@ -192,8 +250,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     );
     note(
         organisation,
-        2 * ev.group,
-        format!("before \"group\" {}", plural(ev.group, "time")),
+        2 * ev.organisation_noun,
+        format!(
+            "before \"group\", \"agency\" or \"newspaper\" {}",
+            plural(ev.organisation_noun, "time")
+        ),
     );
 
     // The shape of a personal name is the weakest clue (clubs and companies have it

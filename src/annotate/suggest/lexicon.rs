@@ -92,6 +92,26 @@ mod lists {
         )
     }
 
+    /// Lower-case nouns before a name that say what organisation it is: "oil firm
+    /// Vostek", "insurer Halvard", "Italian side Dorvale"; and any "-maker"
+    /// ("carmaker").
+    pub fn trade_nouns(word: &str) -> bool {
+        matches!(
+            word,
+            "airline" | "bank" | "broadcaster" | "brewer" | "carrier" | "chain" |
+            "club" | "company" | "conglomerate" | "firm" | "giant" | "insurer" |
+            "lender" | "manufacturer" | "operator" | "producer" | "retailer" | "side" |
+            "supplier"
+        ) || word.ends_with("maker")
+    }
+
+    /// Lower-case nouns after a name that say it is an organisation's: "Dorvale
+    /// group", "the Xinhua news agency". Not "firm", "company" or "club", as often
+    /// after a place: "the Yorkshire firm".
+    pub fn organisation_nouns(word: &str) -> bool {
+        matches!(word, "agency" | "daily" | "group" | "newspaper")
+    }
+
     /// Reporting verbs after a speaker or a source: "Mahdi said", "CNBC reports".
     pub fn say_verbs(word: &str) -> bool {
         matches!(
@@ -149,7 +169,7 @@ mod lists {
             "Agency" | "Airlines" | "Airways" | "Alliance" | "Army" | "Assembly" |
             "Association" | "Authority" | "Bank" | "Battalion" | "Bloc" | "Board" |
             "Brigade" | "Brigades" | "Bureau" | "Cabinet" | "Capital" | "Center" |
-            "Centre" | "Chamber" | "Channel" | "Chemicals" | "Coalition" | "College" |
+            "Centre" | "Chamber" | "Channel" | "Chemicals" | "Co" | "Coalition" | "College" |
             "Command" | "Commission" | "Committee" | "Company" | "Congress" | "Corp" |
             "Corporation" | "Corps" | "Council" | "Court" | "Department" | "Division" |
             "Embassy" | "Energy" | "Engineering" | "Federation" | "Force" | "Forces" |
@@ -277,6 +297,16 @@ pub fn is_role_word(lower: &str) -> bool {
 /// Takes the lower-case form.
 pub fn is_company_context(lower: &str) -> bool {
     company_contexts(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_trade_noun(lower: &str) -> bool {
+    trade_nouns(lower)
+}
+
+/// Takes the lower-case form.
+pub fn is_organisation_noun(lower: &str) -> bool {
+    organisation_nouns(lower)
 }
 
 pub fn is_say_verb(lower: &str) -> bool {

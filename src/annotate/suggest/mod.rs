@@ -19,17 +19,21 @@
 //!    often capitalised in mid-sentence.
 //! 2. **Runs.** A run is a maximal sequence of capitalised words and acronyms joined by
 //!    spaces or hyphens, allowing name particles inside ("Abu Mahdi al-Muhandis",
-//!    "Osama bin Laden") and "of"/"for"/"on" after an institution word ("Council of
+//!    "Osama bin Laden"; one that is an English word, "at" or "as", only before a
+//!    hyphen) and "of"/"for"/"on" after an institution word ("Council of
 //!    Representatives").
 //! 3. **Cleaning.** Sentence-initial function words ("The", "But", "In") are stripped;
 //!    a capitalised "The" inside a sentence stays ("The Times"). Whatever stands before
 //!    a title followed by a name qualifies the person and goes with the title
 //!    ("Iraqi Prime Minister Adil Abd al-Mahdi", "Belgian Foreign Minister ..."); the
-//!    title is kept as evidence. A trailing title goes too ("UN Secretary-General").
+//!    title is kept as evidence; so does a nationality before a personal name
+//!    ("Moroccan Ahmed Tazi", "Englishman Tom Ashcroft"). A trailing title goes too
+//!    ("UN Secretary-General").
 //!    Titles, months, weekdays and adjectives of nationality alone are not entities.
 //!    A second pass uses the first pass's counts: a word that starts a sentence and is
 //!    never capitalised elsewhere, or is mostly written in lower case, is an ordinary
-//!    word ("Lawmakers", "Video"); a sentence-initial word glued to a known name is
+//!    word ("Lawmakers", "Video"), unless it is a place of the gazetteer or owns
+//!    something and is never written in lower case ("Dorvale's chairman"); a sentence-initial word glued to a known name is
 //!    split off ("Tags Iran"); a single word always followed by another word is an
 //!    adjective ("French activist", "French government").
 //!
@@ -45,17 +49,24 @@
 //!    and "Defense Department") become one entity with aliases; so does a rare
 //!    misspelling of a long name ("Khordokovsky"). No alias is a common word, an
 //!    adjective of nationality or a place ("German" of "German Gref", "Madrid" of
-//!    "Real Madrid"), or a short form two names could have ("Clinton"); a person and
-//!    a place or team in brackets after the name are not joined.
+//!    "Real Madrid"), a short form two names could have ("Clinton"), a common given
+//!    name ("Carl") or the first word of a company's name ("Honda" of "Honda Motor
+//!    Co" is not Yasuto Honda's); a person and a place or team in brackets after the
+//!    name are not joined.
 //! 5. **Registry.** Mentions the matcher already finds are not candidates. A group
 //!    that is a variant, surname or acronym of a registry entity becomes a list of
 //!    aliases for that entity instead of a new one.
 //! 6. **Kind.** Evidence is counted, not guessed at once: a title before, "said"
-//!    after or a common given name suggests a person; institution, club and company
-//!    words (Ministry, Times, FC, Plc...), "X shares", a score in a table row or an
-//!    acronym an organisation; the gazetteer, a dateline, "in"/"at"/"near" before,
-//!    "city of" or a place word (Fort, East, States) a place. The comment says which
-//!    evidence won.
+//!    after, a common given name or an initial first, a lone word that ends a
+//!    person's name (a surname), or figures after it in a results line (a scorer
+//!    and the minute: "(Keelan 71)"; a player listed after a comma or a dash:
+//!    ", Hennie Brandt 70 68") suggests a person; institution,
+//!    club and company words (Ministry, Times, FC, Plc...), "X shares", a score in a
+//!    table row, one side of a fixture ("Dorvale v Westbury"), "group", "agency" or
+//!    "newspaper" after it, a trade before it ("oil firm", "carmaker"), a lone word that begins an organisation's name
+//!    ("Kanda" of "Kanda Motor Co") or an acronym an organisation; the gazetteer, a
+//!    dateline, "in"/"at"/"near" before, "city of" or a place word (Fort, East,
+//!    States) a place. The comment says which evidence won.
 //!
 //! Each step has its own submodule: `words` and `stats` (1), `runs` (2 and the first
 //! cleaning), `corpus` (the passes over the collection, and the second cleaning),
@@ -63,7 +74,9 @@
 //! (5), `kind` (6), `known` (the gazetteer and given names) and `render` (the TOML).
 //!
 //! Blocks are read by their layout (`words::Layout`): a line in capitals (a heading,
-//! a table's header) gives no names; a block with no lower-case word (a byline, a
+//! a table's header) gives no names, except a table row whose name in capitals is
+//! followed by numbers only ("HARTFORD 12 7 6 77"): a team's, written as in a
+//! sentence; a block with no lower-case word (a byline, a
 //! table row, a results line) gives names but no parenthetical pairs, its runs are
 //! split into two names each seen alone, and a name before a score there is a team's.
 //! A dateline ("LONDON 1996-12-06") names places.
@@ -74,7 +87,8 @@
 //! names: they tell a name's kind and keep a place from being a person's short form,
 //! but never make a name. Adjectives of nationality are recognised from the text
 //! itself ("Iraqi" is "Iraq" + "i", and "Iraq" occurs; "Kurdish" ends in "-ish") or
-//! from the gazetteer ("Germans", "South Koreans"), and only a handful of religious
+//! from the gazetteer ("Germans", "South Koreans", "Moroccan"); a place in the
+//! gazetteer is never one ("Sweden" beside "Swede"), and only a handful of religious
 //! and ethnic adjectives that derive from no place name ("Sunni", "Shiite", "Arab")
 //! are listed. Scripts without letter case are not handled: a name is found by its
 //! capitals.

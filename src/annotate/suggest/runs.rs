@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexicon;
+use super::{known, lexicon};
 use super::stats::Stats;
 use super::words::{Gap, Shape, Words};
 
@@ -79,8 +79,13 @@ pub(super) fn find_runs(words: &Words) -> Vec<Range<usize>> {
             k += 1;
             continue;
         }
-        // "Abu Mahdi al-Muhandis", "Osama bin Laden", and "al-Mahdi" on its own.
-        if lexicon::is_particle(words.word(k)) && k + 1 < n && name_like(k + 1) && joined(k + 1) {
+        // "Abu Mahdi al-Muhandis", "Osama bin Laden", and "al-Mahdi" on its own; a
+        // particle that is an English word joins only by a hyphen ("as-Sadr", not
+        // "November as Christmas").
+        let particle = lexicon::is_particle(words.word(k))
+            && (tokens.get(k + 1).is_some_and(|t| t.gap == Gap::Hyphen)
+                || !lexicon::is_function_word(words.word(k)));
+        if particle && k + 1 < n && name_like(k + 1) && joined(k + 1) {
             match start {
                 Some(_) if joined(k) => {}
                 _ => {
@@ -170,10 +175,15 @@ pub(super) fn clean(words: &Words, run: Range<usize>, stats: &Stats) -> Outcome 
             if s + 1 == e {
                 return Outcome::Demonym(s);
             }
-            // Before a title and a name ("Iraqi Prime Minister Adil Abd al-Mahdi") or
-            // another adjective ("Iraqi Shiite cleric"), not "Kurdish Supreme Court".
+            // Before a title and a name ("Iraqi Prime Minister Adil Abd al-Mahdi"),
+            // another adjective ("Iraqi Shiite cleric") or a personal name ("Moroccan
+            // Ahmed Tazi"), and always a noun of nationality ("Englishman Mark
+            // Cairns"); not "Kurdish Supreme Court".
+            let personal_name = e - s >= 3 && known::is_given_name(words.word(s + 1));
             if title_at(words, s + 1, e).is_some()
                 || stats.demonym_base(words.word(s + 1)).is_some()
+                || personal_name
+                || is_nationality_noun(words.word(s))
             {
                 s += 1;
                 continue;
@@ -211,6 +221,14 @@ pub(super) fn clean(words: &Words, run: Range<usize>, stats: &Stats) -> Outcome 
         initial: initial && title.is_none(),
         title,
     })
+}
+
+/// A noun for a person of some nation, given that it is a demonym: "Englishman",
+/// "Frenchwomen", "Queenslander".
+fn is_nationality_noun(word: &str) -> bool {
+    ["man", "men", "woman", "women", "er"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
 }
 
 /// A function word written with a capital ("The", "But"); "US" is not "us".

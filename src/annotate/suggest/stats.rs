@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{lexicon, words};
+use super::{known, lexicon, words};
 
 /// Collection-wide word counts.
 #[derive(Debug, Default)]
@@ -38,6 +38,10 @@ impl Stats<'_> {
     /// For an adjective of nationality, religion or ethnicity ("Iraqi", "Iranians",
     /// "Kurdish", "Sunni"), the word it derives from ("Iraq"), or itself.
     pub(super) fn demonym_base(&self, word: &str) -> Option<String> {
+        // A place is no adjective: "Sweden" is not "Swede" + "n".
+        if known::is_place(word) {
+            return None;
+        }
         let word = word.replace(words::is_apostrophe, "'");
         self.singular_demonym_base(&word).or_else(|| {
             word.strip_suffix('s')
@@ -69,6 +73,12 @@ impl Stats<'_> {
         })
     }
 
+    /// A name capitalised in the text or a place in the gazetteer: what an adjective
+    /// of nationality may derive from.
+    fn is_place_name(&self, name: &str) -> bool {
+        self.capitalised.contains(name) || known::is_place(name)
+    }
+
     fn singular_demonym_base(&self, word: &str) -> Option<String> {
         if lexicon::is_listed_demonym(word) {
             return Some(word.to_string());
@@ -80,13 +90,13 @@ impl Stats<'_> {
             .filter(|stem| stem.chars().count() >= 4)
             && let Some(base) = self
                 .singular_demonym_base(stem)
-                .or_else(|| self.capitalised.contains(stem).then(|| stem.to_string()))
+                .or_else(|| self.is_place_name(stem).then(|| stem.to_string()))
         {
             return Some(base);
         }
         for (suffix, restores) in [
             ("ian", &["", "e", "a"][..]),
-            ("an", &["", "a"][..]),
+            ("an", &["", "a", "o"][..]),
             ("n", &[""][..]),
             ("i", &[""][..]),
             ("ese", &["", "a"][..]),
@@ -95,7 +105,7 @@ impl Stats<'_> {
             if let Some(stem) = word.strip_suffix(suffix) {
                 for restore in restores {
                     let base = format!("{stem}{restore}");
-                    if base.chars().count() >= 4 && self.capitalised.contains(base.as_str()) {
+                    if base.chars().count() >= 4 && self.is_place_name(&base) {
                         return Some(base);
                     }
                 }
@@ -113,7 +123,7 @@ mod tests {
     #[test]
     fn derives_adjectives_of_nationality_from_the_text() {
         let mut stats = Stats::default();
-        for w in ["Iraq", "Iran", "America", "Syria", "Palestine", "Soleiman"] {
+        for w in ["Iraq", "Iran", "America", "Syria", "Palestine", "Soleiman", "Swede"] {
             stats.capitalised.insert(w);
         }
         let cases: &[(&str, Option<&str>)] = &[
@@ -127,7 +137,12 @@ mod tests {
             ("Kurdish", Some("Kurdish")),
             ("Shi’ite", Some("Shi'ite")),
             ("Sunni", Some("Sunni")),
-            ("Chinese", Some("Chinese")),
+            // Also from the gazetteer: "China", "Morocco", "Queensland".
+            ("Chinese", Some("China")),
+            ("Moroccan", Some("Morocco")),
+            ("Queenslander", Some("Queensland")),
+            // A place in the gazetteer is no adjective, whatever else occurs.
+            ("Sweden", None),
             ("Tehran", None),
             ("Trump", None),
             ("Amiri", None),

@@ -142,6 +142,24 @@ impl<'a> Words<'a> {
         places
     }
 
+    /// The name of a table row written in capitals: a block that opens with words
+    /// in capitals and has only numbers after them, two or more ("HARTFORD 12 7 6 77
+    /// 76 30"), which a header ("W L T GF GA PTS") or a heading has not.
+    pub fn row_in_capitals(&self) -> Option<Range<usize>> {
+        let t = &self.tokens;
+        let name = t
+            .iter()
+            .enumerate()
+            .position(|(i, x)| x.shape != Shape::Acronym || (i > 0 && x.gap != Gap::Space))?;
+        let numbers = &t[name..];
+        let letters: usize = (0..name)
+            .map(|i| self.word(i).chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        (name > 0 && letters >= 3 && numbers.len() >= 2)
+            .then_some(0..name)
+            .filter(|_| numbers.iter().all(|x| x.shape == Shape::Number))
+    }
+
     /// Byte range of the sentence that holds `offset`.
     pub fn sentence_at(&self, offset: usize) -> Range<usize> {
         let k = self.sentences.partition_point(|&s| s <= offset).max(1) - 1;
@@ -441,6 +459,15 @@ mod tests {
         assert!(places("LA CLIPPERS 102 Denver 94").is_empty());
         assert!(places("The LONDON office opened in 1996").is_empty());
         assert_eq!(title_case("NEW YORK"), "New York");
+        let row = |text: &str| -> Option<String> {
+            let w = tokenize(text);
+            w.row_in_capitals().map(|r| w.span(r).to_string())
+        };
+        assert_eq!(row("HARTFORD 12 7 6 77 76 30").as_deref(), Some("HARTFORD"));
+        assert_eq!(row("NY RANGERS 10 13 5").as_deref(), Some("NY RANGERS"));
+        assert_eq!(row("W L T GF GA PTS"), None);
+        assert_eq!(row("GOLF - LEADING SCORES 1996"), None);
+        assert_eq!(row("HARTFORD AT BOSTON"), None);
         assert_eq!(title_case("AL-AIN"), "Al-Ain");
     }
 
