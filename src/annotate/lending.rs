@@ -1,0 +1,157 @@
+//! Lending a speaker across outlets: when one article attributes a statement and
+//! another reports the same words without saying whose they are, the second copy
+//! borrows the first one's speaker, marked as inferred and linked to where it was
+//! attributed.
+//!
+//! A speaker named in the wrong place is worse than none, so a copy borrows only when
+//! all of these hold (each is measured on PolNeAR in `tests/quotes_corpus.rs`):
+//!
+//! - it is in a cluster of the same statement ([`crate::annotate::clusters`]) whose
+//!   attributed copies all name one speaker (the same entity, or the same name as
+//!   written when none is an entity): copies that disagree lend nothing;
+//! - its wording did not also match the words of a different known speaker
+//!   ([`Clustering::contested`]): the same sentence put to two people is no one's to
+//!   lend;
+//! - it has at least [`MIN_WORDS`] words: a short phrase ("a total disaster") is echoed
+//!   by many people, a sentence rarely;
+//! - the copy it borrows from is in another article and [`covers`] its wording: the
+//!   borrower's words are contained in the lender's, and the lender is no mere
+//!   fragment of the borrower. A clause attributed in one report does not name the
+//!   speaker of the fuller quotation around it in another.
+//!
+//! Lending is a pure function of the clusters, so the corpus measurement and the site
+//! build share it.
+
+use crate::annotate::clusters::{ClusterItem, Clustering, covers, word_count};
+
+/// The fewest words a copy must have to borrow a speaker.
+pub const MIN_WORDS: usize = 6;
+
+/// How many attributed copies of its cluster a borrower tries, in order: enough for
+/// any statement, and a bound on the work for one reported a thousand times.
+const MAX_TRIED: usize = 16;
+
+/// One report of a statement as lending sees it: the clustered item and its article.
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    pub item: ClusterItem<'a>,
+    /// Any number that is the same for the copies of one article and differs between
+    /// articles.
+    pub article: usize,
+}
+
+/// For each copy, the index of the attributed copy that lends it its speaker, if any
+/// does. `clustering` is the clustering of the copies' items.
+pub fn lend(copies: &[Report<'_>], clustering: &Clustering) -> Vec<Option<usize>> {
+    let mut lent = vec![None; copies.len()];
+    for cluster in &clustering.clusters {
+        let attributed: Vec<usize> = cluster
+            .iter()
+            .copied()
+            .filter(|&i| copies[i].item.speaker.is_some())
+            .collect();
+        let Some(&first) = attributed.first() else {
+            continue;
+        };
+        let speaker = copies[first].item.speaker;
+        if attributed
+            .iter()
+            .any(|&i| copies[i].item.speaker != speaker)
+        {
+            continue;
+        }
+        for &i in cluster {
+            let borrower = &copies[i];
+            if borrower.item.speaker.is_some()
+                || clustering.contested[i]
+                || word_count(borrower.item.text) < MIN_WORDS
+            {
+                continue;
+            }
+            lent[i] = attributed
+                .iter()
+                .copied()
+                .filter(|&l| copies[l].article != borrower.article)
+                .take(MAX_TRIED)
+                .find(|&l| covers(copies[l].item.text, borrower.item.text));
+        }
+    }
+    lent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::clusters::cluster;
+
+    const SAID: &str = "We will not raise taxes on working families this year or next";
+
+    /// Copies of (text, speaker, article), clustered and lent.
+    fn lent(xs: &[(&'static str, Option<&'static str>, usize)]) -> Vec<Option<usize>> {
+        let copies: Vec<Report> = xs
+            .iter()
+            .map(|&(text, speaker, article)| Report {
+                item: ClusterItem { text, speaker },
+                article,
+            })
+            .collect();
+        let items: Vec<ClusterItem> = copies.iter().map(|c| c.item.clone()).collect();
+        lend(&copies, &cluster(&items))
+    }
+
+    #[test]
+    fn an_unattributed_copy_borrows_the_speaker_of_another_article() {
+        assert_eq!(
+            lent(&[(SAID, Some("mayor"), 0), (SAID, None, 1)]),
+            [None, Some(0)]
+        );
+    }
+
+    #[test]
+    fn a_fragment_borrows_but_does_not_lend_to_the_fuller_quote() {
+        let part = "We will not raise taxes on working families";
+        assert_eq!(
+            lent(&[(SAID, Some("mayor"), 0), (part, None, 1)]),
+            [None, Some(0)]
+        );
+        assert_eq!(
+            lent(&[(part, Some("mayor"), 0), (SAID, None, 1)]),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn copies_in_the_same_article_do_not_lend() {
+        assert_eq!(
+            lent(&[(SAID, Some("mayor"), 0), (SAID, None, 0)]),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn disagreeing_speakers_lend_nothing() {
+        assert_eq!(
+            lent(&[
+                (SAID, Some("mayor"), 0),
+                (SAID, Some("governor"), 1),
+                (SAID, None, 2)
+            ]),
+            [None, None, None]
+        );
+    }
+
+    #[test]
+    fn a_short_shared_phrase_borrows_nothing() {
+        assert_eq!(
+            lent(&[
+                (
+                    "This deal is a total disaster for our farmers",
+                    Some("mayor"),
+                    0
+                ),
+                ("a total disaster", None, 1)
+            ]),
+            [None, None]
+        );
+    }
+}
