@@ -1,12 +1,14 @@
 //! Linking across articles: the stage that turns analysed articles into a dossier.
 //!
 //! Everything here is derived, cheap to recompute, and deterministic: entity statistics
-//! (mentions, sources, co-mentions in the same paragraph), quote clusters, sources and
+//! (mentions, sources, co-mentions in the same paragraph), quote clusters and the
+//! speakers they lend to unattributed copies (`crate::annotate::lending`), sources and
 //! the article order. Pages are rendered from the [`Dossier`] alone.
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::annotate::clusters::{ClusterItem, cluster_quotes};
+use crate::annotate::clusters::{ClusterItem, cluster};
+use crate::annotate::lending::{Report, lend};
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Article, Intro, Registry};
@@ -139,7 +141,8 @@ pub struct EntityStats {
     pub source_count: usize,
     /// Surface forms seen in the text, most frequent first.
     pub aliases_seen: Vec<String>,
-    /// Quotes this entity is the speaker of.
+    /// Quotes this entity is the speaker of, named or lent ([`Dossier::lent_from`]), in
+    /// article order.
     pub quotes: Vec<QuoteRef>,
     /// Entities mentioned in the same paragraphs, with the number of shared paragraphs,
     /// most frequent first.
@@ -188,6 +191,9 @@ pub struct Dossier {
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
     pub cluster_of: Vec<Vec<Option<usize>>>,
+    /// For each article, for each of its quotes, the attributed copy of the same
+    /// statement in another article that lends it its speaker, when it names none.
+    pub lent_from: Vec<Vec<Option<QuoteRef>>>,
     /// Sorted by name.
     pub sources: Vec<Source>,
     /// The months of the timeline with a page each; empty when it fits on one page.
@@ -210,7 +216,7 @@ impl Dossier {
                 .then_with(|| a.article.title.cmp(&b.article.title))
                 .then_with(|| a.article.slug.cmp(&b.article.slug))
         });
-        let (entities, ((clusters, cluster_of), sources)) = rayon::join(
+        let (mut entities, (linked, sources)) = rayon::join(
             || {
                 let t = crate::timings::Timer::start();
                 let r = entity_stats(&registry, &articles);
@@ -224,6 +230,12 @@ impl Dossier {
                 (c, link_sources(&articles))
             },
         );
+        let LinkedQuotes {
+            clusters,
+            cluster_of,
+            lent_from,
+        } = linked;
+        add_lent_quotes(&mut entities, &articles, &lent_from);
         let timeline_months = crate::timeline::paged_months(&articles);
         let entity_links = registry
             .entities
@@ -242,6 +254,7 @@ impl Dossier {
             timeline_months,
             clusters,
             cluster_of,
+            lent_from,
             sources,
         }
     }
@@ -258,6 +271,14 @@ impl Dossier {
 
     pub fn quote(&self, (a, q): QuoteRef) -> &crate::markdown::Quote {
         &self.articles[a].body.quotes[q]
+    }
+
+    /// A quote's speaker: its own, or the one lent to it with the quote that lends it.
+    pub fn speaker_of(&self, r: QuoteRef) -> Option<(&Speaker, Option<QuoteRef>)> {
+        match self.lent_from[r.0][r.1] {
+            Some(from) => self.quote(from).speaker.as_ref().map(|s| (s, Some(from))),
+            None => self.quote(r).speaker.as_ref().map(|s| (s, None)),
+        }
     }
 
     /// Number of quotes (not terms) in the dossier.
@@ -348,7 +369,14 @@ fn speaker_key(s: &Option<Speaker>, registry_ids: &dyn Fn(usize) -> String) -> O
     })
 }
 
-fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Option<usize>>>) {
+/// The quote clusters of a dossier and the speakers they lend.
+struct LinkedQuotes {
+    clusters: Vec<QuoteCluster>,
+    cluster_of: Vec<Vec<Option<usize>>>,
+    lent_from: Vec<Vec<Option<QuoteRef>>>,
+}
+
+fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
     let refs: Vec<QuoteRef> = articles
         .iter()
         .enumerate()
@@ -365,16 +393,29 @@ fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Op
         .iter()
         .map(|&(a, q)| speaker_key(&articles[a].body.quotes[q].speaker, &|e| format!("#{e}")))
         .collect();
-    let items: Vec<ClusterItem<'_>> = refs
+    let reports: Vec<Report<'_>> = refs
         .iter()
         .zip(&keys)
-        .map(|(&(a, q), key)| ClusterItem {
-            text: &articles[a].body.quotes[q].text,
-            speaker: key.as_deref(),
+        .map(|(&(a, q), key)| Report {
+            item: ClusterItem {
+                text: &articles[a].body.quotes[q].text,
+                speaker: key.as_deref(),
+            },
+            article: a,
         })
         .collect();
-    let groups = cluster_quotes(&items);
-    let mut clusters: Vec<QuoteCluster> = groups
+    let items: Vec<ClusterItem<'_>> = reports.iter().map(|r| r.item.clone()).collect();
+    let clustering = cluster(&items);
+    let mut lent_from: Vec<Vec<Option<QuoteRef>>> = articles
+        .iter()
+        .map(|a| vec![None; a.body.quotes.len()])
+        .collect();
+    for (i, lender) in lend(&reports, &clustering).into_iter().enumerate() {
+        let (a, q) = refs[i];
+        lent_from[a][q] = lender.map(|l| refs[l]);
+    }
+    let mut clusters: Vec<QuoteCluster> = clustering
+        .clusters
         .into_iter()
         .filter(|g| !g.is_empty())
         .map(|g| {
@@ -424,7 +465,38 @@ fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Op
             cluster_of[a][q] = Some(ci);
         }
     }
-    (clusters, cluster_of)
+    LinkedQuotes {
+        clusters,
+        cluster_of,
+        lent_from,
+    }
+}
+
+/// Adds the quotes lent an entity's name to the entity's quotes, in article order.
+fn add_lent_quotes(
+    entities: &mut [EntityStats],
+    articles: &[AnalysedArticle],
+    lent_from: &[Vec<Option<QuoteRef>>],
+) {
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, lent) in lent_from.iter().enumerate() {
+        for (q, from) in lent.iter().enumerate() {
+            let Some((fa, fq)) = *from else { continue };
+            if let Some(e) = articles[fa].body.quotes[fq]
+                .speaker
+                .as_ref()
+                .and_then(|s| s.entity)
+            {
+                entities[e].quotes.push((a, q));
+                touched.push(e);
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for e in touched {
+        entities[e].quotes.sort_unstable();
+    }
 }
 
 /// The speaker most members agree on, preferring a registry entity.

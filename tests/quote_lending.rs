@@ -1,0 +1,179 @@
+//! Speakers lent across outlets: one article attributes a statement, another reports the
+//! same words without a speaker, and the built site shows the second copy's speaker as
+//! inferred, linked to where it was attributed, on its article page, the speaker's
+//! entity page, the quote index and in the data export.
+
+mod common;
+
+use common::{CONFIG, Fixture, REGISTRY};
+
+const PLEDGE: &str = "We will not raise taxes on working families this year or next";
+
+/// The inferred mark for a speaker lent by the Herald's article.
+const MARK: &str = "<span class=\"speaker-inferred\">(inferred: attributed by <a href=\"/sub/articles/herald/#q-1\" title=\"Budget pledge\">The Herald</a>)</span>";
+
+fn article(slug: &str, title: &str, source: &str, body: &str) -> (String, String) {
+    (
+        format!("content/articles/{slug}.md"),
+        format!(
+            "+++\ntitle = \"{title}\"\ndate = 2020-01-05\nsource = \"{source}\"\n+++\n{body}\n"
+        ),
+    )
+}
+
+/// A dossier of the Herald's attributed pledge, the Courier's copy with `courier` as
+/// its paragraph, and any `more` articles (slug, title, source, body).
+fn dossier(courier: &str, more: &[(&str, &str, &str, &str)]) -> Fixture {
+    let f = Fixture::empty();
+    f.write("dossier.toml", CONFIG);
+    f.write("content/entities.toml", REGISTRY);
+    f.write("content/_index.md", "Welcome.\n");
+    let herald = format!("“{PLEDGE},” Abdul Mahdi said on Tuesday.");
+    let courier = format!("The budget was published on Tuesday after a long night.\n\n{courier}");
+    let mut articles = vec![
+        article("herald", "Budget pledge", "The Herald", &herald),
+        article("courier", "Budget day", "The Courier", &courier),
+    ];
+    articles.extend(
+        more.iter()
+            .map(|&(slug, title, source, body)| article(slug, title, source, body)),
+    );
+    for (path, text) in articles {
+        f.write(&path, &text);
+    }
+    f.build_ok();
+    f
+}
+
+/// The Courier's copy of the pledge, standing alone in its paragraph.
+fn copied() -> String {
+    format!("“{PLEDGE}.”")
+}
+
+/// The export's quotes of an article, as (text, speaker).
+fn export_quotes(f: &Fixture, slug: &str) -> Vec<(String, serde_json::Value)> {
+    let data: serde_json::Value =
+        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    data["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["article"] == slug)
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap().to_string(),
+                q["speaker"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_article_page_shows_a_lent_speaker_marked_as_inferred() {
+    let f = dossier(&copied(), &[]);
+    let page = f.read("public/articles/courier/index.html");
+    let shown = format!(
+        "<p class=\"aside-quotes__speaker\"><a class=\"speaker\" href=\"/sub/entities/adel-abdul-mahdi/\">Adel Abdul Mahdi</a> {MARK}</p>"
+    );
+    assert!(page.contains(&shown), "{page}");
+    // The article that names the speaker shows no mark.
+    let herald = f.read("public/articles/herald/index.html");
+    assert!(!herald.contains("speaker-inferred"), "{herald}");
+}
+
+#[test]
+fn the_entity_page_lists_the_lent_quote_with_its_mark() {
+    let f = dossier(&copied(), &[]);
+    let page = f.read("public/entities/adel-abdul-mahdi/index.html");
+    assert!(page.contains("<strong>2</strong> quotes"), "{page}");
+    assert!(
+        page.contains(&format!(
+            "<figcaption><span class=\"quote-block__speaker\">{MARK}</span>\n    <span class=\"quote-block__source\"><a href=\"/sub/articles/courier/#q-1\">"
+        )),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_quote_index_says_which_copy_does_not_name_the_speaker() {
+    let f = dossier(&copied(), &[]);
+    let page = f.read("public/quotes/index.html");
+    assert!(
+        page.contains(&format!(
+            "<p class=\"variant__note\">Speaker not named here {MARK}</p>"
+        )),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_export_carries_the_inferred_speaker_and_where_it_was_named() {
+    let f = dossier(&copied(), &[]);
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier.len(), 1);
+    assert_eq!(
+        courier[0].1,
+        serde_json::json!({
+            "entity": "adel-abdul-mahdi",
+            "name": "Adel Abdul Mahdi",
+            "inferred_from": "herald#q-1"
+        })
+    );
+    let herald = export_quotes(&f, "herald");
+    assert_eq!(
+        herald[0].1,
+        serde_json::json!({"entity": "adel-abdul-mahdi", "name": "Adel Abdul Mahdi"})
+    );
+}
+
+#[test]
+fn disagreeing_attributions_lend_nothing() {
+    let f = dossier(
+        &copied(),
+        &[(
+            "gazette",
+            "Budget row",
+            "The Gazette",
+            &format!("“{PLEDGE},” the finance minister Ali Allawi said."),
+        )],
+    );
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier[0].1, serde_json::Value::Null);
+    let page = f.read("public/articles/courier/index.html");
+    assert!(!page.contains("speaker-inferred"), "{page}");
+    assert!(
+        page.contains("<p class=\"aside-quotes__speaker\"><span class=\"speaker speaker--none\">Unattributed</span></p>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_short_shared_quotation_lends_nothing() {
+    // Five words: a phrase many people say, though here the very same words.
+    let f = dossier(
+        "Critics mocked the pledge: “We will not raise taxes.”",
+        &[(
+            "post",
+            "Taxes",
+            "The Post",
+            "“We will not raise taxes,” Abdul Mahdi said on Wednesday.",
+        )],
+    );
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier[0].0, "We will not raise taxes.");
+    assert_eq!(courier[0].1, serde_json::Value::Null);
+}
+
+#[test]
+fn a_phrase_lifted_from_a_fuller_quotation_lends_nothing() {
+    // Contained in the attributed quotation, but woven into another sentence: the
+    // opposition repeating it, not the speaker saying it.
+    let f = dossier(
+        "The opposition called the promise to “not raise taxes on working families this year” a fantasy.",
+        &[],
+    );
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier[0].1, serde_json::Value::Null);
+    let page = f.read("public/articles/courier/index.html");
+    assert!(!page.contains("speaker-inferred"), "{page}");
+}
