@@ -177,3 +177,86 @@ fn a_phrase_lifted_from_a_fuller_quotation_lends_nothing() {
     let page = f.read("public/articles/courier/index.html");
     assert!(!page.contains("speaker-inferred"), "{page}");
 }
+
+#[test]
+fn the_inferred_mark_is_the_same_in_both_copies_of_the_theme() {
+    let f = dossier(&copied(), &[]);
+    let out = f
+        .cmd(&["build", "--output", "tera"])
+        .env("DOSSIER_TERA_ONLY", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for page in [
+        "articles/courier/index.html",
+        "entities/adel-abdul-mahdi/index.html",
+        "quotes/index.html",
+    ] {
+        let native = f.read(&format!("public/{page}"));
+        assert!(native.contains(MARK), "{page}: {native}");
+        assert_eq!(native, f.read(&format!("tera/{page}")), "{page}");
+    }
+}
+
+#[test]
+fn serve_redraws_the_borrowers_when_the_lending_article_changes_its_speaker() {
+    use dossier::build::{BuildOptions, build_in_memory};
+    use dossier::serve::incremental::Model;
+    use dossier::serve::watch::{Change, Changes};
+
+    let f = dossier(&copied(), &[]);
+    let opts = BuildOptions {
+        root: f.root().to_path_buf(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        ..Default::default()
+    };
+    let (mut model, _) = Model::load(&opts).unwrap();
+    let page =
+        |model: &Model, path: &str| String::from_utf8_lossy(&model.site().files[path]).into_owned();
+    assert!(
+        page(&model, "articles/courier/index.html")
+            .contains("Adel Abdul Mahdi</a> <span class=\"speaker-inferred\">")
+    );
+
+    // The Herald now gives the pledge to someone outside the registry, still
+    // mentioning Abdul Mahdi once: nothing changes but who said it.
+    let mut edit = |body: &str| {
+        let (path, text) = article("herald", "Budget pledge", "The Herald", body);
+        f.write(&path, &text);
+        let mut changes = Changes::default();
+        changes.add(Change::Article(path.into()));
+        model.rebuild(&changes);
+        assert!(model.errors().is_empty(), "{:?}", model.errors());
+    };
+    edit(&format!(
+        "“{PLEDGE},” Abdul Mahdi said. Ali Allawi stood by."
+    ));
+    edit(&format!(
+        "“{PLEDGE},” Ali Allawi said. Abdul Mahdi stood by."
+    ));
+
+    let full = build_in_memory(&opts).unwrap();
+    for path in [
+        "articles/courier/index.html",
+        "entities/adel-abdul-mahdi/index.html",
+        "quotes/index.html",
+    ] {
+        let built = full.files.iter().find(|x| x.path == path).unwrap();
+        assert!(
+            page(&model, path).as_bytes() == &built.bytes[..],
+            "`{path}` differs from a full build"
+        );
+    }
+    let courier = page(&model, "articles/courier/index.html");
+    assert!(
+        courier.contains(
+            "<span class=\"speaker\">Ali Allawi</span> <span class=\"speaker-inferred\">"
+        ),
+        "{courier}"
+    );
+    assert!(!page(&model, "entities/adel-abdul-mahdi/index.html").contains("speaker-inferred"));
+}
