@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::annotate::clusters::{ClusterItem, cluster};
-use crate::annotate::lending::{Report, lend};
+use crate::annotate::lending::lend;
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Article, Intro, Registry};
@@ -393,26 +393,29 @@ fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
         .iter()
         .map(|&(a, q)| speaker_key(&articles[a].body.quotes[q].speaker, &|e| format!("#{e}")))
         .collect();
-    let reports: Vec<Report<'_>> = refs
+    let items: Vec<ClusterItem<'_>> = refs
         .iter()
         .zip(&keys)
-        .map(|(&(a, q), key)| Report {
-            item: ClusterItem {
-                text: &articles[a].body.quotes[q].text,
-                speaker: key.as_deref(),
-            },
-            article: a,
+        .map(|(&(a, q), key)| ClusterItem {
+            text: &articles[a].body.quotes[q].text,
+            speaker: key.as_deref(),
         })
         .collect();
-    let items: Vec<ClusterItem<'_>> = reports.iter().map(|r| r.item.clone()).collect();
     let clustering = cluster(&items);
+    let article_of: Vec<usize> = refs.iter().map(|r| r.0).collect();
     let mut lent_from: Vec<Vec<Option<QuoteRef>>> = articles
         .iter()
         .map(|a| vec![None; a.body.quotes.len()])
         .collect();
-    for (i, lender) in lend(&reports, &clustering).into_iter().enumerate() {
+    for (i, lender) in lend(&items, &article_of, &clustering)
+        .into_iter()
+        .enumerate()
+    {
         let (a, q) = refs[i];
-        lent_from[a][q] = lender.map(|l| refs[l]);
+        // An editor's correction to no speaker stands.
+        if !articles[a].body.quotes[q].corrected {
+            lent_from[a][q] = lender.map(|l| refs[l]);
+        }
     }
     let mut clusters: Vec<QuoteCluster> = clustering
         .clusters

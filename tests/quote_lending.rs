@@ -260,3 +260,18 @@ fn serve_redraws_the_borrowers_when_the_lending_article_changes_its_speaker() {
     );
     assert!(!page(&model, "entities/adel-abdul-mahdi/index.html").contains("speaker-inferred"));
 }
+
+#[test]
+fn a_correction_to_no_speaker_is_not_overridden() {
+    let f = dossier(&copied(), &[]);
+    f.write(
+        "content/articles/courier.md",
+        &format!(
+            "+++\ntitle = \"Budget day\"\ndate = 2020-01-05\nsource = \"The Courier\"\n\n[[quotes]]\ntext = \"We will not raise\"\nspeaker = \"\"\n+++\nThe budget was published.\n\n{}\n",
+            copied()
+        ),
+    );
+    f.build_ok();
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier[0].1, serde_json::Value::Null);
+}

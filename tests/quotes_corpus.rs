@@ -780,7 +780,7 @@ fn judge(
 #[ignore]
 fn polnear_lending() {
     use dossier::annotate::clusters::cluster;
-    use dossier::annotate::lending::{Report, lend};
+    use dossier::annotate::lending::lend;
 
     let Some(pdir) = corpora::corpora()
         .map(|d| d.join("polnear"))
@@ -882,21 +882,18 @@ fn polnear_lending() {
         .map(|(_, q)| q.quote.speaker.as_ref().map(|s| s.name.to_lowercase()))
         .collect();
     // Clusters and lends with the speakers `keys` (lower-cased names).
+    let articles: Vec<usize> = quotes.iter().map(|q| q.0).collect();
     let run = |keys: &[Option<String>]| {
-        let reports: Vec<Report> = quotes
+        let items: Vec<ClusterItem> = quotes
             .iter()
             .zip(keys)
-            .map(|(&(article, q), key)| Report {
-                item: ClusterItem {
-                    text: &q.quote.text,
-                    speaker: key.as_deref(),
-                },
-                article,
+            .map(|((_, q), key)| ClusterItem {
+                text: &q.quote.text,
+                speaker: key.as_deref(),
             })
             .collect();
-        let items: Vec<ClusterItem> = reports.iter().map(|r| r.item.clone()).collect();
         let clustering = cluster(&items);
-        let lent = lend(&reports, &clustering);
+        let lent = lend(&items, &articles, &clustering);
         (clustering, lent)
     };
     let (clustering, lent) = run(&keys);

@@ -4,7 +4,8 @@
 //! attributed.
 //!
 //! A speaker named in the wrong place is worse than none, so a copy borrows only when
-//! all of these hold (each is measured on PolNeAR in `tests/quotes_corpus.rs`):
+//! all of these hold (their precision on PolNeAR is measured by `polnear_lending` in
+//! `tests/quotes_corpus.rs`):
 //!
 //! - it is in a cluster of the same statement ([`crate::annotate::clusters`]) whose
 //!   attributed copies all name one speaker (the same entity, or the same name as
@@ -22,7 +23,8 @@
 //!   attributed in one report does not name the speaker of a fuller one around it.
 //!
 //! Lending is a pure function of the clusters, so the corpus measurement and the site
-//! build share it.
+//! build share it. The site (`crate::index`) lends nothing to a quote an editor's
+//! `[[quotes]]` correction leaves without a speaker.
 
 use crate::annotate::clusters::{ClusterItem, Clustering, near_exact, word_count};
 
@@ -33,49 +35,42 @@ pub const MIN_WORDS: usize = 6;
 /// any statement, and a bound on the work for one reported a thousand times.
 const MAX_TRIED: usize = 16;
 
-/// One report of a statement as lending sees it: the clustered item and its article.
-#[derive(Debug, Clone)]
-pub struct Report<'a> {
-    pub item: ClusterItem<'a>,
-    /// Any number that is the same for the copies of one article and differs between
-    /// articles.
-    pub article: usize,
-}
-
-/// For each copy, the index of the attributed copy that lends it its speaker, if any
-/// does. `clustering` is the clustering of the copies' items.
-pub fn lend(copies: &[Report<'_>], clustering: &Clustering) -> Vec<Option<usize>> {
-    let mut lent = vec![None; copies.len()];
+/// For each item, the index of the attributed item that lends it its speaker, if any
+/// does. `articles[i]` is any number that is the same for the items of one article and
+/// differs between articles; `clustering` is the clustering of `items`.
+pub fn lend(
+    items: &[ClusterItem<'_>],
+    articles: &[usize],
+    clustering: &Clustering,
+) -> Vec<Option<usize>> {
+    let mut lent = vec![None; items.len()];
     for cluster in &clustering.clusters {
         let attributed: Vec<usize> = cluster
             .iter()
             .copied()
-            .filter(|&i| copies[i].item.speaker.is_some())
+            .filter(|&i| items[i].speaker.is_some())
             .collect();
         let Some(&first) = attributed.first() else {
             continue;
         };
-        let speaker = copies[first].item.speaker;
-        if attributed
-            .iter()
-            .any(|&i| copies[i].item.speaker != speaker)
-        {
+        let speaker = items[first].speaker;
+        if attributed.iter().any(|&i| items[i].speaker != speaker) {
             continue;
         }
         for &i in cluster {
-            let borrower = &copies[i];
-            if borrower.item.speaker.is_some()
+            let borrower = &items[i];
+            if borrower.speaker.is_some()
                 || clustering.contested[i]
-                || word_count(borrower.item.text) < MIN_WORDS
+                || word_count(borrower.text) < MIN_WORDS
             {
                 continue;
             }
             lent[i] = attributed
                 .iter()
                 .copied()
-                .filter(|&l| copies[l].article != borrower.article)
+                .filter(|&l| articles[l] != articles[i])
                 .take(MAX_TRIED)
-                .find(|&l| near_exact(copies[l].item.text, borrower.item.text));
+                .find(|&l| near_exact(items[l].text, borrower.text));
         }
     }
     lent
@@ -88,17 +83,14 @@ mod tests {
 
     const SAID: &str = "We will not raise taxes on working families this year or next";
 
-    /// Copies of (text, speaker, article), clustered and lent.
+    /// Items of (text, speaker, article), clustered and lent.
     fn lent(xs: &[(&'static str, Option<&'static str>, usize)]) -> Vec<Option<usize>> {
-        let copies: Vec<Report> = xs
+        let items: Vec<ClusterItem> = xs
             .iter()
-            .map(|&(text, speaker, article)| Report {
-                item: ClusterItem { text, speaker },
-                article,
-            })
+            .map(|&(text, speaker, _)| ClusterItem { text, speaker })
             .collect();
-        let items: Vec<ClusterItem> = copies.iter().map(|c| c.item.clone()).collect();
-        lend(&copies, &cluster(&items))
+        let articles: Vec<usize> = xs.iter().map(|x| x.2).collect();
+        lend(&items, &articles, &cluster(&items))
     }
 
     #[test]
