@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::annotate::clusters::{ClusterItem, cluster};
-use crate::annotate::lending::lend;
+use crate::annotate::lending::{lend, text_names};
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Article, Intro, Registry};
@@ -407,7 +407,14 @@ fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
         .iter()
         .map(|a| vec![None; a.body.quotes.len()])
         .collect();
-    for (i, lender) in lend(&items, &article_of, &clustering)
+    let names = |i: usize, l: usize| {
+        let (la, lq) = refs[l];
+        articles[la].body.quotes[lq]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| names_speaker(&articles[refs[i].0], s))
+    };
+    for (i, lender) in lend(&items, &article_of, &clustering, names)
         .into_iter()
         .enumerate()
     {
@@ -472,6 +479,19 @@ fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
         clusters,
         cluster_of,
         lent_from,
+    }
+}
+
+/// Whether an article names a speaker: mentions the entity, or has the last word of a
+/// free-text name.
+fn names_speaker(article: &AnalysedArticle, s: &Speaker) -> bool {
+    match s.entity {
+        Some(e) => article.body.mentions.iter().any(|m| m.entity == e),
+        None => article
+            .body
+            .blocks
+            .iter()
+            .any(|b| text_names(&b.text, &s.name)),
     }
 }
 

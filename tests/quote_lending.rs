@@ -9,6 +9,11 @@ use common::{CONFIG, Fixture, REGISTRY};
 
 const PLEDGE: &str = "We will not raise taxes on working families this year or next";
 
+/// The Courier's first paragraph: it names Abdul Mahdi and Ali Allawi, but not as
+/// speakers.
+const COURIER_LEAD: &str =
+    "The budget that Abdul Mahdi and Ali Allawi drew up was published on Tuesday.";
+
 /// The inferred mark for a speaker lent by the Herald's article.
 const MARK: &str = "<span class=\"speaker-inferred\">(inferred: attributed by <a href=\"/sub/articles/herald/#q-1\" title=\"Budget pledge\">The Herald</a>)</span>";
 
@@ -29,7 +34,7 @@ fn dossier(courier: &str, more: &[(&str, &str, &str, &str)]) -> Fixture {
     f.write("content/entities.toml", REGISTRY);
     f.write("content/_index.md", "Welcome.\n");
     let herald = format!("“{PLEDGE},” Abdul Mahdi said on Tuesday.");
-    let courier = format!("The budget was published on Tuesday after a long night.\n\n{courier}");
+    let courier = format!("{COURIER_LEAD}\n\n{courier}");
     let mut articles = vec![
         article("herald", "Budget pledge", "The Herald", &herald),
         article("courier", "Budget day", "The Courier", &courier),
@@ -261,17 +266,35 @@ fn serve_redraws_the_borrowers_when_the_lending_article_changes_its_speaker() {
     assert!(!page(&model, "entities/adel-abdul-mahdi/index.html").contains("speaker-inferred"));
 }
 
-#[test]
-fn a_correction_to_no_speaker_is_not_overridden() {
-    let f = dossier(&copied(), &[]);
+/// Rewrites the Courier's article with `front` added to its front matter and `lead` as
+/// its first paragraph, and builds again.
+fn rewrite_courier(f: &Fixture, front: &str, lead: &str) {
     f.write(
         "content/articles/courier.md",
         &format!(
-            "+++\ntitle = \"Budget day\"\ndate = 2020-01-05\nsource = \"The Courier\"\n\n[[quotes]]\ntext = \"We will not raise\"\nspeaker = \"\"\n+++\nThe budget was published.\n\n{}\n",
+            "+++\ntitle = \"Budget day\"\ndate = 2020-01-05\nsource = \"The Courier\"\n{front}+++\n{lead}\n\n{}\n",
             copied()
         ),
     );
     f.build_ok();
+}
+
+#[test]
+fn a_correction_to_no_speaker_is_not_overridden() {
+    let f = dossier(&copied(), &[]);
+    rewrite_courier(
+        &f,
+        "\n[[quotes]]\ntext = \"We will not raise\"\nspeaker = \"\"\n",
+        COURIER_LEAD,
+    );
+    let courier = export_quotes(&f, "courier");
+    assert_eq!(courier[0].1, serde_json::Value::Null);
+}
+
+#[test]
+fn a_copy_in_an_article_that_never_names_the_speaker_borrows_nothing() {
+    let f = dossier(&copied(), &[]);
+    rewrite_courier(&f, "", "The budget was published on Tuesday.");
     let courier = export_quotes(&f, "courier");
     assert_eq!(courier[0].1, serde_json::Value::Null);
 }

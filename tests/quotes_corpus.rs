@@ -780,7 +780,7 @@ fn judge(
 #[ignore]
 fn polnear_lending() {
     use dossier::annotate::clusters::cluster;
-    use dossier::annotate::lending::lend;
+    use dossier::annotate::lending::{lend, text_names};
 
     let Some(pdir) = corpora::corpora()
         .map(|d| d.join("polnear"))
@@ -821,7 +821,7 @@ fn polnear_lending() {
     files.sort();
 
     // Every quotation of every article, with its article's gold attributions.
-    let per_article: Vec<(Vec<GoldAttribution>, Vec<PolnearQuote>)> = files
+    let per_article: Vec<(Vec<GoldAttribution>, Vec<PolnearQuote>, String)> = files
         .par_iter()
         .map(|p| {
             let stem = p.file_stem().unwrap().to_string_lossy().to_string();
@@ -869,12 +869,12 @@ fn polnear_lending() {
                     }
                 })
                 .collect();
-            (gold, quotes)
+            (gold, quotes, text)
         })
         .collect();
 
     let mut quotes: Vec<(usize, &PolnearQuote)> = Vec::new();
-    for (a, (_, qs)) in per_article.iter().enumerate() {
+    for (a, (_, qs, _)) in per_article.iter().enumerate() {
         quotes.extend(qs.iter().map(|q| (a, q)));
     }
     let keys: Vec<Option<String>> = quotes
@@ -893,7 +893,11 @@ fn polnear_lending() {
             })
             .collect();
         let clustering = cluster(&items);
-        let lent = lend(&items, &articles, &clustering);
+        let names = |i: usize, l: usize| {
+            let lender = &quotes[l].1.quote.speaker.as_ref().unwrap().name;
+            text_names(&per_article[articles[i]].2, lender)
+        };
+        let lent = lend(&items, &articles, &clustering, names);
         (clustering, lent)
     };
     let (clustering, lent) = run(&keys);
@@ -1045,5 +1049,83 @@ fn polnear_lending() {
             t[5],
             t[3] as f64 / (t[3] + t[4]).max(1) as f64
         );
+    }
+
+    // The BBC articles have no gold attributions: the loans are counted, and listed
+    // with `SHOW_LENT=1` for reading by hand.
+    let Some(bdir) = corpora::corpora()
+        .map(|d| d.join("bbc"))
+        .filter(|d| d.is_dir())
+    else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(bdir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let found: Vec<(String, Vec<(FoundQuote, String)>, String)> = files
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let (blocks, _) = corpus_blocks(&text);
+            let quotes = finder.find(&blocks, &[]);
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let shown = quotes
+                .into_iter()
+                .filter(|q| !q.is_term)
+                .map(|q| {
+                    let context = show(&blocks, &q);
+                    (q, context)
+                })
+                .collect();
+            (name, shown, text)
+        })
+        .collect();
+    let mut quotes: Vec<(usize, &str, &FoundQuote, &str)> = Vec::new();
+    for (a, (name, qs, _)) in found.iter().enumerate() {
+        quotes.extend(qs.iter().map(|(q, c)| (a, name.as_str(), q, c.as_str())));
+    }
+    let keys: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| q.2.speaker.as_ref().map(|s| s.name.to_lowercase()))
+        .collect();
+    let items: Vec<ClusterItem> = quotes
+        .iter()
+        .zip(&keys)
+        .map(|(q, key)| ClusterItem {
+            text: &q.2.text,
+            speaker: key.as_deref(),
+        })
+        .collect();
+    let articles: Vec<usize> = quotes.iter().map(|q| q.0).collect();
+    let names = |i: usize, l: usize| {
+        text_names(
+            &found[articles[i]].2,
+            &quotes[l].2.speaker.as_ref().unwrap().name,
+        )
+    };
+    let lent = lend(&items, &articles, &cluster(&items), names);
+    let unattributed = keys.iter().filter(|k| k.is_none()).count();
+    println!(
+        "bbc lending: {} quotations, {unattributed} unattributed, {} lent",
+        quotes.len(),
+        lent.iter().flatten().count()
+    );
+    if std::env::var_os("SHOW_LENT").is_some() {
+        for (i, l) in lent.iter().enumerate() {
+            if let Some(l) = *l {
+                let (b, lender) = (quotes[i], quotes[l]);
+                println!(
+                    "LENT {}: {}\n    {:?} by {}: {}",
+                    b.1,
+                    b.3,
+                    lender.2.speaker.as_ref().unwrap().name,
+                    lender.1,
+                    lender.3
+                );
+            }
+        }
     }
 }

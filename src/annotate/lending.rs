@@ -13,6 +13,9 @@
 //! - its wording did not also match the words of a different known speaker
 //!   ([`Clustering::contested`]): the same sentence put to two people is no one's to
 //!   lend;
+//! - its own article names the speaker somewhere: a reader can see them there, and a
+//!   statement reported by an article that never names its speaker is often the same
+//!   words in another's mouth (a slogan, a ballot's question, a statement read out);
 //! - it has at least [`MIN_WORDS`] words: a short phrase ("a total disaster") is echoed
 //!   by many people, a sentence rarely;
 //! - the copy it borrows from is in another article and is a [`near_exact`] version
@@ -38,10 +41,14 @@ const MAX_TRIED: usize = 16;
 /// For each item, the index of the attributed item that lends it its speaker, if any
 /// does. `articles[i]` is any number that is the same for the items of one article and
 /// differs between articles; `clustering` is the clustering of `items`.
+///
+/// `names(i, l)` tells whether item `i`'s article names the speaker of item `l`
+/// anywhere (for a registry entity, a mention of it).
 pub fn lend(
     items: &[ClusterItem<'_>],
     articles: &[usize],
     clustering: &Clustering,
+    names: impl Fn(usize, usize) -> bool,
 ) -> Vec<Option<usize>> {
     let mut lent = vec![None; items.len()];
     for cluster in &clustering.clusters {
@@ -62,6 +69,7 @@ pub fn lend(
             if borrower.speaker.is_some()
                 || clustering.contested[i]
                 || word_count(borrower.text) < MIN_WORDS
+                || !names(i, first)
             {
                 continue;
             }
@@ -74,6 +82,30 @@ pub fn lend(
         }
     }
     lent
+}
+
+/// Whether `text` names the speaker written as `name` (free text): the name's last word
+/// ("Allawi" of "Ali Allawi") is a word of the text, in any case.
+pub fn text_names(text: &str, name: &str) -> bool {
+    let Some(last) = name
+        .split_whitespace()
+        .last()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    let lower = |w: &str| {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    let last = lower(last);
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .eq(last.iter().copied())
+    })
 }
 
 #[cfg(test)]
@@ -90,7 +122,7 @@ mod tests {
             .map(|&(text, speaker, _)| ClusterItem { text, speaker })
             .collect();
         let articles: Vec<usize> = xs.iter().map(|x| x.2).collect();
-        lend(&items, &articles, &cluster(&items))
+        lend(&items, &articles, &cluster(&items), |_, _| true)
     }
 
     #[test]
@@ -113,6 +145,30 @@ mod tests {
             lent(&[(part, Some("mayor"), 0), (SAID, None, 1)]),
             [None, None]
         );
+    }
+
+    #[test]
+    fn a_copy_whose_article_never_names_the_speaker_borrows_nothing() {
+        let items = [
+            ClusterItem {
+                text: SAID,
+                speaker: Some("mayor"),
+            },
+            ClusterItem {
+                text: SAID,
+                speaker: None,
+            },
+        ];
+        let lent = lend(&items, &[0, 1], &cluster(&items), |_, _| false);
+        assert_eq!(lent, [None, None]);
+    }
+
+    #[test]
+    fn a_text_names_a_speaker_by_the_last_word_of_the_name() {
+        assert!(text_names("Mr Allawi spoke.", "Ali Allawi"));
+        assert!(text_names("ALLAWI spoke.", "Ali Allawi"));
+        assert!(!text_names("Mr Allawite spoke.", "Ali Allawi"));
+        assert!(!text_names("Anything", ""));
     }
 
     #[test]
