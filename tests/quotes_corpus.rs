@@ -1065,7 +1065,9 @@ fn polnear_lending() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let found: Vec<(String, Vec<(FoundQuote, String)>, String)> = files
+    // Per article: its file name, its quotations with their contexts, and its text.
+    type Found = (String, Vec<(FoundQuote, String)>, String);
+    let found: Vec<Found> = files
         .par_iter()
         .map(|p| {
             let text = std::fs::read_to_string(p).unwrap();
