@@ -1,12 +1,14 @@
 //! Linking across articles: the stage that turns analysed articles into a dossier.
 //!
 //! Everything here is derived, cheap to recompute, and deterministic: entity statistics
-//! (mentions, sources, co-mentions in the same paragraph), quote clusters, sources and
+//! (mentions, sources, co-mentions in the same paragraph), quote clusters and the
+//! speakers they lend to unattributed copies (`crate::annotate::lending`), sources and
 //! the article order. Pages are rendered from the [`Dossier`] alone.
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::annotate::clusters::{ClusterItem, cluster_quotes};
+use crate::annotate::clusters::{ClusterItem, cluster};
+use crate::annotate::lending::{lend, text_names};
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Article, Intro, Registry};
@@ -137,7 +139,8 @@ pub struct EntityStats {
     pub source_count: usize,
     /// Surface forms seen in the text, most frequent first.
     pub aliases_seen: Vec<String>,
-    /// Quotes this entity is the speaker of.
+    /// Quotes this entity is the speaker of, named or lent ([`Dossier::lent_from`]), in
+    /// article order.
     pub quotes: Vec<QuoteRef>,
     /// Entities mentioned in the same paragraphs, with the number of shared paragraphs,
     /// most frequent first.
@@ -186,6 +189,9 @@ pub struct Dossier {
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
     pub cluster_of: Vec<Vec<Option<usize>>>,
+    /// For each article, for each of its quotes, the attributed copy of the same
+    /// statement in another article that lends it its speaker, when it names none.
+    pub lent_from: Vec<Vec<Option<QuoteRef>>>,
     /// Sorted by name.
     pub sources: Vec<Source>,
     /// The months of the timeline with a page each; empty when it fits on one page.
@@ -208,7 +214,7 @@ impl Dossier {
                 .then_with(|| a.article.title.cmp(&b.article.title))
                 .then_with(|| a.article.slug.cmp(&b.article.slug))
         });
-        let (entities, ((clusters, cluster_of), sources)) = rayon::join(
+        let (mut entities, (linked, sources)) = rayon::join(
             || {
                 let t = crate::timings::Timer::start();
                 let r = entity_stats(&registry, &articles);
@@ -222,6 +228,12 @@ impl Dossier {
                 (c, link_sources(&articles))
             },
         );
+        let LinkedQuotes {
+            clusters,
+            cluster_of,
+            lent_from,
+        } = linked;
+        add_lent_quotes(&mut entities, &articles, &lent_from);
         let timeline_months = crate::timeline::paged_months(&articles);
         let entity_links = registry
             .entities
@@ -240,6 +252,7 @@ impl Dossier {
             timeline_months,
             clusters,
             cluster_of,
+            lent_from,
             sources,
         }
     }
@@ -256,6 +269,14 @@ impl Dossier {
 
     pub fn quote(&self, (a, q): QuoteRef) -> &crate::markdown::Quote {
         &self.articles[a].body.quotes[q]
+    }
+
+    /// A quote's speaker: its own, or the one lent to it with the quote that lends it.
+    pub fn speaker_of(&self, r: QuoteRef) -> Option<(&Speaker, Option<QuoteRef>)> {
+        match self.lent_from[r.0][r.1] {
+            Some(from) => self.quote(from).speaker.as_ref().map(|s| (s, Some(from))),
+            None => self.quote(r).speaker.as_ref().map(|s| (s, None)),
+        }
     }
 
     /// Number of quotes (not terms) in the dossier.
@@ -346,7 +367,14 @@ fn speaker_key(s: &Option<Speaker>, registry_ids: &dyn Fn(usize) -> String) -> O
     })
 }
 
-fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Option<usize>>>) {
+/// The quote clusters of a dossier and the speakers they lend.
+struct LinkedQuotes {
+    clusters: Vec<QuoteCluster>,
+    cluster_of: Vec<Vec<Option<usize>>>,
+    lent_from: Vec<Vec<Option<QuoteRef>>>,
+}
+
+fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
     let refs: Vec<QuoteRef> = articles
         .iter()
         .enumerate()
@@ -371,8 +399,31 @@ fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Op
             speaker: key.as_deref(),
         })
         .collect();
-    let groups = cluster_quotes(&items);
-    let mut clusters: Vec<QuoteCluster> = groups
+    let clustering = cluster(&items);
+    let article_of: Vec<usize> = refs.iter().map(|r| r.0).collect();
+    let mut lent_from: Vec<Vec<Option<QuoteRef>>> = articles
+        .iter()
+        .map(|a| vec![None; a.body.quotes.len()])
+        .collect();
+    let names = |i: usize, l: usize| {
+        let (la, lq) = refs[l];
+        articles[la].body.quotes[lq]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| names_speaker(&articles[refs[i].0], s))
+    };
+    for (i, lender) in lend(&items, &article_of, &clustering, names)
+        .into_iter()
+        .enumerate()
+    {
+        let (a, q) = refs[i];
+        // An editor's correction to no speaker stands.
+        if !articles[a].body.quotes[q].corrected {
+            lent_from[a][q] = lender.map(|l| refs[l]);
+        }
+    }
+    let mut clusters: Vec<QuoteCluster> = clustering
+        .clusters
         .into_iter()
         .filter(|g| !g.is_empty())
         .map(|g| {
@@ -422,7 +473,51 @@ fn link_clusters(articles: &[AnalysedArticle]) -> (Vec<QuoteCluster>, Vec<Vec<Op
             cluster_of[a][q] = Some(ci);
         }
     }
-    (clusters, cluster_of)
+    LinkedQuotes {
+        clusters,
+        cluster_of,
+        lent_from,
+    }
+}
+
+/// Whether an article names a speaker: mentions the entity, or has the last word of a
+/// free-text name.
+fn names_speaker(article: &AnalysedArticle, s: &Speaker) -> bool {
+    match s.entity {
+        Some(e) => article.body.mentions.iter().any(|m| m.entity == e),
+        None => article
+            .body
+            .blocks
+            .iter()
+            .any(|b| text_names(&b.text, &s.name)),
+    }
+}
+
+/// Adds the quotes lent an entity's name to the entity's quotes, in article order.
+fn add_lent_quotes(
+    entities: &mut [EntityStats],
+    articles: &[AnalysedArticle],
+    lent_from: &[Vec<Option<QuoteRef>>],
+) {
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, lent) in lent_from.iter().enumerate() {
+        for (q, from) in lent.iter().enumerate() {
+            let Some((fa, fq)) = *from else { continue };
+            if let Some(e) = articles[fa].body.quotes[fq]
+                .speaker
+                .as_ref()
+                .and_then(|s| s.entity)
+            {
+                entities[e].quotes.push((a, q));
+                touched.push(e);
+            }
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for e in touched {
+        entities[e].quotes.sort_unstable();
+    }
 }
 
 /// The speaker most members agree on, preferring a registry entity.

@@ -1106,3 +1106,417 @@ fn bench_corpus() {
         }
     }
 }
+
+/// One PolNeAR quotation (not a term) as the lending measurement sees it.
+struct PolnearQuote {
+    stem: String,
+    split: String,
+    /// Gold attributions whose content overlaps it.
+    gold: Vec<usize>,
+    quote: FoundQuote,
+    /// Character range in the file of the quote and of its speaker phrase.
+    speaker_chars: Option<(usize, usize)>,
+    context: String,
+}
+
+/// Whether `name` is right for a quote whose overlapping gold attributions are
+/// `matching`, by the rule of `bbc_and_polnear`: right when its phrase overlaps a gold
+/// source or a gold source names its last name; unverifiable (`None`) when every gold
+/// source is only a pronoun or a speech verb.
+fn judge(
+    name: &str,
+    speaker_chars: Option<(usize, usize)>,
+    matching: &[&GoldAttribution],
+) -> Option<bool> {
+    let span_hit = speaker_chars.is_some_and(|mine| {
+        matching
+            .iter()
+            .any(|g| g.source.iter().any(|&r| overlaps(r, mine)))
+    });
+    let sources: Vec<String> = matching
+        .iter()
+        .map(|g| g.source_text.to_lowercase())
+        .collect();
+    let last = name
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let name_hit = !last.is_empty()
+        && sources
+            .iter()
+            .any(|s| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == last));
+    let uninformative = sources
+        .iter()
+        .all(|s| PRONOUNS.contains(&s.as_str()) || CUES.contains(&s.as_str()));
+    if span_hit || name_hit {
+        Some(true)
+    } else if uninformative {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+/// Speakers lent across outlets (`dossier::annotate::lending`), scored on PolNeAR: its
+/// 1,008 articles from seven outlets covering one campaign are treated as one dossier,
+/// every quotation is clustered, speakers are lent, and each lent speaker is judged
+/// against the gold sources by the rule of `bbc_and_polnear`. Prints per split the
+/// speakers lent, right, wrong and unverifiable, and the split's recall with and
+/// without lending. `SHOW_WRONG=1` lists train and dev's wrong loans.
+#[test]
+#[ignore]
+fn polnear_lending() {
+    use dossier::annotate::clusters::cluster;
+    use dossier::annotate::lending::{lend, text_names};
+
+    let Some(pdir) = corpora::corpora()
+        .map(|d| d.join("polnear"))
+        .filter(|d| d.is_dir())
+    else {
+        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+        return;
+    };
+    let registry = Registry::default();
+    let finder = QuoteFinder::new(&registry, 4);
+    let split: HashMap<String, String> = std::fs::read_to_string(pdir.join("metadata.tsv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            let comp = c.next()?.to_string();
+            Some((c.next()?.trim_end_matches(".txt").to_string(), comp))
+        })
+        .collect();
+    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut ann_files: Vec<PathBuf> = std::fs::read_dir(pdir.join("gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    ann_files.sort();
+    for p in ann_files {
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        if let Some((article, _)) = stem.rsplit_once('_') {
+            anns.entry(article.to_string()).or_insert(p);
+        }
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&pdir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+
+    // Every quotation of every article, with its article's gold attributions.
+    let per_article: Vec<(Vec<GoldAttribution>, Vec<PolnearQuote>, String)> = files
+        .par_iter()
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(p).unwrap();
+            let (blocks, starts) = corpus_blocks(&text);
+            let gold = anns
+                .get(&stem)
+                .map(|a| parse_ann(&std::fs::read_to_string(a).unwrap()))
+                .unwrap_or_default();
+            let mut char_of = vec![0usize; text.len() + 1];
+            let mut n = 0;
+            for (i, c) in text.char_indices() {
+                for slot in &mut char_of[i..i + c.len_utf8()] {
+                    *slot = n;
+                }
+                n += 1;
+            }
+            char_of[text.len()] = n;
+            let at = |p: TextPos| char_of[starts[p.block] + p.offset];
+            let comp = split.get(&stem).cloned().unwrap_or_else(|| "other".into());
+            let quotes = finder
+                .find(&blocks, &[])
+                .into_iter()
+                .filter(|q| !q.is_term)
+                .map(|q| {
+                    let chars = (
+                        at(q.start) + 1,
+                        at(q.end).saturating_sub(1).max(at(q.start) + 1),
+                    );
+                    PolnearQuote {
+                        stem: stem.clone(),
+                        split: comp.clone(),
+                        gold: gold
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, g)| {
+                                !g.source.is_empty()
+                                    && g.content.iter().any(|&c| overlaps(c, chars))
+                            })
+                            .map(|(i, _)| i)
+                            .collect(),
+                        speaker_chars: q.speaker_span.map(|(s, e)| (at(s), at(e))),
+                        context: show(&blocks, &q),
+                        quote: q,
+                    }
+                })
+                .collect();
+            (gold, quotes, text)
+        })
+        .collect();
+
+    let mut quotes: Vec<(usize, &PolnearQuote)> = Vec::new();
+    for (a, (_, qs, _)) in per_article.iter().enumerate() {
+        quotes.extend(qs.iter().map(|q| (a, q)));
+    }
+    let keys: Vec<Option<String>> = quotes
+        .iter()
+        .map(|(_, q)| q.quote.speaker.as_ref().map(|s| s.name.to_lowercase()))
+        .collect();
+    // Clusters and lends with the speakers `keys` (lower-cased names).
+    let articles: Vec<usize> = quotes.iter().map(|q| q.0).collect();
+    let run = |keys: &[Option<String>]| {
+        let items: Vec<ClusterItem> = quotes
+            .iter()
+            .zip(keys)
+            .map(|((_, q), key)| ClusterItem {
+                text: &q.quote.text,
+                speaker: key.as_deref(),
+            })
+            .collect();
+        let clustering = cluster(&items);
+        let names = |i: usize, l: usize| {
+            let lender = &quotes[l].1.quote.speaker.as_ref().unwrap().name;
+            text_names(&per_article[articles[i]].2, lender)
+        };
+        let lent = lend(&items, &articles, &clustering, names);
+        (clustering, lent)
+    };
+    let (clustering, lent) = run(&keys);
+
+    // Per split: [own right, own wrong, own unverifiable, missed, lent, lent right,
+    // lent wrong, lent unverifiable].
+    let mut scores: BTreeMap<&str, [usize; 8]> = BTreeMap::new();
+    let mut wrong_examples: Vec<String> = Vec::new();
+    for (i, &(a, q)) in quotes.iter().enumerate() {
+        let gold = &per_article[a].0;
+        let matching: Vec<&GoldAttribution> = q.gold.iter().map(|&g| &gold[g]).collect();
+        let t = scores.entry(q.split.as_str()).or_default();
+        if matching.is_empty() {
+            if lent[i].is_some() {
+                t[4] += 1;
+            }
+            continue;
+        }
+        if let Some(sp) = &q.quote.speaker {
+            match judge(&sp.name, q.speaker_chars, &matching) {
+                Some(true) => t[0] += 1,
+                Some(false) => t[1] += 1,
+                None => t[2] += 1,
+            }
+            continue;
+        }
+        t[3] += 1;
+        let Some(l) = lent[i] else { continue };
+        t[4] += 1;
+        let lender = quotes[l].1;
+        let name = &lender.quote.speaker.as_ref().unwrap().name;
+        match judge(name, None, &matching) {
+            Some(true) => {
+                t[5] += 1;
+                if q.split != "test" && std::env::var_os("SHOW_RIGHT").is_some() {
+                    println!(
+                        "RIGHT LOAN {}: {}\n    lent {name:?} by {}: {}",
+                        q.stem, q.context, lender.stem, lender.context
+                    );
+                }
+            }
+            Some(false) => {
+                t[6] += 1;
+                // Examples from the held-out test split are never shown.
+                if q.split != "test" {
+                    wrong_examples.push(format!(
+                        "{}: {}\n    lent {name:?} by {}: {}\n    gold source {:?}",
+                        q.stem,
+                        q.context,
+                        lender.stem,
+                        lender.context,
+                        matching.iter().map(|g| &g.source_text).collect::<Vec<_>>()
+                    ));
+                }
+            }
+            None => t[7] += 1,
+        }
+    }
+    let contested = clustering.contested.iter().filter(|&&c| c).count();
+    println!(
+        "polnear lending: {} quotations, {} clusters, {contested} contested, {} lent",
+        quotes.len(),
+        clustering.clusters.len(),
+        lent.iter().flatten().count()
+    );
+    for (comp, t) in &scores {
+        let gold_attributed = (t[0] + t[1] + t[2] + t[3]).max(1) as f64;
+        println!(
+            "polnear {comp} lending: {} lent ({} to quotations with no gold attribution), {} right, {} wrong, {} unverifiable: precision {:.3}; recall {:.3} without lending, {:.3} with",
+            t[4],
+            t[4] - t[5] - t[6] - t[7],
+            t[5],
+            t[6],
+            t[7],
+            t[5] as f64 / (t[5] + t[6]).max(1) as f64,
+            t[0] as f64 / gold_attributed,
+            (t[0] + t[5]) as f64 / gold_attributed,
+        );
+    }
+    if std::env::var_os("SHOW_WRONG").is_some() {
+        for w in &wrong_examples {
+            println!("WRONG LOAN {w}");
+        }
+    }
+
+    // Few statements are reported by two outlets with one copy left unattributed, so
+    // lending is also measured on copies made unattributed: every other attributed
+    // quotation loses its speaker, and what it is lent is compared with the speaker it
+    // had and judged against the gold sources. These copies are the ones whose
+    // sentences name a speaker, easier than the ones no rule attributes.
+    let masked: Vec<bool> = {
+        let mut every_other = false;
+        keys.iter()
+            .map(|k| {
+                every_other ^= k.is_some();
+                k.is_some() && every_other
+            })
+            .collect()
+    };
+    let masked_keys: Vec<Option<String>> = keys
+        .iter()
+        .zip(&masked)
+        .map(|(k, &m)| if m { None } else { k.clone() })
+        .collect();
+    let (_, lent) = run(&masked_keys);
+    // Per split: [masked, lent, same speaker as before, gold right, gold wrong, gold
+    // unverifiable].
+    let mut masked_scores: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
+    for (i, &(a, q)) in quotes.iter().enumerate().filter(|&(i, _)| masked[i]) {
+        let t = masked_scores.entry(q.split.as_str()).or_default();
+        t[0] += 1;
+        let Some(l) = lent[i] else { continue };
+        t[1] += 1;
+        if masked_keys[l] == keys[i] {
+            t[2] += 1;
+        }
+        let gold = &per_article[a].0;
+        let matching: Vec<&GoldAttribution> = q.gold.iter().map(|&g| &gold[g]).collect();
+        if matching.is_empty() {
+            continue;
+        }
+        let name = &quotes[l].1.quote.speaker.as_ref().unwrap().name;
+        match judge(name, None, &matching) {
+            Some(true) => t[3] += 1,
+            Some(false) => {
+                t[4] += 1;
+                if q.split != "test" && std::env::var_os("SHOW_WRONG").is_some() {
+                    println!(
+                        "WRONG MASKED LOAN {}: {}\n    lent {name:?} by {}: {}\n    gold source {:?}",
+                        q.stem,
+                        q.context,
+                        quotes[l].1.stem,
+                        quotes[l].1.context,
+                        matching.iter().map(|g| &g.source_text).collect::<Vec<_>>()
+                    );
+                }
+            }
+            None => t[5] += 1,
+        }
+    }
+    for (comp, t) in &masked_scores {
+        println!(
+            "polnear {comp} lending to masked copies: {} masked, {} lent, {} the same speaker as before; against gold {} right, {} wrong, {} unverifiable: precision {:.3}",
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            t[4],
+            t[5],
+            t[3] as f64 / (t[3] + t[4]).max(1) as f64
+        );
+    }
+
+    // The BBC articles have no gold attributions: the loans are counted, and listed
+    // with `SHOW_LENT=1` for reading by hand.
+    let Some(bdir) = corpora::corpora()
+        .map(|d| d.join("bbc"))
+        .filter(|d| d.is_dir())
+    else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(bdir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    // Per article: its file name, its quotations with their contexts, and its text.
+    type Found = (String, Vec<(FoundQuote, String)>, String);
+    let found: Vec<Found> = files
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let (blocks, _) = corpus_blocks(&text);
+            let quotes = finder.find(&blocks, &[]);
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let shown = quotes
+                .into_iter()
+                .filter(|q| !q.is_term)
+                .map(|q| {
+                    let context = show(&blocks, &q);
+                    (q, context)
+                })
+                .collect();
+            (name, shown, text)
+        })
+        .collect();
+    let mut quotes: Vec<(usize, &str, &FoundQuote, &str)> = Vec::new();
+    for (a, (name, qs, _)) in found.iter().enumerate() {
+        quotes.extend(qs.iter().map(|(q, c)| (a, name.as_str(), q, c.as_str())));
+    }
+    let keys: Vec<Option<String>> = quotes
+        .iter()
+        .map(|q| q.2.speaker.as_ref().map(|s| s.name.to_lowercase()))
+        .collect();
+    let items: Vec<ClusterItem> = quotes
+        .iter()
+        .zip(&keys)
+        .map(|(q, key)| ClusterItem {
+            text: &q.2.text,
+            speaker: key.as_deref(),
+        })
+        .collect();
+    let articles: Vec<usize> = quotes.iter().map(|q| q.0).collect();
+    let names = |i: usize, l: usize| {
+        text_names(
+            &found[articles[i]].2,
+            &quotes[l].2.speaker.as_ref().unwrap().name,
+        )
+    };
+    let lent = lend(&items, &articles, &cluster(&items), names);
+    let unattributed = keys.iter().filter(|k| k.is_none()).count();
+    println!(
+        "bbc lending: {} quotations, {unattributed} unattributed, {} lent",
+        quotes.len(),
+        lent.iter().flatten().count()
+    );
+    if std::env::var_os("SHOW_LENT").is_some() {
+        for (i, l) in lent.iter().enumerate() {
+            if let Some(l) = *l {
+                let (b, lender) = (quotes[i], quotes[l]);
+                println!(
+                    "LENT {}: {}\n    {:?} by {}: {}",
+                    b.1,
+                    b.3,
+                    lender.2.speaker.as_ref().unwrap().name,
+                    lender.1,
+                    lender.3
+                );
+            }
+        }
+    }
+}

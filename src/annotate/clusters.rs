@@ -25,7 +25,8 @@
 //!
 //! In both tests every name in one wording (a word capitalised inside a sentence, or an
 //! acronym) must occur in the other: "ETI bears full responsibility" and "Citadel bears
-//! full responsibility" are different statements however alike.
+//! full responsibility" are different statements however alike. Sentences are those of
+//! the shared model ([`crate::annotate::sentences`]): "Gen. Soleimani" is a name.
 //!
 //! # From matches to clusters
 //!
@@ -39,6 +40,11 @@
 //! share a cluster. Two quotes by one speaker that share a whole sentence but differ in
 //! a short second one may still merge: they report the same statement in different
 //! company.
+//!
+//! An unattributed wording that matched the quotes of two different known speakers
+//! joins one of them but is marked **contested** ([`Clustering::contested`]): the text
+//! does not tell whose words it reports, and `crate::annotate::lending` lends it no
+//! speaker. [`near_exact`] is the merging test for one pair of wordings.
 //!
 //! Terms may be passed like any quote: a one- or two-word term only clusters with the
 //! very same words, a three-word one ("achievement of victory") also attaches by
@@ -64,6 +70,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use crate::annotate::sentences;
+
 /// Share of the shorter wording's word trigrams that must occur in the longer one.
 pub const CONTAINMENT: f64 = 0.8;
 /// Share of the shorter wording's content words that a paraphrase must share.
@@ -86,14 +94,32 @@ pub struct ClusterItem<'a> {
     pub speaker: Option<&'a str>,
 }
 
+/// The clusters of a set of items, and which items are contested.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clustering {
+    /// Every item in exactly one cluster, in a deterministic order (by the smallest item
+    /// index).
+    pub clusters: Vec<Vec<usize>>,
+    /// For each unattributed item, whether its wording matched the quotes of two
+    /// different known speakers (its own cluster's and another's, or two others'): it
+    /// joined one of them, but the text does not tell whose words it reports. An
+    /// attributed item is never contested.
+    pub contested: Vec<bool>,
+}
+
 /// Partitions the items into clusters of the same statement. Every item is in exactly
 /// one cluster; clusters and their members come out in a deterministic order (by the
 /// smallest item index).
 pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
+    cluster(items).clusters
+}
+
+/// [`cluster_quotes`], telling also which items are contested.
+pub fn cluster(items: &[ClusterItem<'_>]) -> Clustering {
     let n = items.len();
     let mut uf = UnionFind::new(n);
     if n == 0 {
-        return Vec::new();
+        return Clustering::default();
     }
 
     // Words, interned in input order so that everything downstream is deterministic.
@@ -131,14 +157,19 @@ pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
 
     // Identical wordings by the same speaker (or both unattributed) are one node.
     let mut reps: Vec<usize> = Vec::new();
+    let mut rep_of: Vec<usize> = Vec::with_capacity(n);
     {
         let mut seen: HashMap<(Option<u32>, &[u32]), usize> = HashMap::new();
         for i in 0..n {
             match seen.get(&(speaker[i], words[i].as_slice())) {
-                Some(&r) => uf.union(r, i),
+                Some(&r) => {
+                    uf.union(r, i);
+                    rep_of.push(r);
+                }
                 None => {
                     seen.insert((speaker[i], words[i].as_slice()), i);
                     reps.push(i);
+                    rep_of.push(i);
                 }
             }
         }
@@ -173,7 +204,9 @@ pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
             _ => attach.push((a, b, e.score)),
         }
     }
+    let matched: Vec<(usize, usize)> = attach.iter().map(|&(a, b, _)| (a, b)).collect();
     attach_best(&mut uf, &speaker, attach);
+    let contested = contested(&mut uf, &speaker, &reps, &rep_of, &matched);
 
     // Output by smallest member.
     let mut by_root: HashMap<usize, usize> = HashMap::new();
@@ -186,7 +219,82 @@ pub fn cluster_quotes(items: &[ClusterItem<'_>]) -> Vec<Vec<usize>> {
         });
         clusters[c].push(i);
     }
-    clusters
+    Clustering {
+        clusters,
+        contested,
+    }
+}
+
+/// Which unattributed items matched the quotes of two different known speakers: for
+/// each distinct wording, the speakers of the cluster it ended in and of every cluster
+/// it matched (`matched` holds the pairs that could attach, the only ones across
+/// speakers).
+fn contested(
+    uf: &mut UnionFind,
+    speaker: &[Option<u32>],
+    reps: &[usize],
+    rep_of: &[usize],
+    matched: &[(usize, usize)],
+) -> Vec<bool> {
+    let n = speaker.len();
+    let mut of_root: HashMap<usize, u32> = HashMap::new();
+    for (i, s) in speaker.iter().enumerate() {
+        if let Some(s) = s {
+            of_root.insert(uf.find(i), *s);
+        }
+    }
+    let mut seen: Vec<Option<u32>> = vec![None; n];
+    let mut conflict = vec![false; n];
+    let mut note = |i: usize, s: Option<&u32>| match (seen[i], s) {
+        (None, Some(&s)) => seen[i] = Some(s),
+        (Some(t), Some(&s)) if t != s => conflict[i] = true,
+        _ => {}
+    };
+    for &i in reps {
+        note(i, of_root.get(&uf.find(i)));
+    }
+    for &(a, b) in matched {
+        note(a, of_root.get(&uf.find(b)));
+        note(b, of_root.get(&uf.find(a)));
+    }
+    rep_of
+        .iter()
+        .map(|&r| conflict[r] && speaker[r].is_none())
+        .collect()
+}
+
+/// The number of words of a wording, as the tests here count them.
+pub fn word_count(text: &str) -> usize {
+    normalize(text).len()
+}
+
+/// Whether two wordings are near-exact versions of one quotation, by the test on which
+/// [`cluster_quotes`] merges them: comparable in length (each has at least
+/// [`NEAR_EQUAL`] of the other's words) and the shorter contained in the longer.
+pub fn near_exact(a: &str, b: &str) -> bool {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let [a, b] = [a, b].map(|text| {
+        let mut ids = Vec::new();
+        let mut names = Vec::new();
+        for (word, name) in normalize(text) {
+            let next = vocab.len() as u32;
+            let id = *vocab.entry(word).or_insert(next);
+            ids.push(id);
+            if name {
+                names.push(id);
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        (ids, names)
+    });
+    let mut stop = vec![false; vocab.len()];
+    for (word, &id) in &vocab {
+        stop[id as usize] = STOP_WORDS.contains(&word.as_str());
+    }
+    let [a, b] = [a, b].map(|(words, names)| Features::new(&words, names, &stop));
+    let (short, long) = if a.len <= b.len { (a, b) } else { (b, a) };
+    short.len as f64 >= NEAR_EQUAL * long.len as f64 && containment(&short, &long).is_some()
 }
 
 /// Joins each group to its best match among the `(from, to, score)` edges, in order of
@@ -530,19 +638,31 @@ fn hash_words(ws: &[u32]) -> u64 {
 
 /// Lower-case words of a quotation: letters and digits, apostrophes dropped ("we're" ->
 /// "were"), everything else a separator. Each word says whether it is a name: written
-/// with a capital inside a sentence ("Iraq", "ETI"), not "I" or a sentence's first word.
+/// with a capital inside a sentence ("Iraq", "ETI"), not "I" or a word that opens one.
+///
+/// Sentences are those of the shared model ([`crate::annotate::sentences`]), so a
+/// capital after a title's or an initial's full stop ("Gen. Soleimani", "U.S. Army")
+/// is a name. A word after a colon, an opening quotation mark or a bracket also opens
+/// a sentence, one quoted or introduced inside the quotation (`he said: "We`).
 fn normalize(text: &str) -> Vec<(String, bool)> {
+    let starts: Vec<usize> = sentences::ends(text).map(|end| end.next).collect();
+    let mut next_start = 0;
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_name = false;
     let mut acronym = false;
     // Whether the next word opens a sentence.
     let mut opening = true;
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if cur.is_empty() {
                 cur_name = c.is_uppercase();
                 acronym = c.is_uppercase();
+                // A sentence starts between the last word and this one.
+                while starts.get(next_start).is_some_and(|&s| s <= i) {
+                    next_start += 1;
+                    opening = true;
+                }
             } else {
                 acronym &= c.is_uppercase() || c.is_ascii_digit();
             }
@@ -555,7 +675,7 @@ fn normalize(text: &str) -> Vec<(String, bool)> {
                 out.push((std::mem::take(&mut cur), name));
                 opening = false;
             }
-            if matches!(c, '.' | '!' | '?' | ':' | '"' | '\u{201C}' | '[' | '(') {
+            if matches!(c, ':' | '"' | '\u{201C}' | '[' | '(') {
                 opening = true;
             }
         }
@@ -852,6 +972,69 @@ mod tests {
             let want: Vec<Vec<usize>> = want.iter().map(|c| c.to_vec()).collect();
             assert_eq!(got, want, "for {xs:#?}");
         }
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        normalize(text)
+            .into_iter()
+            .filter(|(_, name)| *name)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn names_are_capitals_inside_sentences_of_the_shared_model() {
+        // A title's full stop does not open a sentence; a sentence's end does.
+        assert_eq!(
+            names("We met Gen. Soleimani near the base. Then we left."),
+            ["gen", "soleimani"]
+        );
+        assert_eq!(
+            names("Officials in the U.S. Army agreed"),
+            ["u", "s", "army"]
+        );
+        // A colon, an opening quotation mark or a bracket opens a quoted sentence.
+        assert_eq!(
+            names("He told us: \"Never again\" and (Later) left"),
+            Vec::<String>::new()
+        );
+        // An acronym is a name even where a sentence opens.
+        assert_eq!(names("ETI denies it. NATO agrees."), ["eti", "nato"]);
+    }
+
+    #[test]
+    fn wordings_that_differ_in_a_name_after_a_title_stay_apart() {
+        let a = "We have said clearly that the strike on Gen. Soleimani was lawful and necessary under our law";
+        let b = "We have said clearly that the strike on Gen. Haftar was lawful and necessary under our law";
+        let got = cluster_quotes(&items(&[(a, Some("x")), (b, Some("x"))]));
+        assert_eq!(got, vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn an_unattributed_copy_matching_two_speakers_is_contested() {
+        let said = "the ceasefire will hold as long as both sides keep their word";
+        let c = cluster(&items(&[
+            (said, Some("a")),
+            (said, Some("b")),
+            (said, None),
+            (RESOLUTION, Some("res")),
+            ("achievement of victory", None),
+        ]));
+        assert_eq!(c.contested, [false, false, true, false, false]);
+        let one = cluster(&items(&[(said, Some("a")), (said, None)]));
+        assert_eq!(one.clusters, vec![vec![0, 1]]);
+        assert_eq!(one.contested, [false, false]);
+    }
+
+    #[test]
+    fn near_exact_wordings_are_of_comparable_length() {
+        let most = "The government commits to revoke its request for assistance from the international coalition fighting Islamic State due to the end of military operations in Iraq";
+        let part = "The government commits to revoke its request for assistance";
+        assert!(near_exact(RESOLUTION, RESOLUTION));
+        assert!(near_exact(RESOLUTION, most));
+        assert!(near_exact(most, RESOLUTION));
+        assert!(!near_exact(RESOLUTION, part));
+        assert!(!near_exact(DESPITE_A, DESPITE_B));
     }
 
     #[test]

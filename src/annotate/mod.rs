@@ -11,6 +11,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod lending;
 pub mod quotes;
 pub mod sentences;
 pub mod suggest;

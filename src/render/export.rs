@@ -90,6 +90,10 @@ impl Serialize for MentionContext<'_> {
 struct SpeakerOut<'a> {
     entity: Option<&'a str>,
     name: &'a str,
+    /// For a speaker the quote's article does not name, lent by the same statement's
+    /// attribution in another article: that quote's id (`slug#q-3`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inferred_from: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -115,12 +119,20 @@ fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
         Some(e) => SpeakerOut {
             entity: Some(&d.registry.entities[e].id),
             name: &d.registry.entities[e].name,
+            inferred_from: None,
         },
         None => SpeakerOut {
             entity: None,
             name: &s.name,
+            inferred_from: None,
         },
     }
+}
+
+/// A quote's id in the export: `slug#q-3`.
+fn quote_id(d: &Dossier, (a, q): crate::index::QuoteRef) -> String {
+    let art = &d.articles[a];
+    format!("{}#{}", art.article.slug, art.body.quotes[q].anchor)
 }
 
 /// Serialises the dossier as the version 1 JSON export (compact, one line).
@@ -188,11 +200,14 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         let art = &d.articles[a];
         let quote = &art.body.quotes[q];
         QuoteOut {
-            id: format!("{}#{}", art.article.slug, quote.anchor),
+            id: quote_id(d, (a, q)),
             article: &art.article.slug,
             anchor: &quote.anchor,
             text: &quote.text,
-            speaker: quote.speaker.as_ref().map(|s| speaker_out(d, s)),
+            speaker: d.speaker_of((a, q)).map(|(s, from)| SpeakerOut {
+                inferred_from: from.map(|r| quote_id(d, r)),
+                ..speaker_out(d, s)
+            }),
             cluster: &d.clusters[c].id,
         }
     })?;
@@ -202,16 +217,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
         ClusterOut {
             id: &c.id,
             speaker: c.speaker.as_ref().map(|s| speaker_out(d, s)),
-            quotes: c
-                .quotes
-                .iter()
-                .map(|&(a, q)| {
-                    format!(
-                        "{}#{}",
-                        d.articles[a].article.slug, d.articles[a].body.quotes[q].anchor
-                    )
-                })
-                .collect(),
+            quotes: c.quotes.iter().map(|&r| quote_id(d, r)).collect(),
             sources: &c.sources,
         }
     })?;

@@ -18,7 +18,9 @@
 use std::fmt::Write as _;
 
 use super::theme::escape_into;
-use super::views::{ArticleSummary, ClusterView, EntitySummary, QuoteView, SiteView, SpeakerView};
+use super::views::{
+    ArticleSummary, ClusterView, EntitySummary, InferredView, QuoteView, SiteView, SpeakerView,
+};
 use super::{
     ArticlePage, Content, EntityView, HomePage, QuotesPage, SourcePageView, SourceView,
     TimelinePage,
@@ -309,6 +311,21 @@ fn speaker(o: &mut Out, s: Option<&SpeakerView>) {
         },
         None => o.raw("<span class=\"speaker speaker--none\">Unattributed</span>"),
     };
+    if let Some(i) = s.and_then(|s| s.inferred.as_ref()) {
+        o.raw(" ");
+        inferred(o, i);
+    }
+}
+
+/// `macros.html`: `inferred(i)`.
+fn inferred(o: &mut Out, i: &InferredView) {
+    o.raw("<span class=\"speaker-inferred\">(inferred: attributed by <a href=\"")
+        .text(&i.href)
+        .raw("\" title=\"")
+        .text(i.title)
+        .raw("\">")
+        .text(i.source)
+        .raw("</a>)</span>");
 }
 
 /// `macros.html`: `entity_chip(e, count, label)` (with a count).
@@ -343,6 +360,10 @@ fn quote_block(o: &mut Out, q: &QuoteView, show_speaker: bool, show_article: boo
     if show_speaker {
         o.raw("<span class=\"quote-block__speaker\">");
         speaker(o, q.speaker.as_ref());
+        o.raw("</span>");
+    } else if let Some(i) = q.speaker.as_ref().and_then(|s| s.inferred.as_ref()) {
+        o.raw("<span class=\"quote-block__speaker\">");
+        inferred(o, i);
         o.raw("</span>");
     }
     o.raw("\n    <span class=\"quote-block__source\"><a href=\"")
@@ -1328,6 +1349,10 @@ fn statement(o: &mut Out, c: &ClusterView) {
         {
             o.raw("\n            <p class=\"variant__note\">Attributed here to ");
             speaker(o, Some(here));
+            o.raw("</p>");
+        } else if let Some(i) = q.speaker.as_ref().and_then(|s| s.inferred.as_ref()) {
+            o.raw("\n            <p class=\"variant__note\">Speaker not named here ");
+            inferred(o, i);
             o.raw("</p>");
         }
         o.raw("\n          </li>");

@@ -81,6 +81,21 @@ pub struct SpeakerView<'a> {
     pub entity: Option<&'a str>,
     pub path: Option<&'a str>,
     pub href: Option<&'a str>,
+    /// Set when the quote's own article does not name the speaker and another article's
+    /// attribution of the same statement lends it (`crate::annotate::lending`).
+    pub inferred: Option<InferredView<'a>>,
+}
+
+/// Where an inferred speaker was named: the attributed copy of the same statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct InferredView<'a> {
+    /// The outlet that attributed it, and its article's title.
+    pub source: &'a str,
+    pub title: &'a str,
+    /// The attributed quote in its article (`/articles/<slug>/#q-3`), and under the
+    /// site's base path.
+    pub path: String,
+    pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,6 +251,7 @@ impl Dossier {
                     entity: Some(&entity.id),
                     path: Some(&links.path),
                     href: Some(&links.href),
+                    inferred: None,
                 }
             }
             None => SpeakerView {
@@ -243,8 +259,26 @@ impl Dossier {
                 entity: None,
                 path: None,
                 href: None,
+                inferred: None,
             },
         }
+    }
+
+    /// The speaker of a quote, named in its article or lent by another's.
+    pub fn quote_speaker_view(&self, r: QuoteRef) -> Option<SpeakerView<'_>> {
+        let (s, from) = self.speaker_of(r)?;
+        let mut view = self.speaker_view(s);
+        view.inferred = from.map(|(a, q)| {
+            let lender = &self.articles[a];
+            let path = format!("{}#{}", lender.links.path, lender.body.quotes[q].anchor);
+            InferredView {
+                source: &lender.article.source,
+                title: &lender.article.title,
+                href: self.config.url(&path),
+                path,
+            }
+        });
+        Some(view)
     }
 
     pub fn quote_view(&self, r: QuoteRef) -> QuoteView<'_> {
@@ -259,7 +293,7 @@ impl Dossier {
             id: format!("{}#{}", article.article.slug, quote.anchor),
             anchor: &quote.anchor,
             text: &quote.text,
-            speaker: quote.speaker.as_ref().map(|s| self.speaker_view(s)),
+            speaker: self.quote_speaker_view(r),
             cluster: cluster.map(|c| c.id.as_str()),
             cluster_href: cluster_path.as_deref().map(|p| self.config.url(p)),
             cluster_path,

@@ -196,7 +196,8 @@ pub(super) struct FpParts {
     cluster: Vec<u64>,
     /// Per article (dossier order): its summary hash.
     summary: Vec<u64>,
-    /// Per article: the cluster id and size of each of its quotes.
+    /// Per article: the cluster id and size of each of its quotes, and the speaker lent
+    /// to it.
     quote_clusters: Vec<u64>,
 }
 
@@ -243,6 +244,7 @@ impl FpParts {
                 for &(a, q) in &c.quotes {
                     let f = facts[a];
                     (q, f.summary, f.quotes).hash(&mut h);
+                    lent(d, (a, q), &mut h);
                 }
                 let (ra, rq) = c.representative;
                 (summary[ra], rq).hash(&mut h);
@@ -252,11 +254,13 @@ impl FpParts {
         let quote_clusters = d
             .cluster_of
             .iter()
-            .map(|of| {
+            .enumerate()
+            .map(|(a, of)| {
                 let mut h = PageHasher::default();
-                for c in of {
+                for (q, c) in of.iter().enumerate() {
                     c.map(|c| (&d.clusters[c].id, d.clusters[c].sources.len()))
                         .hash(&mut h);
+                    lent(d, (a, q), &mut h);
                 }
                 h.finish()
             })
@@ -270,6 +274,25 @@ impl FpParts {
             quote_clusters,
         }
     }
+}
+
+/// What pages show of the speaker lent to a quote: who, and the quote that lends it.
+fn lent(d: &Dossier, (a, q): (usize, usize), h: &mut impl Hasher) {
+    d.lent_from[a][q]
+        .map(|(la, lq)| {
+            let lender = &d.articles[la];
+            (
+                &lender.article.slug,
+                &lender.article.source,
+                &lender.article.title,
+                &lender.body.quotes[lq].anchor,
+                d.quote((la, lq))
+                    .speaker
+                    .as_ref()
+                    .map(|s| (&s.name, s.entity)),
+            )
+        })
+        .hash(h);
 }
 
 /// The outlets as lists and charts of them show them: names and addresses, in order.
