@@ -70,6 +70,7 @@
 
 mod antecedents;
 mod descriptions;
+mod reported;
 mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};
@@ -264,7 +265,10 @@ impl<'a> Attributor<'a> {
                 Reading::Found(b) if b.adjacent && !b.pronoun => Reading::Found(b),
                 _ => Reading::Unknown,
             },
-            Reading::Nothing => before(),
+            Reading::Nothing => match before() {
+                Reading::Nothing => self.reported(i, spoken),
+                r => r,
+            },
         }
     }
 

@@ -1,0 +1,315 @@
+//! Reported speech: a quotation worked into a sentence whose reporting clause comes
+//! first, without the colon or comma that marks a direct introduction.
+//!
+//! `Smith says the deal is "a betrayal"`, `Jones called the plan "reckless and
+//! unaffordable"`, `Kim referred to the mayor as "a capable leader"`, `Park thanked
+//! voters for "standing with us"`, `Brown, calling him "a dangerous man," left`: the
+//! quotation is said by the subject of the sentence's last reporting verb (a speech verb
+//! or a verb of stance such as "called", "praised", "accused"). The rule is tried only
+//! when no other construction names a speaker, and it stays silent whenever something
+//! between the verb and the quotation could be the source instead: another reporting
+//! verb (the last one wins: `X said Y called it "..."` is Y's), a noun of speech (`X
+//! mocked Y's claim that "..."`), a possessive name (`Trump's "Make America Great
+//! Again"`), a relative or contrasting clause, or more than [`MAX_GAP`] words. A
+//! quotation of one word or in title case (a term, a name or a title) is never
+//! attributed this way.
+//!
+//! The subject is read with the same reader as every other construction: leftwards to a
+//! clause boundary (`subject_start`), then the phrase through `subject_speaker`. A verb
+//! coordinated with an earlier predicate (`X took the stage and called it "..."`) takes
+//! the subject before that predicate; a participle set off by a comma (`X spoke on
+//! Friday, calling them "..."`) takes the subject of its main clause.
+
+use super::super::SpeakerSource;
+use super::super::text::{
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, PREPOSITIONS, RELATIVE,
+    SPEECH_PARTICIPLES, SUBORDINATORS, Word, is_in, sentence_end, sentence_start, words,
+};
+use super::{
+    Attributor, IRREGULAR_PAST, Reading, Resolved, Spoken, after_intro, attribution,
+    speech_verb_at, split_parts, starts_noun_phrase,
+};
+
+/// Most words between the reporting verb and the quotation.
+const MAX_GAP: usize = 14;
+/// Verbs of a publication reporting what another said.
+const REPORTED: &[&str] = &["reported", "reports", "reporting"];
+
+/// Most words of a subject set off before its participle (`X, calling him "...",`).
+const MAX_APPOSED: usize = 5;
+
+/// Auxiliaries of the passive and the progressive (`was called`, `is labelling`).
+const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Finite verbs of stance that report what their subject said: "called the plan
+/// '...'", "accused him of '...'".
+#[rustfmt::skip]
+const STANCE_VERBS: &[&str] = &[
+    "called", "calls", "described", "describes", "labelled", "labeled", "labels",
+    "branded", "brands", "dubbed", "dubs", "praised", "praises", "accused", "accuses",
+    "criticized", "criticised", "criticizes", "criticises", "slammed", "slams", "blasted",
+    "blasts", "mocked", "mocks", "thanked", "hailed", "hails", "denounced", "denounces",
+    "decried", "decries", "condemned", "condemns", "derided", "derides", "dismissed",
+    "dismisses", "touted", "touts", "referred", "refers",
+];
+
+/// Participles of stance verbs; like speech participles they take the subject of
+/// their main clause.
+#[rustfmt::skip]
+const STANCE_PARTICIPLES: &[&str] = &[
+    "calling", "describing", "labelling", "labeling", "branding", "dubbing", "praising",
+    "accusing", "criticizing", "criticising", "slamming", "blasting", "mocking",
+    "thanking", "hailing", "denouncing", "decrying", "condemning", "deriding",
+    "dismissing", "touting", "referring", "vowing", "pledging", "promising", "posting",
+];
+
+/// Stance verbs that report words only with "as" (`described the bill as "..."`).
+const NEED_AS: &[&str] = &[
+    "described",
+    "describes",
+    "describing",
+    "referred",
+    "refers",
+    "referring",
+];
+
+/// Nouns of speech or of a work: a quotation after one belongs to its owner or is its
+/// title, not to the subject of the verb (`X mocked Y's claim that "..."`).
+#[rustfmt::skip]
+const SPEECH_NOUNS: &[&str] = &[
+    "claim", "claims", "remark", "remarks", "comment", "comments", "statement",
+    "statements", "words", "slogan", "motto", "chant", "chants", "cry", "phrase", "term",
+    "label", "line", "quote", "tweet", "post", "headline", "title", "book", "article",
+    "column", "report", "ad", "advert", "letter", "email", "speech", "message", "promise",
+    "pledge", "warning", "assertion", "accusation", "suggestion", "description",
+    "question", "answer", "joke", "nickname", "catchphrase", "mantra", "editorial",
+    "op-ed", "song", "film", "show", "album", "novel", "titled", "entitled", "named",
+    "so-called", "according", "quoted", "signs", "sign", "banner", "banners", "memo",
+    "video", "poster", "headlines",
+];
+
+/// Auxiliaries that end a subject as a finite verb does.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
+    "did", "does", "do", "may", "might", "must",
+];
+
+impl Attributor<'_> {
+    /// The speaker of a quotation inside the reported speech of the sentence's last
+    /// reporting verb (see the module notes).
+    pub(super) fn reported(&self, i: usize, spoken: &Spoken) -> Reading {
+        let q = &self.spans[i];
+        if !worth_reporting(&q.text(self.blocks)) || self.reported_after(i) {
+            return Reading::Nothing;
+        }
+        let b = q.start.block;
+        let text = &self.blocks[b].text;
+        let end = q.start.offset;
+        let floor = self.prev_quote_end(b, end).unwrap_or(0).min(end);
+        let start = sentence_start(text, floor, end);
+        let ws = words(text, start..end);
+        if ws.iter().any(|w| w.lower == "according") {
+            return Reading::Nothing;
+        }
+        let Some(k) = (0..ws.len()).rev().find(|&k| reporting_verb(&ws, k)) else {
+            return Reading::Nothing;
+        };
+        let gap = &ws[k + 1..];
+        if !open_gap(gap)
+            || text[ws[k].range.end..end].contains(';')
+            || (is_in(NEED_AS, &ws[k].lower) && !gap.iter().any(|w| w.lower == "as"))
+        {
+            return Reading::Nothing;
+        }
+        let before = k.checked_sub(1).map(|p| &ws[p]);
+        let subject = match before {
+            // `to say`, `was called "a liar"`: no finite verb of its own.
+            Some(w) if w.lower == "to" => None,
+            Some(w) if is_in(PASSIVE, &w.lower) && !is_participle(&ws[k]) => None,
+            // `X, says Y, is that "..."`: a parenthetical verb.
+            Some(w) if w.comma_after && gap.first().is_some_and(|g| g.capitalized) => None,
+            Some(w) if is_participle(&ws[k]) && !is_in(PASSIVE, &w.lower) => {
+                participle_subject(&ws, k, start > floor || floor == 0)
+            }
+            _ => finite_subject(&ws, k),
+        };
+        let Some(subject) = subject else {
+            return Reading::Nothing;
+        };
+        match self.subject_speaker(b, subject, q.start, spoken) {
+            Resolved::Speaker(sp, span, pronoun)
+                if pronoun || sp.entity.is_some() || plausible_speaker(&text[span.clone()]) =>
+            {
+                let mut a = attribution(sp, b, span, pronoun);
+                a.source = Some(SpeakerSource::Reported);
+                Reading::Found(a)
+            }
+            Resolved::Unknown => Reading::Unknown,
+            _ => Reading::Nothing,
+        }
+    }
+
+    /// Whether the quote's sentence goes on to a reporting clause of its own after the
+    /// quote (`... pledged to "...", the paper reported`): the speaker may be that one.
+    /// A verb coordinated with the first (`and said`) is not a new clause.
+    fn reported_after(&self, i: usize) -> bool {
+        let q = &self.spans[i];
+        let b = q.end.block;
+        let text = &self.blocks[b].text;
+        let from = q.end.offset;
+        let ws = words(text, from..sentence_end(text, from, text.len()));
+        (0..ws.len()).any(|k| {
+            (speech_verb_at(&ws, k) || is_in(REPORTED, &ws[k].lower))
+                && !(k > 0 && matches!(ws[k - 1].lower.as_str(), "and" | "but" | "or"))
+        })
+    }
+}
+
+/// Whether a quotation may be someone's words worked into reported speech: two words
+/// or more, not all capitalised (a title or a name: "Make America Great Again").
+fn worth_reporting(quoted: &str) -> bool {
+    let ws: Vec<&str> = quoted
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    ws.len() >= 2
+        && !ws.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+}
+
+/// A lower-case reporting verb at `k`: a finite speech or stance verb, or a speech or
+/// stance participle.
+fn reporting_verb(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k];
+    !w.capitalized && (speech_verb_at(ws, k) || is_in(STANCE_VERBS, &w.lower) || is_participle(w))
+}
+
+fn is_participle(w: &Word) -> bool {
+    is_in(SPEECH_PARTICIPLES, &w.lower) || is_in(STANCE_PARTICIPLES, &w.lower)
+}
+
+/// Whether the words between the verb and the quotation leave the verb's subject as the
+/// only possible source: short, no relative or contrasting clause, no second clause
+/// coordinated after a comma, no noun of speech and no possessive name.
+fn open_gap(gap: &[Word]) -> bool {
+    gap.len() <= MAX_GAP
+        && !gap.iter().any(|w| {
+            (is_in(EMBED_STOPS, &w.lower) && w.lower != "because") || is_in(SPEECH_NOUNS, &w.lower)
+        })
+        && !gap.last().is_some_and(is_possessive_word)
+        && !gap
+            .windows(2)
+            .any(|p| p[0].comma_after && matches!(p[1].lower.as_str(), "and" | "but" | "or"))
+}
+
+/// A possessive ("Trump's", "the organisation's"), not a contraction ("it's").
+fn is_possessive_word(w: &Word) -> bool {
+    let stem = w
+        .lower
+        .strip_suffix("'s")
+        .or_else(|| w.lower.strip_suffix("\u{2019}s"));
+    stem.is_some_and(|s| !is_in(CONTRACTED, s))
+}
+
+/// Words whose "'s" is "is" or "has".
+const CONTRACTED: &[&str] = &[
+    "it", "that", "he", "she", "there", "what", "who", "here", "let", "where", "how",
+];
+
+/// A word that ends a subject as its verb: a reporting verb, a past form, an auxiliary.
+fn verb_like(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k];
+    !w.capitalized
+        && (reporting_verb(ws, k)
+            || (w.lower.ends_with("ed") && w.lower.len() > 4)
+            || is_in(IRREGULAR_PAST, &w.lower)
+            || is_in(AUXILIARIES, &w.lower))
+}
+
+/// The subject of the finite verb at `k`: read leftwards to a clause boundary; a verb
+/// coordinated with an earlier predicate by a bare "and"/"but" takes that predicate's
+/// subject; a subject that holds a verb of its own is cut after it (`X said Y called`
+/// gives Y).
+fn finite_subject(ws: &[Word], k: usize) -> Option<&[Word]> {
+    let (from, stop) = super::subject_start(ws, k)?;
+    if let Some(s) = stop {
+        if is_in(SUBORDINATORS, &ws[s].lower) {
+            return None;
+        }
+        if s > 0 && matches!(ws[s].lower.as_str(), "and" | "but") {
+            // `X said ... but called it "..."`: the first predicate's subject.
+            if from < k && starts_noun_phrase(&ws[from]) {
+                return Some(&ws[from..k]);
+            }
+            return main_subject(ws, s);
+        }
+    }
+    let subject = &ws[from..k];
+    // A bare "and"/"but" right before the verb: `X took the stage and called it`.
+    let mut end = subject.len();
+    while end > 0 && is_in(ADVERBS, &subject[end - 1].lower) {
+        end -= 1;
+    }
+    if end > 0 && matches!(subject[end - 1].lower.as_str(), "and" | "but") {
+        return main_subject(ws, from + end - 1);
+    }
+    let last_part = split_parts(subject).last().copied()?;
+    if last_part.last().is_some_and(|w| w.comma_after) {
+        return Some(subject);
+    }
+    let part_from = k - last_part.len();
+    match (part_from..k).rev().find(|&v| reporting_verb(ws, v)) {
+        Some(v) => Some(&ws[v + 1..k]).filter(|s| !s.is_empty()),
+        None => Some(subject),
+    }
+}
+
+/// The subject of the clause that ends at `end`: its words after introductory phrases
+/// up to its first verb, with no clause inside.
+fn main_subject(ws: &[Word], end: usize) -> Option<&[Word]> {
+    let from = after_intro(ws, end)?;
+    let verb = (from..end).find(|&v| verb_like(ws, v))?;
+    let clause = ws[from..verb]
+        .iter()
+        .chain(&ws[verb..end])
+        .any(|w| is_in(RELATIVE, &w.lower) || is_in(CLAUSE_STOPS, &w.lower));
+    (verb > from && !clause).then(|| &ws[from..verb])
+}
+
+/// The subject of a participle set off by a comma: the subject of its main clause
+/// (`X spoke on Friday, calling them "..."`), or the words before it when it follows
+/// the subject directly at the start of its sentence (`X, calling him "...", left`).
+fn participle_subject(ws: &[Word], p: usize, sentence_start: bool) -> Option<&[Word]> {
+    if p == 0 || !ws[p - 1].comma_after {
+        return None;
+    }
+    main_subject(ws, p).or_else(|| {
+        let subject = &ws[..p];
+        let plain = sentence_start
+            && (1..=MAX_APPOSED).contains(&subject.len())
+            && !subject[..subject.len() - 1].iter().any(|w| w.comma_after)
+            && !subject
+                .iter()
+                .any(|w| is_in(CLAUSE_MARKERS, &w.lower) || is_in(CLAUSE_STOPS, &w.lower));
+        plain.then_some(subject)
+    })
+}
+
+/// Whether a free-text speaker's phrase reads as a person or body: it names someone
+/// with a capital ("Sen. Smith", "the Republican candidate") and does not end in a word
+/// that leaves it open ("better to", "the paradox of").
+fn plausible_speaker(phrase: &str) -> bool {
+    let ws = words(phrase, 0..phrase.len());
+    let Some(last) = ws.last() else {
+        return false;
+    };
+    ws.iter()
+        .any(|w| w.capitalized && !is_in(DETERMINERS, &w.lower))
+        && !ws.iter().any(is_possessive_word)
+        && !is_in(PREPOSITIONS, &last.lower)
+        && last.lower != "to"
+        && !is_in(ADVERBS, &last.lower)
+}
