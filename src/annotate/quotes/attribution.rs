@@ -546,6 +546,9 @@ impl<'a> Attributor<'a> {
                     p[0].comma_after && matches!(p[1].lower.as_str(), "and" | "but" | "or")
                 })
                 && !text[ws[k].range.end..seg_end].contains(';')
+                // `X said Y called it "..."` is Y's (see `reported`); a title is nobody's.
+                && !reported::another_report(gap)
+                && !self.quotes_title(quote)
         };
         if !allowed {
             return Reading::Nothing;
@@ -698,13 +701,17 @@ fn last_speech_verb(ws: &[Word], end: usize) -> Option<usize> {
 /// The subject of a sentence whose quote a speech participle set off by a comma
 /// introduces (`X rallied supporters, saying: "..."`, `X appears in a clip, telling
 /// them "..."`): the words opening the sentence, after introductory phrases, up to its
-/// first verb-like word. `None` without such a participle close to the quote, or when
-/// the main clause holds another clause ("that", "who", "when").
+/// first verb-like word. An adverb may stand before the participle (`, quickly
+/// adding:`). `None` without such a participle close to the quote, or when the main
+/// clause holds another clause ("that", "who", "when").
 fn participle_subject(ws: &[Word], marked: bool) -> Option<&[Word]> {
     let gap = if marked { 3 } else { 1 };
-    let p = (ws.len().saturating_sub(gap + 1)..ws.len())
+    let mut p = (ws.len().saturating_sub(gap + 1)..ws.len())
         .rev()
         .find(|&p| is_in(SPEECH_PARTICIPLES, &ws[p].lower))?;
+    if p >= 3 && ws[p - 2].comma_after && strip_adverbs(&ws[p - 2..p]).len() == 1 {
+        p -= 1;
+    }
     if p < 2 || !ws[p - 1].comma_after {
         return None;
     }

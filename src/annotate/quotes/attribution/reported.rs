@@ -29,6 +29,7 @@ use super::{
     Attributor, IRREGULAR_PAST, Reading, Resolved, Spoken, after_intro, attribution,
     speech_verb_at, split_parts, starts_noun_phrase,
 };
+use crate::annotate::TextPos;
 
 /// Most words between the reporting verb and the quotation.
 const MAX_GAP: usize = 14;
@@ -166,19 +167,64 @@ impl Attributor<'_> {
 }
 
 /// Whether a quotation may be someone's words worked into reported speech: two words
-/// or more, not all capitalised (a title or a name: "Make America Great Again").
+/// or more, and not a title.
 fn worth_reporting(quoted: &str) -> bool {
-    let ws: Vec<&str> = quoted
+    quoted
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    ws.len() >= 2
-        && !ws.iter().all(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
+        .count()
+        >= 2
+        && !is_title(quoted)
 }
+
+/// Whether a quotation of several words has every word capitalised: a title or a name
+/// ("The Long Walk Home", "Make America Great Again"), not someone's words.
+fn is_title(quoted: &str) -> bool {
+    let mut ws = quoted
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .peekable();
+    let initial = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    ws.peek().is_some() && ws.clone().nth(1).is_some() && ws.all(initial)
+}
+
+/// Whether the quote opening at `quote` is a title (see [`is_title`]).
+impl Attributor<'_> {
+    pub(super) fn quotes_title(&self, quote: TextPos) -> bool {
+        let i = self.spans.partition_point(|s| s.start < quote);
+        self.spans
+            .get(i)
+            .is_some_and(|s| s.start == quote && is_title(&s.text(self.blocks)))
+    }
+}
+
+/// Whether the words after a speech verb hold a report of someone else's: a stance verb
+/// with a subject of its own that is not a pronoun (`X said Y called it "..."`, `X said
+/// officials were calling it "..."`), not one coordinated with the first (`X said ...
+/// and called it`) or a participle continuing it (`X said ..., calling it`).
+pub(super) fn another_report(gap: &[Word]) -> bool {
+    (1..gap.len()).any(|n| {
+        let w = &gap[n];
+        let aux = n >= 2 && is_in(PASSIVE, &gap[n - 1].lower);
+        let verb = !w.capitalized
+            && (is_in(STANCE_VERBS, &w.lower) || (aux && is_in(STANCE_PARTICIPLES, &w.lower)));
+        let prev = &gap[if aux { n - 2 } else { n - 1 }];
+        verb && !prev.comma_after
+            && !is_in(ADVERBS, &prev.lower)
+            && !is_in(NOT_SUBJECT, &prev.lower)
+    })
+}
+
+/// Words before a verb that do not make it a new report: conjunctions, pronouns of the
+/// first speaker, relative words.
+const NOT_SUBJECT: &[&str] = &[
+    "and", "but", "or", "then", "he", "she", "it", "they", "we", "i", "who", "which", "that",
+    "also", "later", "to",
+];
 
 /// A lower-case reporting verb at `k`: a finite speech or stance verb, or a speech or
 /// stance participle.
@@ -197,7 +243,8 @@ fn is_participle(w: &Word) -> bool {
 fn open_gap(gap: &[Word]) -> bool {
     gap.len() <= MAX_GAP
         && !gap.iter().any(|w| {
-            (is_in(EMBED_STOPS, &w.lower) && w.lower != "because") || is_in(SPEECH_NOUNS, &w.lower)
+            (is_in(EMBED_STOPS, &w.lower) && w.lower != "because")
+                || (!w.capitalized && is_in(SPEECH_NOUNS, &w.lower))
         })
         && !gap.last().is_some_and(is_possessive_word)
         && !gap
