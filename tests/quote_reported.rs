@@ -331,6 +331,66 @@ fn told_the_broadcaster_names_the_speaker() {
     );
 }
 
+#[test]
+fn a_name_after_a_headline_and_a_dash_introduces_the_quote() {
+    assert_reported(
+        "Pollsters agree - Jane Roe: \"The turnout models missed the late deciders entirely.\"",
+        "Jane Roe",
+    );
+}
+
+#[test]
+fn more_from_a_name_introduces_the_quote() {
+    assert_reported(
+        "More from Okafor: \"The party has to win back the towns it lost.\"",
+        "Okafor",
+    );
+}
+
+#[test]
+fn an_opening_speech_verb_before_a_name_introduces_the_quote() {
+    assert_reported(
+        "Continued Stone: \"So I think the problem is very real.\"",
+        "Stone",
+    );
+}
+
+#[test]
+fn an_opening_said_before_a_name_and_a_relative_clause_introduces_the_quote() {
+    assert_reported(
+        "Said Dorothy Reyes, who grew up on the same street, \"We were all so proud of him.\"",
+        "Dorothy Reyes",
+    );
+}
+
+#[test]
+fn a_name_before_a_colon_without_a_dash_or_verb_is_not_a_speaker() {
+    assert_speakers(
+        &["The next day brought Carl Moss: \"nothing but rain and more rain.\""],
+        &[None],
+    );
+}
+
+#[test]
+fn an_answer_owned_by_a_possessive_names_the_speaker() {
+    assert_reported(
+        "The senator's answer was that \"the family comes first in every decision.\"",
+        "the senator",
+    );
+}
+
+#[test]
+fn a_phrasal_particle_does_not_open_a_speaker() {
+    let got = quotes(&[
+        "And he hit back at Labour claims he had used the nurse as \"a human shield for his policies.\"",
+    ]);
+    assert!(
+        got.iter()
+            .all(|(_, s, _)| s.as_deref() != Some("back at Labour")),
+        "quotes found: {got:#?}"
+    );
+}
+
 // The built page.
 
 #[test]

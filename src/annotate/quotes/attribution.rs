@@ -16,11 +16,16 @@
 //! | before, colon | `Sadr, who leads the bloc, wrote in a letter that a supporter read aloud: "..."` |
 //! | before, embedded | `the foreign ministry said in a statement that it is about "..."` |
 //! | before, participle | `Conservative co-chairman Liam Fox derided the photo call, saying: "..."` |
+//! | before, reported | `Jones called the plan "reckless"` / `Brown, calling him "a liar," left` (`reported`) |
+//! | before, no verb | `Pollsters agree - Jane Roe: "..."` / `Continued Stone: "..."` (`reported`) |
 //!
 //! The construction after the quote wins, except that a pronoun there yields to a name
 //! right before the quote (`X said: "...," he said`). It is refused when the verb has a
 //! clause of its own (`"...," X said the cases were different` reports something
-//! else), or when the quote ended its sentence with a full stop.
+//! else), or when the quote ended its sentence with a full stop. An embedded quote is
+//! refused when it is a title (`X said she had watched "The Long Walk Home"`) or when a
+//! stance verb with a subject of its own stands between (`X said Y called it "..."`,
+//! which `reported` gives to Y).
 //!
 //! **The subject** of a verb before the quote is read leftwards to a clause boundary
 //! ("that", "but", ", and"; a relative clause set off by commas is read through). A
@@ -64,9 +69,11 @@
 //! introduced with that role or age ("London mayor Ken Livingstone", "Bailey, 23,");
 //! with none or two such people the description stays as written.
 //!
-//! This module reads the constructions and the inheritance; `speaker` turns a subject
-//! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to, and
-//! `descriptions` finds whom a description stands for.
+//! This module reads the constructions and the inheritance; `reported` reads the
+//! constructions tried last, when none of these names a speaker (reported speech,
+//! introductions without a speech verb); `speaker` turns a subject phrase into a
+//! [`Speaker`], `antecedents` collects what pronouns may refer to, and `descriptions`
+//! finds whom a description stands for.
 
 mod antecedents;
 mod descriptions;

@@ -1,38 +1,53 @@
-//! Reported speech: a quotation worked into a sentence whose reporting clause comes
-//! first, without the colon or comma that marks a direct introduction.
+//! Reported speech and introductions without a speech verb: the constructions tried
+//! when no other construction names a quote's speaker, all found as
+//! [`SpeakerSource::Reported`].
 //!
-//! `Smith says the deal is "a betrayal"`, `Jones called the plan "reckless and
-//! unaffordable"`, `Kim referred to the mayor as "a capable leader"`, `Park thanked
-//! voters for "standing with us"`, `Brown, calling him "a dangerous man," left`: the
-//! quotation is said by the subject of the sentence's last reporting verb (a speech verb
-//! or a verb of stance such as "called", "praised", "accused"). The rule is tried only
-//! when no other construction names a speaker, and it stays silent whenever something
-//! between the verb and the quotation could be the source instead: another reporting
-//! verb (the last one wins: `X said Y called it "..."` is Y's), a noun of speech (`X
-//! mocked Y's claim that "..."`), a possessive name (`Trump's "Make America Great
-//! Again"`), a relative or contrasting clause, or more than [`MAX_GAP`] words. A
-//! quotation of one word or in title case (a term, a name or a title) is never
-//! attributed this way.
+//! **Reported speech**: a quotation worked into a sentence whose reporting clause comes
+//! first, without the colon or comma of a direct introduction. `Smith says the deal is
+//! "a betrayal"`, `Jones called the plan "reckless and unaffordable"`, `Kim referred to
+//! the mayor as "a capable leader"`, `Park thanked voters for "standing with us"`,
+//! `Brown, calling him "a dangerous man," left`: the quotation is said by the subject of
+//! the sentence's last reporting verb (a lower-case speech verb, a verb of stance such
+//! as "called", "praised", "accused", or a participle of either). The rule stays silent
+//! whenever something could be the source instead: a noun of speech between the verb
+//! and the quotation (`X mocked the claim that "..."`), a possessive right before it
+//! (`Trump's "Make America Great Again"`), a relative or contrasting clause, more than
+//! [`MAX_GAP`] words, "according to" in the sentence, or a reporting clause after the
+//! quotation (`..., the paper reported`). The last verb wins, so `X said Y called it
+//! "..."` is Y's; a passive (`was called "..."`) or an infinitive (`to say`) reports
+//! nothing. A quotation of one word or in title case (a term, a name or a title) is
+//! never attributed this way.
 //!
-//! The subject is read with the same reader as every other construction: leftwards to a
-//! clause boundary (`subject_start`), then the phrase through `subject_speaker`. A verb
+//! The subject is read with the reader every construction uses: leftwards to a clause
+//! boundary (`subject_start`), then the phrase through `subject_speaker`. A verb
 //! coordinated with an earlier predicate (`X took the stage and called it "..."`) takes
 //! the subject before that predicate; a participle set off by a comma (`X spoke on
-//! Friday, calling them "..."`) takes the subject of its main clause.
+//! Friday, calling them "..."`) takes the subject of its main clause. A free-text
+//! speaker must read as someone (a capitalised name or a role, not "better to").
+//!
+//! **Without a speech verb**: a name after a headline and a dash before a colon
+//! (`Pollsters agree - Jane Roe: "..."`), or after "More from"; a speech verb opening
+//! the sentence before its speaker (`Continued Stone: "..."`, `Said Dorothy Reyes, who
+//! grew up there, "..."`); and the owner of an answer (`The senator's answer was that
+//! "..."`).
 
 use super::super::SpeakerSource;
 use super::super::text::{
-    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, PREPOSITIONS, RELATIVE,
-    SPEECH_PARTICIPLES, SUBORDINATORS, Word, is_in, sentence_end, sentence_start, words,
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, NAME_PARTICLES, PREPOSITIONS,
+    RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, Word, is_in,
+    sentence_end, sentence_start, words,
 };
 use super::{
     Attributor, IRREGULAR_PAST, Reading, Resolved, Spoken, after_intro, attribution,
-    speech_verb_at, split_parts, starts_noun_phrase,
+    noun_phrase_after, speech_verb_at, split_parts, starts_noun_phrase,
 };
 use crate::annotate::TextPos;
 
 /// Most words between the reporting verb and the quotation.
 const MAX_GAP: usize = 14;
+/// How far after a quotation its sentence is read for a reporting clause of its own.
+const MAX_AFTER_BYTES: usize = 400;
+
 /// Verbs of a publication reporting what another said.
 const REPORTED: &[&str] = &["reported", "reports", "reporting"];
 
@@ -89,6 +104,27 @@ const SPEECH_NOUNS: &[&str] = &[
     "video", "poster", "headlines",
 ];
 
+/// Nouns of a reply: `X's answer was that "..."` is X's.
+const ANSWER_NOUNS: &[&str] = &[
+    "answer",
+    "response",
+    "reply",
+    "message",
+    "argument",
+    "explanation",
+    "advice",
+    "verdict",
+    "retort",
+    "excuse",
+    "view",
+    "position",
+    "reasoning",
+    "conclusion",
+];
+
+/// Particles of phrasal verbs, which open no speaker's phrase ("hit back at X").
+const PARTICLES: &[&str] = &["back", "on", "out", "up", "off"];
+
 /// Auxiliaries that end a subject as a finite verb does.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
@@ -109,34 +145,25 @@ impl Attributor<'_> {
         let floor = self.prev_quote_end(b, end).unwrap_or(0).min(end);
         let start = sentence_start(text, floor, end);
         let ws = words(text, start..end);
-        if ws.iter().any(|w| w.lower == "according") {
-            return Reading::Nothing;
-        }
-        let Some(k) = (0..ws.len()).rev().find(|&k| reporting_verb(&ws, k)) else {
-            return Reading::Nothing;
-        };
-        let gap = &ws[k + 1..];
-        if !open_gap(gap)
-            || text[ws[k].range.end..end].contains(';')
-            || (is_in(NEED_AS, &ws[k].lower) && !gap.iter().any(|w| w.lower == "as"))
-        {
-            return Reading::Nothing;
-        }
-        let before = k.checked_sub(1).map(|p| &ws[p]);
-        let subject = match before {
-            // `to say`, `was called "a liar"`: no finite verb of its own.
-            Some(w) if w.lower == "to" => None,
-            Some(w) if is_in(PASSIVE, &w.lower) && !is_participle(&ws[k]) => None,
-            // `X, says Y, is that "..."`: a parenthetical verb.
-            Some(w) if w.comma_after && gap.first().is_some_and(|g| g.capitalized) => None,
-            Some(w) if is_participle(&ws[k]) && !is_in(PASSIVE, &w.lower) => {
-                participle_subject(&ws, k, start > floor || floor == 0)
-            }
-            _ => finite_subject(&ws, k),
+        let colon = ws
+            .last()
+            .is_some_and(|w| text[w.range.end..end].trim().ends_with(':'));
+        let marked = ws
+            .last()
+            .is_some_and(|w| text[w.range.end..end].trim().ends_with([':', ',']));
+        let subject = if colon && let Some(name) = headline_name(text, &ws) {
+            Some(name.to_vec())
+        } else if marked && let Some(np) = inverted_opening(&ws) {
+            Some(np.to_vec())
+        } else if let Some(owner) = owner_of_answer(&ws) {
+            Some(owner)
+        } else {
+            reporting_subject(text, &ws, end, start > floor || floor == 0).map(<[Word]>::to_vec)
         };
         let Some(subject) = subject else {
             return Reading::Nothing;
         };
+        let subject = subject.as_slice();
         match self.subject_speaker(b, subject, q.start, spoken) {
             Resolved::Speaker(sp, span, pronoun)
                 if pronoun || sp.entity.is_some() || plausible_speaker(&text[span.clone()]) =>
@@ -158,12 +185,116 @@ impl Attributor<'_> {
         let b = q.end.block;
         let text = &self.blocks[b].text;
         let from = q.end.offset;
-        let ws = words(text, from..sentence_end(text, from, text.len()));
+        // Read a bounded window, so that a block of many quotes costs linear work.
+        let mut ceil = (from + MAX_AFTER_BYTES).min(text.len());
+        while !text.is_char_boundary(ceil) {
+            ceil += 1;
+        }
+        let ws = words(text, from..sentence_end(text, from, ceil));
         (0..ws.len()).any(|k| {
             (speech_verb_at(&ws, k) || is_in(REPORTED, &ws[k].lower))
                 && !(k > 0 && matches!(ws[k - 1].lower.as_str(), "and" | "but" | "or"))
         })
     }
+}
+
+/// The subject of the last reporting verb of the words `ws` before a quote (which
+/// opens at `end` of `text`), when nothing between the verb and the quote could be the
+/// source instead. `sentence_start`: `ws` opens its sentence.
+fn reporting_subject<'w>(
+    text: &str,
+    ws: &'w [Word],
+    end: usize,
+    sentence_start: bool,
+) -> Option<&'w [Word]> {
+    if ws.iter().any(|w| w.lower == "according") {
+        return None;
+    }
+    let k = (0..ws.len()).rev().find(|&k| reporting_verb(ws, k))?;
+    let gap = &ws[k + 1..];
+    if !open_gap(gap)
+        || text[ws[k].range.end..end].contains(';')
+        || (is_in(NEED_AS, &ws[k].lower) && !gap.iter().any(|w| w.lower == "as"))
+    {
+        return None;
+    }
+    match k.checked_sub(1).map(|p| &ws[p]) {
+        // `to say`, `was called "a liar"`: no finite verb of its own.
+        Some(w) if w.lower == "to" => None,
+        Some(w) if is_in(PASSIVE, &w.lower) && !is_participle(&ws[k]) => None,
+        // `X, says Y, is that "..."`: a parenthetical verb.
+        Some(w) if w.comma_after && gap.first().is_some_and(|g| g.capitalized) => None,
+        Some(w) if is_participle(&ws[k]) && !is_in(PASSIVE, &w.lower) => {
+            participle_subject(ws, k, sentence_start)
+        }
+        _ => finite_subject(ws, k),
+    }
+}
+
+/// The speaker a colon gives the floor to without a verb: a name after a headline and
+/// a dash (`Pollsters agree - Jane Roe:`), or after an opening speech verb or "More
+/// from" (`Continued Stone:`, `More from Jones:`). The name is one to four capitalised
+/// words.
+fn headline_name<'w>(text: &str, ws: &'w [Word]) -> Option<&'w [Word]> {
+    let run = ws
+        .iter()
+        .rev()
+        .take_while(|w| {
+            (w.capitalized && !is_possessive_word(w)) || is_in(NAME_PARTICLES, &w.lower)
+        })
+        .count();
+    if run == 0 || run > 4 || run == ws.len() {
+        return None;
+    }
+    let name_at = ws.len() - run;
+    let rest = &ws[..name_at];
+    let last = &rest[name_at - 1];
+    let dash = text[last.range.end..ws[name_at].range.start]
+        .trim()
+        .starts_with(['-', '\u{2013}', '\u{2014}']);
+    let more_from = matches!(rest, [m, f] if m.lower == "more" && f.lower == "from");
+    (dash || more_from).then_some(&ws[name_at..])
+}
+
+/// The speaker after a speech verb opening the sentence (`Continued Stone:`, `Said
+/// Dorothy Reyes, who grew up on the street, "..."`): the noun phrase after the verb,
+/// followed by nothing or by a relative clause set off by commas.
+fn inverted_opening(ws: &[Word]) -> Option<&[Word]> {
+    let verb = ws.first()?;
+    if !verb.capitalized || !is_in(SPEECH_VERBS, &verb.lower) {
+        return None;
+    }
+    let np = noun_phrase_after(ws, 1);
+    let rest = &ws[1 + np.len()..];
+    let plain = rest.is_empty()
+        || (np.last().is_some_and(|w| w.comma_after)
+            && is_in(RELATIVE, &rest[0].lower)
+            && rest.last().is_some_and(|w| w.comma_after));
+    (!np.is_empty() && plain).then_some(np)
+}
+
+/// The owner of an answer introduced by "was" (`The senator's answer was that "..."`):
+/// the words before the possessive, without its "'s", when nothing else opens the
+/// sentence.
+fn owner_of_answer(ws: &[Word]) -> Option<Vec<Word>> {
+    let n = ws.len();
+    let that = usize::from(ws.last()?.lower == "that");
+    let verb = n.checked_sub(1 + that)?;
+    let noun = verb.checked_sub(1)?;
+    let owner = noun.checked_sub(1)?;
+    if !matches!(ws[verb].lower.as_str(), "was" | "is")
+        || !is_in(ANSWER_NOUNS, &ws[noun].lower)
+        || !is_possessive_word(&ws[owner])
+    {
+        return None;
+    }
+    let from = after_intro(ws, owner)?;
+    let mut phrase = ws[from..=owner].to_vec();
+    let last = phrase.last_mut()?;
+    let cut = last.lower.len() - last.lower.trim_end_matches(['s', '\'', '\u{2019}']).len();
+    last.range.end -= cut;
+    last.lower.truncate(last.lower.len() - cut);
+    Some(phrase)
 }
 
 /// Whether a quotation may be someone's words worked into reported speech: two words
@@ -346,16 +477,23 @@ fn participle_subject(ws: &[Word], p: usize, sentence_start: bool) -> Option<&[W
 }
 
 /// Whether a free-text speaker's phrase reads as a person or body: it names someone
-/// with a capital ("Sen. Smith", "the Republican candidate") and does not end in a word
-/// that leaves it open ("better to", "the paradox of").
+/// with a capital ("Sen. Smith", "the Republican candidate") or a role ("the
+/// senator"), does not open with a
+/// preposition or particle ("back at Labour") and does not end in a word that leaves it
+/// open ("better to", "the paradox of").
 fn plausible_speaker(phrase: &str) -> bool {
     let ws = words(phrase, 0..phrase.len());
     let Some(last) = ws.last() else {
         return false;
     };
-    ws.iter()
-        .any(|w| w.capitalized && !is_in(DETERMINERS, &w.lower))
+    let role = is_in(DETERMINERS, &ws[0].lower) && is_in(TITLE_WORDS, &last.lower);
+    (role
+        || ws
+            .iter()
+            .any(|w| w.capitalized && !is_in(DETERMINERS, &w.lower)))
         && !ws.iter().any(is_possessive_word)
+        && !is_in(PREPOSITIONS, &ws[0].lower)
+        && !is_in(PARTICLES, &ws[0].lower)
         && !is_in(PREPOSITIONS, &last.lower)
         && last.lower != "to"
         && !is_in(ADVERBS, &last.lower)
