@@ -402,7 +402,25 @@ fn bbc_and_polnear() {
                 Some(false)
             };
             if let Some(v) = verdict {
-                let rule = format!("{:?}", q.speaker_source.unwrap());
+                // A pronoun's span overlaps a gold pronoun source whoever it was resolved
+                // to: those are counted apart, their resolution unchecked.
+                let via_pronoun = q.speaker_span.is_some_and(|(s, e)| {
+                    s.block == e.block
+                        && PRONOUNS.contains(
+                            &blocks[s.block].text[s.offset..e.offset]
+                                .to_lowercase()
+                                .as_str(),
+                        )
+                });
+                let rule = format!(
+                    "{:?}{}",
+                    q.speaker_source.unwrap(),
+                    if via_pronoun {
+                        " (pronoun, resolution unchecked)"
+                    } else {
+                        ""
+                    }
+                );
                 by_rule.entry((comp.clone(), rule)).or_default()[usize::from(!v)] += 1;
             }
             match verdict {
