@@ -174,6 +174,56 @@ fn a_verb_coordinated_with_an_earlier_predicate_takes_its_subject() {
     );
 }
 
+#[test]
+fn a_subordinate_clause_that_reports_someone_else_silences_the_rule() {
+    assert_speakers(
+        &[
+            "When Ortiz said the deal was dead, Garcia hit back hard: \"If they sue us, they will lose.\"",
+        ],
+        &[None],
+    );
+}
+
+#[test]
+fn a_relative_clause_after_the_subject_keeps_the_subject() {
+    assert_reported(
+        "Marsh, who has in the past clashed with the board, described the chairman as \"a man out of his depth.\"",
+        "Marsh",
+    );
+}
+
+#[test]
+fn a_progressive_after_an_aside_keeps_the_subject() {
+    assert_reported(
+        "Former governor Ann Pike, for her part, is labelling the reform \"a blatant abuse of power.\"",
+        "Ann Pike",
+    );
+}
+
+#[test]
+fn a_coordinated_verb_after_a_comma_and_but_takes_the_first_subject() {
+    assert_reported(
+        "Congressman Tom Reyes used to back the senator, but now said the governor had \"the chance to bring us together.\"",
+        "Tom Reyes",
+    );
+}
+
+#[test]
+fn a_subordinate_clause_before_the_subject_does_not_hide_it() {
+    assert_reported(
+        "As the count dragged into the night, Garcia mocked her rival for \"having a very long evening.\"",
+        "Garcia",
+    );
+}
+
+#[test]
+fn a_noun_like_a_speech_verb_after_the_quote_does_not_silence_the_rule() {
+    assert_reported(
+        "Trump mocked Marco Rubio for \"having a tough night\" because he did not win any states.",
+        "Trump",
+    );
+}
+
 // Reported speech: where the rule must stay silent.
 #[test]
 fn a_pronoun_in_reported_speech_without_a_registry_person_stays_silent() {

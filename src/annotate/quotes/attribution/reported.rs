@@ -42,7 +42,7 @@ use super::super::text::{
 };
 use super::{
     Attributor, IRREGULAR_PAST, Reading, Resolved, Spoken, after_intro, attribution, is_intro,
-    noun_phrase_after, speech_verb_at, split_parts, starts_noun_phrase,
+    noun_phrase_after, speech_verb_at, split_parts, starts_noun_phrase, strip_adverbs,
 };
 use crate::annotate::TextPos;
 
@@ -195,7 +195,9 @@ impl Attributor<'_> {
 
     /// Whether the quote's sentence goes on to a reporting clause of its own after the
     /// quote (`... pledged to "...", the paper reported`): the speaker may be that one.
-    /// A verb coordinated with the first (`and said`) is not a new clause.
+    /// The verb must follow a name, a pronoun or a comma (`, the Gazette reported`,
+    /// `, said Smith`): after "and" it continues the first clause, and after other
+    /// words it is a noun ("won any states").
     fn reported_after(&self, i: usize) -> bool {
         let q = &self.spans[i];
         let b = q.end.block;
@@ -208,8 +210,12 @@ impl Attributor<'_> {
         }
         let ws = words(text, from..sentence_end(text, from, ceil));
         (0..ws.len()).any(|k| {
-            (speech_verb_at(&ws, k) || is_in(REPORTED, &ws[k].lower))
-                && !(k > 0 && matches!(ws[k - 1].lower.as_str(), "and" | "but" | "or"))
+            // The word before the verb, past adverbs ("Right Wing Watch first reported").
+            let before = strip_adverbs(&ws[..k]);
+            let after_subject = before.last().is_none_or(|p| {
+                p.capitalized || p.comma_after || matches!(p.lower.as_str(), "he" | "she" | "they")
+            });
+            (speech_verb_at(&ws, k) || is_in(REPORTED, &ws[k].lower)) && after_subject
         })
     }
 }
@@ -239,7 +245,7 @@ fn reporting_subject<'w>(
         Some(w) if w.lower == "to" => None,
         Some(w) if is_in(PASSIVE, &w.lower) && !is_participle(&ws[k]) => None,
         // `X, says Y, is that "..."`: a parenthetical verb.
-        Some(w) if w.comma_after && gap.first().is_some_and(|g| g.capitalized) => None,
+        Some(w) if w.comma_after && parenthetical_name(gap) => None,
         Some(w) if is_participle(&ws[k]) && !is_in(PASSIVE, &w.lower) => {
             participle_subject(ws, k, sentence_start)
         }
@@ -399,6 +405,13 @@ fn open_gap(gap: &[Word]) -> bool {
             .any(|p| p[0].comma_after && matches!(p[1].lower.as_str(), "and" | "but" | "or"))
 }
 
+/// Whether the words after a verb open with a name set off by a comma (`, says Carl
+/// Anthony, ...`): the verb is a parenthesis inside another sentence.
+fn parenthetical_name(gap: &[Word]) -> bool {
+    let run = gap.iter().take_while(|w| w.capitalized).count();
+    run > 0 && gap[run - 1].comma_after
+}
+
 /// A possessive ("Trump's", "the organisation's"), not a contraction ("it's").
 fn is_possessive_word(w: &Word) -> bool {
     let stem = w
@@ -418,7 +431,7 @@ fn verb_like(ws: &[Word], k: usize) -> bool {
     let w = &ws[k];
     !w.capitalized
         && (reporting_verb(ws, k)
-            || (w.lower.ends_with("ed") && w.lower.len() > 4)
+            || (w.lower.ends_with("ed") && w.lower.len() > 3)
             || is_in(IRREGULAR_PAST, &w.lower)
             || is_in(AUXILIARIES, &w.lower))
 }
@@ -428,10 +441,24 @@ fn verb_like(ws: &[Word], k: usize) -> bool {
 /// subject; a subject that holds a verb of its own is cut after it (`X said Y called`
 /// gives Y).
 fn finite_subject(ws: &[Word], k: usize) -> Option<&[Word]> {
-    let (from, stop) = super::subject_start(ws, k)?;
+    // A progressive (`is labelling`): the subject ends before the auxiliary.
+    let k = if k > 0 && is_in(PASSIVE, &ws[k - 1].lower) {
+        k - 1
+    } else {
+        k
+    };
+    let (mut from, stop) = super::subject_start(ws, k)?;
     if let Some(s) = stop {
-        if is_in(SUBORDINATORS, &ws[s].lower) {
-            return None;
+        if is_in(SUBORDINATORS, &ws[s].lower)
+            && let Some(c) = (from..k).rev().find(|&c| ws[c].comma_after)
+        {
+            // `As the count dragged on, Garcia mocked`: the main clause's subject, unless
+            // the subordinate clause reports someone too (`When X said ..., Y fired
+            // back`): then either may be the source.
+            if (s..c).any(|v| reporting_verb(ws, v)) {
+                return None;
+            }
+            from = c + 1;
         }
         if s > 0 && matches!(ws[s].lower.as_str(), "and" | "but") {
             // `X said ... but called it "..."`: the first predicate's subject.
@@ -462,6 +489,10 @@ fn finite_subject(ws: &[Word], k: usize) -> Option<&[Word]> {
     // Carolina says`) may be a fragment of a name: no subject can be told.
     let parts = split_parts(subject);
     let named = parts.iter().skip_while(|p| is_intro(&p[0])).count();
+    if named > 1 && is_in(RELATIVE, &last_part[0].lower) {
+        // `Beck, who has in the past described`: the name before the relative clause.
+        return Some(&subject[..subject.len() - last_part.len()]);
+    }
     (named <= 1).then_some(subject)
 }
 
