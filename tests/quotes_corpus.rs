@@ -319,6 +319,8 @@ fn bbc_and_polnear() {
     // Per split: [right, wrong, unverifiable, no gold attribution, gold-attributed quotes
     // we left without speaker].
     let mut scores: BTreeMap<String, [usize; 5]> = BTreeMap::new();
+    // Per split and rule (`SpeakerSource`): [right, wrong].
+    let mut by_rule: BTreeMap<(String, String), [usize; 2]> = BTreeMap::new();
     let mut wrong_examples: Vec<String> = Vec::new();
     let mut missed_examples: Vec<String> = Vec::new();
     for p in &files {
@@ -407,6 +409,28 @@ fn bbc_and_polnear() {
             } else {
                 Some(false)
             };
+            if let Some(v) = verdict {
+                // A pronoun's span overlaps a gold pronoun source whoever it was resolved
+                // to: those are counted apart, their resolution unchecked.
+                let via_pronoun = q.speaker_span.is_some_and(|(s, e)| {
+                    s.block == e.block
+                        && PRONOUNS.contains(
+                            &blocks[s.block].text[s.offset..e.offset]
+                                .to_lowercase()
+                                .as_str(),
+                        )
+                });
+                let rule = format!(
+                    "{:?}{}",
+                    q.speaker_source.unwrap(),
+                    if via_pronoun {
+                        " (pronoun, resolution unchecked)"
+                    } else {
+                        ""
+                    }
+                );
+                by_rule.entry((comp.clone(), rule)).or_default()[usize::from(!v)] += 1;
+            }
             match verdict {
                 Some(true) => tally[0] += 1,
                 Some(false) => {
@@ -439,6 +463,12 @@ fn bbc_and_polnear() {
             t[2],
             t[3],
             t[4]
+        );
+    }
+    for ((comp, rule), [right, wrong]) in &by_rule {
+        println!(
+            "polnear {comp} {rule}: precision {:.3} ({right} right, {wrong} wrong)",
+            *right as f64 / (right + wrong).max(1) as f64
         );
     }
     if std::env::var_os("SHOW_WRONG").is_some() {

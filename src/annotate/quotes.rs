@@ -62,6 +62,9 @@ pub enum SpeakerSource {
     Shared,
     /// A paragraph of pure quotation continuing the previous paragraph's speaker.
     Continued,
+    /// The subject of the reporting verb whose reported speech the quote is worked
+    /// into (`X called the plan "..."`, `X says the deal is "..."`).
+    Reported,
 }
 
 /// A quoted span found in an article.

@@ -16,11 +16,16 @@
 //! | before, colon | `Sadr, who leads the bloc, wrote in a letter that a supporter read aloud: "..."` |
 //! | before, embedded | `the foreign ministry said in a statement that it is about "..."` |
 //! | before, participle | `Conservative co-chairman Liam Fox derided the photo call, saying: "..."` |
+//! | before, reported | `Jones called the plan "reckless"` / `Brown, calling him "a liar," left` (`reported`) |
+//! | before, no verb | `Pollsters agree - Jane Roe: "..."` / `Continued Stone: "..."` (`reported`) |
 //!
 //! The construction after the quote wins, except that a pronoun there yields to a name
 //! right before the quote (`X said: "...," he said`). It is refused when the verb has a
 //! clause of its own (`"...," X said the cases were different` reports something
-//! else), or when the quote ended its sentence with a full stop.
+//! else), or when the quote ended its sentence with a full stop. An embedded quote is
+//! refused when it is a title (`X said she had watched "The Long Walk Home"`) or when a
+//! stance verb with a subject of its own stands between (`X said Y called it "..."`,
+//! which `reported` gives to Y).
 //!
 //! **The subject** of a verb before the quote is read leftwards to a clause boundary
 //! ("that", "but", ", and"; a relative clause set off by commas is read through). A
@@ -64,12 +69,15 @@
 //! introduced with that role or age ("London mayor Ken Livingstone", "Bailey, 23,");
 //! with none or two such people the description stays as written.
 //!
-//! This module reads the constructions and the inheritance; `speaker` turns a subject
-//! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to, and
-//! `descriptions` finds whom a description stands for.
+//! This module reads the constructions and the inheritance; `reported` reads the
+//! constructions tried last, when none of these names a speaker (reported speech,
+//! introductions without a speech verb); `speaker` turns a subject phrase into a
+//! [`Speaker`], `antecedents` collects what pronouns may refer to, and `descriptions`
+//! finds whom a description stands for.
 
 mod antecedents;
 mod descriptions;
+mod reported;
 mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};
@@ -264,7 +272,10 @@ impl<'a> Attributor<'a> {
                 Reading::Found(b) if b.adjacent && !b.pronoun => Reading::Found(b),
                 _ => Reading::Unknown,
             },
-            Reading::Nothing => before(),
+            Reading::Nothing => match before() {
+                Reading::Nothing => self.reported(i, spoken),
+                r => r,
+            },
         }
     }
 
@@ -542,6 +553,9 @@ impl<'a> Attributor<'a> {
                     p[0].comma_after && matches!(p[1].lower.as_str(), "and" | "but" | "or")
                 })
                 && !text[ws[k].range.end..seg_end].contains(';')
+                // `X said Y called it "..."` is Y's (see `reported`); a title is nobody's.
+                && !reported::another_report(gap)
+                && !self.quotes_title(quote)
         };
         if !allowed {
             return Reading::Nothing;
@@ -694,13 +708,17 @@ fn last_speech_verb(ws: &[Word], end: usize) -> Option<usize> {
 /// The subject of a sentence whose quote a speech participle set off by a comma
 /// introduces (`X rallied supporters, saying: "..."`, `X appears in a clip, telling
 /// them "..."`): the words opening the sentence, after introductory phrases, up to its
-/// first verb-like word. `None` without such a participle close to the quote, or when
-/// the main clause holds another clause ("that", "who", "when").
+/// first verb-like word. An adverb may stand before the participle (`, quickly
+/// adding:`). `None` without such a participle close to the quote, or when the main
+/// clause holds another clause ("that", "who", "when").
 fn participle_subject(ws: &[Word], marked: bool) -> Option<&[Word]> {
     let gap = if marked { 3 } else { 1 };
-    let p = (ws.len().saturating_sub(gap + 1)..ws.len())
+    let mut p = (ws.len().saturating_sub(gap + 1)..ws.len())
         .rev()
         .find(|&p| is_in(SPEECH_PARTICIPLES, &ws[p].lower))?;
+    if p >= 3 && ws[p - 2].comma_after && strip_adverbs(&ws[p - 2..p]).len() == 1 {
+        p -= 1;
+    }
     if p < 2 || !ws[p - 1].comma_after {
         return None;
     }

@@ -229,7 +229,7 @@ pub(super) const NAME_TITLES: &[&str] = &[
     "dame", "lord", "lady", "rev", "rev.", "father", "brother", "sister", "cardinal",
     "archbishop", "bishop", "imam", "emir", "colonel", "major", "lieutenant", "admiral",
     "commander", "foreign", "defence", "defense", "interior", "finance", "deputy", "vice",
-    "former", "acting", "caretaker", "state", "attorney",
+    "former", "acting", "caretaker", "state", "attorney", "mp",
 ];
 
 /// Words that open a sentence before its subject and are capitalised only there.
