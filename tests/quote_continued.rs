@@ -1,0 +1,102 @@
+//! Continued quotes and the people "he", "she" and "the MP" stand for: one test per
+//! behaviour, each on sentences shaped like real reporting (written for these tests,
+//! not taken from a corpus), with the negatives that must stay unattributed.
+//!
+//! Every test runs the quote finder with an empty registry, as on text the rules never
+//! saw, and checks the speaker named for each quotation (or that none is named).
+
+use dossier::annotate::TextBlock;
+use dossier::annotate::quotes::QuoteFinder;
+use dossier::content::registry::Registry;
+
+/// The quotations (not terms) of the paragraphs, as (text, speaker name).
+fn speakers(paras: &[&str]) -> Vec<(String, Option<String>)> {
+    let blocks: Vec<TextBlock> = paras.iter().map(|p| TextBlock::paragraph(p)).collect();
+    let registry = Registry::default();
+    QuoteFinder::new(&registry, 4)
+        .find(&blocks, &[])
+        .into_iter()
+        .filter(|q| !q.is_term)
+        .map(|q| (q.text, q.speaker.map(|s| s.name)))
+        .collect()
+}
+
+/// Asserts the speaker of each quotation, in order.
+fn assert_speakers(paras: &[&str], want: &[Option<&str>]) {
+    let got = speakers(paras);
+    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(names, want, "quotes found: {got:#?}");
+}
+
+// Continued quotes.
+
+#[test]
+fn a_quote_after_an_attribution_with_a_relative_clause_continues_the_speaker() {
+    assert_speakers(
+        &[
+            "\u{201c}We need more nurses on every ward,\u{201d} said Martha Quill, a union organiser who has worked at the hospital since 1998. \u{201c}Nobody in the trust is listening to us.\u{201d}",
+        ],
+        &[Some("Martha Quill"), Some("Martha Quill")],
+    );
+}
+
+#[test]
+fn a_quote_after_an_attribution_with_a_participle_continues_the_speaker() {
+    assert_speakers(
+        &[
+            "\"A leader has to fight for his town,\" Donnelly said, adding that he had fought for the new bridge for a decade. \"I will not stop now that we are this close.\"",
+        ],
+        &[Some("Donnelly"), Some("Donnelly")],
+    );
+}
+
+#[test]
+fn a_quoted_title_inside_the_attribution_does_not_break_the_chain() {
+    assert_speakers(
+        &[
+            "\"We won the argument about the budget,\" Ferris told the \"Morning Report\" programme on Monday. \"The figures speak for themselves.\"",
+        ],
+        &[Some("Ferris"), Some("Ferris")],
+    );
+}
+
+#[test]
+fn a_paragraph_of_quotation_after_an_attribution_with_an_appositive_continues_it() {
+    assert_speakers(
+        &[
+            "\"The river came up faster than anyone expected,\" said Joan Petrie, 61, who has farmed the valley for forty years.",
+            "\"We lost half the flock in a single night and there was nothing we could do.\"",
+        ],
+        &[Some("Joan Petrie"), Some("Joan Petrie")],
+    );
+}
+
+#[test]
+fn a_new_clause_with_its_own_subject_breaks_the_chain() {
+    assert_speakers(
+        &[
+            "\"Tell her I promised you a picture of the house,\" Marta Ebeling said, and her husband cut in. \"Don't forget about the dog.\"",
+        ],
+        &[Some("Marta Ebeling"), None],
+    );
+}
+
+#[test]
+fn a_sentence_in_between_breaks_the_chain() {
+    assert_speakers(
+        &[
+            "\"It was a fine day for the whole village,\" said Ruiz. Others paid tribute on social media. \"He was the kindest man I ever knew.\"",
+        ],
+        &[Some("Ruiz"), None],
+    );
+}
+
+#[test]
+fn a_second_speech_verb_in_the_attribution_breaks_the_chain() {
+    assert_speakers(
+        &[
+            "\"We will appeal against the ruling,\" said Lowe, whose lawyer told reporters that the judge had erred. \"It is far from over.\"",
+        ],
+        &[Some("Lowe"), None],
+    );
+}
