@@ -100,3 +100,28 @@ fn a_second_speech_verb_in_the_attribution_breaks_the_chain() {
         &[Some("Lowe"), None],
     );
 }
+
+// Pronouns.
+
+#[test]
+fn a_surname_written_after_an_initial_is_a_name_a_pronoun_can_stand_for() {
+    assert_speakers(
+        &[
+            "Rep. Sander Q. Dalton (Ohio), a superdelegate, has backed the plan for months.",
+            "Robin Pryce, the state party chair, wants the delegates to think again.",
+            "Dalton dismissed concerns that he was out of step with the voters of his state.",
+            "\u{201c}It was a narrow victory in a very long race,\u{201d} he said.",
+        ],
+        &[Some("Dalton")],
+    );
+}
+
+#[test]
+fn a_party_tag_in_brackets_ends_the_name_a_pronoun_stands_for() {
+    assert_speakers(
+        &[
+            "Rep. Lena Ortiz (D-N.M.) spoke at the hearing on Tuesday. \u{201c}We cannot keep patching the same dam every spring,\u{201d} she said.",
+        ],
+        &[Some("Lena Ortiz")],
+    );
+}

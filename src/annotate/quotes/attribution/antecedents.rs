@@ -1,8 +1,9 @@
 //! Pronoun antecedents: the people and bodies a later "he", "she" or "it" may stand for.
 //!
 //! Candidates are the speakers of earlier quotes and the subjects that open sentences:
-//! registry mentions, capitalised names, and single capitalised words the article also
-//! capitalises mid-sentence. Unnamed subjects ("The prime minister's spokesman said")
+//! registry mentions, capitalised names (a party tag in brackets ends one), and single
+//! capitalised words the article also capitalises mid-sentence or writes after an
+//! initial or a title ("Sander M. Levin", "Sen. Levin"). Unnamed subjects ("The prime minister's spokesman said")
 //! are recorded too, so that a pronoun after them is known to be ambiguous.
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers that read as
@@ -199,6 +200,11 @@ impl Attributor<'_> {
                 let (prev, w) = (&pair[0], &pair[1]);
                 let gap = &block.text[prev.range.end..w.range.start];
                 if w.capitalized && !gap.contains(['.', '!', '?', ':', '"', '“', '(']) {
+                    proper.insert(w.lower.clone());
+                }
+                // "Sander M. Levin", "Sen. Levin": a name after an initial or a title.
+                let initial = prev.lower.chars().count() == 1 || is_in(NAME_TITLES, &prev.lower);
+                if w.capitalized && prev.capitalized && initial && gap == ". " {
                     proper.insert(w.lower.clone());
                 }
             }
@@ -403,6 +409,14 @@ impl Attributor<'_> {
             return None;
         }
         let mut name = &ws[from..from + run];
+        // A party tag in brackets ends the name ("Sander Levin (D-Mich.)").
+        if let Some(p) = name
+            .iter()
+            .position(|w| text[..w.range.start].ends_with('('))
+            .filter(|&p| p > 0)
+        {
+            name = &name[..p];
+        }
         while name.len() >= 2
             && (is_in(NAME_TITLES, name[0].lower.trim_end_matches('.'))
                 || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.'))
