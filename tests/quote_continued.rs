@@ -125,3 +125,47 @@ fn a_party_tag_in_brackets_ends_the_name_a_pronoun_stands_for() {
         &[Some("Lena Ortiz")],
     );
 }
+
+// Gender.
+
+#[test]
+fn she_right_after_a_man_stays_unattributed() {
+    assert_speakers(
+        &[
+            "Councillor Mark Tully opened the debate on the new bypass. \u{201c}We cannot wait another ten years for this road,\u{201d} she said.",
+        ],
+        &[None],
+    );
+}
+
+#[test]
+fn he_after_a_man_still_resolves_to_him() {
+    assert_speakers(
+        &[
+            "Councillor Mark Tully opened the debate on the new bypass. \u{201c}We cannot wait another ten years for this road,\u{201d} he said.",
+        ],
+        &[Some("Mark Tully")],
+    );
+}
+
+#[test]
+fn a_title_gives_a_surname_its_gender() {
+    assert_speakers(
+        &[
+            "Mrs Okafor chairs the parish council.",
+            "Okafor wrote to the minister again in March. \u{201c}The bridge is older than the village hall,\u{201d} he said.",
+        ],
+        &[None],
+    );
+}
+
+#[test]
+fn a_surname_shared_by_a_husband_and_wife_gives_no_gender() {
+    assert_speakers(
+        &[
+            "Tom Ebeling and Betsy Ebeling have known the candidate since school.",
+            "Ebeling said the attacks were hard to watch. \u{201c}It is the blessing and the curse at the same time,\u{201d} she said.",
+        ],
+        &[Some("Ebeling")],
+    );
+}

@@ -47,8 +47,10 @@
 //! (registry mentions, capitalised names, and single capitalised words the article also
 //! writes with a capital mid-sentence, so "Sanders" counts and "Officials" does not). An
 //! unnamed speaker or unnamed sentence subject in between ("one demonstrator told AFP",
-//! "The prime minister's spokesman said") makes the pronoun ambiguous. `it` resolves
-//! likewise to an organisation or document. `they`, `we` and `I` are never resolved.
+//! "The prime minister's spokesman said") makes the pronoun ambiguous, and so does a
+//! latest person whose name rules the pronoun out (`she` after "Mr Tully" or "Mark
+//! Tully": someone the rules did not see spoke; see `gender`). `it` resolves likewise
+//! to an organisation or document. `they`, `we` and `I` are never resolved.
 //!
 //! **Inheritance**: a quote without a construction of its own inherits a speaker only in
 //! cases that newswriting makes unambiguous: it is joined to an attributed quote in the
@@ -68,12 +70,13 @@
 //!
 //! This module reads the constructions and the inheritance; `speaker` turns a subject
 //! phrase into a [`Speaker`], `antecedents` collects what pronouns may refer to,
-//! `descriptions` finds whom a description stands for, and `continuation` decides
-//! which quotes carry on an earlier voice.
+//! `descriptions` finds whom a description stands for, `gender` which pronoun a name
+//! allows, and `continuation` decides which quotes carry on an earlier voice.
 
 mod antecedents;
 mod continuation;
 mod descriptions;
+mod gender;
 mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};

@@ -27,6 +27,7 @@ use super::super::text::{
     NOT_PERSON_ENDINGS, SENTENCE_OPENERS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
 use super::descriptions::person_description;
+use super::gender::{Gender, Genders};
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
@@ -93,6 +94,8 @@ pub(super) struct Antecedents {
     /// Capitalised words the article also capitalises inside a sentence: proper names
     /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
     proper: HashSet<String>,
+    /// What the article's names say about gender.
+    genders: Genders,
 }
 
 impl Attributor<'_> {
@@ -108,6 +111,7 @@ impl Attributor<'_> {
         spoken: &Spoken,
         before: TextPos,
         class: Class,
+        gender: Option<Gender>,
     ) -> Option<Speaker> {
         let near = |pos: TextPos| pos < before && pos.block + PRONOUN_WINDOW >= before.block;
         let ants = self.antecedents();
@@ -161,6 +165,12 @@ impl Attributor<'_> {
                 return None;
             }
         }
+        // "She" right after a man is someone the rules did not see: unresolved.
+        if let Some(g) = gender
+            && ants.genders.of(&latest.2.name).is_some_and(|l| l != g)
+        {
+            return None;
+        }
         Some(latest.2.clone())
     }
 
@@ -195,7 +205,9 @@ impl Attributor<'_> {
             .map(|b| words(&b.text, 0..b.text.len()))
             .collect();
         let mut proper = HashSet::new();
+        let mut genders = Genders::default();
         for (block, ws) in self.blocks.iter().zip(&tokens) {
+            genders.add_block(&block.text, ws);
             for pair in ws.windows(2) {
                 let (prev, w) = (&pair[0], &pair[1]);
                 let gap = &block.text[prev.range.end..w.range.start];
@@ -336,6 +348,7 @@ impl Attributor<'_> {
             subjects,
             by_class,
             proper,
+            genders,
         }
     }
 
