@@ -169,3 +169,38 @@ fn a_surname_shared_by_a_husband_and_wife_gives_no_gender() {
         &[Some("Ebeling")],
     );
 }
+
+// Descriptions.
+
+#[test]
+fn the_senator_is_the_one_person_introduced_with_the_title_sen() {
+    assert_speakers(
+        &[
+            "Sen. Maria Delgado (D-Ore.) met the wheat farmers in Pendleton on Friday.",
+            "\u{201c}Nobody in this room asked for a trade war,\u{201d} the senator said.",
+        ],
+        &[Some("Maria Delgado")],
+    );
+}
+
+#[test]
+fn the_senator_stays_as_written_when_two_senators_were_introduced() {
+    assert_speakers(
+        &[
+            "Sen. Maria Delgado and Sen. Tom Reyes met the wheat farmers in Pendleton on Friday.",
+            "\u{201c}Nobody in this room asked for a trade war,\u{201d} the senator said.",
+        ],
+        &[Some("the senator")],
+    );
+}
+
+#[test]
+fn the_governor_is_the_one_person_introduced_as_gov() {
+    assert_speakers(
+        &[
+            "New Jersey Gov. Chris Dalloway accused his rival of playing politics with the budget.",
+            "\u{201c}He went for the easy vote when it looked popular,\u{201d} the New Jersey governor said.",
+        ],
+        &[Some("Chris Dalloway")],
+    );
+}
