@@ -204,3 +204,14 @@ fn the_governor_is_the_one_person_introduced_as_gov() {
         &[Some("Chris Dalloway")],
     );
 }
+
+#[test]
+fn it_added_after_a_newspaper_is_the_newspaper() {
+    assert_speakers(
+        &[
+            "\u{201c}The valley is a safe seat with few votes to win,\u{201d} the newspaper admitted.",
+            "\u{201c}But the flooding should be a call to conscience, not to arithmetic,\u{201d} it added.",
+        ],
+        &[Some("the newspaper"), Some("the newspaper")],
+    );
+}

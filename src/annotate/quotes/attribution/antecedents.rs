@@ -451,13 +451,16 @@ impl Attributor<'_> {
     }
 }
 
-/// Nouns of a body that speaks as "it" ("the company said ... it added").
+/// Nouns of a body or a document that speaks as "it" ("the company said ... it added",
+/// "the email read ... it said").
 #[rustfmt::skip]
 const BODY_NOUNS: &[&str] = &[
     "company", "firm", "group", "bank", "ministry", "department", "agency", "commission",
     "council", "committee", "government", "report", "study", "survey", "statement",
     "union", "association", "organisation", "organization", "court", "club", "airline",
     "carrier", "retailer", "regulator", "watchdog", "body", "board", "institute", "fund",
+    "newspaper", "paper", "magazine", "article", "editorial", "column", "email", "memo",
+    "letter", "document", "filing", "lawsuit", "complaint", "release", "website", "ad",
 ];
 
 /// Whether a free-text speaker reads as an organisation or a document: an acronym
