@@ -101,6 +101,36 @@ fn a_second_speech_verb_in_the_attribution_breaks_the_chain() {
     );
 }
 
+#[test]
+fn when_asked_in_the_attribution_does_not_break_the_chain() {
+    assert_speakers(
+        &[
+            "\u{201c}No council is ever going to get it perfect,\u{201d} Alvarez said when asked about the new school standards. \u{201c}The job is to keep making them better.\u{201d}",
+        ],
+        &[Some("Alvarez"), Some("Alvarez")],
+    );
+}
+
+#[test]
+fn a_quoted_title_ending_the_attribution_sentence_does_not_break_the_chain() {
+    assert_speakers(
+        &[
+            "\"It is too early to tell,\" said Morrow, who also presents the TV show \"Night Desk.\" \"I will decide after the summer.\"",
+        ],
+        &[Some("Morrow"), Some("Morrow")],
+    );
+}
+
+#[test]
+fn a_possessive_after_as_is_not_a_clause_of_its_own() {
+    assert_speakers(
+        &[
+            "\u{201c}The closures hurt every shop on the pier,\u{201d} said Councillor Jim Whelan, who served as its harbour master for years. \u{201c}We have not recovered.\u{201d}",
+        ],
+        &[Some("Jim Whelan"), Some("Jim Whelan")],
+    );
+}
+
 // Pronouns.
 
 #[test]

@@ -12,7 +12,9 @@
 //! with a subject of its own (`, and her husband cut in`, `as the crowd roared`), a
 //! second speech verb (`, while Jones said`), or a quote of another voice.
 
-use super::super::text::{DETERMINERS, RELATIVE, Word, is_in, sentence_end, sentence_start, words};
+use super::super::text::{
+    DETERMINERS, RELATIVE, SUBORDINATORS, Word, is_in, sentence_end, sentence_start, words,
+};
 use super::{Attribution, Attributor, MAX_SUBJECT_WORDS, has_word, is_speech_verb};
 use crate::annotate::BlockKind;
 
@@ -22,6 +24,9 @@ const CLAUSE_JOINERS: &[&str] = &[
     "and", "but", "or", "while", "whereas", "as", "when", "before", "after", "until",
     "because", "though", "although", "since", "then", "so",
 ];
+
+/// Personal pronouns that open a subject.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you", "it"];
 
 /// Pronouns that open a subject, personal and possessive.
 #[rustfmt::skip]
@@ -64,7 +69,13 @@ impl Attributor<'_> {
         if from > ceil {
             return None;
         }
+        // A sentence may end inside a quoted title ("the show \"Shark Tank.\""): it ends
+        // after the title's closing mark.
         let tail_end = sentence_end(ptext, from, ceil);
+        let tail_end = self.quoted[pb]
+            .iter()
+            .find(|r| r.start < tail_end && tail_end < r.end && r.start >= from)
+            .map_or(tail_end, |r| r.end.min(ceil));
         if has_word(&ptext[tail_end..ceil]) {
             return None; // another sentence in between
         }
@@ -116,12 +127,21 @@ fn open_tail(tail: &[Word]) -> bool {
     tail.iter().enumerate().all(|(k, w)| {
         let new_clause = is_in(CLAUSE_JOINERS, &w.lower)
             && tail.get(k + 1).is_some_and(|n| {
-                let pronoun = is_in(SUBJECT_PRONOUNS, &n.lower);
-                let subject = n.capitalized || pronoun || is_in(DETERMINERS, &n.lower);
-                subject && (k == 0 || tail[k - 1].comma_after || pronoun)
+                let personal = is_in(PERSONAL_PRONOUNS, &n.lower);
+                let subject = n.capitalized
+                    || personal
+                    || is_in(SUBJECT_PRONOUNS, &n.lower)
+                    || is_in(DETERMINERS, &n.lower);
+                // "and her husband cut in" without a comma; not "served as its mayor".
+                let coordinated_possessive = is_in(SUBJECT_PRONOUNS, &n.lower)
+                    && matches!(w.lower.as_str(), "and" | "but" | "or" | "while" | "whereas");
+                subject && (k == 0 || tail[k - 1].comma_after || personal || coordinated_possessive)
             });
+        // "when asked about ...": a passive, not another speaker.
+        let passive = k > 0 && is_in(SUBORDINATORS, &tail[k - 1].lower);
         let other_verb = is_speech_verb(w)
             && Some(k) != own_verb
+            && !passive
             && !(k > 0 && is_in(RELATIVE, &tail[k - 1].lower));
         !new_clause && !other_verb
     })
