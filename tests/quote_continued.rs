@@ -156,6 +156,17 @@ fn a_party_tag_in_brackets_ends_the_name_a_pronoun_stands_for() {
     );
 }
 
+#[test]
+fn a_name_after_a_title_is_the_subject_a_pronoun_stands_for() {
+    assert_speakers(
+        &[
+            "Harbour campaign manager Robby Tern released a memo on Monday night.",
+            "\u{201c}We have built a lead that cannot be overturned,\u{201d} he said.",
+        ],
+        &[Some("Robby Tern")],
+    );
+}
+
 // Gender.
 
 #[test]

@@ -1,10 +1,13 @@
 //! Pronoun antecedents: the people and bodies a later "he", "she" or "it" may stand for.
 //!
 //! Candidates are the speakers of earlier quotes and the subjects that open sentences:
-//! registry mentions, capitalised names (a party tag in brackets ends one), and single
-//! capitalised words the article also capitalises mid-sentence or writes after an
-//! initial or a title ("Sander M. Levin", "Sen. Levin"). Unnamed subjects ("The prime minister's spokesman said")
-//! are recorded too, so that a pronoun after them is known to be ambiguous.
+//! registry mentions; capitalised names (a party tag in brackets ends one, and after
+//! describing words and a title the name is the one after the title: "Clinton
+//! campaign manager Robby Mook"); and single capitalised words the article also
+//! capitalises mid-sentence or writes after an initial or a title ("Sander M. Levin",
+//! "Sen. Levin"). Unnamed subjects ("The prime minister's spokesman said") are
+//! recorded too, so that a pronoun after them is known to be ambiguous. A pronoun of
+//! the other gender than the latest person stays unresolved (`gender`).
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers that read as
 //! one without a registry (an acronym, "the company", a name ending "Council"). A
@@ -397,15 +400,39 @@ impl Attributor<'_> {
             from = c + 1;
         }
         // The run of capitalised words, which ends at a comma or dash.
-        let mut run = 0;
-        for w in &ws[from..] {
-            if !(w.capitalized || is_in(NAME_PARTICLES, &w.lower)) {
-                break;
+        let capitalised_run = |from: usize| {
+            let mut run = 0;
+            for w in &ws[from..] {
+                if !(w.capitalized || is_in(NAME_PARTICLES, &w.lower)) {
+                    break;
+                }
+                run += 1;
+                if w.comma_after {
+                    break;
+                }
             }
-            run += 1;
-            if w.comma_after {
-                break;
-            }
+            run
+        };
+        let mut run = capitalised_run(from);
+        // "Florida delegate John Archer", "Clinton campaign manager Robby Mook": the name
+        // follows a title after the capitalised words that describe the person.
+        if run > 0
+            && !ws[from + run - 1].comma_after
+            && let Some(t) = (1..=3).find(|&t| {
+                let between = &ws[(from + run).min(ws.len())..(from + run + t).min(ws.len())];
+                between.len() == t
+                    && between.iter().all(|w| {
+                        !w.capitalized
+                            && !w.comma_after
+                            && !is_in(NOT_IN_SPEAKER, &w.lower)
+                            && !is_in(INTRO_WORDS, &w.lower)
+                    })
+                    && is_in(TITLE_WORDS, &between[t - 1].lower)
+                    && capitalised_run(from + run + t) >= 2
+            })
+        {
+            from += run + t;
+            run = capitalised_run(from);
         }
         let next = ws.get(from + run)?;
         let next_quoted = self.in_quote(b, &next.range);
