@@ -167,6 +167,17 @@ fn a_name_after_a_title_is_the_subject_a_pronoun_stands_for() {
     );
 }
 
+#[test]
+fn a_place_opening_a_sentence_stops_a_pronoun() {
+    assert_speakers(
+        &[
+            "New families arrive in Clarkston, often with nothing but a suitcase.",
+            "Clarkston takes in about 3,000 refugees a year. \u{201c}We never turn anyone away,\u{201d} he said.",
+        ],
+        &[None],
+    );
+}
+
 // Gender.
 
 #[test]

@@ -6,7 +6,8 @@
 //! campaign manager Robby Mook"); and single capitalised words the article also
 //! capitalises mid-sentence or writes after an initial or a title ("Sander M. Levin",
 //! "Sen. Levin"). Unnamed subjects ("The prime minister's spokesman said") are
-//! recorded too, so that a pronoun after them is known to be ambiguous. A pronoun of
+//! recorded too, so that a pronoun after them is known to be ambiguous, and so are
+//! single names the article writes as places ("in Clarkston,"). A pronoun of
 //! the other gender than the latest person stays unresolved (`gender`).
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers that read as
@@ -208,6 +209,8 @@ impl Attributor<'_> {
             .map(|b| words(&b.text, 0..b.text.len()))
             .collect();
         let mut proper = HashSet::new();
+        // Single names the article writes as a place ("in Maine,"): not people.
+        let mut places = HashSet::new();
         let mut genders = Genders::default();
         for (block, ws) in self.blocks.iter().zip(&tokens) {
             genders.add_block(&block.text, ws);
@@ -221,6 +224,13 @@ impl Attributor<'_> {
                 let initial = prev.lower.chars().count() == 1 || is_in(NAME_TITLES, &prev.lower);
                 if w.capitalized && prev.capitalized && initial && gap == ". " {
                     proper.insert(w.lower.clone());
+                }
+                if w.capitalized
+                    && gap == " "
+                    && is_in(&["in", "across", "throughout"], &prev.lower)
+                    && block.text[w.range.end..].starts_with([',', '.', ';'])
+                {
+                    places.insert(w.lower.clone());
                 }
             }
         }
@@ -336,7 +346,13 @@ impl Attributor<'_> {
                             block: b,
                             offset: range.start,
                         },
-                        class: Class::Person,
+                        // A place opening a sentence stops a pronoun like an unnamed
+                        // subject: the person speaking is someone else.
+                        class: if places.contains(&name.to_lowercase()) {
+                            Class::Other
+                        } else {
+                            Class::Person
+                        },
                         speaker: Speaker { name, entity: None },
                     });
                 }
