@@ -52,17 +52,21 @@
 //! (registry mentions, capitalised names, and single capitalised words the article also
 //! writes with a capital mid-sentence, so "Sanders" counts and "Officials" does not). An
 //! unnamed speaker or unnamed sentence subject in between ("one demonstrator told AFP",
-//! "The prime minister's spokesman said") makes the pronoun ambiguous. `it` resolves
-//! likewise to an organisation or document. `they`, `we` and `I` are never resolved.
+//! "The prime minister's spokesman said") makes the pronoun ambiguous, and so does a
+//! latest person whose name rules the pronoun out (`she` after "Mr Tully" or "Mark
+//! Tully": someone the rules did not see spoke; see `gender`). `it` resolves likewise
+//! to an organisation or document. `they`, `we` and `I` are never resolved.
 //!
 //! **Inheritance**: a quote without a construction of its own inherits a speaker only in
-//! three cases that newswriting makes unambiguous: it is joined to an attributed quote
-//! in the same sentence by "and"/"or"/a comma (`X said: "A" and "B"`), it directly
-//! follows a bare attribution clause of the previous quote (`"A," he said. "B."`, not
-//! `"A," X said, and her husband cut in. "B."`), or its paragraph is nothing but
-//! quotation and directly follows a paragraph whose last quote was attributed and which
-//! ends with that attribution. Anything else stays unattributed: a wrong speaker is
-//! worse than none.
+//! cases that newswriting makes unambiguous: it is joined to an attributed quote in the
+//! same sentence by "and"/"or"/a comma (`X said: "A" and "B"`), or it opens a sentence
+//! (or a paragraph of nothing but quotation) right after the last quoted voice and that
+//! voice's own attribution sentence (`"A," he said. "B."`; `"A," said X, who ...,
+//! adding that .... "B."`), and nothing in between could hand the floor to someone
+//! else: not another sentence, a clause with a subject of its own (`"A," X said, and
+//! her husband cut in. "B."`), a second speech verb or a quote of another voice
+//! (`continuation`). Anything else stays unattributed: a wrong speaker is worse than
+//! none.
 //!
 //! **Descriptions**: "the mayor", "the Tory leader", "the 23-year-old", as a speaker or
 //! as a sentence subject a later pronoun refers to, stand for the one person the article
@@ -72,11 +76,14 @@
 //! This module reads the constructions and the inheritance; `reported` reads the
 //! constructions tried last, when none of these names a speaker (reported speech,
 //! introductions without a speech verb); `speaker` turns a subject phrase into a
-//! [`Speaker`], `antecedents` collects what pronouns may refer to, and `descriptions`
-//! finds whom a description stands for.
+//! [`Speaker`], `antecedents` collects what pronouns may refer to, `descriptions`
+//! finds whom a description stands for, `gender` which pronoun a name allows, and
+//! `continuation` decides which quotes carry on an earlier voice.
 
 mod antecedents;
+mod continuation;
 mod descriptions;
+mod gender;
 mod reported;
 mod speaker;
 
@@ -279,8 +286,22 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Speaker inherited from the previous quote (see the module notes).
+    /// Speaker inherited from an earlier quote (see the module notes).
     fn inherited(&self, i: usize, done: &[Attribution]) -> Option<Attribution> {
+        self.inherited_from_previous(i, done).or_else(|| {
+            let j = self.continued(i, done)?;
+            let source = if self.spans[j].end.block == self.spans[i].start.block {
+                SpeakerSource::Shared
+            } else {
+                SpeakerSource::Continued
+            };
+            Some(inherit(done[j].speaker.clone(), source))
+        })
+    }
+
+    /// Speaker inherited from the quote right before: joined to it, right after its
+    /// bare attribution clause, or a paragraph of quotation right after it.
+    fn inherited_from_previous(&self, i: usize, done: &[Attribution]) -> Option<Attribution> {
         if i == 0 {
             return None;
         }

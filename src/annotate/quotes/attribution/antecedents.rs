@@ -1,9 +1,14 @@
 //! Pronoun antecedents: the people and bodies a later "he", "she" or "it" may stand for.
 //!
 //! Candidates are the speakers of earlier quotes and the subjects that open sentences:
-//! registry mentions, capitalised names, and single capitalised words the article also
-//! capitalises mid-sentence. Unnamed subjects ("The prime minister's spokesman said")
-//! are recorded too, so that a pronoun after them is known to be ambiguous.
+//! registry mentions; capitalised names (a party tag in brackets ends one, and after
+//! describing words and a title the name is the one after the title: "Clinton
+//! campaign manager Robby Mook"); and single capitalised words the article also
+//! capitalises mid-sentence or writes after an initial or a title ("Sander M. Levin",
+//! "Sen. Levin"). Unnamed subjects ("The prime minister's spokesman said") are
+//! recorded too, so that a pronoun after them is known to be ambiguous, and so are
+//! single names the article writes as places ("in Clarkston,"). A pronoun of
+//! the other gender than the latest person stays unresolved (`gender`).
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers that read as
 //! one without a registry (an acronym, "the company", a name ending "Council"). A
@@ -26,6 +31,7 @@ use super::super::text::{
     NOT_PERSON_ENDINGS, SENTENCE_OPENERS, TITLE_WORDS, Word, is_in, sentence_end, words,
 };
 use super::descriptions::person_description;
+use super::gender::{Gender, Genders};
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
@@ -92,6 +98,8 @@ pub(super) struct Antecedents {
     /// Capitalised words the article also capitalises inside a sentence: proper names
     /// ("Sanders"), as opposed to common words opening a sentence ("Officials").
     proper: HashSet<String>,
+    /// What the article's names say about gender.
+    genders: Genders,
 }
 
 impl Attributor<'_> {
@@ -107,6 +115,7 @@ impl Attributor<'_> {
         spoken: &Spoken,
         before: TextPos,
         class: Class,
+        gender: Option<Gender>,
     ) -> Option<Speaker> {
         let near = |pos: TextPos| pos < before && pos.block + PRONOUN_WINDOW >= before.block;
         let ants = self.antecedents();
@@ -160,6 +169,12 @@ impl Attributor<'_> {
                 return None;
             }
         }
+        // "She" right after a man is someone the rules did not see: unresolved.
+        if let Some(g) = gender
+            && ants.genders.of(&latest.2.name).is_some_and(|l| l != g)
+        {
+            return None;
+        }
         Some(latest.2.clone())
     }
 
@@ -194,12 +209,28 @@ impl Attributor<'_> {
             .map(|b| words(&b.text, 0..b.text.len()))
             .collect();
         let mut proper = HashSet::new();
+        // Single names the article writes as a place ("in Maine,"): not people.
+        let mut places = HashSet::new();
+        let mut genders = Genders::default();
         for (block, ws) in self.blocks.iter().zip(&tokens) {
+            genders.add_block(&block.text, ws);
             for pair in ws.windows(2) {
                 let (prev, w) = (&pair[0], &pair[1]);
                 let gap = &block.text[prev.range.end..w.range.start];
                 if w.capitalized && !gap.contains(['.', '!', '?', ':', '"', '“', '(']) {
                     proper.insert(w.lower.clone());
+                }
+                // "Sander M. Levin", "Sen. Levin": a name after an initial or a title.
+                let initial = prev.lower.chars().count() == 1 || is_in(NAME_TITLES, &prev.lower);
+                if w.capitalized && prev.capitalized && initial && gap == ". " {
+                    proper.insert(w.lower.clone());
+                }
+                if w.capitalized
+                    && gap == " "
+                    && is_in(&["in", "across", "throughout"], &prev.lower)
+                    && block.text[w.range.end..].starts_with([',', '.', ';'])
+                {
+                    places.insert(w.lower.clone());
                 }
             }
         }
@@ -315,7 +346,13 @@ impl Attributor<'_> {
                             block: b,
                             offset: range.start,
                         },
-                        class: Class::Person,
+                        // A place opening a sentence stops a pronoun like an unnamed
+                        // subject: the person speaking is someone else.
+                        class: if places.contains(&name.to_lowercase()) {
+                            Class::Other
+                        } else {
+                            Class::Person
+                        },
                         speaker: Speaker { name, entity: None },
                     });
                 }
@@ -330,6 +367,7 @@ impl Attributor<'_> {
             subjects,
             by_class,
             proper,
+            genders,
         }
     }
 
@@ -378,15 +416,39 @@ impl Attributor<'_> {
             from = c + 1;
         }
         // The run of capitalised words, which ends at a comma or dash.
-        let mut run = 0;
-        for w in &ws[from..] {
-            if !(w.capitalized || is_in(NAME_PARTICLES, &w.lower)) {
-                break;
+        let capitalised_run = |from: usize| {
+            let mut run = 0;
+            for w in &ws[from..] {
+                if !(w.capitalized || is_in(NAME_PARTICLES, &w.lower)) {
+                    break;
+                }
+                run += 1;
+                if w.comma_after {
+                    break;
+                }
             }
-            run += 1;
-            if w.comma_after {
-                break;
-            }
+            run
+        };
+        let mut run = capitalised_run(from);
+        // "Florida delegate John Archer", "Clinton campaign manager Robby Mook": the name
+        // follows a title after the capitalised words that describe the person.
+        if run > 0
+            && !ws[from + run - 1].comma_after
+            && let Some(t) = (1..=3).find(|&t| {
+                let between = &ws[(from + run).min(ws.len())..(from + run + t).min(ws.len())];
+                between.len() == t
+                    && between.iter().all(|w| {
+                        !w.capitalized
+                            && !w.comma_after
+                            && !is_in(NOT_IN_SPEAKER, &w.lower)
+                            && !is_in(INTRO_WORDS, &w.lower)
+                    })
+                    && is_in(TITLE_WORDS, &between[t - 1].lower)
+                    && capitalised_run(from + run + t) >= 2
+            })
+        {
+            from += run + t;
+            run = capitalised_run(from);
         }
         let next = ws.get(from + run)?;
         let next_quoted = self.in_quote(b, &next.range);
@@ -403,6 +465,14 @@ impl Attributor<'_> {
             return None;
         }
         let mut name = &ws[from..from + run];
+        // A party tag in brackets ends the name ("Sander Levin (D-Mich.)").
+        if let Some(p) = name
+            .iter()
+            .position(|w| text[..w.range.start].ends_with('('))
+            .filter(|&p| p > 0)
+        {
+            name = &name[..p];
+        }
         while name.len() >= 2
             && (is_in(NAME_TITLES, name[0].lower.trim_end_matches('.'))
                 || is_in(TITLE_WORDS, name[0].lower.trim_end_matches('.'))
@@ -424,13 +494,16 @@ impl Attributor<'_> {
     }
 }
 
-/// Nouns of a body that speaks as "it" ("the company said ... it added").
+/// Nouns of a body or a document that speaks as "it" ("the company said ... it added",
+/// "the email read ... it said").
 #[rustfmt::skip]
 const BODY_NOUNS: &[&str] = &[
     "company", "firm", "group", "bank", "ministry", "department", "agency", "commission",
     "council", "committee", "government", "report", "study", "survey", "statement",
     "union", "association", "organisation", "organization", "court", "club", "airline",
     "carrier", "retailer", "regulator", "watchdog", "body", "board", "institute", "fund",
+    "newspaper", "paper", "magazine", "article", "editorial", "column", "email", "memo",
+    "letter", "document", "filing", "lawsuit", "complaint", "release", "website", "ad",
 ];
 
 /// Whether a free-text speaker reads as an organisation or a document: an acronym

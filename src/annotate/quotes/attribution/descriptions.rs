@@ -3,15 +3,16 @@
 //!
 //! A definite description names its person only through how the article introduced
 //! them, so that is all this reads: a role noun written right before a name ("London
-//! mayor Ken Livingstone", "Tory MP Boris Johnson") or in an appositive right after one
+//! mayor Ken Livingstone", "Tory MP Boris Johnson", or as its short title: "Sen. Bernie
+//! Sanders" for "the senator") or in an appositive right after one
 //! ("Peter Schoonen, the paper's image editor,"), and an age after a name ("Bailey,
 //! 23,") or before it ("23-year-old Bailey"). The description resolves to the one person
 //! introduced that way before it; when two were (two managers, two 23-year-olds), or
 //! none, it resolves to nobody and the quote keeps its unnamed speaker.
 
 use super::super::text::{
-    DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER, TITLE_WORDS, Word,
-    is_in, words,
+    DETERMINERS, INTRO_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER, PREPOSITIONS,
+    TITLE_WORDS, Word, is_in, words,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -88,7 +89,7 @@ fn marker(ws: &[Word]) -> Option<Marker> {
 }
 
 /// The lower-case words right before the word at `at`, back to a determiner, a
-/// possessive or a capitalised word.
+/// possessive, a capitalised word or a function word ("and", "with").
 fn modifiers(ws: &[Word], at: usize) -> Vec<String> {
     let run = ws[..at]
         .iter()
@@ -97,11 +98,28 @@ fn modifiers(ws: &[Word], at: usize) -> Vec<String> {
             !w.capitalized
                 && !w.comma_after
                 && !is_in(DETERMINERS, &w.lower)
+                && !is_in(NOT_IN_SPEAKER, &w.lower)
+                && !is_in(PREPOSITIONS, &w.lower)
                 && !w.lower.ends_with("'s")
                 && !w.lower.ends_with("\u{2019}s")
         })
         .count();
     ws[at - run..at].iter().map(|w| w.lower.clone()).collect()
+}
+
+/// Titles written short before a name, with the role noun each stands for.
+const ABBREVIATED_ROLES: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("gov", "governor"),
+    ("gen", "general"),
+    ("rep", "congressman"),
+    ("rep", "congresswoman"),
+];
+
+/// Whether a word (lower case) names `role`, in full or as its abbreviated title
+/// ("Sen." for "the senator").
+fn names_role(word: &str, role: &str) -> bool {
+    word == role || ABBREVIATED_ROLES.contains(&(word, role))
 }
 
 /// Whether a word may be part of a name: not a function word or an opener that only
@@ -135,7 +153,10 @@ pub(super) fn person_description(phrase: &str) -> bool {
 fn name_at(text: &str, ws: &[Word], from: usize) -> Option<Introduction> {
     let run = ws[from..]
         .iter()
-        .take_while(|w| name_word(w))
+        .enumerate()
+        // A party tag in brackets ends the name ("Bernie Sanders (I-Vt.)").
+        .take_while(|(i, w)| name_word(w) && !(*i > 0 && text[..w.range.start].ends_with('(')))
+        .map(|(_, w)| w)
         .enumerate()
         .take_while(|(i, w)| *i == 0 || !ws[from + i - 1].comma_after || !w.capitalized)
         .count();
@@ -174,7 +195,7 @@ fn name_start(ws: &[Word], end: usize) -> Option<usize> {
 fn introduced(text: &str, ws: &[Word], marker: &Marker, out: &mut Vec<Introduction>) {
     for (i, w) in ws.iter().enumerate() {
         match marker {
-            Marker::Role(role, mods) if &w.lower == role && &modifiers(ws, i) == mods => {
+            Marker::Role(role, mods) if names_role(&w.lower, role) && &modifiers(ws, i) == mods => {
                 // "mayor Ken Livingstone": titles may sit between.
                 if !w.comma_after
                     && let Some(n) = ws.get(i + 1).filter(|n| n.capitalized)
@@ -254,15 +275,22 @@ impl Attributor<'_> {
 
     /// Every introduction with `marker` in the article, in order.
     fn collect_introductions(&self, marker: &Marker) -> Vec<(usize, Introduction)> {
-        let needle = match marker {
-            Marker::Role(r, _) => r.as_str(),
-            Marker::Age(a) => a.as_str(),
+        let needles: Vec<&str> = match marker {
+            Marker::Role(r, _) => std::iter::once(r.as_str())
+                .chain(
+                    ABBREVIATED_ROLES
+                        .iter()
+                        .filter(|(_, full)| full == r)
+                        .map(|(short, _)| *short),
+                )
+                .collect(),
+            Marker::Age(a) => vec![a.as_str()],
         };
         let mut out = Vec::new();
         for (b, block) in self.blocks.iter().enumerate() {
             let text = &block.text;
             let lower = text.to_lowercase();
-            if lower.len() != text.len() || !lower.contains(needle) {
+            if lower.len() != text.len() || !needles.iter().any(|n| lower.contains(n)) {
                 continue;
             }
             let mut found = Vec::new();

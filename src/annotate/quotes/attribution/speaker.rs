@@ -12,6 +12,7 @@ use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
     PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
+use super::gender::Gender;
 use super::{
     Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
     is_speech_verb, opens_with_intro, role_modifier, split_parts, starts_noun_phrase,
@@ -143,7 +144,8 @@ impl Attributor<'_> {
                 _ => None,
             };
             if let Some(class) = class {
-                return match self.resolve_pronoun(spoken, quote, class) {
+                let gender = Gender::of_pronoun(&first.lower);
+                return match self.resolve_pronoun(spoken, quote, class, gender) {
                     Some(sp) => Resolved::Speaker(sp, first.range.clone(), true),
                     None => Resolved::Unknown,
                 };
