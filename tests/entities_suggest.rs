@@ -496,11 +496,9 @@ fn a_dateline_in_capitals_is_suggested_once() {
 
 #[test]
 fn a_name_in_capitals_in_a_results_line_is_the_name_written_in_a_sentence() {
-    let (out, entities) = suggest_articles(&[
-        "Results on Sunday:\n\n\
+    let (out, entities) = suggest_articles(&["Results on Sunday:\n\n\
          DORVALE 4 Harrowgate 2\n\n\
-         Fans cheered as Dorvale won again, and Harrowgate lost at home.",
-    ]);
+         Fans cheered as Dorvale won again, and Harrowgate lost at home."]);
     let team = find(&entities, "Dorvale");
     assert_eq!(team.aliases, vec!["DORVALE".to_string()], "{out}");
 }
@@ -511,7 +509,11 @@ fn a_lone_surname_of_several_people_is_a_person() {
         "John Tresilian and Peter Tresilian both played on Sunday.\n\n\
          The crowd cheered when Tresilian scored twice, and Tresilian was carried off.",
     ]);
-    assert_eq!(find(&entities, "Tresilian").kind, EntityKind::Person, "{out}");
+    assert_eq!(
+        find(&entities, "Tresilian").kind,
+        EntityKind::Person,
+        "{out}"
+    );
 }
 
 #[test]
@@ -548,10 +550,8 @@ fn a_nationality_before_a_personal_name_is_not_part_of_it() {
 
 #[test]
 fn a_country_is_not_an_adjective_of_a_word_it_contains() {
-    let (out, entities) = suggest_articles(&[
-        "The relay was won by Sweden, ahead of Norway.\n\n\
-         A Swede led from the start, and the team from Sweden never looked back.",
-    ]);
+    let (out, entities) = suggest_articles(&["The relay was won by Sweden, ahead of Norway.\n\n\
+         A Swede led from the start, and the team from Sweden never looked back."]);
     assert_eq!(find(&entities, "Sweden").kind, EntityKind::Place, "{out}");
 }
 
@@ -577,11 +577,13 @@ fn a_table_row_in_capitals_names_a_team_and_its_header_nothing() {
 
 #[test]
 fn a_country_or_an_owner_opening_a_sentence_is_a_name() {
-    let (out, entities) = suggest_articles(&[
-        "Luxembourg hosted the talks on Friday.\n\n\
-         Dorvale's chairman said the club was sound. Most fans agreed.",
-    ]);
-    assert_eq!(find(&entities, "Luxembourg").kind, EntityKind::Place, "{out}");
+    let (out, entities) = suggest_articles(&["Luxembourg hosted the talks on Friday.\n\n\
+         Dorvale's chairman said the club was sound. Most fans agreed."]);
+    assert_eq!(
+        find(&entities, "Luxembourg").kind,
+        EntityKind::Place,
+        "{out}"
+    );
     find(&entities, "Dorvale");
     let forms = all_forms(&entities);
     assert!(!forms.contains(&"Most"), "{out}");
@@ -623,10 +625,8 @@ fn a_news_agency_or_a_newspaper_is_an_organisation() {
 
 #[test]
 fn a_lone_word_that_begins_a_company_name_is_an_organisation() {
-    let (out, entities) = suggest_articles(&[
-        "Shares of Brackwater Gold Corp rose on Monday.\n\n\
-         Analysts said Brackwater would sell its mine, and the deal suits Brackwater.",
-    ]);
+    let (out, entities) = suggest_articles(&["Shares of Brackwater Gold Corp rose on Monday.\n\n\
+         Analysts said Brackwater would sell its mine, and the deal suits Brackwater."]);
     assert_eq!(
         find(&entities, "Brackwater").kind,
         EntityKind::Organization,
@@ -684,11 +684,14 @@ fn an_english_word_between_two_names_does_not_join_them() {
 
 #[test]
 fn a_hyphenated_company_saying_something_is_not_a_person() {
-    let (out, entities) = suggest_articles(&[
-        "Sales at Kel-Mart rose, Kel-Mart said on Monday.\n\n\
-         Analysts expect more, and Kel-Mart said it would open new stores.",
-    ]);
-    assert_ne!(find(&entities, "Kel-Mart").kind, EntityKind::Person, "{out}");
+    let (out, entities) =
+        suggest_articles(&["Sales at Kel-Mart rose, Kel-Mart said on Monday.\n\n\
+         Analysts expect more, and Kel-Mart said it would open new stores."]);
+    assert_ne!(
+        find(&entities, "Kel-Mart").kind,
+        EntityKind::Person,
+        "{out}"
+    );
 }
 
 #[test]

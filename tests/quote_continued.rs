@@ -267,3 +267,42 @@ fn it_added_after_a_newspaper_is_the_newspaper() {
         &[Some("the newspaper"), Some("the newspaper")],
     );
 }
+
+#[test]
+fn he_is_left_unattributed_when_another_man_spoke_since() {
+    assert_speakers(
+        &[
+            "Peter Lang lost the final in straight sets. Lang, along with two other players, will be seeded next year. The champion is in a class of his own, said Roger Kemp, who lost to him in the semi-final.",
+            "\"Right now I feel that I can beat anyone,\" he told reporters.",
+        ],
+        &[None],
+    );
+    // Named before the antecedent, or only mentioned since, the other man does not
+    // stand in the way.
+    assert_speakers(
+        &[
+            "Peter Lang lost the final in straight sets. By all accounts, and even by Roger Kemp, he is now the best player in the country.",
+            "\"Right now I feel that I can beat anyone,\" he told reporters.",
+        ],
+        &[Some("Peter Lang")],
+    );
+    assert_speakers(
+        &[
+            "Roger Kemp watched from the stands. Peter Lang lost the final in straight sets.",
+            "\"I will come back stronger next year,\" he told reporters.",
+        ],
+        &[Some("Peter Lang")],
+    );
+}
+
+#[test]
+fn a_title_and_a_full_name_with_an_unlisted_first_name_are_one_woman() {
+    assert_speakers(
+        &[
+            "Culture Secretary Tessa Morven said the new casinos would be tightly regulated. Ms Morven said the law would ban such tricks.",
+            "A spokesman for the casino owners, who represent most of the trade, said the plan was unfair.",
+            "\"Our industry is one of the most respected in the world,\" he said.",
+        ],
+        &[None],
+    );
+}

@@ -395,3 +395,135 @@ fn many_descriptions_read_the_article_once_per_role() {
     assert_eq!(got.len(), 10_000);
     assert!(got.iter().all(|(_, s)| s.as_deref() == Some("Ellen Troy")));
 }
+
+#[test]
+fn a_name_that_is_also_a_month_or_a_modal_names_the_speaker() {
+    assert_speakers(
+        &[
+            "Guitarist Brian May welcomed the decision. May said: \"We have waited a long time for this moment and it feels right.\"",
+            "\"The crowd has always been with us,\" May said.",
+        ],
+        &[Some("May"), Some("May")],
+    );
+    // A modal before the base form of a speech verb is a modal.
+    assert_speakers(
+        &["Their lawyers may say: \"The contract was never signed by both parties.\""],
+        &[None],
+    );
+}
+
+#[test]
+fn a_colon_introduction_after_as_names_the_subject_of_its_clause() {
+    assert_speakers(
+        &[
+            "\"It was a long season,\" said Daniel Ortega. He was speaking after the match, as he told journalists: \"We played well in the second half and deserved the win.\"",
+        ],
+        &[Some("Daniel Ortega"), Some("Daniel Ortega")],
+    );
+    assert_speakers(
+        &[
+            "\"It was a long season,\" said Daniel Ortega. As he told journalists: \"We played well in the second half and deserved the win.\"",
+        ],
+        &[Some("Daniel Ortega"), Some("Daniel Ortega")],
+    );
+}
+
+#[test]
+fn a_colon_after_a_subordinate_clause_with_its_own_comma_names_nobody() {
+    assert_speakers(
+        &[
+            "When the minister said he would resign, his deputy laughed: \"He has said that every year since I arrived.\"",
+        ],
+        &[None],
+    );
+}
+
+#[test]
+fn it_added_after_the_company_said_is_the_company() {
+    assert_speakers(
+        &[
+            "The company said profits rose by a fifth over the year. \"Sales in our larger stores have been very strong,\" it added.",
+        ],
+        &[Some("the company")],
+    );
+    // A name outside the registry in between may be a company as well as a person.
+    assert_speakers(
+        &[
+            "The company said it would appeal. Chief executive Tom Hill said the ruling was wrong. \"We expect a recovery in the new year,\" it added.",
+        ],
+        &[None],
+    );
+}
+
+#[test]
+fn the_subject_of_a_passive_speech_verb_is_spoken_to_not_the_speaker() {
+    assert_speakers(
+        &[
+            "Prime Minister Tom Carver was asked: \"Will you resign if the vote is lost?\" He refused to answer.",
+        ],
+        &[None],
+    );
+    assert_speakers(
+        &["\"You will have to leave the building by noon,\" Carver was told by police."],
+        &[None],
+    );
+}
+
+#[test]
+fn a_person_named_in_the_next_sentence_is_not_the_speaker() {
+    assert_speakers(
+        &[
+            "The union met on Monday night. \"We will appeal against the ruling as soon as we can.\" Union leader Mark Fell said the members were angry.",
+        ],
+        &[None],
+    );
+    assert_speakers(
+        &[
+            "\"Nobody expected the vote to go this way,\" said one delegate. Party chairman Eric Dane later told reporters the result would stand.",
+        ],
+        &[Some("one delegate")],
+    );
+}
+
+#[test]
+fn a_name_after_the_role_set_off_by_a_comma_is_the_speaker() {
+    assert_speakers(
+        &["\"We never meant to shut anyone out,\" said Norvik spokeswoman, Ada Lindqvist."],
+        &[Some("Ada Lindqvist")],
+    );
+}
+
+#[test]
+fn a_quote_after_a_sentence_ending_outside_the_marks_does_not_share_the_next_speaker() {
+    assert_speakers(
+        &[
+            "The regional provider also backed the plan, saying it was \"exactly what the market needed\". \"Prices will fall for everyone in the spring,\" said founder Tom Reade.",
+        ],
+        &[None, Some("Tom Reade")],
+    );
+}
+
+#[test]
+fn an_unread_attribution_after_the_quote_is_not_replaced_by_the_last_speaker() {
+    assert_speakers(
+        &[
+            "\"Nobody has paid a penny of tax,\" observed Mr Kerr. \"That was a disaster for me from start to finish,\" those who had lost their stalls later said.",
+        ],
+        &[Some("Kerr"), None],
+    );
+}
+
+#[test]
+fn an_honorific_after_describing_words_names_the_speaker() {
+    assert_speakers(
+        &[
+            "\"Nobody has paid a penny of tax,\" observed Mr Kerr. \"That was a disaster for me from start to finish,\" a crestfallen Mr Lowe confided to the presenter.",
+        ],
+        &[Some("Kerr"), Some("Lowe")],
+    );
+    // A title after an article stays a description.
+    assert_speakers(
+        &["\"We will not be moved on this,\" the Prime Minister said."],
+        &[Some("the Prime Minister")],
+    );
+}

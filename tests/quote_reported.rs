@@ -175,10 +175,16 @@ fn a_verb_coordinated_with_an_earlier_predicate_takes_its_subject() {
 }
 
 #[test]
-fn a_subordinate_clause_that_reports_someone_else_silences_the_rule() {
+fn a_subordinate_clause_that_reports_someone_else_leaves_the_quote_to_the_main_clause() {
     assert_speakers(
         &[
             "When Ortiz said the deal was dead, Garcia hit back hard: \"If they sue us, they will lose.\"",
+        ],
+        &[Some("Garcia")],
+    );
+    assert_speakers(
+        &[
+            "When Ortiz said the deal was dead, Garcia only laughed: \"If they sue us, they will lose.\"",
         ],
         &[None],
     );

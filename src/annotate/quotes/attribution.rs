@@ -97,9 +97,9 @@ use std::ops::Range;
 
 use super::marks::QuoteSpan;
 use super::text::{
-    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS, NP_CUT,
-    RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS, Word, is_in,
-    sentence_end, sentence_start, words,
+    ADVERBS, CLAUSE_MARKERS, CLAUSE_STOPS, DETERMINERS, EMBED_STOPS, INTRO_WORDS, JOINERS,
+    NAME_PARTICLES, NP_CUT, RELATIVE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBORDINATORS, TITLE_WORDS,
+    Word, is_in, sentence_end, sentence_start, words,
 };
 use super::{Speaker, SpeakerSource};
 
@@ -243,6 +243,9 @@ impl<'a> Attributor<'a> {
             let att = match self.own_attribution(i, &spoken) {
                 Reading::Found(a) => a,
                 Reading::Unknown => Attribution::default(),
+                // A clause after the quote that the rules could not read is its own
+                // attribution (`"...," a crestfallen Mr Lim confided`): not inherited.
+                Reading::Nothing if self.unread_clause_after(i) => Attribution::default(),
                 Reading::Nothing => self.inherited(i, &out).unwrap_or_default(),
             };
             if let Some(sp) = &att.speaker {
@@ -284,6 +287,24 @@ impl<'a> Attributor<'a> {
                 r => r,
             },
         }
+    }
+
+    /// Whether quote `i` closes on a comma and its sentence goes on with a speech verb
+    /// within a speaker's phrase of it: an attribution of its own.
+    fn unread_clause_after(&self, i: usize) -> bool {
+        let q = &self.spans[i];
+        let Some((lb, lr)) = q.pieces.last() else {
+            return false;
+        };
+        if !self.blocks[*lb].text[lr.clone()].trim_end().ends_with(',') {
+            return false;
+        }
+        let b = q.end.block;
+        let text = &self.blocks[b].text;
+        let from = q.end.offset.min(text.len());
+        let to = self.next_quote_start(b, from).unwrap_or(text.len());
+        let ws = words(text, from..sentence_end(text, from, to));
+        (0..ws.len().min(MAX_SUBJECT_WORDS + 1)).any(|k| speech_verb_at(&ws, k))
     }
 
     /// Speaker inherited from an earlier quote (see the module notes).
@@ -370,8 +391,9 @@ impl<'a> Attributor<'a> {
         if a.end.block != b.start.block || a.end.offset > b.start.offset {
             return false;
         }
+        // A sentence ended between them (`... "a fragment". "A new quote," X said`).
         let between = &self.blocks[b.start.block].text[a.end.offset..b.start.offset];
-        if between.contains(['.', '!', '?', ';']) && has_word(between) {
+        if between.contains(['.', '!', '?', ';']) {
             return false;
         }
         between
@@ -450,17 +472,35 @@ impl<'a> Attributor<'a> {
         else {
             return Reading::Nothing;
         };
-        if read_aloud(&ws, k) {
-            return Reading::Unknown; // someone reading out another's words
+        if read_aloud(&ws, k) || passive_at(&ws, k) {
+            return Reading::Unknown; // someone reading out another's words, or spoken to
         }
         // `"...," said X`: the speaker follows the verb.
         let inverted = |r: Resolved| {
-            let np = noun_phrase_after(&ws, k + 1);
+            let mut np = noun_phrase_after(&ws, k + 1);
+            // `said Opera spokeswoman, Berit Hanson`: the name after the role.
+            let after = k + 1 + np.len();
+            let mut rest = after;
+            if np
+                .last()
+                .is_some_and(|w| w.comma_after && is_in(TITLE_WORDS, &w.lower))
+            {
+                let name = ws[after..]
+                    .iter()
+                    .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
+                    .count();
+                let ends = ws
+                    .get(after + name)
+                    .is_none_or(|_| ws[after + name - 1].comma_after);
+                if name >= 2 && ends {
+                    np = &ws[after..after + name];
+                    rest = after + name;
+                }
+            }
             match r {
-                Resolved::Invalid => found(
-                    self.subject_speaker(b, np, q.start, spoken),
-                    &ws[k + 1 + np.len()..],
-                ),
+                Resolved::Invalid => {
+                    found(self.subject_speaker(b, np, q.start, spoken), &ws[rest..])
+                }
                 r => found(r, &ws[k + 1..]),
             }
         };
@@ -562,6 +602,9 @@ impl<'a> Attributor<'a> {
                 None => Reading::Nothing,
             };
         };
+        if passive_at(&ws, k) {
+            return Reading::Unknown; // `X was asked: "..."`: X is spoken to
+        }
         let gap = &ws[k + 1..];
         let allowed = if colon {
             gap.len() <= MAX_COLON_GAP
@@ -587,8 +630,12 @@ impl<'a> Attributor<'a> {
         };
         // A speech verb inside a subordinate clause ("When X said ..., Y fired back:")
         // is not the one that introduces the quote.
+        // The colon or comma right before the quote is not such a clause's end ("as he
+        // told journalists: ...").
         if stop.is_some_and(|s| is_in(SUBORDINATORS, &ws[s].lower))
-            && gap.iter().any(|w| w.comma_after)
+            && gap[..gap.len().saturating_sub(1)]
+                .iter()
+                .any(|w| w.comma_after)
         {
             return Reading::Nothing;
         }
@@ -709,6 +756,25 @@ fn speech_verb_at(ws: &[Word], k: usize) -> bool {
 
 fn is_speech_verb(w: &Word) -> bool {
     !w.capitalized && is_in(SPEECH_VERBS, &w.lower)
+}
+
+/// Whether the speech verb at `k` is a passive (`X was asked:`, `"...," he was told`):
+/// its subject is the one spoken to, not the speaker. "Quoted as saying" is read
+/// before this, by [`quoted_as_saying`].
+fn passive_at(ws: &[Word], k: usize) -> bool {
+    let w = &ws[k].lower;
+    let participle = w.ends_with("ed") || matches!(w.as_str(), "told" | "written" | "spoken");
+    let aux = ws[..k]
+        .iter()
+        .rev()
+        .find(|w| !(w.lower.ends_with("ly") && w.lower.len() > 4));
+    participle
+        && aux.is_some_and(|a| {
+            matches!(
+                a.lower.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            ) && !a.comma_after
+        })
 }
 
 fn read_aloud(ws: &[Word], k: usize) -> bool {

@@ -361,9 +361,16 @@ fn subjects_in_longer_sentences() {
             &[("There are", Some("donald-trump"))],
         ),
         (
-            // The verb of a subordinate clause does not introduce the quote.
+            // The verb of a subordinate clause does not introduce the quote; the main
+            // clause's does.
             &[
                 "When Trump said the deal was dead, Sadr fired back forcefully: “If they sue us, they will lose.”",
+            ],
+            &[("If they sue", Some("moqtada-sadr"))],
+        ),
+        (
+            &[
+                "When Trump said the deal was dead, Sadr only laughed: “If they sue us, they will lose.”",
             ],
             &[("If they sue", None)],
         ),

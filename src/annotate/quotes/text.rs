@@ -130,7 +130,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "interjected", "fumed", "pleaded", "reminded", "thundered", "groused", "gushed",
     "sighed", "announce", "declare", "insist", "warn", "tell", "write", "add", "ask",
     "barked", "boomed", "grumbled", "quips", "jokes", "laments", "marvelled",
-    "marveled", "ranted", "bristled", "chided", "scolded", "teased", "vented",
+    "marveled", "ranted", "bristled", "chided", "scolded", "teased", "vented", "confided",
+    "revealed", "implored",
 ];
 
 /// Present participles of speech verbs. They never carry a subject of their own

@@ -110,7 +110,11 @@ pub(super) fn context_evidence(words: &Words, tokens: Range<usize>, cleaned: &Cl
     // "Dorvale group", "the Xinhua news agency"; not "a Yorkshire firm", which is a
     // firm from Yorkshire.
     let news = eq(&after, "news") && e + 1 < t.len() && !t[e + 1].initial;
-    let noun = if news { Some(lower(e + 1)) } else { after.clone() };
+    let noun = if news {
+        Some(lower(e + 1))
+    } else {
+        after.clone()
+    };
     let indefinite = eq(&b1, "a") || eq(&b1, "an");
     if is(&noun, lexicon::is_organisation_noun) && !indefinite {
         ev.organisation_noun += 1;

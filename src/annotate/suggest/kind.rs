@@ -157,7 +157,11 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
     );
     if let Some((name, mentions)) = given {
-        note(person, 2 * mentions, format!("the given name or initial \"{name}\""));
+        note(
+            person,
+            2 * mentions,
+            format!("the given name or initial \"{name}\""),
+        );
     }
     note(
         organisation,

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::{known, lexicon};
 use super::stats::Stats;
 use super::words::{Gap, Shape, Words};
+use super::{known, lexicon};
 
 /// A cleaned run of capitalised words.
 #[derive(Debug, Clone)]

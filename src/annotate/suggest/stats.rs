@@ -123,7 +123,15 @@ mod tests {
     #[test]
     fn derives_adjectives_of_nationality_from_the_text() {
         let mut stats = Stats::default();
-        for w in ["Iraq", "Iran", "America", "Syria", "Palestine", "Soleiman", "Swede"] {
+        for w in [
+            "Iraq",
+            "Iran",
+            "America",
+            "Syria",
+            "Palestine",
+            "Soleiman",
+            "Swede",
+        ] {
             stats.capitalised.insert(w);
         }
         let cases: &[(&str, Option<&str>)] = &[

@@ -100,6 +100,9 @@ pub(super) struct Antecedents {
     proper: HashSet<String>,
     /// What the article's names say about gender.
     genders: Genders,
+    /// Where the article names, outside quotes and next to a speech verb, a speaker
+    /// whose gender it knows, with the surname (lower case), in order.
+    gendered: Vec<(TextPos, String)>,
 }
 
 impl Attributor<'_> {
@@ -174,6 +177,27 @@ impl Attributor<'_> {
             && ants.genders.of(&latest.2.name).is_some_and(|l| l != g)
         {
             return None;
+        }
+        // Nor is "he" when another man spoke in a later sentence than the one it
+        // would stand for ("Rubio ... said Alan Abramowitz ... he said"): either may
+        // be meant. In the antecedent's own sentence the subject outranks the others.
+        if let Some(g) = gender
+            && class == Class::Person
+        {
+            let own = surname(&latest.2.name);
+            let text = &self.blocks[latest.0.block].text;
+            let sentence = TextPos {
+                block: latest.0.block,
+                offset: sentence_end(text, latest.0.offset, text.len()),
+            };
+            let since = ants.gendered.partition_point(|(pos, _)| *pos < sentence);
+            let until = ants.gendered.partition_point(|(pos, _)| *pos < before);
+            if ants.gendered[since..until.max(since)]
+                .iter()
+                .any(|(_, name)| *name != own && ants.genders.of_surname(name) == Some(g))
+            {
+                return None;
+            }
         }
         Some(latest.2.clone())
     }
@@ -322,15 +346,20 @@ impl Attributor<'_> {
                     };
                     // "The mayor said ...": a description of someone named before.
                     let referent = self.description_referent(words_in(range.clone()), pos);
+                    let phrase = &text[range];
+                    // "The company said ...": a body a later "it" stands for.
+                    let (class, name) = if referent.is_some() || person_description(phrase) {
+                        (Class::Person, referent)
+                    } else if body_name(phrase) {
+                        (Class::NonPerson, Some(lower_first(phrase)))
+                    } else {
+                        (Class::Other, None)
+                    };
                     subjects.push(Antecedent {
                         pos,
-                        class: if referent.is_some() || person_description(&text[range.clone()]) {
-                            Class::Person
-                        } else {
-                            Class::Other
-                        },
+                        class,
                         speaker: Speaker {
-                            name: referent.unwrap_or_else(|| text[range].to_string()),
+                            name: name.unwrap_or_else(|| phrase.to_string()),
                             entity: None,
                         },
                     });
@@ -358,6 +387,36 @@ impl Attributor<'_> {
                 }
             }
         }
+        // Speakers named next to their verb ("said Alan Abramowitz", "Peter Duncan
+        // said") whose gender is known: a later one stands between a pronoun and an
+        // earlier person.
+        let mut gendered = Vec::new();
+        for (b, ws) in tokens.iter().enumerate() {
+            let mut i = 0;
+            while i < ws.len() {
+                let run = ws[i..]
+                    .iter()
+                    .take_while(|w| w.capitalized && !is_in(NOT_IN_SPEAKER, &w.lower))
+                    .count();
+                if run == 0 {
+                    i += 1;
+                    continue;
+                }
+                let last = &ws[i + run - 1];
+                let speaking = (i > 0 && is_speech_verb(&ws[i - 1]) && !ws[i - 1].comma_after)
+                    || (!last.comma_after && ws.get(i + run).is_some_and(is_speech_verb));
+                let name = surname(&last.lower);
+                if speaking && genders.of_surname(&name).is_some() && !self.in_quote(b, &last.range)
+                {
+                    let pos = TextPos {
+                        block: b,
+                        offset: last.range.start,
+                    };
+                    gendered.push((pos, name));
+                }
+                i += run;
+            }
+        }
         subjects.sort_by_key(|a| a.pos);
         let mut by_class = ByClass::default();
         for (i, a) in subjects.iter().enumerate() {
@@ -368,6 +427,7 @@ impl Attributor<'_> {
             by_class,
             proper,
             genders,
+            gendered,
         }
     }
 
@@ -529,6 +589,25 @@ fn body_name(name: &str) -> bool {
         .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && is_in(NOT_PERSON_ENDINGS, &lower);
     !ws.is_empty() && (acronym || named_body || described)
+}
+
+/// The last word of a name in lower case, without a possessive or punctuation.
+fn surname(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let bare = last
+        .strip_suffix("'s")
+        .or_else(|| last.strip_suffix("’s"))
+        .unwrap_or(&last);
+    bare.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// A phrase with its first letter in lower case ("The company" -> "the company").
+fn lower_first(phrase: &str) -> String {
+    let mut cs = phrase.chars();
+    cs.next()
+        .map(|c| c.to_lowercase().chain(cs).collect())
+        .unwrap_or_default()
 }
 
 /// Whether a free-text speaker reads as a person's name.

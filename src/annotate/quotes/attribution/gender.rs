@@ -3,9 +3,10 @@
 //! A name tells its gender only through a gendered title ("Mr", "Mrs", "Sir", "Dame")
 //! or a common first name from a short list; a surname alone ("Clinton") takes the
 //! gender of the full names the article writes with it, and none when those disagree
-//! (Bill and Hillary Clinton) or one of them has a first name off the lists (Tom and
-//! Betsy Ebeling). Anything else is unknown, and an unknown person is compatible with
-//! either pronoun: the lists only ever rule a person out.
+//! (Bill and Hillary Clinton) or name two people (Tom and Betsy Ebeling, whatever
+//! their first names tell). A title alone names no one new: "Tessa Jowell" and "Ms
+//! Jowell" are one woman. Anything else is unknown, and an unknown person is
+//! compatible with either pronoun: the lists only ever rule a person out.
 
 use std::collections::HashMap;
 
@@ -105,10 +106,38 @@ fn from_words(words: &[&str]) -> Option<Gender> {
         .flatten()
 }
 
-/// The gender each surname has in an article's full names; `None` for a surname whose
-/// full names disagree.
+/// The first name of a full name: the last word before the surname that is neither
+/// an initial nor a title ("Tessa" in "Culture Secretary Tessa Jowell"); `None` for a
+/// title and a surname ("Mr Pound").
+fn first_name<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let (_, given) = words.split_last()?;
+    let w = given
+        .iter()
+        .rev()
+        .find(|w| w.trim_end_matches('.').chars().count() > 1)?;
+    let bare = w.trim_end_matches('.');
+    let title = is_in(MALE_TITLES, bare)
+        || is_in(FEMALE_TITLES, bare)
+        || is_in(NAME_TITLES, bare)
+        || is_in(TITLE_WORDS, bare);
+    (!title).then_some(w)
+}
+
+/// What the full names of one surname say.
 #[derive(Default)]
-pub(super) struct Genders(HashMap<String, Option<Gender>>);
+struct Surname {
+    gender: Option<Gender>,
+    /// Two full names disagree on the gender.
+    mixed: bool,
+    first: Option<String>,
+    /// Two full names give different first names: two people.
+    several: bool,
+}
+
+/// The gender each surname has in an article's full names; `None` for a surname whose
+/// full names disagree or name two people.
+#[derive(Default)]
+pub(super) struct Genders(HashMap<String, Surname>);
 
 impl Genders {
     /// Reads the runs of capitalised words of a block ("Sen. Claire McCaskill", "Mr
@@ -116,11 +145,20 @@ impl Genders {
     pub(super) fn add_block(&mut self, text: &str, ws: &[Word]) {
         let mut from = 0;
         for i in 0..=ws.len() {
+            // A full stop joins an initial or a title to what follows ("Sander M.
+            // Levin", "Sen. Levin"), not one sentence to the next.
             let joined = i > from
                 && i < ws.len()
                 && ws[i].capitalized
                 && ws[i - 1].capitalized
-                && matches!(&text[ws[i - 1].range.end..ws[i].range.start], " " | ". ");
+                && match &text[ws[i - 1].range.end..ws[i].range.start] {
+                    " " => true,
+                    ". " => {
+                        let prev = ws[i - 1].lower.as_str();
+                        prev.chars().count() == 1 || is_in(NAME_TITLES, prev)
+                    }
+                    _ => false,
+                };
             if joined {
                 continue;
             }
@@ -129,16 +167,18 @@ impl Genders {
                 .take_while(|w| is_in(INTRO_WORDS, &w.lower))
                 .count();
             if i >= from + opener + 2 {
-                // A full name without a known first name ("Betsy Ebeling" beside "Tom
-                // Ebeling") leaves its surname's gender open.
                 let run: Vec<&str> = ws[from + opener..i]
                     .iter()
                     .map(|w| w.lower.as_str())
                     .collect();
-                let g = from_words(&run);
-                let entry = self.0.entry(run[run.len() - 1].to_string()).or_insert(g);
-                if *entry != g {
-                    *entry = None;
+                let entry = self.0.entry(run[run.len() - 1].to_string()).or_default();
+                if let Some(g) = from_words(&run) {
+                    entry.mixed |= entry.gender.is_some_and(|e| e != g);
+                    entry.gender = Some(g);
+                }
+                if let Some(f) = first_name(&run) {
+                    entry.several |= entry.first.as_deref().is_some_and(|e| e != f);
+                    entry.first = Some(f.to_string());
                 }
             }
             from = i;
@@ -154,7 +194,13 @@ impl Genders {
             return Some(g);
         }
         let surname = words.last()?.trim_matches(|c: char| !c.is_alphanumeric());
-        self.0.get(surname).copied().flatten()
+        self.of_surname(surname)
+    }
+
+    /// The gender of one person the article writes with this surname (lower case).
+    pub(super) fn of_surname(&self, surname: &str) -> Option<Gender> {
+        let s = self.0.get(surname)?;
+        s.gender.filter(|_| !s.mixed && !s.several)
     }
 }
 
@@ -182,5 +228,18 @@ mod tests {
         assert_eq!(g.of("Virginia Gov. Joe Smith"), Some(Gender::Male));
         assert_eq!(g.of("Carolina Gov. Smith"), None);
         assert_eq!(g.of("the 46-year-old"), None);
+    }
+
+    #[test]
+    fn a_title_and_a_full_name_are_one_person_two_first_names_are_two() {
+        let mut g = Genders::default();
+        for text in [
+            "Culture Secretary Tessa Jowell spoke first. Later Ms Jowell said more.",
+            "Tom Ebeling and Betsy Ebeling arrived with Mr Ebeling's dog.",
+        ] {
+            g.add_block(text, &words(text, 0..text.len()));
+        }
+        assert_eq!(g.of("Jowell"), Some(Gender::Female));
+        assert_eq!(g.of("Ebeling"), None, "Tom and Betsy are two people");
     }
 }

@@ -172,7 +172,8 @@ impl Attributor<'_> {
         } else if let Some(owner) = owner_of_answer(&ws) {
             Some(owner)
         } else {
-            reporting_subject(text, &ws, end, start > floor || floor == 0).map(<[Word]>::to_vec)
+            reporting_subject(text, &ws, end, start > floor || floor == 0, colon)
+                .map(<[Word]>::to_vec)
         };
         let Some(subject) = subject else {
             return Reading::Nothing;
@@ -222,18 +223,28 @@ impl Attributor<'_> {
 
 /// The subject of the last reporting verb of the words `ws` before a quote (which
 /// opens at `end` of `text`), when nothing between the verb and the quote could be the
-/// source instead. `sentence_start`: `ws` opens its sentence.
+/// source instead. `sentence_start`: `ws` opens its sentence; `colon`: a colon stands
+/// right before the quote, which a clause set off by a comma after the verb then
+/// introduces on its own (`When X said ..., his deputy laughed: "..."`).
 fn reporting_subject<'w>(
     text: &str,
     ws: &'w [Word],
     end: usize,
     sentence_start: bool,
+    colon: bool,
 ) -> Option<&'w [Word]> {
     if ws.iter().any(|w| w.lower == "according") {
         return None;
     }
     let k = (0..ws.len()).rev().find(|&k| reporting_verb(ws, k))?;
     let gap = &ws[k + 1..];
+    if colon
+        && gap[..gap.len().saturating_sub(1)]
+            .iter()
+            .any(|w| w.comma_after)
+    {
+        return None;
+    }
     if !open_gap(gap)
         || text[ws[k].range.end..end].contains(';')
         || (is_in(NEED_AS, &ws[k].lower) && !gap.iter().any(|w| w.lower == "as"))

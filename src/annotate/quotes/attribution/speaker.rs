@@ -22,6 +22,9 @@ use crate::annotate::TextPos;
 use crate::annotate::quotes::Speaker;
 use crate::content::registry::{EntityKind, Registry};
 
+/// Personal honorifics, which only ever stand before a name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
+
 /// Registry names and aliases by lower-case form, for exact matches of free-text
 /// speakers. Built once per registry (`crate::annotate::quotes::SpeakerNames`); a one-off
 /// call scans the registry instead.
@@ -261,8 +264,23 @@ impl Attributor<'_> {
         if ws.is_empty() || ws.len() > MAX_FREE_WORDS {
             return None;
         }
+        // A modal cannot stand before "said" or "says": a capitalised one there is a
+        // name ("May said:", "Will says").
+        let next_word = text[ws[ws.len() - 1].range.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphabetic());
+        let named_modal = |i: usize, w: &Word| {
+            w.capitalized
+                && i + 1 == ws.len()
+                && matches!(w.lower.as_str(), "may" | "will")
+                && (next_word.ends_with('s') || next_word.ends_with("ed") || next_word == "said")
+        };
         if ws.iter().enumerate().any(|(i, w)| {
-            is_in(NOT_IN_SPEAKER, &w.lower) && !(w.lower == "us" && w.capitalized)
+            is_in(NOT_IN_SPEAKER, &w.lower)
+                && !(w.lower == "us" && w.capitalized)
+                && !named_modal(i, w)
                 || is_speech_verb(w)
                 || is_in(SPEECH_PARTICIPLES, &w.lower)
                 || (!w.capitalized
@@ -295,12 +313,18 @@ impl Attributor<'_> {
         // Titles ("Chairman Peter Hill-Wood") and words that are capitalised only
         // because they open the sentence ("But Bailey", "First Mark Cueto") are not
         // part of the name.
+        // An honorific before one word makes it a name ("a crestfallen Mr Lim").
+        let mut honorific = false;
         while name_words.len() > 1 && {
             let w = name_words[0].lower.trim_end_matches('.');
             is_in(NAME_TITLES, w) || is_in(TITLE_WORDS, w) || is_in(SENTENCE_OPENERS, w)
         } {
+            honorific = is_in(HONORIFICS, name_words[0].lower.trim_end_matches('.'));
             name_words = &name_words[1..];
         }
+        honorific &= name_words.len() == 1
+            && !is_in(NAME_TITLES, &name_words[0].lower)
+            && !is_in(TITLE_WORDS, &name_words[0].lower);
         // One capitalised word after an article is a title ("the President"), not a
         // name; after a description it is a name ("student Hassan"). A name after a
         // preposition belongs to a description ("one of the prosecutors for X").
@@ -309,7 +333,7 @@ impl Attributor<'_> {
         let before_all_titles = before.iter().all(|w| is_in(TITLE_WORDS, &w.lower));
         let proper = !name_words.is_empty()
             && descriptive
-            && (name_words.len() >= 2 || tail == 0 || before_all_titles)
+            && (name_words.len() >= 2 || tail == 0 || before_all_titles || honorific)
             && !is_in(DETERMINERS, &name_words[0].lower);
         let chosen = if proper { name_words } else { ws };
         let range = chosen.first()?.range.start..chosen.last()?.range.end;
