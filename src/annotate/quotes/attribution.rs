@@ -2,8 +2,8 @@
 //!
 //! Newswriting names a speaker in a handful of fixed constructions, and this module
 //! recognises those and nothing else. Every rule looks at the sentence the quote sits
-//! in (the text between the quote and the neighbouring quotes or sentence ends), finds a
-//! finite speech verb (lower case: "States" is not "states"), and reads the speaker's
+//! in (the text between the quote and the neighbouring quotes or sentence ends), finds
+//! a finite speech verb (lower case: "States" is not "states"), and reads the speaker's
 //! phrase next to it:
 //!
 //! | form | example |
@@ -21,19 +21,21 @@
 //!
 //! The construction after the quote wins, except that a pronoun there yields to a name
 //! right before the quote (`X said: "...," he said`). It is refused when the verb has a
-//! clause of its own (`"...," X said the cases were different` reports something
-//! else), or when the quote ended its sentence with a full stop. An embedded quote is
-//! refused when it is a title (`X said she had watched "The Long Walk Home"`) or when a
-//! stance verb with a subject of its own stands between (`X said Y called it "..."`,
-//! which `reported` gives to Y).
+//! clause of its own (`"...," X said the cases were different` reports something else),
+//! or when the quote ended its sentence with a full stop; a passive (`X was asked:
+//! "..."`, `"...," he was told`) names the one spoken to, so nobody. An embedded quote
+//! is refused when it is a title (`X said she had watched "The Long Walk Home"`) or
+//! when a stance verb with a subject of its own stands between (`X said Y called it
+//! "..."`, which `reported` gives to Y).
 //!
 //! **The subject** of a verb before the quote is read leftwards to a clause boundary
 //! ("that", "but", ", and"; a relative clause set off by commas is read through). A
-//! verb coordinated with an earlier one (`X said ... but added, "..."`) takes that one's
-//! subject; a verb inside a subordinate clause (`When X said ..., Y fired back: "..."`)
-//! introduces nothing. The subject is then split at commas: introductory phrases ("In a
-//! statement,", "Appearing before supporters,") are dropped; a last part attached to the
-//! verb is the head (`Clinton, a top aide said,` / `As a phone rang, the announcer
+//! verb coordinated with an earlier one (`X said ... but added, "..."`) takes that
+//! one's subject; a verb inside a subordinate clause (`When X said ..., Y laughed:
+//! "..."`) introduces nothing, while the clause's own verb does (`as he told
+//! journalists:`). The subject is then split at commas: introductory phrases ("In a
+//! statement,", "Appearing before supporters,") are dropped; a last part attached to
+//! the verb is the head (`Clinton, a top aide said,` / `As a phone rang, the announcer
 //! said`), unless it is only adverbs or a verb phrase (`Clinton, exasperated, famously
 //! responded`); a last part set off by a comma makes the first part the head and the
 //! others appositives (`Ammar al-Shibli, a Shi'ite lawmaker, said`).
@@ -41,37 +43,41 @@
 //! **The speaker**: a registry mention in the head or an appositive gives the entity
 //! (people before organisations before places; possessives and mentions after a
 //! preposition are modifiers, except after "spokesman for"; two different people make
-//! the phrase ambiguous and the quote unattributed). Without a mention the phrase itself
-//! is the speaker ("one demonstrator", "hundreds of young Iraqis", "Raad Ismail" from
-//! "student Raad Ismail") after a check that it reads like a noun phrase, mapped to an
-//! entity when it equals a registry name or alias, or when it is a short form of a
-//! person named earlier in the article ("al-Mahdi").
+//! the phrase ambiguous and the quote unattributed). Without a mention the phrase
+//! itself is the speaker ("one demonstrator", "hundreds of young Iraqis", "Raad Ismail"
+//! from "student Raad Ismail") after a check that it reads like a noun phrase, mapped
+//! to an entity when it equals a registry name or alias, or when it is a short form of
+//! a person named earlier in the article ("al-Mahdi").
 //!
 //! **Pronouns**: `he`/`she` resolve to the latest person before the quote, within a few
 //! paragraphs: speakers of earlier quotes, and people opening a sentence as its subject
 //! (registry mentions, capitalised names, and single capitalised words the article also
-//! writes with a capital mid-sentence, so "Sanders" counts and "Officials" does not). An
-//! unnamed speaker or unnamed sentence subject in between ("one demonstrator told AFP",
-//! "The prime minister's spokesman said") makes the pronoun ambiguous, and so does a
-//! latest person whose name rules the pronoun out (`she` after "Mr Tully" or "Mark
-//! Tully": someone the rules did not see spoke; see `gender`). `it` resolves likewise
-//! to an organisation or document. `they`, `we` and `I` are never resolved.
+//! writes with a capital mid-sentence, so "Sanders" counts and "Officials" does not).
+//! An unnamed speaker or unnamed sentence subject in between ("one demonstrator told
+//! AFP", "The prime minister's spokesman said") makes the pronoun ambiguous, and so
+//! does a latest person whose name rules the pronoun out (`she` after "Mr Tully" or
+//! "Mark Tully": someone the rules did not see spoke; see `gender`), or another person
+//! of the pronoun's gender named next to a speech verb in a later sentence than the
+//! latest one ("said Alan Abramowitz"). `it` resolves likewise to an organisation or
+//! document. `they`, `we` and `I` are never resolved.
 //!
-//! **Inheritance**: a quote without a construction of its own inherits a speaker only in
-//! cases that newswriting makes unambiguous: it is joined to an attributed quote in the
-//! same sentence by "and"/"or"/a comma (`X said: "A" and "B"`), or it opens a sentence
-//! (or a paragraph of nothing but quotation) right after the last quoted voice and that
-//! voice's own attribution sentence (`"A," he said. "B."`; `"A," said X, who ...,
-//! adding that .... "B."`), and nothing in between could hand the floor to someone
-//! else: not another sentence, a clause with a subject of its own (`"A," X said, and
-//! her husband cut in. "B."`), a second speech verb or a quote of another voice
-//! (`continuation`). Anything else stays unattributed: a wrong speaker is worse than
-//! none.
+//! **Inheritance**: a quote without a construction of its own inherits a speaker only
+//! in cases that newswriting makes unambiguous: it is joined to an attributed quote in
+//! the same sentence by "and"/"or"/a comma (`X said: "A" and "B"`), or it opens a
+//! sentence (or a paragraph of nothing but quotation) right after the last quoted voice
+//! and that voice's own attribution sentence (`"A," he said. "B."`; `"A," said X, who
+//! ..., adding that .... "B."`), and nothing in between could hand the floor to someone
+//! else: not another sentence (nor a full stop after the closing mark: `... "a
+//! fragment". "B," X said`), an attribution after the quote that the rules could not
+//! read (`"B," those who lost out later said`), a clause with a subject of its own
+//! (`"A," X said, and her husband cut in. "B."`), a second speech verb or a quote of
+//! another voice (`continuation`). Anything else stays unattributed: a wrong speaker is
+//! worse than none.
 //!
 //! **Descriptions**: "the mayor", "the Tory leader", "the 23-year-old", as a speaker or
-//! as a sentence subject a later pronoun refers to, stand for the one person the article
-//! introduced with that role or age ("London mayor Ken Livingstone", "Bailey, 23,");
-//! with none or two such people the description stays as written.
+//! as a sentence subject a later pronoun refers to, stand for the one person the
+//! article introduced with that role or age ("London mayor Ken Livingstone", "Bailey,
+//! 23,"); with none or two such people the description stays as written.
 //!
 //! This module reads the constructions and the inheritance; `reported` reads the
 //! constructions tried last, when none of these names a speaker (reported speech,

@@ -10,8 +10,13 @@
 //! single names the article writes as places ("in Clarkston,"). A pronoun of
 //! the other gender than the latest person stays unresolved (`gender`).
 //!
-//! "It" finds organisations and documents: registry bodies, and speakers that read as
-//! one without a registry (an acronym, "the company", a name ending "Council"). A
+//! A person of the pronoun's gender who speaks next to a speech verb in a later
+//! sentence than the latest antecedent ("said Alan Abramowitz") leaves the pronoun
+//! unresolved: either may be meant.
+//!
+//! "It" finds organisations and documents: registry bodies, and speakers and unnamed
+//! sentence subjects that read as one without a registry (an acronym, "the company",
+//! a name ending "Council"). A
 //! capitalised name outside the registry after that body may be a company as much as
 //! a person, so after one "it" is left unresolved.
 //!
