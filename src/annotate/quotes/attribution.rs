@@ -634,10 +634,9 @@ impl<'a> Attributor<'a> {
         let Some((from, stop)) = subject_start(&ws, k) else {
             return Reading::Nothing;
         };
-        // A speech verb inside a subordinate clause ("When X said ..., Y fired back:")
-        // is not the one that introduces the quote.
-        // The colon or comma right before the quote is not such a clause's end ("as he
-        // told journalists: ...").
+        // A speech verb inside a subordinate clause ("When X said ..., Y laughed:") is
+        // not the one that introduces the quote. The colon or comma right before the
+        // quote does not end such a clause ("as he told journalists: ...").
         if stop.is_some_and(|s| is_in(SUBORDINATORS, &ws[s].lower))
             && gap[..gap.len().saturating_sub(1)]
                 .iter()
