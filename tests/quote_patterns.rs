@@ -527,3 +527,31 @@ fn an_honorific_after_describing_words_names_the_speaker() {
         &[Some("the Prime Minister")],
     );
 }
+
+/// Every span found, terms included, as (text, is a term, speaker name).
+fn spans(paras: &[&str]) -> Vec<(String, bool, Option<String>)> {
+    let blocks: Vec<TextBlock> = paras.iter().map(|p| TextBlock::paragraph(p)).collect();
+    let registry = Registry::default();
+    QuoteFinder::new(&registry, 4)
+        .find(&blocks, &[])
+        .into_iter()
+        .map(|q| (q.text, q.is_term, q.speaker.map(|s| s.name)))
+        .collect()
+}
+
+#[test]
+fn a_short_fragment_someone_is_named_as_saying_is_a_quote_not_a_term() {
+    assert_eq!(
+        spans(&["Opposition leader Jane Hollis called the plan \"rash and negligent\" on Monday."]),
+        [(
+            "rash and negligent".to_string(),
+            false,
+            Some("Jane Hollis".to_string())
+        )]
+    );
+    // A scare-quoted word, a title and a span nobody is named as saying stay terms.
+    let got = spans(&[
+        "The \"occupiers\" left the square. Fans of \"Night Desk\" were told it would return. The so-called \"peace dividend\" never came.",
+    ]);
+    assert!(got.iter().all(|(_, term, _)| *term), "{got:#?}");
+}

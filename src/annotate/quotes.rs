@@ -24,8 +24,10 @@
 //!    (`tests/quotes_corpus.rs`).
 //!
 //! A quoted span of fewer than `min_words` words is a term ("occupiers", "martyr") with
-//! `is_term` set; terms go through attribution too (a short "No," he said is still
-//! his), but scare quotes rarely match a construction and stay unattributed.
+//! `is_term` set, unless a construction of its own names who said it and it is not a
+//! single word or a title: then it is a fragment of that person's words (`X said the
+//! plan was "rash and negligent"`). Scare quotes rarely match a construction and stay
+//! unattributed terms.
 //!
 //! [`QuoteFinder`] keeps a lower-cased index of registry names for a whole build;
 //! [`find_quotes`] is the one-off form, which scans the registry only when a free-text
@@ -175,7 +177,19 @@ fn find_with(
         .zip(attributions)
         .map(|(s, a)| {
             let text = s.text(blocks);
-            let is_term = text::word_count(&text) < min_words;
+            // A short span worked into a sentence that names, before it, who said it is
+            // a fragment of their words (`X called the plan "rash and negligent"`), not
+            // a term; a single word or a title stays a term.
+            let own = matches!(
+                a.source,
+                Some(SpeakerSource::Named | SpeakerSource::Reported)
+            );
+            let named_before = a.span.is_some_and(|(from, _)| from < s.start);
+            let fragment = a.speaker.is_some()
+                && own
+                && named_before
+                && attribution::worth_reporting(&text);
+            let is_term = text::word_count(&text) < min_words && !fragment;
             FoundQuote {
                 start: s.start,
                 end: s.end,

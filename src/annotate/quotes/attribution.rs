@@ -96,6 +96,7 @@ mod speaker;
 use antecedents::{Antecedents, Class, Spoken};
 use descriptions::Introductions;
 use speaker::NameEndings;
+pub(super) use reported::worth_reporting;
 pub(super) use speaker::NameIndex;
 
 use std::cell::OnceCell;
@@ -421,7 +422,12 @@ impl<'a> Attributor<'a> {
         let Some((lb, lr)) = q.pieces.last() else {
             return Reading::Nothing;
         };
-        let inner = self.blocks[*lb].text[lr.clone()].trim_end();
+        // A nested quote closing with the outer one (`... 'darn it,'"`) ends on the
+        // inner punctuation.
+        let inner = self.blocks[*lb].text[lr.clone()]
+            .trim_end()
+            .trim_end_matches(['\'', '\u{2019}', '"', '\u{201d}'])
+            .trim_end();
         let (Some(last), Some(first_after)) = (
             inner.chars().next_back(),
             text[seg_start..seg_end].trim_start().chars().next(),

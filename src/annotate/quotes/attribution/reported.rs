@@ -332,7 +332,7 @@ fn owner_of_answer(ws: &[Word]) -> Option<Vec<Word>> {
 
 /// Whether a quotation may be someone's words worked into reported speech: two words
 /// or more, and not a title.
-fn worth_reporting(quoted: &str) -> bool {
+pub(in crate::annotate::quotes) fn worth_reporting(quoted: &str) -> bool {
     quoted
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
