@@ -493,3 +493,18 @@ fn the_built_page_names_the_speaker_of_a_reported_quote() {
     f.build_ok();
     assert_page_speaker(&f, "Adel Abdul Mahdi", "a victory for every Iraqi family.");
 }
+
+#[test]
+fn who_after_a_name_and_a_comma_gives_the_quote_to_that_name() {
+    assert_reported(
+        "Mostly, the remarks drew a sharp reply from Mayor Helen Price, who called the plan \"rash and negligent\" on Monday.",
+        "Helen Price",
+    );
+    // "who" after a description names nobody the rule can be sure of.
+    assert_speakers(
+        &[
+            "The remarks angered the protesters, who called the plan \"rash and negligent\" on Monday.",
+        ],
+        &[None],
+    );
+}

@@ -375,14 +375,18 @@ fn bbc_and_polnear() {
                 tally[3] += 1;
                 continue;
             }
-            // Right when our speaker phrase overlaps a gold source span, or when a gold
-            // source names our speaker (by last name). Gold sources that are only a
-            // pronoun or only a speech verb (an annotation slip) cannot tell.
+            // Right when our speaker phrase overlaps a gold source span, or is the name
+            // a gold source "who" follows (`Beck, who said`), or when a gold source
+            // names our speaker (by last name). Gold sources that are only a pronoun or
+            // only a speech verb (an annotation slip) cannot tell.
             let span_hit = q.speaker_span.is_some_and(|(s, e)| {
                 let mine = (at(s), at(e));
-                matching
-                    .iter()
-                    .any(|g| g.source.iter().any(|&r| overlaps(r, mine)))
+                matching.iter().any(|g| {
+                    let relative = g.source_text.eq_ignore_ascii_case("who");
+                    g.source.iter().any(|&r| {
+                        overlaps(r, mine) || (relative && r.0 >= mine.1 && r.0 <= mine.1 + 2)
+                    })
+                })
             });
             let sources: Vec<String> = matching
                 .iter()

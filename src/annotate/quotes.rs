@@ -185,10 +185,8 @@ fn find_with(
                 Some(SpeakerSource::Named | SpeakerSource::Reported)
             );
             let named_before = a.span.is_some_and(|(from, _)| from < s.start);
-            let fragment = a.speaker.is_some()
-                && own
-                && named_before
-                && attribution::worth_reporting(&text);
+            let fragment =
+                a.speaker.is_some() && own && named_before && attribution::worth_reporting(&text);
             let is_term = text::word_count(&text) < min_words && !fragment;
             FoundQuote {
                 start: s.start,

@@ -95,8 +95,8 @@ mod speaker;
 
 use antecedents::{Antecedents, Class, Spoken};
 use descriptions::Introductions;
-use speaker::NameEndings;
 pub(super) use reported::worth_reporting;
+use speaker::NameEndings;
 pub(super) use speaker::NameIndex;
 
 use std::cell::OnceCell;

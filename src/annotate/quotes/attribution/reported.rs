@@ -458,6 +458,25 @@ fn finite_subject(ws: &[Word], k: usize) -> Option<&[Word]> {
     } else {
         k
     };
+    // `... from President Barack Obama, who called it "..."`: the name "who" follows,
+    // or nobody.
+    if k >= 2 && ws[k - 1].lower == "who" {
+        if !ws[k - 2].comma_after {
+            return None;
+        }
+        let run = ws[..k - 1]
+            .iter()
+            .rev()
+            .take_while(|w| w.capitalized || is_in(NAME_PARTICLES, &w.lower))
+            .count()
+            .min(4);
+        let name = &ws[k - 1 - run..k - 1];
+        let name = match name.iter().position(|w| w.comma_after) {
+            Some(c) if c + 1 < name.len() => &name[c + 1..],
+            _ => name,
+        };
+        return (!name.is_empty()).then_some(name);
+    }
     let (mut from, stop) = super::subject_start(ws, k)?;
     if let Some(s) = stop {
         if is_in(SUBORDINATORS, &ws[s].lower)
