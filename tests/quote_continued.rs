@@ -306,3 +306,22 @@ fn a_title_and_a_full_name_with_an_unlisted_first_name_are_one_woman() {
         &[None],
     );
 }
+
+#[test]
+fn he_does_not_stand_for_someone_the_quote_names() {
+    assert_speakers(
+        &[
+            "City are set to unveil Harry Rennick as their new manager. \"Talks have been going on for some time,\" Mandell said. According to Mandell, Rennick promised he would not join their rivals.",
+            "\"I said to Harry 'I hope you don't go', and he told me 'absolutely not',\" he said.",
+        ],
+        &[Some("Mandell"), None],
+    );
+    // Without his name in the quote, "he" is still the subject before it.
+    assert_speakers(
+        &[
+            "City are set to unveil Harry Rennick as their new manager. \"Talks have been going on for some time,\" Mandell said. According to Mandell, Rennick promised he would not join their rivals.",
+            "\"I gave my word and I will keep it,\" he said.",
+        ],
+        &[Some("Mandell"), Some("Rennick")],
+    );
+}

@@ -555,3 +555,19 @@ fn a_short_fragment_someone_is_named_as_saying_is_a_quote_not_a_term() {
     ]);
     assert!(got.iter().all(|(_, term, _)| *term), "{got:#?}");
 }
+
+#[test]
+fn a_statement_speaks_for_its_owner() {
+    assert_speakers(
+        &[
+            "Rovers' statement to the stock exchange said: \"The board has noted the recent press speculation on this subject.\"",
+            "Later, Dorvale's website said: \"No offer for the club has been received.\"",
+        ],
+        &[Some("Rovers"), Some("Dorvale")],
+    );
+    // A spokesman is someone else than the body he speaks for.
+    assert_speakers(
+        &["Dorvale's spokesman said: \"No offer for the club has been received.\""],
+        &[Some("Dorvale's spokesman")],
+    );
+}

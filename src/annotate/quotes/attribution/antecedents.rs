@@ -204,7 +204,43 @@ impl Attributor<'_> {
                 return None;
             }
         }
+        // Nor does it stand for someone the quote itself speaks of by name ("I said to
+        // Harry ...," he said): people rarely name themselves.
+        if class == Class::Person && self.quote_names(before, &latest.2.name) {
+            return None;
+        }
         Some(latest.2.clone())
+    }
+
+    /// Whether the quote opening at `quote` writes, capitalised, one of the words of
+    /// `name` or the first name the article gives it (three letters or more, not a
+    /// title).
+    fn quote_names(&self, quote: TextPos, name: &str) -> bool {
+        let i = self.spans.partition_point(|s| s.start < quote);
+        let Some(span) = self.spans.get(i).filter(|s| s.start == quote) else {
+            return false;
+        };
+        let text = span.text(self.blocks);
+        let said: HashSet<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let said: HashSet<String> = said.into_iter().map(str::to_lowercase).collect();
+        // The name's own words, and the first name the article gives its surname.
+        let first = self
+            .antecedents()
+            .genders
+            .first_name_of(&surname(name))
+            .map(str::to_string);
+        name.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .chain(first)
+            .filter(|w| w.chars().count() >= 3)
+            .filter(|w| !is_in(NAME_TITLES, w) && !is_in(TITLE_WORDS, w))
+            .any(|w| said.contains(&w))
     }
 
     fn class_of(&self, sp: &Speaker) -> Class {

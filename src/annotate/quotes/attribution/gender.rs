@@ -197,6 +197,13 @@ impl Genders {
         self.of_surname(surname)
     }
 
+    /// The first name of the one person the article writes with this surname (lower
+    /// case), if it gives one.
+    pub(super) fn first_name_of(&self, surname: &str) -> Option<&str> {
+        let s = self.0.get(surname)?;
+        s.first.as_deref().filter(|_| !s.several)
+    }
+
     /// The gender of one person the article writes with this surname (lower case).
     pub(super) fn of_surname(&self, surname: &str) -> Option<Gender> {
         let s = self.0.get(surname)?;

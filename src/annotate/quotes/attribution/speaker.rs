@@ -22,6 +22,9 @@ use crate::annotate::TextPos;
 use crate::annotate::quotes::Speaker;
 use crate::content::registry::{EntityKind, Registry};
 
+/// What a body says things through: its owner is the speaker.
+const DOCUMENT_NOUNS: &[&str] = &["statement", "website", "announcement", "press"];
+
 /// Personal honorifics, which only ever stand before a name.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame"];
 
@@ -249,6 +252,27 @@ impl Attributor<'_> {
         quote: TextPos,
     ) -> Option<(Speaker, Range<usize>)> {
         let text = &self.blocks[b].text;
+        // A body speaks through its statement ("United's statement to the stock
+        // exchange said"): the speaker is the owner.
+        if let [owner, noun, ..] = ws
+            && owner.capitalized
+            && is_in(DOCUMENT_NOUNS, &noun.lower)
+            && let written = &text[owner.range.clone()]
+            && let Some(stem) = written
+                .strip_suffix("'s")
+                .or_else(|| written.strip_suffix("\u{2019}s"))
+                .or_else(|| {
+                    // "Rovers' statement": the apostrophe is left out of the word.
+                    let after = &text[owner.range.end..];
+                    (after.starts_with(['\'', '\u{2019}']) && written.ends_with('s'))
+                        .then_some(written)
+                })
+        {
+            let mut owner = owner.clone();
+            owner.range.end = owner.range.start + stem.len();
+            owner.lower = stem.to_lowercase();
+            return self.free_text_speaker(b, &[owner], quote);
+        }
         let mut ws = strip_adverbs(ws);
         // A party tag in brackets ends the name ("Jim Clyburn (D-S.C.)").
         if let Some(p) = ws.iter().position(|w| text[..w.range.start].ends_with('(')) {
