@@ -571,3 +571,21 @@ fn a_statement_speaks_for_its_owner() {
         &[Some("Dorvale's spokesman")],
     );
 }
+
+#[test]
+fn a_dateline_in_capitals_is_not_the_speaker() {
+    assert_speakers(
+        &[
+            "WASHINGTON \u{2014} President Ada Morgan, opening the museum on Saturday, said it would tell a story \"of suffering and delight, of fear and of hope\".",
+        ],
+        &[Some("Ada Morgan")],
+    );
+}
+
+#[test]
+fn two_apostrophes_typed_as_a_double_mark_delimit_a_quote() {
+    assert_speakers(
+        &["''We have a long way to go,'' said Mr. Holt, the union's president."],
+        &[Some("Holt")],
+    );
+}

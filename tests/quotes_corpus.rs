@@ -384,7 +384,8 @@ fn bbc_and_polnear() {
                 matching.iter().any(|g| {
                     let relative = g.source_text.eq_ignore_ascii_case("who");
                     g.source.iter().any(|&r| {
-                        overlaps(r, mine) || (relative && r.0 >= mine.1 && r.0 <= mine.1 + 2)
+                        // `Beck, who` / `Donald Trump Jr., who`.
+                        overlaps(r, mine) || (relative && r.0 >= mine.1 && r.0 <= mine.1 + 3)
                     })
                 })
             });
@@ -392,12 +393,13 @@ fn bbc_and_polnear() {
                 .iter()
                 .map(|g| g.source_text.to_lowercase())
                 .collect();
+            // The last alphanumeric run, as the sources are split ("Holtz-Eakin" and
+            // "O'Hanlon" end in "eakin" and "hanlon" on both sides).
             let last = sp
                 .name
-                .split_whitespace()
-                .last()
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
                 .unwrap_or("")
-                .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             let name_hit = !last.is_empty()
                 && sources

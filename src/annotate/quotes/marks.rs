@@ -1,7 +1,7 @@
 //! Pairing quotation marks into quoted spans.
 //!
-//! Double marks delimit quotes: curly `“ ”`, straight `"`, low `„` and guillemets
-//! `« »`. Each mark gets a direction from its shape and its neighbours: a mark after
+//! Double marks delimit quotes: curly `“ ”`, straight `"`, two apostrophes `''`, low
+//! `„` and guillemets `« »`. Each mark gets a direction from its shape and its neighbours: a mark after
 //! white space (or an opening bracket or dash) and before a word opens; a mark after a
 //! word and before white space or punctuation closes. The context wins over the shape,
 //! so a wrong-way curly mark still pairs; a straight mark with words on both sides or
@@ -127,24 +127,32 @@ fn closes_right(next: Option<char>) -> bool {
 /// The double quotation marks of a text, with their directions.
 fn double_marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
-    // Every mark is `"` or starts with byte 0xE2 (“ ” „) or 0xC2 (« »): look at those
-    // bytes only, which are always the first byte of a character.
-    let candidates = text
-        .bytes()
+    // Every mark is `"`, two apostrophes `''` (the typewriter's double mark), or starts
+    // with byte 0xE2 (“ ” „) or 0xC2 (« »): look at those bytes only, which are always
+    // the first byte of a character.
+    let bytes = text.as_bytes();
+    let candidates = bytes
+        .iter()
         .enumerate()
-        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2))
+        .filter(|&(_, &b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
         .map(|(at, _)| at);
     for at in candidates {
         let Some(c) = text[at..].chars().next() else {
             continue;
         };
-        let shape = match c {
-            '"' => Dir::Either,
-            '\u{201C}' | '\u{201E}' | '«' => Dir::Open,
-            '\u{201D}' | '»' => Dir::Close,
+        let (shape, len) = match c {
+            '"' => (Dir::Either, 1),
+            // Exactly two apostrophes; a third either side makes them something else.
+            '\'' if bytes.get(at + 1) == Some(&b'\'')
+                && bytes.get(at + 2) != Some(&b'\'')
+                && (at == 0 || bytes[at - 1] != b'\'') =>
+            {
+                (Dir::Either, 2)
+            }
+            '\u{201C}' | '\u{201E}' | '«' => (Dir::Open, c.len_utf8()),
+            '\u{201D}' | '»' => (Dir::Close, c.len_utf8()),
             _ => continue,
         };
-        let len = c.len_utf8();
         let prev = text[..at].chars().next_back();
         let next = text[at + len..].chars().next();
         let left = opens_left(prev);
@@ -484,6 +492,10 @@ mod tests {
             ("promised \"severe revenge.\" (AFP)", &["severe revenge."]),
             ("„Low,“ he said.", &["Low"]),
             ("«Guillemets» too", &["Guillemets"]),
+            // Two apostrophes as a double mark; one, or three, are not.
+            ("''Typed,'' said the coach.", &["Typed"]),
+            ("the players' 'best' game", &[]),
+            ("a '''bold''' word", &[]),
             // A wrong-way closing mark used to open.
             ("”Backwards,” he said.", &["Backwards"]),
             // Stray closing mark, then a proper quote.

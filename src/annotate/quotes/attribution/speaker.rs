@@ -91,7 +91,20 @@ impl Attributor<'_> {
         };
         let mut attached = !last_word.comma_after;
         let mut parts = split_parts(subject);
-        while parts.len() > 1 && is_intro(&parts[0][0]) {
+        let text = &self.blocks[b].text;
+        // Introductory phrases, and a dateline in capitals before a dash ("WASHINGTON
+        // — President Obama, ..., said").
+        let dateline = |p: &[Word]| {
+            p.iter().all(|w| {
+                w.lower.chars().any(char::is_alphabetic)
+                    && !text[w.range.clone()].chars().any(char::is_lowercase)
+            }) && p.last().is_some_and(|w| {
+                text[w.range.end..]
+                    .trim_start_matches([',', ' '])
+                    .starts_with(['\u{2014}', '\u{2013}', '-'])
+            })
+        };
+        while parts.len() > 1 && (is_intro(&parts[0][0]) || dateline(parts[0])) {
             parts.remove(0);
         }
         // A last part that is only adverbs or a verb phrase ("Clinton, exasperated,
