@@ -325,3 +325,14 @@ fn he_does_not_stand_for_someone_the_quote_names() {
         &[Some("Mandell"), Some("Rennick")],
     );
 }
+
+#[test]
+fn a_subject_with_an_appositive_after_but_is_the_one_he_stands_for() {
+    assert_speakers(
+        &[
+            "\"If it gets more people voting there is no harm in that,\" Mr Hale said. But Sir Bernard Oakes, the former press secretary, took a less charitable view.",
+            "\"They will not achieve their aim with that bunch of people,\" he said.",
+        ],
+        &[Some("Hale"), Some("Bernard Oakes")],
+    );
+}

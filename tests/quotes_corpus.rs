@@ -751,7 +751,20 @@ fn bbc_gold() {
                 .speaker_span
                 .is_some_and(|(s, e)| overlaps((at(s), at(e)), g));
             let name = q.speaker.as_ref().map_or("", |s| s.name.as_str());
-            span_hit || (!last_name(name).is_empty() && last_name(name) == last_name(&slice(g)))
+            // The same last name, or a short form made of the gold name's own words
+            // ("Newry" for "Newry City").
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let gold_words = words(&slice(g));
+            let short_form =
+                !words(name).is_empty() && words(name).iter().all(|w| gold_words.contains(w));
+            span_hit
+                || short_form
+                || (!last_name(name).is_empty() && last_name(name) == last_name(&slice(g)))
         };
         for p in &top {
             let found_by = hits(p);

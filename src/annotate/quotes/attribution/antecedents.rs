@@ -511,7 +511,12 @@ impl Attributor<'_> {
     ) -> Option<(Range<usize>, String)> {
         let text = &self.blocks[b].text;
         let mut from = 0;
-        if ws.first().is_some_and(is_intro)
+        // "But Sir Bernard Ingham, ..., took": a conjunction opens no phrase of its own.
+        if ws.first().is_some_and(|w| {
+            !w.comma_after && matches!(w.lower.as_str(), "but" | "and" | "so" | "yet" | "or")
+        }) {
+            from = 1;
+        } else if ws.first().is_some_and(is_intro)
             && let Some(c) = ws.iter().position(|w| w.comma_after)
         {
             from = c + 1;
@@ -551,7 +556,17 @@ impl Attributor<'_> {
             from += run + t;
             run = capitalised_run(from);
         }
-        let next = ws.get(from + run)?;
+        // An appositive set off by commas after the name ("Sir Bernard Ingham,
+        // Margaret Thatcher's former press secretary, took"): the verb follows it.
+        let mut after = from + run;
+        if run >= 2
+            && ws[after - 1].comma_after
+            && let Some(end) = (after..ws.len().min(after + 8)).find(|&i| ws[i].comma_after)
+            && ws.get(end + 1).is_some_and(|v| !v.capitalized)
+        {
+            after = end + 1;
+        }
+        let next = ws.get(after)?;
         let next_quoted = self.in_quote(b, &next.range);
         // One word will do when the article capitalises it mid-sentence too.
         let single_name = run == 1 && {
