@@ -47,7 +47,11 @@
 //! itself is the speaker ("one demonstrator", "hundreds of young Iraqis", "Raad Ismail"
 //! from "student Raad Ismail") after a check that it reads like a noun phrase, mapped
 //! to an entity when it equals a registry name or alias, or when it is a short form of
-//! a person named earlier in the article ("al-Mahdi").
+//! a person named earlier in the article ("al-Mahdi"). A dateline in capitals before a
+//! dash is dropped ("WASHINGTON — President X said"); an honorific makes one word a
+//! name ("a crestfallen Mr Lim"); a name set off after a role follows it ("said Opera
+//! spokeswoman, Berit Hanson"); a body's statement or website speaks for the body
+//! ("Rovers' statement said").
 //!
 //! **Pronouns**: `he`/`she` resolve to the latest person before the quote, within a few
 //! paragraphs: speakers of earlier quotes, and people opening a sentence as its subject

@@ -22,11 +22,13 @@
 //! boundary (`subject_start`), then the phrase through `subject_speaker`. A verb
 //! coordinated with an earlier predicate (`X took the stage and called it "..."`) takes
 //! the subject before that predicate; a participle set off by a comma (`X spoke on
-//! Friday, calling them "..."`) takes the subject of its main clause. A free-text
-//! speaker must read as someone (a capitalised name or a role, not "better to"), and a
-//! pronoun counts only when it resolves to a registry entity: resolved to free-text
-//! antecedents, pronouns in reported speech were wrong about one time in twelve on the
-//! BBC and PolNeAR texts read by hand.
+//! Friday, calling them "..."`) takes the subject of its main clause. A verb after
+//! ", who" takes the name right before it (`... from Mayor Helen Price, who called it
+//! "..."`), and nobody after anything else. A free-text speaker must read as someone (a
+//! capitalised name or a role, not "better to"), and a pronoun counts only when it
+//! resolves to a registry entity: resolved to free-text antecedents, pronouns in
+//! reported speech were wrong about one time in twelve on the BBC and PolNeAR texts
+//! read by hand.
 //!
 //! **Without a speech verb**: a name after a headline and a dash before a colon
 //! (`Pollsters agree - Jane Roe: "..."`), or after "More from"; a speech verb opening
