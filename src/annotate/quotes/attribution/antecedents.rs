@@ -18,10 +18,9 @@
 //! (`"I said to Harry ...," he said`).
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers and unnamed
-//! sentence subjects that read as one without a registry (an acronym, "the company",
-//! a name ending "Council"). A
-//! capitalised name outside the registry after that body may be a company as much as
-//! a person, so after one "it" is left unresolved.
+//! sentence subjects that read as one without a registry (an acronym, "the company", a
+//! name ending "Council"). A capitalised name outside the registry after that body may
+//! be a company as much as a person, so after one "it" is left unresolved.
 //!
 //! Most articles never need any of this, so the sentence subjects are collected only
 //! when the first pronoun is to be resolved, tokenising each block once. Candidates
@@ -224,11 +223,11 @@ impl Attributor<'_> {
             return false;
         };
         let text = span.text(self.blocks);
-        let said: HashSet<&str> = text
+        let said: HashSet<String> = text
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
             .collect();
-        let said: HashSet<String> = said.into_iter().map(str::to_lowercase).collect();
         // The name's own words, and the first name the article gives its surname.
         let first = self
             .antecedents()
