@@ -5,28 +5,10 @@
 //! Every test runs the quote finder with an empty registry, as on text the rules never
 //! saw, and checks the speaker named for each quotation (or that none is named).
 
-use dossier::annotate::TextBlock;
-use dossier::annotate::quotes::QuoteFinder;
-use dossier::content::registry::Registry;
+#[path = "common/speakers.rs"]
+mod speakers;
 
-/// The quotations (not terms) of the paragraphs, as (text, speaker name).
-fn speakers(paras: &[&str]) -> Vec<(String, Option<String>)> {
-    let blocks: Vec<TextBlock> = paras.iter().map(|p| TextBlock::paragraph(p)).collect();
-    let registry = Registry::default();
-    QuoteFinder::new(&registry, 4)
-        .find(&blocks, &[])
-        .into_iter()
-        .filter(|q| !q.is_term)
-        .map(|q| (q.text, q.speaker.map(|s| s.name)))
-        .collect()
-}
-
-/// Asserts the speaker of each quotation, in order.
-fn assert_speakers(paras: &[&str], want: &[Option<&str>]) {
-    let got = speakers(paras);
-    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
-    assert_eq!(names, want, "quotes found: {got:#?}");
-}
+use speakers::assert_speakers;
 
 // Continued quotes.
 

@@ -4,28 +4,13 @@
 //! Every test runs the quote finder with an empty registry, as on text the rules never
 //! saw, and checks the speaker named for each quotation (or that none is named).
 
+#[path = "common/speakers.rs"]
+mod speakers;
+
 use dossier::annotate::TextBlock;
 use dossier::annotate::quotes::QuoteFinder;
 use dossier::content::registry::Registry;
-
-/// The quotations (not terms) of the paragraphs, as (first words, speaker name).
-fn speakers(paras: &[&str]) -> Vec<(String, Option<String>)> {
-    let blocks: Vec<TextBlock> = paras.iter().map(|p| TextBlock::paragraph(p)).collect();
-    let registry = Registry::default();
-    QuoteFinder::new(&registry, 4)
-        .find(&blocks, &[])
-        .into_iter()
-        .filter(|q| !q.is_term)
-        .map(|q| (q.text, q.speaker.map(|s| s.name)))
-        .collect()
-}
-
-/// Asserts the speaker of each quotation, in order.
-fn assert_speakers(paras: &[&str], want: &[Option<&str>]) {
-    let got = speakers(paras);
-    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
-    assert_eq!(names, want, "quotes found: {got:#?}");
-}
+use speakers::{assert_speakers, spans, speakers};
 
 #[test]
 fn a_time_clause_after_the_verb_keeps_the_speaker() {
@@ -526,17 +511,6 @@ fn an_honorific_after_describing_words_names_the_speaker() {
         &["\"We will not be moved on this,\" the Prime Minister said."],
         &[Some("the Prime Minister")],
     );
-}
-
-/// Every span found, terms included, as (text, is a term, speaker name).
-fn spans(paras: &[&str]) -> Vec<(String, bool, Option<String>)> {
-    let blocks: Vec<TextBlock> = paras.iter().map(|p| TextBlock::paragraph(p)).collect();
-    let registry = Registry::default();
-    QuoteFinder::new(&registry, 4)
-        .find(&blocks, &[])
-        .into_iter()
-        .map(|q| (q.text, q.is_term, q.speaker.map(|s| s.name)))
-        .collect()
 }
 
 #[test]

@@ -287,34 +287,7 @@ fn bbc_and_polnear() {
 
     // PolNeAR, with its gold attributions.
     let pdir = dir.join("polnear");
-    let split: HashMap<String, String> = std::fs::read_to_string(pdir.join("metadata.tsv"))
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut c = l.split('\t');
-            let comp = c.next()?.to_string();
-            Some((c.next()?.trim_end_matches(".txt").to_string(), comp))
-        })
-        .collect();
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut ann_files: Vec<PathBuf> = std::fs::read_dir(pdir.join("gold"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    ann_files.sort();
-    for p in ann_files {
-        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
-        if let Some((article, _)) = stem.rsplit_once('_') {
-            anns.entry(article.to_string()).or_insert(p);
-        }
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&pdir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let Polnear { split, anns, files } = polnear_index(&pdir);
     let mut pol = Tally::default();
     // Per split: [right, wrong, unverifiable, no gold attribution, gold-attributed quotes
     // we left without speaker].
@@ -341,16 +314,7 @@ fn bbc_and_polnear() {
         let Some(ann) = anns.get(&stem) else { continue };
         let gold = parse_ann(&std::fs::read_to_string(ann).unwrap());
         let comp = split.get(&stem).cloned().unwrap_or_else(|| "other".into());
-        // Byte offset in the file -> character offset.
-        let mut char_of = vec![0usize; text.len() + 1];
-        let mut n = 0;
-        for (i, c) in text.char_indices() {
-            for slot in &mut char_of[i..i + c.len_utf8()] {
-                *slot = n;
-            }
-            n += 1;
-        }
-        char_of[text.len()] = n;
+        let char_of = char_offsets(&text);
         let at = |p: TextPos| char_of[starts[p.block] + p.offset];
         let tally = scores.entry(comp.clone()).or_default();
         for q in quotes.iter().filter(|q| !q.is_term) {
@@ -375,46 +339,11 @@ fn bbc_and_polnear() {
                 tally[3] += 1;
                 continue;
             }
-            // Right when our speaker phrase overlaps a gold source span, or is the name
-            // a gold source "who" follows (`Beck, who said`), or when a gold source
-            // names our speaker (by last name). Gold sources that are only a pronoun or
-            // only a speech verb (an annotation slip) cannot tell.
-            let span_hit = q.speaker_span.is_some_and(|(s, e)| {
-                let mine = (at(s), at(e));
-                matching.iter().any(|g| {
-                    let relative = g.source_text.eq_ignore_ascii_case("who");
-                    g.source.iter().any(|&r| {
-                        // `Beck, who` / `Donald Trump Jr., who`.
-                        overlaps(r, mine) || (relative && r.0 >= mine.1 && r.0 <= mine.1 + 3)
-                    })
-                })
-            });
-            let sources: Vec<String> = matching
-                .iter()
-                .map(|g| g.source_text.to_lowercase())
-                .collect();
-            // The last alphanumeric run, as the sources are split ("Holtz-Eakin" and
-            // "O'Hanlon" end in "eakin" and "hanlon" on both sides).
-            let last = sp
-                .name
-                .split(|c: char| !c.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-                .unwrap_or("")
-                .to_lowercase();
-            let name_hit = !last.is_empty()
-                && sources
-                    .iter()
-                    .any(|s| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == last));
-            let uninformative = sources
-                .iter()
-                .all(|s| PRONOUNS.contains(&s.as_str()) || CUES.contains(&s.as_str()));
-            let verdict = if span_hit || name_hit {
-                Some(true)
-            } else if uninformative {
-                None
-            } else {
-                Some(false)
-            };
+            let verdict = judge(
+                &sp.name,
+                q.speaker_span.map(|(s, e)| (at(s), at(e))),
+                &matching,
+            );
             if let Some(v) = verdict {
                 // A pronoun's span overlaps a gold pronoun source whoever it was resolved
                 // to: those are counted apart, their resolution unchecked.
@@ -570,6 +499,18 @@ fn bbc_gold_file() -> BbcGold {
     gold
 }
 
+/// The folder of one corpus under `../shared/corpora` (or `$DOSSIER_CORPORA`), or
+/// `None` after saying that the test is skipped.
+fn corpus(name: &str) -> Option<PathBuf> {
+    let dir = corpora::corpora()
+        .map(|d| d.join(name))
+        .filter(|d| d.is_dir());
+    if dir.is_none() {
+        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+    }
+    dir
+}
+
 /// Byte offset in `text` -> character offset, for every byte and the end.
 fn char_offsets(text: &str) -> Vec<usize> {
     let mut char_of = vec![0; text.len() + 1];
@@ -650,11 +591,7 @@ fn bbc_gold_pairs_point_at_quotation_marks() {
 #[test]
 fn bbc_gold_sample_is_the_seeded_draw() {
     let gold = bbc_gold_file();
-    let Some(dir) = corpora::corpora()
-        .map(|d| d.join("bbc"))
-        .filter(|d| d.is_dir())
-    else {
-        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+    let Some(dir) = corpus("bbc") else {
         return;
     };
     let mut all: Vec<String> = std::fs::read_dir(&dir)
@@ -692,11 +629,7 @@ fn bbc_gold_sample_is_the_seeded_draw() {
 #[test]
 #[ignore]
 fn bbc_gold() {
-    let Some(dir) = corpora::corpora()
-        .map(|d| d.join("bbc"))
-        .filter(|d| d.is_dir())
-    else {
-        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+    let Some(dir) = corpus("bbc") else {
         return;
     };
     let gold = bbc_gold_file();
@@ -1168,6 +1101,46 @@ struct PolnearQuote {
     context: String,
 }
 
+/// PolNeAR's layout: each article's split (train, dev, test), its gold annotation file,
+/// and the article files, sorted.
+struct Polnear {
+    split: HashMap<String, String>,
+    anns: BTreeMap<String, PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+fn polnear_index(pdir: &std::path::Path) -> Polnear {
+    let split: HashMap<String, String> = std::fs::read_to_string(pdir.join("metadata.tsv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut c = l.split('\t');
+            let comp = c.next()?.to_string();
+            Some((c.next()?.trim_end_matches(".txt").to_string(), comp))
+        })
+        .collect();
+    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut ann_files: Vec<PathBuf> = std::fs::read_dir(pdir.join("gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    ann_files.sort();
+    for p in ann_files {
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        if let Some((article, _)) = stem.rsplit_once('_') {
+            anns.entry(article.to_string()).or_insert(p);
+        }
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(pdir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    Polnear { split, anns, files }
+}
+
 /// Whether `name` is right for a quote whose overlapping gold attributions are
 /// `matching`, by the rule of `bbc_and_polnear`: right when its phrase overlaps a gold
 /// source or a gold source names its last name; unverifiable (`None`) when every gold
@@ -1178,19 +1151,24 @@ fn judge(
     matching: &[&GoldAttribution],
 ) -> Option<bool> {
     let span_hit = speaker_chars.is_some_and(|mine| {
-        matching
-            .iter()
-            .any(|g| g.source.iter().any(|&r| overlaps(r, mine)))
+        matching.iter().any(|g| {
+            let relative = g.source_text.eq_ignore_ascii_case("who");
+            g.source.iter().any(|&r| {
+                // `Beck, who` / `Donald Trump Jr., who`.
+                overlaps(r, mine) || (relative && r.0 >= mine.1 && r.0 <= mine.1 + 3)
+            })
+        })
     });
     let sources: Vec<String> = matching
         .iter()
         .map(|g| g.source_text.to_lowercase())
         .collect();
+    // The last alphanumeric run, as the sources are split ("Holtz-Eakin" and "O'Hanlon"
+    // end in "eakin" and "hanlon" on both sides).
     let last = name
-        .split_whitespace()
-        .last()
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let name_hit = !last.is_empty()
         && sources
@@ -1220,43 +1198,12 @@ fn polnear_lending() {
     use dossier::annotate::clusters::cluster;
     use dossier::annotate::lending::{lend, text_names};
 
-    let Some(pdir) = corpora::corpora()
-        .map(|d| d.join("polnear"))
-        .filter(|d| d.is_dir())
-    else {
-        eprintln!("skipped: no corpora (set DOSSIER_CORPORA or add ../shared/corpora)");
+    let Some(pdir) = corpus("polnear") else {
         return;
     };
     let registry = Registry::default();
     let finder = QuoteFinder::new(&registry, 4);
-    let split: HashMap<String, String> = std::fs::read_to_string(pdir.join("metadata.tsv"))
-        .unwrap()
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut c = l.split('\t');
-            let comp = c.next()?.to_string();
-            Some((c.next()?.trim_end_matches(".txt").to_string(), comp))
-        })
-        .collect();
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut ann_files: Vec<PathBuf> = std::fs::read_dir(pdir.join("gold"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    ann_files.sort();
-    for p in ann_files {
-        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
-        if let Some((article, _)) = stem.rsplit_once('_') {
-            anns.entry(article.to_string()).or_insert(p);
-        }
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&pdir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let Polnear { split, anns, files } = polnear_index(&pdir);
 
     // Every quotation of every article, with its article's gold attributions.
     let per_article: Vec<(Vec<GoldAttribution>, Vec<PolnearQuote>, String)> = files
@@ -1269,15 +1216,7 @@ fn polnear_lending() {
                 .get(&stem)
                 .map(|a| parse_ann(&std::fs::read_to_string(a).unwrap()))
                 .unwrap_or_default();
-            let mut char_of = vec![0usize; text.len() + 1];
-            let mut n = 0;
-            for (i, c) in text.char_indices() {
-                for slot in &mut char_of[i..i + c.len_utf8()] {
-                    *slot = n;
-                }
-                n += 1;
-            }
-            char_of[text.len()] = n;
+            let char_of = char_offsets(&text);
             let at = |p: TextPos| char_of[starts[p.block] + p.offset];
             let comp = split.get(&stem).cloned().unwrap_or_else(|| "other".into());
             let quotes = finder

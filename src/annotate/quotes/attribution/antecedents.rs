@@ -661,7 +661,7 @@ fn surname(name: &str) -> String {
 }
 
 /// A phrase with its first letter in lower case ("The company" -> "the company").
-fn lower_first(phrase: &str) -> String {
+pub(super) fn lower_first(phrase: &str) -> String {
     let mut cs = phrase.chars();
     cs.next()
         .map(|c| c.to_lowercase().chain(cs).collect())

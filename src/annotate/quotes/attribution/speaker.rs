@@ -12,6 +12,7 @@ use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
     PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
 };
+use super::antecedents::lower_first;
 use super::gender::Gender;
 use super::{
     Attributor, Class, MAX_FREE_WORDS, Mentioned, Resolved, Spoken, is_intro, is_possessive,
@@ -374,14 +375,13 @@ impl Attributor<'_> {
             && !is_in(DETERMINERS, &name_words[0].lower);
         let chosen = if proper { name_words } else { ws };
         let range = chosen.first()?.range.start..chosen.last()?.range.end;
-        let mut name = text[range.clone()].to_string();
-        if !proper && is_in(DETERMINERS, &chosen[0].lower) && chosen[0].capitalized {
-            // A sentence-initial determiner: "The resolution" -> "the resolution".
-            let mut cs = name.chars();
-            if let Some(c) = cs.next() {
-                name = c.to_lowercase().chain(cs).collect();
-            }
-        }
+        let written = &text[range.clone()];
+        // A sentence-initial determiner: "The resolution" -> "the resolution".
+        let name = if !proper && is_in(DETERMINERS, &chosen[0].lower) && chosen[0].capitalized {
+            lower_first(written)
+        } else {
+            written.to_string()
+        };
         // Exact registry match of the phrase or the name, with or without an article.
         let whole = text[ws[0].range.start..ws[ws.len() - 1].range.end].to_lowercase();
         let lower = name.to_lowercase();
