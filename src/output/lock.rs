@@ -38,10 +38,10 @@ impl OutputLock {
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => {
-                    let holder = std::fs::read_to_string(&path).unwrap_or_default();
-                    let holder = match holder.trim() {
-                        "" => String::new(),
-                        pid => format!(" (pid {pid})"),
+                    let holder = match holder_pid(&file, &path) {
+                        Holder::Gone => continue,
+                        Holder::Pid(pid) => format!(" (pid {pid})"),
+                        Holder::Unknown => String::new(),
                     };
                     bail!(
                         "another build is writing `{}`{holder}; wait for it to finish, or stop it",
@@ -76,6 +76,32 @@ impl Drop for OutputLock {
         // (a build that opened it already sees it gone and opens a new one).
         let _ = std::fs::remove_file(&self.path);
     }
+}
+
+/// What the lock file says of the build holding it.
+enum Holder {
+    /// The holder has finished and removed the file: try again.
+    Gone,
+    Pid(String),
+    /// Nothing written (a build stopped between locking and writing its pid).
+    Unknown,
+}
+
+/// Reads the process id from the lock file `file` at `path`. A build writes its pid
+/// just after locking, so an empty file is read again for a short while before giving up.
+fn holder_pid(file: &File, path: &Path) -> Holder {
+    for _ in 0..100 {
+        if !is_at(file, path) {
+            return Holder::Gone;
+        }
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let pid = text.trim();
+        if !pid.is_empty() {
+            return Holder::Pid(pid.to_owned());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    Holder::Unknown
 }
 
 /// Whether `file` is the file now found at `path`.
@@ -219,5 +245,39 @@ mod tests {
         assert!(process_running(std::process::id()));
         assert!(!process_running(0));
         assert!(!process_running(u32::MAX));
+    }
+
+    #[test]
+    fn a_holder_that_has_not_yet_written_its_pid_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let path = beside(&out, "lock").unwrap();
+        let mut held = File::create(&path).unwrap();
+        held.try_lock().unwrap();
+        let writer = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            write!(held, "4242").unwrap();
+            held
+        });
+        let err = OutputLock::acquire(&out).unwrap_err().to_string();
+        assert!(err.contains("(pid 4242)"), "{err}");
+        drop(writer.join().unwrap());
+    }
+
+    #[test]
+    fn a_holder_that_finishes_lets_the_build_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let path = beside(&out, "lock").unwrap();
+        let held = File::create(&path).unwrap();
+        held.try_lock().unwrap();
+        let remover = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            std::fs::remove_file(&path).unwrap();
+            drop(held);
+        });
+        let lock = OutputLock::acquire(&out);
+        remover.join().unwrap();
+        assert!(lock.is_ok(), "{lock:?}");
     }
 }
