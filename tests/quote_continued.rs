@@ -318,3 +318,57 @@ fn a_subject_with_an_appositive_after_but_is_the_one_he_stands_for() {
         &[Some("Hale"), Some("Bernard Oakes")],
     );
 }
+
+#[test]
+fn a_name_after_a_description_between_commas_is_the_one_she_stands_for() {
+    assert_speakers(
+        &[
+            "The charity's chief executive, Nadia Osei, said the cuts would close four shelters.",
+            "\"We will fight this in the courts if we have to,\" she said.",
+        ],
+        &[Some("Nadia Osei")],
+    );
+}
+
+#[test]
+fn a_subject_after_an_introduction_with_a_relative_clause_is_the_one_he_stands_for() {
+    assert_speakers(
+        &[
+            "At the Harbour Club, where a mooring costs $9,000 a season, Colin Brandt, its treasurer, blamed the storms.",
+            "\"We lost half the pontoons in one night,\" he said.",
+        ],
+        &[Some("Colin Brandt")],
+    );
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_then_going_on_continues_the_speaker() {
+    assert_speakers(
+        &[
+            "\"Members have asked for this for years,\" the club's Dana Whitlock told the local paper.",
+            "\"We saw a chance to open the courts to schools as well.\" But not everyone in the village agrees.",
+        ],
+        &[Some("Dana Whitlock"), Some("Dana Whitlock")],
+    );
+}
+
+#[test]
+fn he_in_a_reporting_clause_after_what_he_said_is_not_the_name_in_it() {
+    assert_speakers(
+        &[
+            "Opposition leader Martin Greaves toured the depot on Monday.",
+            "Mr Hollis has failed to fix the rail timetable, he claimed, saying the minister had the \"wrong priorities\" for commuters.",
+        ],
+        &[Some("Martin Greaves")],
+    );
+}
+
+#[test]
+fn he_inside_a_relative_clause_still_stands_for_the_subject() {
+    assert_speakers(
+        &[
+            "Martin Greaves has no doubt it is the minister who, he claims, is \"rushing the bill through\" before the recess.",
+        ],
+        &[Some("Martin Greaves")],
+    );
+}

@@ -563,3 +563,24 @@ fn two_apostrophes_typed_as_a_double_mark_delimit_a_quote() {
         &[Some("Holt")],
     );
 }
+
+#[test]
+fn as_a_name_put_it_introduces_the_quote() {
+    assert_speakers(
+        &[
+            "Or, as Ruth Adeyemi, a former harbour master, put it: \"The sea does not read the forecasts.\"",
+        ],
+        &[Some("Ruth Adeyemi")],
+    );
+}
+
+#[test]
+fn concludes_and_reveals_are_speech_verbs() {
+    assert_speakers(
+        &[
+            "\"The council can still change course before spring,\" Halvorsen concludes.",
+            "\"Not one of the pumps had been serviced,\" the audit reveals.",
+        ],
+        &[Some("Halvorsen"), Some("the audit")],
+    );
+}

@@ -413,6 +413,14 @@ fn a_name_after_a_headline_and_a_dash_introduces_the_quote() {
 }
 
 #[test]
+fn a_name_after_a_headline_in_capitals_and_a_dash_introduces_the_quote() {
+    assert_reported(
+        "SUBURBS TURN AGAINST THE BYPASS - Marcus T. Hale: \"Three councils have now voted to pause the work.\"",
+        "Marcus T. Hale",
+    );
+}
+
+#[test]
 fn more_from_a_name_introduces_the_quote() {
     assert_reported(
         "More from Okafor: \"The party has to win back the towns it lost.\"",

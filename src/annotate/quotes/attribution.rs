@@ -746,6 +746,8 @@ const PHRASAL_SPEECH: &[(&str, &str)] = &[
     ("goes", "on"),
     ("points", "out"),
     ("pointed", "out"),
+    ("put", "it"),
+    ("puts", "it"),
 ];
 
 /// Whether the word at `k` is a finite speech verb, alone, with its particle, or as

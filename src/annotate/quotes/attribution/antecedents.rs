@@ -117,12 +117,14 @@ impl Attributor<'_> {
         self.antecedents.get_or_init(|| self.collect_antecedents())
     }
 
-    /// The latest antecedent of the wanted class before `before`, within a few blocks:
-    /// a sentence subject, or a speaker of an earlier quote (`spoken`, in order). An
-    /// unnamed one in between ("one demonstrator") makes the pronoun ambiguous.
+    /// The latest antecedent of the wanted class before `before` (a position at or
+    /// before the quote, which opens at `quote`), within a few blocks: a sentence
+    /// subject, or a speaker of an earlier quote (`spoken`, in order). An unnamed one
+    /// in between ("one demonstrator") makes the pronoun ambiguous.
     pub(super) fn resolve_pronoun(
         &self,
         spoken: &Spoken,
+        quote: TextPos,
         before: TextPos,
         class: Class,
         gender: Option<Gender>,
@@ -208,7 +210,7 @@ impl Attributor<'_> {
         }
         // Nor does it stand for someone the quote itself speaks of by name ("I said to
         // Harry ...," he said): people rarely name themselves.
-        if class == Class::Person && self.quote_names(before, &latest.2.name) {
+        if class == Class::Person && self.quote_names(quote, &latest.2.name) {
             return None;
         }
         Some(latest.2.clone())
@@ -522,6 +524,20 @@ impl Attributor<'_> {
             && let Some(c) = ws.iter().position(|w| w.comma_after)
         {
             from = c + 1;
+            // "At Boca West, where it costs $70,000 to join, Jay DiPietro ...": a relative
+            // clause closing the introduction is skipped too.
+            if ws
+                .get(from)
+                .is_some_and(|w| is_in(RELATIVE_OPENERS, &w.lower))
+                && let Some(c) = ws[from..].iter().position(|w| w.comma_after)
+            {
+                from += c + 1;
+            }
+        }
+        // "The group's executive director, Betty Bradley, said": a description of the
+        // person opens the sentence, the name follows it between commas.
+        if let Some(d) = description_before_name(&ws[from.min(ws.len())..]) {
+            from += d;
         }
         // The run of capitalised words, which ends at a comma or dash.
         let capitalised_run = |from: usize| {
@@ -610,6 +626,35 @@ impl Attributor<'_> {
         let range = name[0].range.start..last.range.end;
         Some((range.clone(), text[range].to_string()))
     }
+}
+
+/// Words opening a relative clause after an introductory phrase.
+const RELATIVE_OPENERS: &[&str] = &["where", "which", "when", "whose"];
+
+/// The number of words of a description opening `ws` and set off from the name after it
+/// by a comma: a determiner or a possessive name, then lower-case words ending in the
+/// role ("The group's executive director,", "Clinton's campaign manager,"). `None` when
+/// the words after the comma are not a name of two or more words closed by a comma.
+fn description_before_name(ws: &[Word]) -> Option<usize> {
+    let first = ws.first()?;
+    let possessive = |w: &Word| w.lower.ends_with("'s") || w.lower.ends_with("’s");
+    if first.comma_after || !(is_in(DETERMINERS, &first.lower) || possessive(first)) {
+        return None;
+    }
+    let end = (1..ws.len().min(7)).find(|&i| ws[i].comma_after)?;
+    let role = &ws[1..=end];
+    if role[role.len() - 1].capitalized
+        || role
+            .iter()
+            .any(|w| is_in(NOT_IN_SPEAKER, &w.lower) || is_in(INTRO_WORDS, &w.lower))
+    {
+        return None;
+    }
+    let name = &ws[end + 1..];
+    let run = name.iter().take_while(|w| w.capitalized).count();
+    let closed =
+        run >= 2 && name[run - 1].comma_after && name[..run - 1].iter().all(|w| !w.comma_after);
+    closed.then_some(end + 1)
 }
 
 /// Nouns of a body or a document that speaks as "it" ("the company said ... it added",

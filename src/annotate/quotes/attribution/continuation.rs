@@ -4,8 +4,10 @@
 //!
 //! `"It will be tough," said Bailey, who joined in May. "I'm confident."` and `Bailey
 //! said: "It will be tough." "I'm confident."` give the second quote to Bailey; so does
-//! a paragraph of pure quotation after the paragraph that ends with Bailey's
-//! attribution. What may stand between the two quotes is the rest of the attribution
+//! a paragraph after the one that ends with Bailey's attribution, when it is pure
+//! quotation or opens with a whole quoted sentence (`"I'm confident." But not everyone
+//! agrees.`): on the BBC articles, 82 of 84 such paragraphs read by hand continued the
+//! speaker, the other two inheriting an error of the paragraph before. What may stand between the two quotes is the rest of the attribution
 //! sentence: circumstances, an appositive or relative clause about the speaker, a
 //! participle (`adding that ...`), and short quoted terms inside it. The chain breaks at
 //! anything that could hand the floor to someone else: another sentence, a clause
@@ -59,7 +61,7 @@ impl Attributor<'_> {
                 self.blocks[qb].kind,
                 BlockKind::Paragraph | BlockKind::BlockQuote
             )
-            && self.only_quotes(qb)
+            && (self.only_quotes(qb) || (opens == 0 && self.ends_sentence(i)))
         {
             ptext.len()
         } else {

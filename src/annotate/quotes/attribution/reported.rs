@@ -271,22 +271,30 @@ fn reporting_subject<'w>(
 /// from" (`Continued Stone:`, `More from Jones:`). The name is one to four capitalised
 /// words.
 fn headline_name<'w>(text: &str, ws: &'w [Word]) -> Option<&'w [Word]> {
-    let run = ws
-        .iter()
-        .rev()
-        .take_while(|w| {
-            (w.capitalized && !is_possessive_word(w)) || is_in(NAME_PARTICLES, &w.lower)
-        })
-        .count();
+    let dash_before = |i: usize| {
+        i > 0
+            && text[ws[i - 1].range.end..ws[i].range.start]
+                .trim()
+                .starts_with(['-', '\u{2013}', '\u{2014}'])
+    };
+    // The run ends at the dash, so a headline in capitals is not read into the name.
+    let mut run = 0;
+    while run < ws.len() {
+        let w = &ws[ws.len() - 1 - run];
+        if !((w.capitalized && !is_possessive_word(w)) || is_in(NAME_PARTICLES, &w.lower)) {
+            break;
+        }
+        run += 1;
+        if dash_before(ws.len() - run) {
+            break;
+        }
+    }
     if run == 0 || run > 4 || run == ws.len() {
         return None;
     }
     let name_at = ws.len() - run;
     let rest = &ws[..name_at];
-    let last = &rest[name_at - 1];
-    let dash = text[last.range.end..ws[name_at].range.start]
-        .trim()
-        .starts_with(['-', '\u{2013}', '\u{2014}']);
+    let dash = dash_before(name_at);
     let more_from = matches!(rest, [m, f] if m.lower == "more" && f.lower == "from");
     (dash || more_from).then_some(&ws[name_at..])
 }

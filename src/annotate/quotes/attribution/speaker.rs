@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use super::super::text::{
     ADVERBS, CLAUSE_MARKERS, DETERMINERS, NAME_PARTICLES, NAME_TITLES, NOT_IN_SPEAKER,
-    PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, TITLE_WORDS, Word, is_in,
+    PREPOSITIONS, RELATIVE, SENTENCE_OPENERS, SPEECH_PARTICIPLES, SPOKES, SUBORDINATORS,
+    TITLE_WORDS, Word, is_in, sentence_start, words,
 };
 use super::antecedents::lower_first;
 use super::gender::Gender;
@@ -75,6 +76,35 @@ impl NameIndex {
 }
 
 impl Attributor<'_> {
+    /// Where the sentence of a pronoun at `at` in block `b` starts, when the pronoun
+    /// opens a reporting clause set off by a comma after a main clause of its own
+    /// sentence that holds no quotation (`Mr Blair has failed, he claimed,
+    /// saying ...`): that clause is what he said, and a name in it is not the one who
+    /// said it. Not after a clause opened by a subordinator (`Although X admitted ...,
+    /// he insisted`) nor inside a relative clause (`the minister who, he claims, ...`).
+    fn parenthetical_limit(&self, b: usize, at: usize) -> Option<TextPos> {
+        let text = &self.blocks[b].text;
+        // Read from the last quote before, so that a block of many quotes costs linear
+        // work: a sentence that would start before that quote holds it.
+        let floor = self.prev_quote_end(b, at);
+        let start = sentence_start(text, floor.unwrap_or(0), at);
+        if floor.is_some_and(|f| start <= f) {
+            return None;
+        }
+        let ws = words(text, start..at);
+        let main_clause = ws
+            .iter()
+            .find(|w| !matches!(w.lower.as_str(), "but" | "and" | "so" | "yet"))
+            .is_some_and(|w| !is_intro(w) && !is_in(SUBORDINATORS, &w.lower));
+        let closed = ws
+            .last()
+            .is_some_and(|w| w.comma_after && !is_in(RELATIVE, &w.lower));
+        (main_clause && closed).then_some(TextPos {
+            block: b,
+            offset: start,
+        })
+    }
+
     /// The speaker a subject names. The subject's comma-separated parts are read as:
     /// introductory phrases first (dropped); then either a head right before the verb
     /// (`Clinton, a top aide said,` / `As a phone rang, the announcer said`) or, when
@@ -165,7 +195,10 @@ impl Attributor<'_> {
             };
             if let Some(class) = class {
                 let gender = Gender::of_pronoun(&first.lower);
-                return match self.resolve_pronoun(spoken, quote, class, gender) {
+                let limit = self
+                    .parenthetical_limit(b, first.range.start)
+                    .unwrap_or(quote);
+                return match self.resolve_pronoun(spoken, quote, limit, class, gender) {
                     Some(sp) => Resolved::Speaker(sp, first.range.clone(), true),
                     None => Resolved::Unknown,
                 };
