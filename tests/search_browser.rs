@@ -2,7 +2,7 @@
 //! protocol, on the example dossier served under a sub-path from a local server.
 //!
 //! Chromium is required: without it this test fails and says how to install it
-//! (`.ci/run` installs it on CI).
+//! (`scripts/test` installs it when missing).
 
 mod common;
 
@@ -27,8 +27,8 @@ fn chromium() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(CHROMIUM));
     assert!(
         path.exists(),
-        "the search browser test needs Chromium at {}, which is missing: install it with \
-         `apt-get update && apt-get install -y chromium` (or point DOSSIER_CHROMIUM at a \
+        "the search browser test needs Chromium at {}, which is missing: run `scripts/test`, \
+         which installs it, or `apt-get install -y chromium` (or point DOSSIER_CHROMIUM at a \
          Chromium binary)",
         path.display()
     );

@@ -23,12 +23,18 @@ use serve_support::{Server, wait_until};
 const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn launch(profile: &Path) -> Browser {
+    let chromium = std::env::var_os("DOSSIER_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(CHROMIUM));
     assert!(
-        Path::new(CHROMIUM).exists(),
-        "{CHROMIUM} is missing: install it with `apt-get install -y chromium` to run the browser test"
+        chromium.exists(),
+        "the browser test needs Chromium at {}, which is missing: run `scripts/test`, which \
+         installs it, or `apt-get install -y chromium` (or point DOSSIER_CHROMIUM at a \
+         Chromium binary)",
+        chromium.display()
     );
     let options = LaunchOptions {
-        path: Some(PathBuf::from(CHROMIUM)),
+        path: Some(chromium),
         headless: true,
         sandbox: false,
         enable_gpu: false,
