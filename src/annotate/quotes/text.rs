@@ -131,8 +131,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "sighed", "announce", "declare", "insist", "warn", "tell", "write", "add", "ask",
     "barked", "boomed", "grumbled", "quips", "jokes", "laments", "marvelled",
     "marveled", "ranted", "bristled", "chided", "scolded", "teased", "vented", "confided",
-    "revealed", "implored", "concludes", "reveals",
-    "affirmed", "affirms", "opined",
+    "revealed", "implored", "concludes", "reveals", "affirmed", "affirms", "opined",
 ];
 
 /// Present participles of speech verbs. They never carry a subject of their own

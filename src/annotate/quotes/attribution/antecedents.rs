@@ -1,21 +1,25 @@
 //! Pronoun antecedents: the people and bodies a later "he", "she" or "it" may stand for.
 //!
 //! Candidates are the speakers of earlier quotes and the subjects that open sentences
-//! (after a conjunction, and past an appositive set off by commas: "But Sir Bernard
-//! Ingham, Thatcher's former press secretary, took"): registry mentions; capitalised
-//! names (a party tag in brackets ends one, and after describing words and a title the
-//! name is the one after the title: "Clinton campaign manager Robby Mook"); and single
-//! capitalised words the article also capitalises mid-sentence or writes after an
-//! initial or a title ("Sander M. Levin", "Sen. Levin"). Unnamed subjects ("The prime
-//! minister's spokesman said") are recorded too, so that a pronoun after them is known
-//! to be ambiguous, and so are single names the article writes as places ("in
-//! Clarkston,"). A pronoun of the other gender than the latest person stays unresolved
-//! (`gender`).
+//! (after a conjunction or an introduction, a relative clause closing it included: "At
+//! the club, where ..., Colin Brandt"; past an appositive set off by commas: "But Sir
+//! Bernard Ingham, Thatcher's former press secretary, took"; and the name set off after
+//! a description: "The charity's chief executive, Nadia Osei, said"): registry
+//! mentions; capitalised names (a party tag in brackets ends one, and after describing
+//! words and a title the name is the one after the title: "Clinton campaign manager
+//! Robby Mook"); and single capitalised words the article also capitalises mid-sentence
+//! or writes after an initial or a title ("Sander M. Levin", "Sen. Levin"). Unnamed
+//! subjects ("The prime minister's spokesman said") are recorded too, so that a pronoun
+//! after them is known to be ambiguous, and so are single names the article writes as
+//! places ("in Clarkston,"). A pronoun of the other gender than the latest person stays
+//! unresolved (`gender`).
 //!
 //! A person of the pronoun's gender who speaks next to a speech verb in a later
 //! sentence than the latest antecedent ("said Alan Abramowitz") leaves the pronoun
 //! unresolved: either may be meant. So does a quote that names the antecedent itself
-//! (`"I said to Harry ...," he said`).
+//! (`"I said to Harry ...," he said`). A pronoun opening a reporting clause after what
+//! was said (`Mr Blair has failed, he claimed`) looks before its sentence
+//! (`speaker::parenthetical_limit`).
 //!
 //! "It" finds organisations and documents: registry bodies, and speakers and unnamed
 //! sentence subjects that read as one without a registry (an acronym, "the company", a

@@ -7,8 +7,8 @@
 //! a paragraph after the one that ends with Bailey's attribution, when it is pure
 //! quotation or opens with a whole quoted sentence (`"I'm confident." But not everyone
 //! agrees.`): on the BBC articles, 82 of 84 such paragraphs read by hand continued the
-//! speaker, the other two inheriting an error of the paragraph before. What may stand between the two quotes is the rest of the attribution
-//! sentence: circumstances, an appositive or relative clause about the speaker, a
+//! speaker, the other two inheriting an error of the paragraph before. What may stand
+//! between the two quotes is the rest of the attribution sentence: circumstances, an appositive or relative clause about the speaker, a
 //! participle (`adding that ...`), and short quoted terms inside it. The chain breaks at
 //! anything that could hand the floor to someone else: another sentence, a clause
 //! with a subject of its own (`, and her husband cut in`, `as the crowd roared`), a
