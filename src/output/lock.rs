@@ -90,7 +90,8 @@ enum Holder {
 /// Reads the process id from the lock file `file` at `path`. A build writes its pid
 /// just after locking, so an empty file is read again for a short while before giving up.
 fn holder_pid(file: &File, path: &Path) -> Holder {
-    for _ in 0..100 {
+    // Half a second at most, so that a loaded machine still sees the pid.
+    for _ in 0..250 {
         if !is_at(file, path) {
             return Holder::Gone;
         }
