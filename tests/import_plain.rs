@@ -628,12 +628,10 @@ fn the_seeds_parse_to_the_tidied_articles() {
 /// The article files of one corpus, with their text.
 fn corpus(name: &str) -> Option<Vec<(PathBuf, String)>> {
     let dir = corpora::corpora()?.join(name);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    if !dir.is_dir() {
+        return None;
+    }
+    let files = corpora::txt_files(&dir);
     Some(
         files
             .into_iter()

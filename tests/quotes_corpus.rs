@@ -233,12 +233,7 @@ fn bbc_and_polnear() {
     let mut samples: Vec<(String, String, String)> = Vec::new();
 
     // BBC.
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("bbc"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpora::txt_files(&dir.join("bbc"));
     let started = Instant::now();
     let results: Vec<(String, Vec<TextBlock>, Vec<FoundQuote>)> = files
         .par_iter()
@@ -1132,12 +1127,7 @@ fn polnear_index(pdir: &std::path::Path) -> Polnear {
             anns.entry(article.to_string()).or_insert(p);
         }
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(pdir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpora::txt_files(pdir);
     Polnear { split, anns, files }
 }
 
@@ -1436,12 +1426,7 @@ fn polnear_lending() {
     else {
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(bdir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpora::txt_files(&bdir);
     // Per article: its file name, its quotations with their contexts, and its text.
     type Found = (String, Vec<(FoundQuote, String)>, String);
     let found: Vec<Found> = files

@@ -181,12 +181,7 @@ fn conll2003_test_set_figures() {
         return;
     }
     let mut articles = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("read the folder")
-        .map(|e| e.expect("an entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
+    let files = corpora::txt_files(&dir);
     for path in &files {
         let text = std::fs::read_to_string(path).expect("read an article");
         let slug = path.file_stem().unwrap().to_string_lossy().into_owned();

@@ -20,3 +20,15 @@ fn locate(var: &str, beside_crate: &str) -> Option<PathBuf> {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(beside_crate));
     path.is_dir().then_some(path)
 }
+
+/// The `.txt` files of a corpus folder, sorted by name; empty when it cannot be read.
+pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}

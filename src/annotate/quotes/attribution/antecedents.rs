@@ -43,6 +43,7 @@ use super::super::text::{
 };
 use super::descriptions::person_description;
 use super::gender::{Gender, Genders};
+use super::reported;
 use super::{Attributor, PRONOUN_WINDOW, is_intro, is_possessive, is_speech_verb, strip_adverbs};
 use crate::annotate::quotes::Speaker;
 use crate::annotate::{BlockKind, TextPos};
@@ -641,8 +642,9 @@ const RELATIVE_OPENERS: &[&str] = &["where", "which", "when", "whose"];
 /// the words after the comma are not a name of two or more words closed by a comma.
 fn description_before_name(ws: &[Word]) -> Option<usize> {
     let first = ws.first()?;
-    let possessive = |w: &Word| w.lower.ends_with("'s") || w.lower.ends_with("’s");
-    if first.comma_after || !(is_in(DETERMINERS, &first.lower) || possessive(first)) {
+    if first.comma_after
+        || !(is_in(DETERMINERS, &first.lower) || reported::is_possessive_word(first))
+    {
         return None;
     }
     let end = (1..ws.len().min(7)).find(|&i| ws[i].comma_after)?;

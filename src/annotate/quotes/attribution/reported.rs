@@ -434,7 +434,7 @@ fn parenthetical_name(gap: &[Word]) -> bool {
 }
 
 /// A possessive ("Trump's", "the organisation's"), not a contraction ("it's").
-fn is_possessive_word(w: &Word) -> bool {
+pub(super) fn is_possessive_word(w: &Word) -> bool {
     let stem = w
         .lower
         .strip_suffix("'s")
