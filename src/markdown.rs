@@ -1237,8 +1237,8 @@ fn mention_open(
     let id = anchor.map(|a| format!(" id=\"{a}\"")).unwrap_or_default();
     format!(
         "<a class=\"mention\"{id} href=\"{}\" data-entity=\"{}\" data-kind=\"{}\">",
-        escape_attr(&ctx.config.url(&format!("/entities/{}/", e.id))),
-        escape_attr(&e.id),
+        escape_html(&ctx.config.url(&format!("/entities/{}/", e.id))),
+        escape_html(&e.id),
         e.kind.as_str()
     )
 }
@@ -1281,7 +1281,7 @@ fn add_quote_marks(
             if first {
                 attrs = format!("class=\"quote\" id=\"{anchor}\" data-quote=\"{anchor}\"");
                 if let Some(sp) = speaker {
-                    attrs.push_str(&format!(" data-speaker=\"{}\"", escape_attr(&sp.name)));
+                    attrs.push_str(&format!(" data-speaker=\"{}\"", escape_html(&sp.name)));
                 }
             }
             format!("<span {attrs}>")
@@ -1307,7 +1307,7 @@ fn add_quote_marks(
             order: QUOTE_LINK,
             html: format!(
                 "<a class=\"quote-link\" href=\"{}\" title=\"Compare this quote across sources\" aria-label=\"Compare this quote across sources\">⇄</a>",
-                escape_attr(&href)
+                escape_html(&href)
             ),
         });
     }
@@ -1415,8 +1415,10 @@ fn normalise_quote_text(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(s: &str) -> String {
+/// Escapes text for HTML element content and attribute values in double quotes, as
+/// pulldown-cmark escapes the text of articles and Tera the values in templates (`&`,
+/// `<`, `>` and `"`).
+pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
     out

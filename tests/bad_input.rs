@@ -212,8 +212,7 @@ fn missing_template() {
             f.write("templates/article.html", "{% extends \"base.html\" %}\n{% block content %}{% include \"sidebar.html\" %}{% endblock content %}\n")
         },
         &[
-            "templates/article.html:2:",
-            "the template `sidebar.html` does not exist",
+            "templates/article.html:2:31: error: the template `sidebar.html` does not exist\n  help: add it to `templates/`, or remove the reference to it",
         ],
     );
 }

@@ -135,7 +135,9 @@ fn template_syntax_error() {
         |f| {
             f.write("templates/article.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ article.title \n{% endblock %}\n")
         },
-        &["templates/article.html:", "template syntax error"],
+        &[
+            "templates/article.html:4:1: error: template syntax error: found `{` but expected }}\n  help: fix the tag at this place; Tera tags are `{{ ... }}`, `{% ... %}` and `{# ... #}`",
+        ],
     );
 }
 
@@ -145,7 +147,10 @@ fn template_reading_undefined_variable() {
         |f| {
             f.write("templates/article.html", "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ article.auther }}</p>\n{% endblock %}\n")
         },
-        &["templates/article.html:3:", "`article.auther`"],
+        &[
+            "templates/article.html:3:15: error: the template reads `article.auther`, which is not defined here; what is there: authors, content, date,",
+            "\n  help: check the name against the template variables in the README, or guard it with `{% if ... is defined %}`",
+        ],
     );
 }
 

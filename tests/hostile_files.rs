@@ -257,7 +257,10 @@ fn named_pipes_are_refused_without_waiting() {
         "static/style.css",
     ] {
         let f = Fixture::new();
-        f.write("templates/base.html", "{% block content %}{% endblock %}");
+        f.write(
+            "templates/base.html",
+            "{% block og_type %}{% endblock %}{% block head_meta %}{% endblock %}{% block head_extra %}{% endblock %}{% block body_class %}{% endblock %}{% block content %}{% endblock %}{% block scripts %}{% endblock %}",
+        );
         mkfifo(&f.path(rel));
         let (ok, stderr) = run_with_deadline(&f, &["build"]);
         assert!(!ok, "{rel}: the build passed:\n{stderr}");

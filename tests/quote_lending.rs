@@ -184,26 +184,15 @@ fn a_phrase_lifted_from_a_fuller_quotation_lends_nothing() {
 }
 
 #[test]
-fn the_inferred_mark_is_the_same_in_both_copies_of_the_theme() {
+fn the_inferred_mark_is_on_every_page_that_shows_the_quote() {
     let f = dossier(&copied(), &[]);
-    let out = f
-        .cmd(&["build", "--output", "tera"])
-        .env("DOSSIER_TERA_ONLY", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     for page in [
         "articles/courier/index.html",
         "entities/adel-abdul-mahdi/index.html",
         "quotes/index.html",
     ] {
-        let native = f.read(&format!("public/{page}"));
-        assert!(native.contains(MARK), "{page}: {native}");
-        assert_eq!(native, f.read(&format!("tera/{page}")), "{page}");
+        let html = f.read(&format!("public/{page}"));
+        assert!(html.contains(MARK), "{page}: {html}");
     }
 }
 

@@ -4,9 +4,9 @@
 //! their page with the theme's markup, and an id may occur only once in a page: a
 //! heading that took `main` would break the skip link, one that took `entity-cards`
 //! the hover cards. [`crate::markdown`] asks here which ids are taken. They are read
-//! from the built-in templates and scripts themselves (the native pages copy the
-//! templates byte for byte), so a new id in the theme is reserved without a list to keep;
-//! only the ids made in Rust code are named here: the charts'.
+//! from the built-in templates and scripts themselves, so a new id in the theme is
+//! reserved without a list to keep; only the ids made in Rust code are named here: the
+//! charts'.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -76,7 +76,7 @@ mod tests {
     /// introduction) and an entity's (its description), and those they build on.
     const MARKDOWN_PAGES: [&str; 5] = [
         "base.html",
-        "macros.html",
+        "components.html",
         "article.html",
         "index.html",
         "entity.html",

@@ -2,16 +2,16 @@
 //! the dossier's own `templates/`.
 //!
 //! All templates are parsed once per build into one Tera instance that every page
-//! render shares (Tera is `Sync`), after [`super::cycles`] has made sure none of them
-//! refers to itself. Tera's errors hide their cause and their location;
-//! this module digs both out so that a broken template is reported as
-//! `templates/article.html:12:5: ...` like any other content error.
+//! render shares (Tera is `Sync`). Tera reports a broken template with the template's
+//! name and the line and column of the fault; this module turns each report into a
+//! located [`Diagnostic`] (`templates/article.html:12:5: ...`) like any other content
+//! error, naming the dossier's file or the built-in one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use tera::{Tera, Value};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::content::files::{self, Folder};
@@ -27,29 +27,10 @@ const BUILT_IN_DIR: &str = "(built-in theme)/templates";
 
 /// Parsed templates plus their sources (to locate errors).
 pub struct Theme {
-    pub tera: Tera,
+    tera: Tera,
     /// Template name -> (file shown in messages, source text).
     sources: HashMap<String, (PathBuf, String)>,
-    /// The built-in templates the dossier does not override, with none of the
-    /// templates they build on overridden either: pages from these are written by
-    /// [`super::native`], which makes exactly what Tera would make of them.
-    native: Vec<&'static str>,
 }
-
-/// The templates [`super::native`] can write, and the ones each builds on.
-const NATIVE: [(&str, [&str; 2]); 7] = [
-    ("sources.html", ["base.html", "macros.html"]),
-    ("index.html", ["base.html", "macros.html"]),
-    ("quotes.html", ["base.html", "macros.html"]),
-    ("article.html", ["base.html", "macros.html"]),
-    ("entity.html", ["base.html", "macros.html"]),
-    ("source.html", ["base.html", "macros.html"]),
-    ("timeline.html", ["base.html", "macros.html"]),
-];
-
-/// Set, every page goes through Tera: for checking the native writer against the
-/// templates it stands for.
-const TERA_ONLY_VAR: &str = "DOSSIER_TERA_ONLY";
 
 impl Theme {
     /// Loads the built-in templates, then the dossier's overrides.
@@ -76,179 +57,338 @@ impl Theme {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        // Parse each template alone first, so a syntax error names its own file; the
-        // templates it extends, includes or imports are checked below, when all are in.
-        for (name, (file, text)) in &sources {
-            if let Err(e) = tera::Template::new(name, None, text) {
-                errors.push(locate_parse_error(file, &e));
+        let mut names: Vec<&String> = sources.keys().collect();
+        names.sort();
+        // Parse each template alone first, so that every syntax error is reported, each
+        // in its own file; what they refer to is checked below, when all are in.
+        for name in &names {
+            let (_, text) = &sources[*name];
+            let mut alone = new_tera(config);
+            if let Err(e) = alone.add_raw_template(name, text)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                errors.extend(locate(&sources, &e, name));
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        // Before Tera links the templates: it follows a circle of `extends` for ever.
-        let circles = super::cycles::check(
-            &sources
-                .iter()
-                .map(|(name, (file, text))| super::cycles::Source {
-                    name,
-                    file,
-                    text,
-                    built_in: file.starts_with(BUILT_IN_DIR),
-                })
-                .collect::<Vec<_>>(),
-        );
-        if !circles.is_empty() {
-            return Err(circles);
-        }
-        let mut all: Vec<(&str, &str)> = sources
-            .iter()
-            .map(|(n, (_, t))| (n.as_str(), t.as_str()))
-            .collect();
-        all.sort();
+        let mut tera = new_tera(config);
+        let all = names.iter().map(|n| (n.as_str(), sources[*n].1.as_str()));
         if let Err(e) = tera.add_raw_templates(all) {
-            return Err(vec![Diagnostic::error("templates", 0, error_chain(&e)).with_help(
-                "a template extends or includes a template that does not exist; check the names in `extends` and `include`",
-            )]);
+            return Err(locate(&sources, &e, ""));
         }
-        register_url_functions(&mut tera, config);
-        // A dossier's copy of a built-in template, unchanged, is the built-in one
-        // (the example dossier at the repository's root is such a copy).
-        let built_in = |name: &str| {
-            sources.get(name).is_some_and(|(_, text)| {
-                THEME_TEMPLATES
-                    .get_file(name)
-                    .and_then(|f| f.contents_utf8())
-                    == Some(text.as_str())
-            })
-        };
-        let native = if std::env::var_os(TERA_ONLY_VAR).is_some() {
-            Vec::new()
-        } else {
-            NATIVE
-                .iter()
-                .filter(|(name, deps)| built_in(name) && deps.iter().all(|d| built_in(d)))
-                .map(|(name, _)| *name)
-                .collect()
-        };
-        Ok(Theme {
-            tera,
-            sources,
-            native,
-        })
-    }
-
-    /// Whether pages of `template` are written natively rather than through Tera.
-    pub fn is_native(&self, template: &str) -> bool {
-        self.native.contains(&template)
+        Ok(Theme { tera, sources })
     }
 
     /// Renders a template, turning a failure into a located diagnostic.
-    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(template, context)
-            .map_err(|e| self.locate_render_error(template, &e))
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            locate(&self.sources, &e, template)
+                .into_iter()
+                .next()
+                .expect("one diagnostic at least")
+        })
     }
+}
 
-    fn locate_render_error(&self, template: &str, e: &tera::Error) -> Diagnostic {
-        let chain = error_chain(e);
-        if matches!(e.kind, tera::ErrorKind::TemplateNotFound(_))
-            || (chain.contains("Template '") && chain.contains("not found"))
-        {
-            // Name the template that refers to the missing one, at the reference.
-            let missing = chain
-                .split("Template '")
-                .nth(1)
-                .and_then(|r| r.split("' not found").next())
-                .map(|m| m.trim_matches(['[', ']']).to_string())
-                .unwrap_or_default();
-            let mut names: Vec<&String> = self.sources.keys().collect();
-            names.sort();
-            for name in names {
-                let (file, text) = &self.sources[name];
-                if !missing.is_empty()
-                    && let Some(pos) = text.find(&format!("\"{missing}\""))
-                {
-                    let (line, col) = crate::error::line_col(text, pos);
-                    return Diagnostic::error(
-                        file,
-                        line,
-                        format!("the template `{missing}` does not exist"),
-                    )
-                    .with_column(col)
-                    .with_help("add it to `templates/`, or remove the reference to it");
-                }
-            }
-            return Diagnostic::error("templates", 0, chain)
-                .with_help("add the template to `templates/`, or remove the reference to it");
+/// A Tera instance with the theme's escaping and functions, and no templates yet.
+fn new_tera(config: &Config) -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    register_url_functions(&mut tera, config);
+    tera
+}
+
+/// Tera's error as diagnostics at the file, line and column it names. `template` is the
+/// one being loaded or rendered, for errors that name no place.
+fn locate(
+    sources: &HashMap<String, (PathBuf, String)>,
+    e: &tera::Error,
+    template: &str,
+) -> Vec<Diagnostic> {
+    let file_of = |name: &str| file_of(sources, name);
+    let reference =
+        |name: &str, keyword: &str, target: &str| reference(sources, name, keyword, target);
+    match e.kind() {
+        ErrorKind::SyntaxError(r) => {
+            let span = r.span();
+            vec![
+                Diagnostic::error(
+                    file_of(r.filename()),
+                    span.start_line,
+                    format!("template syntax error: {}", message(r.message())),
+                )
+                .with_column(span.start_col + 1)
+                .with_help(
+                    "fix the tag at this place; Tera tags are `{{ ... }}`, `{% ... %}` and `{# ... #}`",
+                ),
+            ]
         }
-        // "Variable `article.foo` not found in context while rendering 'x.html'"
-        let variable = chain
-            .split("Variable `")
-            .nth(1)
-            .and_then(|r| r.split('`').next())
-            .map(str::to_string);
-        let rendering = chain
-            .rsplit("while rendering '")
-            .next()
-            .and_then(|r| r.split('\'').next())
-            .filter(|_| chain.contains("while rendering '"))
-            .unwrap_or(template)
-            .to_string();
-        // The variable may be used in a parent or an included template: search them all,
-        // the one being rendered first.
-        let mut names: Vec<&String> = self.sources.keys().collect();
-        names.sort_by_key(|n| (n.as_str() != rendering, n.as_str() != template, n.as_str()));
-        if let Some(var) = &variable {
-            for name in names {
-                let (file, text) = &self.sources[name];
-                if let Some(pos) = text.find(var.as_str()) {
-                    let (line, col) = crate::error::line_col(text, pos);
-                    return Diagnostic::error(file, line, format!("the template reads `{var}`, which is not defined here"))
+        ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let text = sources.get(r.filename()).map_or("", |(_, t)| t.as_str());
+            let (message, help) = explain(r.message(), text, span.range.clone());
+            vec![
+                Diagnostic::error(file_of(r.filename()), span.start_line, message)
+                    .with_column(span.start_col + 1)
+                    .with_help(help),
+            ]
+        }
+        ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => vec![circle(sources, tpl, inheritance_chain, "extends")],
+        ErrorKind::CircularInclude { tpl, include_chain } => {
+            vec![circle(sources, tpl, include_chain, "include")]
+        }
+        ErrorKind::MissingParent { current, parent } => {
+            let (line, col) = reference(current, "extends", parent).unwrap_or((0, 0));
+            vec![
+                Diagnostic::error(
+                    file_of(current),
+                    line,
+                    format!("the template `{parent}` does not exist"),
+                )
+                .with_column(col)
+                .with_help("add it to `templates/`, or remove the reference to it"),
+            ]
+        }
+        ErrorKind::TemplateNotFound(missing) => vec![
+            Diagnostic::error(
+                file_of(template),
+                0,
+                format!("the template `{missing}` does not exist"),
+            )
+            .with_help("add it to `templates/`, or remove the reference to it"),
+        ],
+        _ if error_chain(e).contains("recursion depth for components") => {
+            let (file, line, col, name) = self_calling_component(sources)
+                .map(|(name, line, col, component)| (file_of(name), line, col, component))
+                .unwrap_or_else(|| (file_of(template), 0, 0, String::new()));
+            vec![
+                Diagnostic::error(
+                    file,
+                    line,
+                    format!("the component `{name}` calls itself more than {MAX_COMPONENT_DEPTH} levels deep"),
+                )
+                .with_column(col)
+                .with_help("a component that calls itself must stop: call it only when there is more to show, `{% if ... %}`"),
+            ]
+        }
+        _ => {
+            let text = error_chain(e);
+            let reports = reports(&text);
+            if reports.is_empty() {
+                return vec![Diagnostic::error(file_of(template), 0, text)];
+            }
+            reports
+                .into_iter()
+                .map(|(name, line, col, msg)| {
+                    let (message, help) = explain(&msg, "", 0..0);
+                    Diagnostic::error(file_of(&name), line, message)
                         .with_column(col)
-                        .with_help("check the variable's name against the template context in the README, or guard it with `{% if ... is defined %}`");
-                }
+                        .with_help(help)
+                })
+                .collect()
+        }
+    }
+}
+
+/// Tera's message about a template as ours, with what to do: `source` is the
+/// template's text and `at` the place the message is about, to name what it reads.
+fn explain(tera: &str, source: &str, at: std::ops::Range<usize>) -> (String, String) {
+    let quoted = |prefix: &str| {
+        tera.strip_prefix(prefix)
+            .and_then(|r| r.split_once('`'))
+            .map(|(name, rest)| (name.to_string(), rest.to_string()))
+    };
+    if let Some((name, _)) = quoted("Unknown template `") {
+        return (
+            format!("the template `{name}` does not exist"),
+            "add it to `templates/`, or remove the reference to it".into(),
+        );
+    }
+    if let Some((name, _)) = quoted("Unknown component `") {
+        return (
+            format!("there is no component `{name}`"),
+            format!(
+                "define it with `{{% component {name}(...) %}}` in `components.html`, or check the name against the components in the README"
+            ),
+        );
+    }
+    for kind in ["filter", "function", "test"] {
+        if let Some((name, _)) = quoted(&format!("Unknown {kind} `")) {
+            return (
+                format!("there is no {kind} `{name}`"),
+                format!("check the name against Tera's {kind}s and the functions in the README"),
+            );
+        }
+    }
+    if let Some((name, _)) = quoted("Block `") {
+        return (
+            format!("the block `{name}` is in no template this one extends"),
+            format!(
+                "add `{{% block {name} %}}{{% endblock {name} %}}` to the template it extends (`base.html`), or remove the block here"
+            ),
+        );
+    }
+    if let Some((_, rest)) = quoted("Field `").or_else(|| quoted("Variable `")) {
+        // The whole path read (`article.auther`), from the name Tera points at.
+        let start = source.get(..at.start).map_or(at.start, |before| {
+            before
+                .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '.')
+                .len()
+        });
+        let read = source.get(start..at.end).unwrap_or("");
+        let available = rest
+            .split_once("Available fields: ")
+            .or_else(|| rest.split_once("Available variables: "))
+            .map(|(_, list)| format!("; what is there: {}", list.trim_end_matches('.')))
+            .unwrap_or_default();
+        return (
+            format!("the template reads `{read}`, which is not defined here{available}"),
+            "check the name against the template variables in the README, or guard it with `{% if ... is defined %}`".into(),
+        );
+    }
+    (
+        message(tera),
+        "see the template variables, functions and components in the README".into(),
+    )
+}
+
+/// The file a template is read from, as messages name it.
+fn file_of(sources: &HashMap<String, (PathBuf, String)>, name: &str) -> PathBuf {
+    sources
+        .get(name)
+        .map(|(f, _)| f.clone())
+        .unwrap_or_else(|| PathBuf::from("templates").join(name))
+}
+
+/// Where the template `name` refers to `target` with `keyword` (`extends`, `include`):
+/// the line and column of the tag.
+fn reference(
+    sources: &HashMap<String, (PathBuf, String)>,
+    name: &str,
+    keyword: &str,
+    target: &str,
+) -> Option<(usize, usize)> {
+    let (_, text) = sources.get(name)?;
+    let at = text.match_indices(keyword).map(|(i, _)| i).find(|&i| {
+        text[i..]
+            .split_once(['"', '\''])
+            .is_some_and(|(_, rest)| rest.starts_with(target))
+    })?;
+    let tag = text[..at].rfind("{%").unwrap_or(at);
+    Some(crate::error::line_col(text, tag))
+}
+
+/// How deep Tera lets components call themselves.
+const MAX_COMPONENT_DEPTH: usize = 20;
+
+/// The first component, in template order, that calls itself: its template, the line and
+/// column of the call, and its name.
+fn self_calling_component(
+    sources: &HashMap<String, (PathBuf, String)>,
+) -> Option<(&str, usize, usize, String)> {
+    let mut names: Vec<&String> = sources.keys().collect();
+    names.sort();
+    for name in names {
+        let text = &sources[name].1;
+        for (start, _) in text.match_indices("component ") {
+            let tag = text[..start].trim_end_matches([' ', '-']);
+            if !tag.ends_with("{%") {
+                continue;
+            }
+            let rest = &text[start + "component ".len()..];
+            let component = rest.split('(').next()?.trim();
+            let body_end = rest.find("endcomponent").unwrap_or(rest.len());
+            let body = &rest[..body_end];
+            if let Some(at) = body
+                .find(&format!("<{component} "))
+                .or_else(|| body.find(&format!("<{component}/")))
+            {
+                let offset = text.len() - rest.len() + at;
+                let (line, col) = crate::error::line_col(text, offset);
+                return Some((name.as_str(), line, col, component.to_string()));
             }
         }
-        let file = self
-            .sources
-            .get(&rendering)
-            .map(|(f, _)| f.clone())
-            .unwrap_or_else(|| PathBuf::from("templates").join(&rendering));
-        Diagnostic::error(file, 0, chain)
+    }
+    None
+}
+
+/// A circle of `extends` or `include` as a diagnostic at its first step.
+fn circle(
+    sources: &HashMap<String, (PathBuf, String)>,
+    tpl: &str,
+    chain: &[String],
+    keyword: &str,
+) -> Diagnostic {
+    let verb = if keyword == "extends" {
+        "extends"
+    } else {
+        "includes"
+    };
+    let mut steps: Vec<&str> = chain.iter().map(String::as_str).collect();
+    if steps.first() != Some(&tpl) {
+        steps.insert(0, tpl);
+    }
+    if steps.last() != Some(&tpl) || steps.len() == 1 {
+        steps.push(tpl);
+    }
+    let text = if steps.len() == 2 {
+        format!("the template `{tpl}` {verb} itself")
+    } else {
+        let mut text = format!("the template `{}` {verb} `{}`", steps[0], steps[1]);
+        for next in &steps[2..] {
+            text.push_str(&format!(", which {verb} `{next}`"));
+        }
+        text
+    };
+    let (line, col) = reference(sources, steps[0], keyword, steps[1]).unwrap_or((0, 0));
+    Diagnostic::error(file_of(sources, steps[0]), line, text)
+        .with_column(col)
+        .with_help(format!(
+            "a template cannot {} itself, even through others: remove one of these references",
+            if keyword == "extends" {
+                "extend"
+            } else {
+                "include"
+            }
+        ))
+}
+
+/// Tera's messages start with a capital and end with a full stop; ours do neither.
+fn message(text: &str) -> String {
+    let text = text.trim().trim_end_matches('.');
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
-/// Escapes text for HTML element content and quoted attribute values. Unlike Tera's
-/// default it leaves `/` alone, so URLs stay readable in the page source.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    escape_into(&mut out, input);
-    out
-}
-
-/// [`escape_html`], appending to `out`.
-pub fn escape_into(out: &mut String, input: &str) {
-    let bytes = input.as_bytes();
-    let mut done = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
-            _ => continue,
+/// The located reports in the text of an error that gathers several
+/// (`error: ...` then ` --> name:line:col`): (template, line, column, message).
+fn reports(text: &str) -> Vec<(String, usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(msg) = line.strip_prefix("error: ") else {
+            continue;
         };
-        // The escaped bytes are ASCII, so `done..i` falls on character boundaries.
-        out.push_str(&input[done..i]);
-        out.push_str(entity);
-        done = i + 1;
+        let Some(at) = lines.peek().and_then(|l| l.trim().strip_prefix("--> ")) else {
+            continue;
+        };
+        let mut parts = at.rsplitn(3, ':');
+        let (Some(col), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        if let (Ok(line), Ok(col)) = (line.parse(), col.parse()) {
+            out.push((name.to_string(), line, col, msg.to_string()));
+        }
     }
-    out.push_str(&input[done..]);
+    out
 }
 
 /// The full cause chain of a Tera error, one cause per line.
@@ -262,61 +402,23 @@ pub fn error_chain(e: &tera::Error) -> String {
     parts.join(": ")
 }
 
-fn locate_parse_error(file: &Path, e: &tera::Error) -> Diagnostic {
-    let chain = error_chain(e);
-    // Tera's parser reports " --> 3:14" in its message.
-    let (line, col) = chain
-        .split("--> ")
-        .nth(1)
-        .and_then(|r| {
-            let mut it = r
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|s| !s.is_empty());
-            Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
-        })
-        .unwrap_or((0, 0));
-    let detail = chain
-        .lines()
-        .map(str::trim)
-        .rfind(|l| {
-            !l.is_empty()
-                && !l.starts_with("-->")
-                && !l.starts_with('|')
-                && !l.chars().next().is_some_and(|c| c.is_ascii_digit())
-        })
-        .unwrap_or("syntax error")
-        .trim_start_matches("= ")
-        .to_string();
-    Diagnostic::error(file, line, format!("template syntax error: {detail}"))
-        .with_column(col)
-        .with_help(
-            "fix the tag at this place; Tera tags are `{{ ... }}`, `{% ... %}` and `{# ... #}`",
-        )
-}
-
+/// `url(path="/x/")` (the path under the site's base path) and `abs_url(path="/x/")`
+/// (the full address).
 fn register_url_functions(tera: &mut Tera, config: &Config) {
     let base_path = config.base_path.clone();
     let base_url = config.base_url.clone();
-    tera.register_function("url", move |args: &HashMap<String, Value>| {
-        let path = args
-            .get("path")
-            .and_then(Value::as_str)
-            .ok_or("`url` needs `path=\"/...\"`")?;
-        Ok(Value::String(format!(
-            "{}{}",
-            base_path,
-            path.trim_start_matches('/')
-        )))
-    });
-    tera.register_function("abs_url", move |args: &HashMap<String, Value>| {
-        let path = args
-            .get("path")
-            .and_then(Value::as_str)
-            .ok_or("`abs_url` needs `path=\"/...\"`")?;
-        Ok(Value::String(format!(
-            "{}{}",
-            base_url,
-            path.trim_start_matches('/')
-        )))
-    });
+    tera.register_function(
+        "url",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            Ok(format!("{base_path}{}", path.trim_start_matches('/')))
+        },
+    );
+    tera.register_function(
+        "abs_url",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let path: &str = kwargs.must_get("path")?;
+            Ok(format!("{base_url}{}", path.trim_start_matches('/')))
+        },
+    );
 }

@@ -1,10 +1,12 @@
 //! The shapes templates see: small serialisable views of the dossier.
 //!
 //! Templates never see the model itself. Each view is built from the [`Dossier`] by
-//! borrowing, so the names in templates are stable even when the model changes, and a
-//! theme author can read this file as the reference of what is available.
+//! borrowing, so the names in templates are stable even when the model changes. A view
+//! that holds another that many pages show (a quote's article, a statement's wordings)
+//! holds it as the shared template value [`super::values::Values`] made once per build.
 
 use serde::Serialize;
+use tera::Value;
 
 use crate::annotate::quotes::Speaker;
 use crate::content::Entity;
@@ -108,15 +110,20 @@ pub struct QuoteView<'a> {
     pub cluster_path: Option<String>,
     pub cluster_href: Option<String>,
     pub cluster_sources: usize,
-    pub article: ArticleSummary<'a>,
+    /// The article's [`ArticleSummary`].
+    pub article: Value,
     pub path: String,
     pub href: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct VariantView<'a> {
-    pub quote: QuoteView<'a>,
-    pub diff_html: String,
+pub struct VariantView {
+    /// The wording's [`QuoteView`].
+    pub quote: Value,
+    /// The wording against the statement's most common one, word by word.
+    pub diff: Vec<DiffView>,
+    /// Whether any word differs.
+    pub differs: bool,
     pub is_representative: bool,
 }
 
@@ -130,7 +137,7 @@ pub struct ClusterView<'a> {
     pub source_count: usize,
     pub sources: &'a [String],
     pub text: &'a str,
-    pub variants: Vec<VariantView<'a>>,
+    pub variants: Vec<VariantView>,
 }
 
 /// Statements on one page of the quote index; more make more pages
@@ -281,7 +288,8 @@ impl Dossier {
         Some(view)
     }
 
-    pub fn quote_view(&self, r: QuoteRef) -> QuoteView<'_> {
+    /// The quote at `r`; `article` is its article's shared summary.
+    pub fn quote_view(&self, r: QuoteRef, summary: Value) -> QuoteView<'_> {
         let (a, q) = r;
         let article = &self.articles[a];
         let quote = &article.body.quotes[q];
@@ -298,7 +306,7 @@ impl Dossier {
             cluster_href: cluster_path.as_deref().map(|p| self.config.url(p)),
             cluster_path,
             cluster_sources: cluster.map_or(1, |c| c.sources.len()),
-            article: self.article_summary(a),
+            article: summary,
             href: self.config.url(&path),
             path,
         }
@@ -331,17 +339,22 @@ impl Dossier {
         )
     }
 
-    /// The cluster at `index`, with every wording.
-    pub fn cluster_view(&self, index: usize) -> ClusterView<'_> {
+    /// The cluster at `index`, with every wording; `quote` gives a wording's shared
+    /// value.
+    pub fn cluster_view(&self, index: usize, quote: &dyn Fn(QuoteRef) -> Value) -> ClusterView<'_> {
         let c = &self.clusters[index];
         let reference = &self.quote(c.representative).text;
         let variants = c
             .quotes
             .iter()
-            .map(|&r| VariantView {
-                quote: self.quote_view(r),
-                diff_html: diff_html(reference, &self.quote(r).text),
-                is_representative: r == c.representative,
+            .map(|&r| {
+                let diff = diff(reference, &self.quote(r).text);
+                VariantView {
+                    quote: quote(r),
+                    differs: diff.iter().any(|d| d.change != "same"),
+                    diff,
+                    is_representative: r == c.representative,
+                }
             })
             .collect();
         let path = self.cluster_path(index);
@@ -371,28 +384,38 @@ pub fn kind_label(kind: crate::content::EntityKind) -> &'static str {
     }
 }
 
-/// HTML of `text` with the words that differ from `reference` marked.
-pub fn diff_html(reference: &str, text: &str) -> String {
+/// A run of words of a wording compared with another.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffView {
+    pub text: String,
+    /// `same`, `added` (only in this wording) or `removed` (only in the other).
+    pub change: &'static str,
+}
+
+/// `text` against `reference`, word by word.
+pub fn diff(reference: &str, text: &str) -> Vec<DiffView> {
     use crate::annotate::clusters::{DiffPart, word_diff};
-    let esc = |s: &str| crate::markdown::escape_attr(s);
     if reference == text {
-        return esc(text);
+        return vec![DiffView {
+            text: text.to_string(),
+            change: "same",
+        }];
     }
-    let mut out = String::new();
-    for part in word_diff(reference, text) {
-        match part {
-            DiffPart::Same(s) => out.push_str(&esc(&s)),
-            DiffPart::Added(s) => {
-                out.push_str("<ins>");
-                out.push_str(&esc(&s));
-                out.push_str("</ins>");
-            }
-            DiffPart::Removed(s) => {
-                out.push_str("<del>");
-                out.push_str(&esc(&s));
-                out.push_str("</del>");
-            }
-        }
-    }
-    out
+    word_diff(reference, text)
+        .into_iter()
+        .map(|part| match part {
+            DiffPart::Same(text) => DiffView {
+                text,
+                change: "same",
+            },
+            DiffPart::Added(text) => DiffView {
+                text,
+                change: "added",
+            },
+            DiffPart::Removed(text) => DiffView {
+                text,
+                change: "removed",
+            },
+        })
+        .collect()
 }

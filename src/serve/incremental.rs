@@ -57,9 +57,9 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::index::{AnalysedArticle, Dossier};
 use crate::markdown::{AnalyseContext, render_plain};
 use crate::output::static_files;
+use crate::render::key::{ArticleFacts, Fingerprints, FpParts};
 use crate::render::theme::Theme;
 use crate::render::{PageId, data_files, page_ids, page_path, render_pages};
-use crate::serve::fingerprint::{ArticleFacts, Fingerprints, FpParts, link_key};
 use crate::serve::site::Site;
 use crate::serve::watch::Changes;
 
@@ -707,6 +707,27 @@ impl Model {
             }
         }
     }
+}
+
+/// A hash of everything about an article that [`Dossier::link`] reads: its place in
+/// the order (date, time, title, slug), its outlet, its mentions (which entity, the
+/// words, the paragraph) and its quotes. Two analyses with the same key link the same
+/// way, so replacing one with the other needs no new link. The mentions' surrounding
+/// sentences, the HTML and the other front matter fields only reach the pages.
+fn link_key(a: &AnalysedArticle) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let art = &a.article;
+    let mut h = std::hash::DefaultHasher::new();
+    (art.date, &art.time, &art.title, &art.slug, &art.source).hash(&mut h);
+    for m in &a.body.mentions {
+        (m.entity, &m.surface, m.block, m.explicit, &m.anchor).hash(&mut h);
+    }
+    for q in &a.body.quotes {
+        (&q.anchor, &q.text, q.block, q.line, q.is_term, q.corrected).hash(&mut h);
+        q.speaker.as_ref().map(|s| (&s.name, s.entity)).hash(&mut h);
+    }
+    (a.body.mentions.len(), a.body.quotes.len()).hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]

@@ -16,7 +16,6 @@
 //! stops the server.
 
 pub mod crash;
-mod fingerprint;
 pub mod hosts;
 pub mod http;
 pub mod incremental;

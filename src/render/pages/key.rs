@@ -1,43 +1,44 @@
-//! Fingerprints: hashes of what each page is rendered from, so that a rebuild renders
+//! Page keys: hashes of what each page is rendered from, so that `serve` renders again
 //! only the pages whose inputs changed.
 //!
 //! Two levels. [`ArticleFacts`] are hashes of one article's analysis (its summary, its
 //! mentions of each entity, its quotes), computed once when the article is analysed,
 //! with SipHash. [`FpParts`] are the site-wide parts (the site view and its counts, each
-//! entity's counts and co-mentions, each quote cluster), computed once per link. A page's
-//! fingerprint combines the parts and facts its template context is built from, following
-//! `render::plan_page`, with a fast multiply-rotate hasher since it runs over every page
-//! of the site. Whatever a page shows of the dossier as a whole (the list of outlets, the
-//! co-mention graphs drawn from other entities' co-mentions) is in its fingerprint too,
-//! even when the edit that changes it touches nothing else the page shows.
+//! entity's counts and co-mentions, each quote cluster), computed once per link. A
+//! page's key combines the parts and facts its context is built from; each page
+//! module's `key` says which, beside the function that builds the context, with the same
+//! constants. Keys use a fast hasher since they run over every page of the site.
+//! Whatever a page shows of the dossier as a whole (the list of outlets, the co-mention
+//! graphs drawn from other entities' co-mentions) is in its key too, even when the edit
+//! that changes it touches nothing else the page shows.
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
+use super::{PageId, article, entities, entity, fixed, home, quotes, sources, timeline};
 use crate::index::{AnalysedArticle, DatedEvent, Dossier};
-use crate::render::PageId;
 
 /// Hashes of one article's analysis, computed when it is analysed.
 #[derive(Debug, Clone)]
-pub(super) struct ArticleFacts {
+pub struct ArticleFacts {
     /// Unique per analysis: a new analysis of the same slug gets a new version.
-    pub(super) version: u64,
+    pub version: u64,
     /// What `Dossier::article_summary` shows.
-    pub(super) summary: u64,
+    pub summary: u64,
     /// The quotes and terms: anchors, text, speakers.
-    pub(super) quotes: u64,
+    pub quotes: u64,
     /// For each entity the article mentions (sorted), a hash of those mentions.
-    pub(super) mentions: Vec<(usize, u64)>,
+    pub mentions: Vec<(usize, u64)>,
     /// The entities of the mentions, in order.
-    pub(super) entity_sequence: u64,
+    pub entity_sequence: u64,
     /// The dated events the text reports, as the timeline shows them.
-    pub(super) events: u64,
+    pub events: u64,
 }
 
 impl ArticleFacts {
-    pub(super) fn of(a: &AnalysedArticle, version: u64) -> ArticleFacts {
+    pub fn of(a: &AnalysedArticle, version: u64) -> ArticleFacts {
         let art = &a.article;
         let summary = hash_of(&(
             &art.slug,
@@ -92,7 +93,7 @@ impl ArticleFacts {
         }
     }
 
-    fn mentions_of(&self, entity: usize) -> u64 {
+    pub(super) fn mentions_of(&self, entity: usize) -> u64 {
         self.mentions
             .binary_search_by_key(&entity, |&(e, _)| e)
             .map_or(0, |i| self.mentions[i].1)
@@ -115,77 +116,14 @@ fn page_hash_of<T: Hash>(value: &T) -> u64 {
     h.finish()
 }
 
-/// Combines the per-article hashes into page fingerprints on every rebuild: mostly
-/// `u64`s, so a multiply-rotate step per word (as in rustc's FxHasher) with a final
-/// avalanche is enough, and several times faster than SipHash.
-#[derive(Default, Clone, Copy)]
-struct PageHasher(u64);
-
-impl Hasher for PageHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.write_u64(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 56));
-        }
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, word: usize) {
-        self.write_u64(word as u64);
-    }
-
-    fn write_u8(&mut self, word: u8) {
-        self.write_u64(u64::from(word));
-    }
-
-    fn write_u32(&mut self, word: u32) {
-        self.write_u64(u64::from(word));
-    }
-
-    fn finish(&self) -> u64 {
-        // murmur3's finaliser
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^ (x >> 33)
-    }
-}
-
-/// A hash of everything about an article that [`Dossier::link`] reads: its place in
-/// the order (date, time, title, slug), its outlet, its mentions (which entity, the
-/// words, the paragraph) and its quotes. Two analyses with the same key link the same
-/// way, so replacing one with the other needs no new link. The mentions' surrounding
-/// sentences, the HTML and the other front matter fields only reach the pages.
-pub(super) fn link_key(a: &AnalysedArticle) -> u64 {
-    let art = &a.article;
-    let mut h = FpHasher::default();
-    (art.date, &art.time, &art.title, &art.slug, &art.source).hash(&mut h);
-    for m in &a.body.mentions {
-        (m.entity, &m.surface, m.block, m.explicit, &m.anchor).hash(&mut h);
-    }
-    for q in &a.body.quotes {
-        (&q.anchor, &q.text, q.block, q.line, q.is_term, q.corrected).hash(&mut h);
-        q.speaker.as_ref().map(|s| (&s.name, s.entity)).hash(&mut h);
-    }
-    (a.body.mentions.len(), a.body.quotes.len()).hash(&mut h);
-    h.finish()
-}
+/// Combines the per-article hashes into page keys on every rebuild: mostly `u64`s, so
+/// a multiply-rotate hasher is enough, and several times faster than SipHash.
+pub type PageHasher = rustc_hash::FxHasher;
 
 /// The site-wide and per-cluster hashes that page fingerprints are made of, computed
 /// once per link (they change only when the dossier is linked again).
 #[derive(Clone)]
-pub(super) struct FpParts {
+pub struct FpParts {
     /// What every page shows: the site view (with its counts) and the theme.
     global: u64,
     /// Per entity: what `Dossier::entity_summary` shows that can change.
@@ -202,7 +140,7 @@ pub(super) struct FpParts {
 }
 
 impl FpParts {
-    pub(super) fn new(d: &Dossier, facts: &HashMap<String, ArticleFacts>, theme: u64) -> Self {
+    pub fn new(d: &Dossier, facts: &HashMap<String, ArticleFacts>, theme: u64) -> Self {
         let site = d.site_view();
         let global = page_hash_of(&(
             site.title,
@@ -296,43 +234,39 @@ fn lent(d: &Dossier, (a, q): (usize, usize), h: &mut impl Hasher) {
 }
 
 /// The outlets as lists and charts of them show them: names and addresses, in order.
-fn sources(d: &Dossier, h: &mut PageHasher) {
+pub(super) fn sources(d: &Dossier, h: &mut PageHasher) {
     for s in &d.sources {
         (&s.name, &s.slug).hash(h);
     }
 }
 
 /// Page fingerprints: the site-wide parts plus each article's facts.
-pub(super) struct Fingerprints<'a> {
+pub struct Fingerprints<'a> {
     /// Per article (dossier order), or empty to look them up by slug.
-    facts: Vec<&'a ArticleFacts>,
-    by_slug: &'a HashMap<String, ArticleFacts>,
-    global: u64,
-    entity: &'a [u64],
-    related: &'a [u64],
-    cluster: &'a [u64],
-    summary: &'a [u64],
-    quote_clusters: &'a [u64],
+    pub(super) facts: Vec<&'a ArticleFacts>,
+    pub(super) by_slug: &'a HashMap<String, ArticleFacts>,
+    pub(super) global: u64,
+    pub(super) entity: &'a [u64],
+    pub(super) related: &'a [u64],
+    pub(super) cluster: &'a [u64],
+    pub(super) summary: &'a [u64],
+    pub(super) quote_clusters: &'a [u64],
     /// What every page of a paged timeline or quote index shares, computed once for
     /// all of them: each would otherwise hash every article.
-    timeline: std::sync::OnceLock<u64>,
-    quotes: std::sync::OnceLock<u64>,
+    pub(super) timeline: std::sync::OnceLock<u64>,
+    pub(super) quotes: std::sync::OnceLock<u64>,
 }
 
 impl<'a> Fingerprints<'a> {
     /// For fingerprinting every page: the facts in dossier order.
-    pub(super) fn new(
-        d: &Dossier,
-        facts: &'a HashMap<String, ArticleFacts>,
-        parts: &'a FpParts,
-    ) -> Self {
+    pub fn new(d: &Dossier, facts: &'a HashMap<String, ArticleFacts>, parts: &'a FpParts) -> Self {
         let mut fps = Fingerprints::lookup(d, facts, parts);
         fps.facts = d.articles.iter().map(|a| &facts[&a.article.slug]).collect();
         fps
     }
 
     /// For fingerprinting a few pages: facts looked up as needed.
-    pub(super) fn lookup(
+    pub fn lookup(
         _d: &Dossier,
         facts: &'a HashMap<String, ArticleFacts>,
         parts: &'a FpParts,
@@ -351,7 +285,7 @@ impl<'a> Fingerprints<'a> {
         }
     }
 
-    fn fact(&self, d: &Dossier, i: usize) -> &ArticleFacts {
+    pub(super) fn fact(&self, d: &Dossier, i: usize) -> &ArticleFacts {
         match self.facts.get(i) {
             Some(f) => f,
             None => &self.by_slug[&d.articles[i].article.slug],
@@ -360,7 +294,7 @@ impl<'a> Fingerprints<'a> {
 
     /// Every source and what lists show of every article, with (for the timeline) the
     /// dates each article's text reports.
-    fn listing(&self, d: &Dossier, events: bool) -> u64 {
+    pub(super) fn listing(&self, d: &Dossier, events: bool) -> u64 {
         let mut h = PageHasher::default();
         sources(d, &mut h);
         for i in 0..d.articles.len() {
@@ -373,119 +307,33 @@ impl<'a> Fingerprints<'a> {
     }
 
     /// What a list of articles shows of article `i` (its summary hash covers the slug).
-    fn listed(&self, _d: &Dossier, i: usize, h: &mut PageHasher) {
+    pub(super) fn listed(&self, _d: &Dossier, i: usize, h: &mut PageHasher) {
         self.summary[i].hash(h);
     }
 
     /// The fingerprint of one page's inputs.
-    pub(super) fn page(&self, d: &Dossier, id: PageId) -> u64 {
+    pub fn page(&self, d: &Dossier, id: PageId) -> u64 {
         let mut h = PageHasher::default();
         self.global.hash(&mut h);
         // The kind of page, not its index: an article page whose neighbours did not
         // change stays as it is when an article is added before it.
         std::mem::discriminant(&id).hash(&mut h);
         match id {
-            PageId::Article(i) => {
-                let f = self.fact(d, i);
-                f.version.hash(&mut h);
-                self.summary[i].hash(&mut h);
-                self.quote_clusters[i].hash(&mut h);
-                if i + 1 < d.articles.len() {
-                    self.listed(d, i + 1, &mut h);
-                }
-                if i > 0 {
-                    self.listed(d, i - 1, &mut h);
-                }
-                for &(e, _) in &f.mentions {
-                    self.entity[e].hash(&mut h);
-                }
-            }
-            PageId::Entity(e) => {
-                self.entity[e].hash(&mut h);
-                let stats = &d.entities[e];
-                let mut last = usize::MAX;
-                for &(a, _) in &stats.mentions {
-                    if a != last {
-                        self.listed(d, a, &mut h);
-                        self.fact(d, a).mentions_of(e).hash(&mut h);
-                        last = a;
-                    }
-                }
-                for &(a, q) in &stats.quotes {
-                    self.listed(d, a, &mut h);
-                    (q, self.fact(d, a).quotes, self.quote_clusters[a]).hash(&mut h);
-                }
-                // Its graph joins the entities around it by their own co-mentions.
-                self.related[e].hash(&mut h);
-                for &(r, _) in stats.related.iter().take(12) {
-                    (self.entity[r], self.related[r]).hash(&mut h);
-                }
-                stats.aliases_seen.hash(&mut h);
-            }
-            PageId::Home => {
-                d.intro.title.hash(&mut h);
-                d.intro_html.hash(&mut h);
-                for i in 0..d.articles.len() {
-                    self.listed(d, i, &mut h);
-                }
-                // The top entities, and their graph of who appears with whom.
-                self.entity.hash(&mut h);
-                self.related.hash(&mut h);
-                self.cluster.iter().take(5).for_each(|c| c.hash(&mut h));
-            }
-            PageId::Entities => self.entity.hash(&mut h),
-            PageId::Quotes | PageId::QuotesPage(_) => {
-                id.hash(&mut h);
-                self.quotes
-                    .get_or_init(|| {
-                        let mut h = PageHasher::default();
-                        self.cluster.hash(&mut h);
-                        // The coverage chart has a column per outlet.
-                        sources(d, &mut h);
-                        for (i, a) in d.articles.iter().enumerate() {
-                            if !a.body.quotes.is_empty() {
-                                self.listed(d, i, &mut h);
-                                self.fact(d, i).quotes.hash(&mut h);
-                            }
-                        }
-                        h.finish()
-                    })
-                    .hash(&mut h);
-            }
-            PageId::Sources => self.listing(d, false).hash(&mut h),
-            PageId::Timeline | PageId::TimelineMonth(_) => {
-                // Which months have pages, and this page's own (a month page's index
-                // shifts when an earlier month appears).
-                d.timeline_months.hash(&mut h);
-                id.hash(&mut h);
-                self.timeline
-                    .get_or_init(|| self.listing(d, true))
-                    .hash(&mut h);
-            }
-            PageId::Source(s) => {
-                let src = &d.sources[s];
-                (&src.name, &src.slug).hash(&mut h);
-                for &a in &src.articles {
-                    let f = self.fact(d, a);
-                    self.listed(d, a, &mut h);
-                    (f.quotes, self.quote_clusters[a], f.entity_sequence).hash(&mut h);
-                    for &(e, _) in &f.mentions {
-                        self.entity[e].hash(&mut h);
-                    }
-                }
-                for (c, fp) in d.clusters.iter().zip(self.cluster.iter()) {
-                    if c.sources.len() >= 2 {
-                        fp.hash(&mut h);
-                    }
-                }
-            }
-            PageId::Search | PageId::NotFound => {}
+            PageId::Home => home::key(self, d, &mut h),
+            PageId::Article(i) => article::key(self, d, i, &mut h),
+            PageId::Entities => entities::key(self, &mut h),
+            PageId::Entity(e) => entity::key(self, d, e, &mut h),
+            PageId::Quotes | PageId::QuotesPage(_) => quotes::key(self, d, id, &mut h),
+            PageId::Sources => sources::index_key(self, d, &mut h),
+            PageId::Source(s) => sources::key(self, d, s, &mut h),
+            PageId::Timeline | PageId::TimelineMonth(_) => timeline::key(self, d, id, &mut h),
+            PageId::Search | PageId::NotFound => fixed::key(),
         }
         h.finish()
     }
 
     /// The fingerprint of everything the data files (JSON export, feed, sitemap) show.
-    pub(super) fn data(&self, d: &Dossier) -> u64 {
+    pub fn data(&self, d: &Dossier) -> u64 {
         let mut h = PageHasher::default();
         self.global.hash(&mut h);
         for i in 0..d.articles.len() {

@@ -1,0 +1,69 @@
+//! The entity index: the entities articles mention, grouped by kind, and the registry
+//! entries none mentions.
+
+use std::hash::Hash;
+
+use super::key::{Fingerprints, PageHasher};
+use serde::Serialize;
+use tera::Value;
+
+use super::{Page, by_prominence, list};
+use crate::index::Dossier;
+use crate::render::values::Values;
+
+pub const SITE_PATH: &str = "/entities/";
+
+#[derive(Serialize)]
+struct KindGroup {
+    kind: &'static str,
+    label: &'static str,
+    entities: Value,
+}
+
+pub fn page(d: &Dossier, v: &Values) -> Page {
+    // (kind, label, members most prominent first, their mentions)
+    let mut groups = Vec::new();
+    for kind in crate::content::EntityKind::ALL {
+        let mut members: Vec<usize> = (0..d.registry.len())
+            .filter(|&e| d.registry.entities[e].kind == kind && !d.entities[e].mentions.is_empty())
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        by_prominence(d, &mut members);
+        let mentions: usize = members.iter().map(|&e| d.entities[e].mentions.len()).sum();
+        groups.push((
+            mentions,
+            KindGroup {
+                kind: kind.as_str(),
+                label: kind.plural_label(),
+                entities: list(members.iter().map(|&e| v.entity(e))),
+            },
+        ));
+    }
+    // Groups with the most mentions first.
+    groups.sort_by_key(|(mentions, _)| std::cmp::Reverse(*mentions));
+    let groups: Vec<KindGroup> = groups.into_iter().map(|(_, g)| g).collect();
+    let mut page = Page::new(
+        v,
+        "entities.html",
+        SITE_PATH.into(),
+        "Entities".into(),
+        "The people, organisations and places in this dossier.".into(),
+    );
+    page.set("groups", &groups);
+    page.set_value(
+        "unmentioned",
+        list(
+            (0..d.registry.len())
+                .filter(|&e| d.entities[e].mentions.is_empty())
+                .map(|e| v.entity(e)),
+        ),
+    );
+    page
+}
+
+/// What the page shows: every entity's summary.
+pub fn key(k: &Fingerprints, h: &mut PageHasher) {
+    k.entity.hash(h);
+}

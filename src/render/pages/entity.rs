@@ -1,0 +1,185 @@
+//! An entity's page: what it is, its names, its quotes, every mention in its sentence
+//! grouped by article, the entities mentioned with it and their graph.
+
+use std::hash::Hash;
+
+use super::key::{Fingerprints, PageHasher};
+use serde::Serialize;
+use tera::Value;
+
+use super::{Page, by_kind, graph_edges, graph_nodes, list};
+use crate::index::Dossier;
+use crate::render::values::Values;
+use crate::render::views::one_line;
+use crate::render::{ids, svg};
+
+/// How many of the entities mentioned with it an entity's page lists (and draws).
+pub const RELATED_SHOWN: usize = 12;
+
+pub fn site_path(d: &Dossier, e: usize) -> String {
+    format!("/entities/{}/", d.registry.entities[e].id)
+}
+
+/// A mention in its sentence, as an entity page lists it. An entity page can list
+/// thousands, so the fields are made only when the page's context is.
+struct MentionInContext<'a> {
+    article: &'a crate::index::AnalysedArticle,
+    mention: &'a crate::markdown::Mention,
+}
+
+impl Serialize for MentionInContext<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (before, after) = self.mention.context(&self.article.body.blocks);
+        let links = &self.article.links;
+        let mut st = serializer.serialize_struct("MentionInContext", 6)?;
+        st.serialize_field("anchor", &self.mention.anchor)?;
+        st.serialize_field("path", &format!("{}#{}", links.path, self.mention.anchor))?;
+        st.serialize_field("href", &format!("{}#{}", links.href, self.mention.anchor))?;
+        st.serialize_field("before", &before)?;
+        st.serialize_field("surface", &self.mention.surface)?;
+        st.serialize_field("after", &after)?;
+        st.end()
+    }
+}
+
+#[derive(Serialize)]
+struct MentionsInArticle<'a> {
+    /// The article's [`crate::render::views::ArticleSummary`].
+    article: Value,
+    mentions: Vec<MentionInContext<'a>>,
+}
+
+/// An entity and how often it goes with another (articles together, or mentions).
+#[derive(Serialize)]
+pub struct Related {
+    pub entity: Value,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    #[serde(flatten)]
+    summary: Value,
+    aliases: &'a [String],
+    aliases_seen: &'a [String],
+    description: &'a str,
+    links: &'a [String],
+    mentions_by_article: Vec<MentionsInArticle<'a>>,
+    quotes: Value,
+    related: Vec<Related>,
+    graph_svg: String,
+}
+
+pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
+    let entity = &d.registry.entities[e];
+    let stats = &d.entities[e];
+    let mut by_article: Vec<(usize, MentionsInArticle)> = Vec::new();
+    for &(a, m) in &stats.mentions {
+        let art = &d.articles[a];
+        let item = MentionInContext {
+            article: art,
+            mention: &art.body.mentions[m],
+        };
+        match by_article.last_mut() {
+            Some((last, group)) if *last == a => group.mentions.push(item),
+            _ => by_article.push((
+                a,
+                MentionsInArticle {
+                    article: v.article(a),
+                    mentions: vec![item],
+                },
+            )),
+        }
+    }
+    let view = EntityView {
+        summary: v.entity(e),
+        aliases: &entity.aliases,
+        aliases_seen: &stats.aliases_seen,
+        description: &d.descriptions[e],
+        links: &entity.links,
+        mentions_by_article: by_article.into_iter().map(|(_, g)| g).collect(),
+        quotes: list(stats.quotes.iter().map(|&r| v.quote(r))),
+        related: stats
+            .related
+            .iter()
+            .take(RELATED_SHOWN)
+            .map(|&(r, count)| Related {
+                entity: v.entity(r),
+                count,
+            })
+            .collect(),
+        graph_svg: graph(d, e),
+    };
+    let mut page = Page::new(
+        v,
+        "entity.html",
+        site_path(d, e),
+        entity.name.clone(),
+        if entity.description.is_empty() {
+            format!("{} in this dossier", entity.name)
+        } else {
+            one_line(&entity.description)
+        },
+    );
+    page.set("entity", &view);
+    page
+}
+
+/// One entity and the entities mentioned with it, for its page.
+fn graph(d: &Dossier, e: usize) -> String {
+    let related: Vec<usize> = d.entities[e]
+        .related
+        .iter()
+        .take(RELATED_SHOWN)
+        .map(|&(r, _)| r)
+        .collect();
+    if related.is_empty() {
+        return String::new();
+    }
+    let mut ring = related.clone();
+    by_kind(d, &mut ring);
+    let mut members = vec![e];
+    members.extend(ring);
+    let edges = graph_edges(d, &members, 4 * members.len());
+    let name = &d.registry.entities[e].name;
+    let text = svg::GraphText {
+        title: format!("{name} and who appears with them"),
+        desc: format!(
+            "{name} in the middle, with the {} entities most often mentioned in the same paragraphs around it, sized by their mentions and coloured by kind; the thicker the line, the more paragraphs they share.",
+            related.len()
+        ),
+        caption: format!("{name} and the entities mentioned with them (paragraphs shared)"),
+    };
+    svg::entity_graph(
+        ids::ENTITY_GRAPH,
+        &text,
+        &graph_nodes(d, &members),
+        &edges,
+        Some(0),
+    )
+}
+
+/// What the page shows: the entity, each article that mentions it and those mentions,
+/// its quotes, and the entities around it with their own co-mentions (the graph).
+pub fn key(k: &Fingerprints, d: &Dossier, e: usize, h: &mut PageHasher) {
+    k.entity[e].hash(h);
+    let stats = &d.entities[e];
+    let mut last = usize::MAX;
+    for &(a, _) in &stats.mentions {
+        if a != last {
+            k.listed(d, a, h);
+            k.fact(d, a).mentions_of(e).hash(h);
+            last = a;
+        }
+    }
+    for &(a, q) in &stats.quotes {
+        k.listed(d, a, h);
+        (q, k.fact(d, a).quotes, k.quote_clusters[a]).hash(h);
+    }
+    k.related[e].hash(h);
+    for &(r, _) in stats.related.iter().take(RELATED_SHOWN) {
+        (k.entity[r], k.related[r]).hash(h);
+    }
+    stats.aliases_seen.hash(h);
+}

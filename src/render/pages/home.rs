@@ -1,0 +1,95 @@
+//! The home page: the introduction, the articles newest first, and what stands out
+//! across them (the most mentioned entities, the most widely reported statements, the
+//! graph of who appears with whom).
+
+use std::hash::Hash;
+
+use super::key::{Fingerprints, PageHasher};
+use super::{Page, by_kind, by_prominence, graph_edges, graph_nodes, list};
+use crate::index::Dossier;
+use crate::render::values::Values;
+use crate::render::{ids, svg};
+
+pub const SITE_PATH: &str = "/";
+
+/// How many of the most mentioned entities the home page lists.
+pub const TOP_ENTITIES: usize = 12;
+/// How many of the most widely reported statements the home page shows.
+pub const TOP_CLUSTERS: usize = 5;
+/// How many of the most mentioned entities the home page's graph draws.
+const GRAPH_ENTITIES: usize = 25;
+
+/// The entities any article mentions, the most mentioned first.
+pub fn mentioned_by_prominence(d: &Dossier) -> Vec<usize> {
+    let mut mentioned: Vec<usize> = (0..d.registry.len())
+        .filter(|&e| !d.entities[e].mentions.is_empty())
+        .collect();
+    by_prominence(d, &mut mentioned);
+    mentioned
+}
+
+pub fn page(d: &Dossier, v: &Values) -> Page {
+    let mentioned = mentioned_by_prominence(d);
+    let mut page = Page::new(
+        v,
+        "index.html",
+        SITE_PATH.into(),
+        d.intro
+            .title
+            .clone()
+            .unwrap_or_else(|| d.config.title.clone()),
+        d.config.description.clone(),
+    );
+    // `content/_index.md` as HTML.
+    page.set("intro", &d.intro_html);
+    page.set_value(
+        "articles",
+        list((0..d.articles.len()).map(|i| v.article(i))),
+    );
+    page.set_value(
+        "top_entities",
+        list(mentioned.iter().take(TOP_ENTITIES).map(|&e| v.entity(e))),
+    );
+    page.set_value(
+        "top_clusters",
+        list((0..d.clusters.len().min(TOP_CLUSTERS)).map(|k| v.cluster(k))),
+    );
+    page.set("graph_svg", &graph(d, &mentioned));
+    page
+}
+
+/// The graph of who appears with whom: the most mentioned entities.
+fn graph(d: &Dossier, by_prominence: &[usize]) -> String {
+    let mut top: Vec<usize> = by_prominence.iter().copied().take(GRAPH_ENTITIES).collect();
+    by_kind(d, &mut top);
+    let edges = graph_edges(d, &top, 3 * top.len());
+    if top.len() < 2 || edges.is_empty() {
+        return String::new();
+    }
+    let strongest = &edges[0];
+    let text = svg::GraphText {
+        title: "Who appears with whom".into(),
+        desc: format!(
+            "The {} most mentioned entities as circles, sized by their mentions and coloured by kind, joined where articles mention them in the same paragraph; the thicker the line, the more paragraphs they share. The strongest link is between {} and {} ({} paragraphs).",
+            top.len(),
+            d.registry.entities[top[strongest.a]].name,
+            d.registry.entities[top[strongest.b]].name,
+            strongest.weight
+        ),
+        caption: "Entities and who they are mentioned with (paragraphs shared)".into(),
+    };
+    svg::entity_graph(ids::HOME_GRAPH, &text, &graph_nodes(d, &top), &edges, None)
+}
+
+/// What the page shows: the introduction, every article, the entities (the most
+/// mentioned and their graph) and the most widely reported statements.
+pub fn key(k: &Fingerprints, d: &Dossier, h: &mut PageHasher) {
+    d.intro.title.hash(h);
+    d.intro_html.hash(h);
+    for i in 0..d.articles.len() {
+        k.listed(d, i, h);
+    }
+    k.entity.hash(h);
+    k.related.hash(h);
+    k.cluster.iter().take(TOP_CLUSTERS).for_each(|c| c.hash(h));
+}

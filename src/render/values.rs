@@ -1,0 +1,86 @@
+//! The template values of what many pages show, made once per render and shared.
+//!
+//! An article is listed on the home page, its outlet's page, the timeline and every
+//! entity page that quotes or mentions it; a statement is on the quote index, the home
+//! page and every outlet page that misses it. Each such article, entity, quote and
+//! statement becomes a Tera value once, the first time a page asks for it, and every
+//! later page holds the same value by reference (Tera's strings, lists and maps are
+//! reference-counted, and a value inside a view is passed through, not copied, when
+//! the view becomes the page's context). So no page deep-copies the model, however
+//! many pages show the same thing, and a page rendered alone (by `serve`) makes only
+//! what it shows.
+
+use std::sync::OnceLock;
+
+use tera::Value;
+
+use crate::index::{Dossier, QuoteRef};
+
+/// The shared values of one dossier, filled in as pages ask for them (from any thread).
+pub struct Values<'d> {
+    d: &'d Dossier,
+    /// `site`, `base_url` and `base_path`: what every page's context starts from.
+    common: Vec<(&'static str, Value)>,
+    articles: Vec<OnceLock<Value>>,
+    entities: Vec<OnceLock<Value>>,
+    /// Per article, per quote.
+    quotes: Vec<Vec<OnceLock<Value>>>,
+    clusters: Vec<OnceLock<Value>>,
+}
+
+impl<'d> Values<'d> {
+    pub fn new(d: &'d Dossier) -> Self {
+        let common = vec![
+            ("site", Value::from_serializable(&d.site_view())),
+            ("base_url", Value::from(d.config.base_url.as_str())),
+            ("base_path", Value::from(d.config.base_path.as_str())),
+        ];
+        let cells = |n: usize| (0..n).map(|_| OnceLock::new()).collect::<Vec<_>>();
+        Values {
+            d,
+            common,
+            articles: cells(d.articles.len()),
+            entities: cells(d.registry.len()),
+            quotes: d
+                .articles
+                .iter()
+                .map(|a| cells(a.body.quotes.len()))
+                .collect(),
+            clusters: cells(d.clusters.len()),
+        }
+    }
+
+    /// The variables every template sees.
+    pub fn common(&self) -> Vec<(&'static str, Value)> {
+        self.common.clone()
+    }
+
+    /// The article at `i` as an [`super::views::ArticleSummary`].
+    pub fn article(&self, i: usize) -> Value {
+        self.articles[i]
+            .get_or_init(|| Value::from_serializable(&self.d.article_summary(i)))
+            .clone()
+    }
+
+    /// The entity at `e` as an [`super::views::EntitySummary`].
+    pub fn entity(&self, e: usize) -> Value {
+        self.entities[e]
+            .get_or_init(|| Value::from_serializable(&self.d.entity_summary(e)))
+            .clone()
+    }
+
+    /// The quote at `r` as a [`super::views::QuoteView`].
+    pub fn quote(&self, r: QuoteRef) -> Value {
+        let (a, q) = r;
+        self.quotes[a][q]
+            .get_or_init(|| Value::from_serializable(&self.d.quote_view(r, self.article(a))))
+            .clone()
+    }
+
+    /// The statement at `c` as a [`super::views::ClusterView`].
+    pub fn cluster(&self, c: usize) -> Value {
+        self.clusters[c]
+            .get_or_init(|| Value::from_serializable(&self.d.cluster_view(c, &|r| self.quote(r))))
+            .clone()
+    }
+}
