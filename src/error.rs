@@ -50,11 +50,13 @@ impl Diagnostic {
         }
     }
 
+    #[must_use]
     pub fn with_column(mut self, column: usize) -> Self {
         self.column = column;
         self
     }
 
+    #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
