@@ -171,9 +171,8 @@ fn score(registry: &Registry, articles: &[Article], results: &[Mentions], truth:
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fn_).max(1) as f64;
     println!(
-        "ground truth ({scored} articles, entity ids per article): precision {:.4}, recall {:.4} \
-         (tp {tp}, fp {fp}, fn {fn_}; {ambiguous} ambiguous mentions)",
-        precision, recall
+        "ground truth ({scored} articles, entity ids per article): precision {precision:.4}, recall {recall:.4} \
+         (tp {tp}, fp {fp}, fn {fn_}; {ambiguous} ambiguous mentions)"
     );
 }
 

@@ -50,11 +50,13 @@ impl Diagnostic {
         }
     }
 
+    #[must_use]
     pub fn with_column(mut self, column: usize) -> Self {
         self.column = column;
         self
     }
 
+    #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -181,36 +183,55 @@ impl From<Diagnostic> for ContentErrors {
     }
 }
 
-/// Line numbers for many offsets of one text, without rescanning it each time.
-pub struct LineStarts {
+/// Lines and columns of byte offsets in one text, found without rescanning it for each
+/// offset. Lines count from the line of its file the text starts on (1 unless given),
+/// columns from 1 in chars.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// The byte offset of each line's start.
     starts: Vec<usize>,
+    first_line: usize,
 }
 
-impl LineStarts {
-    pub fn new(text: &str) -> Self {
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self::starting_at(text, 1)
+    }
+
+    /// The index of `text` when it starts on line `first_line` of its file (front
+    /// matter below its opening `+++`, an article body below its front matter).
+    pub fn starting_at(text: &'a str, first_line: usize) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineStarts { starts }
+        LineIndex {
+            text,
+            starts,
+            first_line,
+        }
     }
 
-    /// The 1-based line of a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+    /// The line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.first_line + self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The line and column of a byte offset. One past the end is the end; one inside a
+    /// char is that char.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let i = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.starts[i]..offset].chars().count() + 1;
+        (self.first_line + i, column)
     }
 }
 
-/// Converts a byte offset in `text` to a 1-based (line, column), counting columns in chars.
+/// Converts a byte offset in `text` to a 1-based (line, column), counting columns in
+/// chars: [`LineIndex::line_col`] for a single offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let mut offset = offset;
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).line_col(offset)
 }
 
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a
@@ -218,7 +239,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), *c))
+        .map(|c| (strsim::levenshtein(word, c), *c))
         .filter(|(d, c)| {
             let close = *d <= c.chars().count().max(word.chars().count()).div_ceil(3);
             let prefix = word.len() >= 3 && (c.starts_with(word) || word.starts_with(c));
@@ -226,22 +247,6 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Levenshtein distance over chars.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// Turns a TOML parse error into a located diagnostic. `text` is the TOML that was
@@ -255,10 +260,10 @@ pub fn toml_diagnostic(
 ) -> Diagnostic {
     let (line, column) = err
         .span()
-        .map(|s| line_col(text, s.start))
-        .unwrap_or((1, 0));
+        .map(|s| LineIndex::starting_at(text, first_line).line_col(s.start))
+        .unwrap_or((first_line, 0));
     let message = err.message().trim().to_string();
-    let mut d = Diagnostic::error(file, first_line + line - 1, message.clone()).with_column(column);
+    let mut d = Diagnostic::error(file, line, message.clone()).with_column(column);
     if let Some(help) = unknown_field_help(&message) {
         d = d.with_help(help);
     } else if message.starts_with("missing field") {
@@ -293,6 +298,33 @@ mod tests {
     fn line_col_counts_chars() {
         assert_eq!(line_col("ab\ncé d", 6), (2, 3));
         assert_eq!(line_col("abc", 0), (1, 1));
+        // Inside "é", and past the end.
+        assert_eq!(line_col("ab\ncé d", 5), (2, 2));
+        assert_eq!(line_col("ab\nc", 99), (2, 2));
+        assert_eq!(line_col("ab\n", 3), (2, 1));
+    }
+
+    #[test]
+    fn line_index_counts_from_the_first_line() {
+        let text = "a\nbc\n\nd";
+        let expected = [
+            (1, 1),
+            (1, 2),
+            (2, 1),
+            (2, 2),
+            (2, 3),
+            (3, 1),
+            (4, 1),
+            (4, 2),
+            (4, 2),
+        ];
+        let (lines, lines_at_5) = (LineIndex::new(text), LineIndex::starting_at(text, 5));
+        for (offset, (line, col)) in expected.into_iter().enumerate() {
+            assert_eq!(lines.line(offset), line, "{offset}");
+            assert_eq!(lines.line_col(offset), (line, col), "{offset}");
+            assert_eq!(lines_at_5.line(offset), line + 4, "{offset}");
+            assert_eq!(lines_at_5.line_col(offset), (line + 4, col), "{offset}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
+use percent_encoding::percent_decode_str;
 
 /// A broken link: the page it is on and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +237,7 @@ fn check_link(
         }
         s
     };
-    let target = percent_decode(&target);
+    let target = percent_decode_str(&target).decode_utf8_lossy().into_owned();
     let resolved = if target.is_empty() || target.ends_with('/') {
         format!("{target}index.html")
     } else if files.contains(&target) {
@@ -251,24 +252,13 @@ fn check_link(
     }
     if let Some(f) = fragment.filter(|f| !f.is_empty())
         && let Some(p) = pages.get(&resolved)
-        && !p.ids.contains(&percent_decode(f))
+        && !p
+            .ids
+            .contains(percent_decode_str(f).decode_utf8_lossy().as_ref())
     {
         return Some(format!("no element with id `{f}` in `{resolved}`"));
     }
     None
-}
-
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
-        .map(|(k, v)| {
-            if v.is_empty() {
-                k.into_owned()
-            } else {
-                format!("{k}={v}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 #[cfg(test)]
@@ -289,6 +279,22 @@ mod tests {
         let broken = check_site(site, "/repo/").unwrap();
         let urls: Vec<&str> = broken.iter().map(|b| b.url.as_str()).collect();
         assert_eq!(urls, vec!["/repo/a/#nope", "/elsewhere/", "a/missing.html"]);
+    }
+
+    #[test]
+    fn decodes_percent_escapes_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path();
+        std::fs::write(site.join("a b+c.html"), r#"<p id="x&y=z"></p>"#).unwrap();
+        std::fs::write(site.join("q&&a=.html"), "").unwrap();
+        std::fs::write(
+            site.join("index.html"),
+            r##"<a href="a%20b+c.html#x%26y=z">ok</a><a href="q&&a=.html">ok</a><a href="a b c.html">bad</a><a href="a%20b+c.html#x">bad</a>"##,
+        )
+        .unwrap();
+        let broken = check_site(site, "/").unwrap();
+        let urls: Vec<&str> = broken.iter().map(|b| b.url.as_str()).collect();
+        assert_eq!(urls, vec!["a b c.html", "a%20b+c.html#x"]);
     }
 
     #[test]

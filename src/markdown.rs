@@ -28,7 +28,7 @@ use crate::annotate::sentences::Sentences;
 use crate::annotate::{BlockKind, TextBlock, TextPos};
 use crate::config::Config;
 use crate::content::{QuoteCorrection, Registry};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, LineIndex};
 
 /// What the analyser needs to know about the whole dossier.
 pub struct AnalyseContext<'a> {
@@ -172,7 +172,7 @@ pub fn render_plain(
 
 /// Analyses and renders one Markdown body.
 pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) -> AnalysedBody {
-    let lines = LineIndex::new(body, src.first_line);
+    let lines = LineIndex::starting_at(body, src.first_line);
     let mut diagnostics = Vec::new();
     let (mut events, entity_starts) = normalise(body, src, ctx, &lines, &mut diagnostics);
     let collected = collect_blocks(&events, &entity_starts, &lines);
@@ -214,24 +214,6 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     out
 }
 
-/// Maps byte offsets of the body to lines of the file.
-struct LineIndex {
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl LineIndex {
-    fn new(body: &str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(body.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, first_line }
-    }
-
-    fn line(&self, offset: usize) -> usize {
-        self.first_line + self.starts.partition_point(|&s| s <= offset) - 1
-    }
-}
-
 /// How deeply blocks and inline elements may nest. Real articles use a handful of
 /// levels; thousands (a pasted or generated file) would make pages browsers choke on.
 pub const MAX_NESTING: usize = 32;
@@ -244,7 +226,7 @@ fn normalise<'a>(
     body: &'a str,
     src: &BodySource<'_>,
     ctx: &AnalyseContext<'_>,
-    lines: &LineIndex,
+    lines: &LineIndex<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Events<'a>, HashMap<usize, usize>) {
     let mut entity_starts = HashMap::new();
@@ -678,7 +660,7 @@ fn give_ids(
     anchors: &HashSet<&str>,
     src: &BodySource<'_>,
     ctx: &AnalyseContext<'_>,
-    lines: &LineIndex,
+    lines: &LineIndex<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut ids = PageIds::new(|id: &str| {
@@ -806,7 +788,7 @@ struct EntityLink {
 fn collect_blocks(
     events: &[(Event<'_>, Range<usize>)],
     entity_starts: &HashMap<usize, usize>,
-    lines: &LineIndex,
+    lines: &LineIndex<'_>,
 ) -> Collected {
     let mut blocks: Vec<TextBlock> = Vec::new();
     let mut text_events = Vec::new();

@@ -135,21 +135,6 @@ impl Event {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Period {
     pub fn day(date: Date) -> Period {
         Period {
@@ -224,35 +209,34 @@ impl Period {
     /// "3 January 2020", "29 December 2019 – 4 January 2020", "October 2019", "2014".
     pub fn display(&self) -> String {
         let s = self.start;
-        let month = |d: Date| MONTH_NAMES[usize::from(u8::from(d.month())) - 1];
         match self.precision {
-            Precision::Day => format!("{} {} {}", s.day(), month(s), s.year()),
+            Precision::Day => format!("{} {} {}", s.day(), s.month(), s.year()),
             Precision::Week => {
                 let e = self.end();
                 if s.year() != e.year() {
                     format!(
                         "{} {} {} – {} {} {}",
                         s.day(),
-                        month(s),
+                        s.month(),
                         s.year(),
                         e.day(),
-                        month(e),
+                        e.month(),
                         e.year()
                     )
                 } else if s.month() != e.month() {
                     format!(
                         "{} {} – {} {} {}",
                         s.day(),
-                        month(s),
+                        s.month(),
                         e.day(),
-                        month(e),
+                        e.month(),
                         e.year()
                     )
                 } else {
-                    format!("{}–{} {} {}", s.day(), e.day(), month(s), s.year())
+                    format!("{}–{} {} {}", s.day(), e.day(), s.month(), s.year())
                 }
             }
-            Precision::Month => format!("{} {}", month(s), s.year()),
+            Precision::Month => format!("{} {}", s.month(), s.year()),
             Precision::Year => s.year().to_string(),
         }
     }
@@ -260,11 +244,15 @@ impl Period {
     /// A two-line label for a chart axis: ("3 Jan", "2020"), ("Oct", "2019"), ("2014", "").
     pub fn short_label(&self) -> (String, String) {
         let s = self.start;
-        let abbr = |d: Date| &MONTH_NAMES[usize::from(u8::from(d.month())) - 1][..3];
+        let abbr = |d: Date| {
+            let mut name = d.month().to_string();
+            name.truncate(3);
+            name
+        };
         match self.precision {
             Precision::Day => (format!("{} {}", s.day(), abbr(s)), s.year().to_string()),
             Precision::Week => (format!("wk {} {}", s.day(), abbr(s)), s.year().to_string()),
-            Precision::Month => (abbr(s).to_string(), s.year().to_string()),
+            Precision::Month => (abbr(s), s.year().to_string()),
             Precision::Year => (s.year().to_string(), String::new()),
         }
     }
@@ -576,8 +564,8 @@ fn tense_at(tokens: &[Token<'_>], at: usize) -> Tense {
 }
 
 fn month_number(word: &str) -> Option<(u8, bool)> {
-    if let Some(i) = MONTH_NAMES.iter().position(|&m| m == word) {
-        return Some((i as u8 + 1, false));
+    if let Ok(month) = word.parse::<Month>() {
+        return Some((u8::from(month), false));
     }
     let abbr = [
         ("Jan", 1),

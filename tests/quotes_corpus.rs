@@ -1016,9 +1016,9 @@ fn bench_corpus() {
     );
     println!(
         "bench attribution (entity ids): precision {:.4} ({right}/{}), recall {:.4} ({right}/{}); {missing} left without an entity",
-        right as f64 / (right + wrong).max(1) as f64,
+        f64::from(right) / f64::from((right + wrong).max(1)),
         right + wrong,
-        right as f64 / (right + wrong + missing).max(1) as f64,
+        f64::from(right) / f64::from((right + wrong + missing).max(1)),
         right + wrong + missing,
     );
     for w in &wrong_examples {

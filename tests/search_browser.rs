@@ -146,13 +146,10 @@ impl Browser {
                 }
             }
         });
-        let ws_url = match rx.recv_timeout(WAIT) {
-            Ok(url) => url,
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                panic!("chromium did not open its DevTools port within {WAIT:?}");
-            }
+        let Ok(ws_url) = rx.recv_timeout(WAIT) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium did not open its DevTools port within {WAIT:?}");
         };
         let host = ws_url
             .trim_start_matches("ws://")

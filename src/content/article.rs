@@ -50,7 +50,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::content::frontmatter::{self, SplitError};
-use crate::error::{Diagnostic, line_col, toml_diagnostic};
+use crate::error::{Diagnostic, LineIndex, toml_diagnostic};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,10 +100,8 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
     let fm_line = split.front_matter_line;
     let fm: FrontMatter =
         toml::from_str(fm_text).map_err(|e| vec![toml_diagnostic(file, fm_text, fm_line, &e)])?;
-    let at = |span: std::ops::Range<usize>| {
-        let (l, c) = line_col(fm_text, span.start);
-        (fm_line + l - 1, c)
-    };
+    let fm_lines = LineIndex::starting_at(fm_text, fm_line);
+    let at = |span: std::ops::Range<usize>| fm_lines.line_col(span.start);
     let mut errors = Vec::new();
     let missing = |field: &str, example: &str| {
         Diagnostic::error(

@@ -290,22 +290,19 @@ impl Walker<'_> {
                 return None;
             }
         };
-        let within = match target.strip_prefix(&self.inside) {
-            Ok(within) => within,
-            Err(_) => {
-                self.walk.diagnostics.push(
-                    Diagnostic::warning(
-                        rel,
-                        0,
-                        format!(
-                            "this symbolic link leads outside the dossier, to `{}`; it is skipped",
-                            target.display()
-                        ),
-                    )
-                    .with_help("copy what it points to into the dossier, or remove the link"),
-                );
-                return None;
-            }
+        let Ok(within) = target.strip_prefix(&self.inside) else {
+            self.walk.diagnostics.push(
+                Diagnostic::warning(
+                    rel,
+                    0,
+                    format!(
+                        "this symbolic link leads outside the dossier, to `{}`; it is skipped",
+                        target.display()
+                    ),
+                )
+                .with_help("copy what it points to into the dossier, or remove the link"),
+            );
+            return None;
         };
         let hidden = within.components().any(|c| match c {
             Component::Normal(n) => is_ignored_name(&n.to_string_lossy()),

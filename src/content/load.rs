@@ -156,15 +156,12 @@ pub fn load_intro(root: &Path, diags: &mut Diagnostics) -> Intro {
         }
     };
     let text = frontmatter::strip_bom(&text);
-    let split = match frontmatter::split(text, false) {
-        Ok(s) => s,
-        Err(_) => {
-            diags.push(
-                Diagnostic::error(rel, 1, "the front matter opened on line 1 is never closed")
-                    .with_help("add a line with just `+++` after the front matter"),
-            );
-            return Intro::default();
-        }
+    let Ok(split) = frontmatter::split(text, false) else {
+        diags.push(
+            Diagnostic::error(rel, 1, "the front matter opened on line 1 is never closed")
+                .with_help("add a line with just `+++` after the front matter"),
+        );
+        return Intro::default();
     };
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -175,16 +175,16 @@ pub fn parse_registry(
         }
         vec![d]
     })?;
-    let lines = crate::error::LineStarts::new(text);
+    let lines = crate::error::LineIndex::new(text);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut first_line_of: HashMap<String, usize> = HashMap::new();
     let mut owner_of_name: HashMap<String, (String, bool)> = HashMap::new();
     for spanned in raw.entity {
-        let line = lines.line_of(spanned.span().start);
+        let line = lines.line(spanned.span().start);
         let raw = spanned.into_inner();
-        let name_line = lines.line_of(raw.name.span().start);
+        let name_line = lines.line(raw.name.span().start);
         let name = raw.name.into_inner().trim().to_string();
         if name.is_empty() {
             errors.push(
@@ -243,7 +243,7 @@ pub fn parse_registry(
         first_line_of.insert(id.clone(), line);
         let mut aliases: Vec<String> = Vec::new();
         for alias in raw.aliases {
-            let alias_line = lines.line_of(alias.span().start);
+            let alias_line = lines.line(alias.span().start);
             let alias = alias.into_inner().trim().to_string();
             if alias.is_empty() || alias == name || aliases.contains(&alias) {
                 continue;

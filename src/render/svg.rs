@@ -16,11 +16,6 @@ use std::fmt::Write;
 
 use super::xml::escape;
 
-/// Escapes text for XML content and attribute values.
-fn esc(s: &str) -> String {
-    escape(s).into_owned()
-}
-
 /// A rough width of `text` in pixels at `size`, for placing and trimming labels.
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.56
@@ -41,8 +36,8 @@ fn svg_open(out: &mut String, id: &str, width: f64, height: f64, title: &str, de
         out,
         "<svg class=\"chart\" id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\
 <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
-        esc(title),
-        esc(desc)
+        escape(title),
+        escape(desc)
     );
 }
 
@@ -130,8 +125,8 @@ pub fn timeline_chart(id: &str, columns: &[ChartColumn]) -> String {
         let _ = write!(
             out,
             "<a class=\"chart-column\" href=\"{}\"><title>{}: {} event{}, {} article{}</title><rect class=\"chart-hit\" x=\"{x0:.1}\" y=\"{TOP}\" width=\"{COL}\" height=\"{:.1}\"/>",
-            esc(&c.href),
-            esc(&c.title),
+            escape(&c.href),
+            escape(&c.title),
             c.events,
             plural(c.events),
             c.articles,
@@ -159,14 +154,14 @@ pub fn timeline_chart(id: &str, columns: &[ChartColumn]) -> String {
             out,
             "<text class=\"chart-label\" x=\"{mid:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
             base + 17.0,
-            esc(&c.label.0)
+            escape(&c.label.0)
         );
         if !c.label.1.is_empty() {
             let _ = write!(
                 out,
                 "<text class=\"chart-label chart-label--minor\" x=\"{mid:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
                 base + 32.0,
-                esc(&c.label.1)
+                escape(&c.label.1)
             );
         }
         out.push_str("</a>");
@@ -181,7 +176,7 @@ pub fn timeline_chart(id: &str, columns: &[ChartColumn]) -> String {
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-            esc(&c.title),
+            escape(&c.title),
             c.events,
             c.articles
         );
@@ -324,8 +319,8 @@ pub fn entity_graph(
         let _ = write!(
             out,
             "<path class=\"graph-edge{strong}\" d=\"M{x1:.1} {y1:.1}Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.1}\"><title>{} and {}: {} paragraph{} together</title></path>",
-            esc(&nodes[e.a].label),
-            esc(&nodes[e.b].label),
+            escape(&nodes[e.a].label),
+            escape(&nodes[e.b].label),
             e.weight,
             plural(e.weight)
         );
@@ -352,13 +347,13 @@ pub fn entity_graph(
         let _ = write!(
             out,
             "<a href=\"{}\"><title>{}: {}, {} mention{}</title><circle class=\"{class}\" data-kind=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/><text class=\"graph-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text></a>",
-            esc(&n.href),
-            esc(&n.label),
-            esc(&n.kind_label),
+            escape(&n.href),
+            escape(&n.label),
+            escape(&n.kind_label),
             n.weight,
             plural(n.weight),
-            esc(&n.kind),
-            esc(&label)
+            escape(&n.kind),
+            escape(&label)
         );
     }
     out.push_str("</g>");
@@ -380,12 +375,12 @@ pub fn entity_graph(
         let _ = write!(
             out,
             "<circle data-kind=\"{}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            esc(kind),
+            escape(kind),
             lx + 6.0,
             legend_y - 4.0,
             lx + 16.0,
             legend_y,
-            esc(label)
+            escape(label)
         );
         lx += 22.0 + text_width(label, 12.0) + 14.0;
     }
@@ -394,7 +389,7 @@ pub fn entity_graph(
     let _ = write!(
         out,
         "<div class=\"visually-hidden\"><table><caption>{}</caption><thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Kind</th><th scope=\"col\">Mentions</th><th scope=\"col\">Mentioned in the same paragraphs as</th></tr></thead><tbody>",
-        esc(&text.caption)
+        escape(&text.caption)
     );
     let order: Vec<usize> = focus.into_iter().chain(ring.iter().copied()).collect();
     for i in order {
@@ -418,13 +413,13 @@ pub fn entity_graph(
         });
         let with: Vec<String> = with
             .iter()
-            .map(|&(o, w)| format!("{} ({w})", esc(&nodes[o].label)))
+            .map(|&(o, w)| format!("{} ({w})", escape(&nodes[o].label)))
             .collect();
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&n.label),
-            esc(&n.kind_label),
+            escape(&n.label),
+            escape(&n.kind_label),
             n.weight,
             if with.is_empty() {
                 "nobody".to_string()
@@ -501,8 +496,8 @@ pub fn coverage_grid(
         let _ = write!(
             out,
             "<a href=\"{}\"><text class=\"coverage-source\" x=\"{x:.1}\" y=\"{y:.1}\" transform=\"rotate(-45 {x:.1} {y:.1})\">{}</text></a>",
-            esc(&c.href),
-            esc(&truncate(&c.label, 24))
+            escape(&c.href),
+            escape(&truncate(&c.label, 24))
         );
     }
     for (i, r) in rows.iter().enumerate() {
@@ -517,13 +512,13 @@ pub fn coverage_grid(
         let _ = write!(
             out,
             "<a href=\"{}\"><title>{}: “{}”</title><text class=\"coverage-label\" x=\"8\" y=\"{:.1}\">{}</text><text class=\"coverage-text\" x=\"8\" y=\"{:.1}\">“{}”</text></a>",
-            esc(&r.href),
-            esc(&r.label),
-            esc(&r.text),
+            escape(&r.href),
+            escape(&r.label),
+            escape(&r.text),
             y + 10.0,
-            esc(&truncate(&r.label, 40)),
+            escape(&truncate(&r.label, 40)),
             y + 24.0,
-            esc(&truncate(&r.text, 46))
+            escape(&truncate(&r.text, 46))
         );
         for (j, c) in columns.iter().enumerate() {
             let yes = carries
@@ -536,7 +531,7 @@ pub fn coverage_grid(
                 out,
                 "<rect class=\"coverage-cell{}\" x=\"{x:.1}\" y=\"{y:.1}\" width=\"{CELL}\" height=\"{CELL}\" rx=\"3\"><title>{} {} this statement</title></rect>",
                 if yes { " coverage-cell--yes" } else { "" },
-                esc(&c.label),
+                escape(&c.label),
                 if yes { "carries" } else { "does not carry" }
             );
         }
@@ -547,15 +542,15 @@ pub fn coverage_grid(
         "<div class=\"visually-hidden\"><table><caption>Which outlets carry which statements</caption><thead><tr><th scope=\"col\">Statement</th>"
     );
     for c in columns {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&c.label));
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&c.label));
     }
     out.push_str("</tr></thead><tbody>");
     for (i, r) in rows.iter().enumerate() {
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}: “{}”</th>",
-            esc(&r.label),
-            esc(&r.text)
+            escape(&r.label),
+            escape(&r.text)
         );
         for j in 0..columns.len() {
             let yes = carries

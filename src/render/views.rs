@@ -146,21 +146,7 @@ pub const CLUSTERS_PER_PAGE: usize = 500;
 
 /// Formats a date as "5 January 2020".
 pub fn display_date(date: time::Date) -> String {
-    let month = match date.month() {
-        time::Month::January => "January",
-        time::Month::February => "February",
-        time::Month::March => "March",
-        time::Month::April => "April",
-        time::Month::May => "May",
-        time::Month::June => "June",
-        time::Month::July => "July",
-        time::Month::August => "August",
-        time::Month::September => "September",
-        time::Month::October => "October",
-        time::Month::November => "November",
-        time::Month::December => "December",
-    };
-    format!("{} {} {}", date.day(), month, date.year())
+    format!("{} {} {}", date.day(), date.month(), date.year())
 }
 
 /// The first sentence of a Markdown description as plain text, for cards and lists.

@@ -618,7 +618,7 @@ fn config() -> impl Strategy<Value = String> {
             };
             t.insert("title".into(), Value::String(title));
             t.insert("description".into(), Value::String(description));
-            t.insert("base_url".into(), Value::String(base_url.to_string()));
+            t.insert("base_url".into(), Value::String(base_url.clone()));
             t.insert("language".into(), Value::String(language.to_string()));
             let mut quotes = Table::new();
             quotes.insert("min_words".into(), Value::Integer(min_words as i64));

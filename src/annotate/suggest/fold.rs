@@ -91,33 +91,17 @@ pub fn is_variant(a: &[String], b: &[String]) -> bool {
         return false;
     }
     if a.len() == 1 {
-        return skeleton(&ja) == skeleton(&jb) && levenshtein(&ja, &jb) <= 1;
+        return skeleton(&ja) == skeleton(&jb) && strsim::levenshtein(&ja, &jb) <= 1;
     }
     let words_alike = a.iter().zip(b).all(|(x, y)| {
         let longest = x.chars().count().max(y.chars().count());
-        let spelling = skeleton(x) == skeleton(y) && levenshtein(x, y) <= (longest / 3).max(1);
+        let spelling =
+            skeleton(x) == skeleton(y) && strsim::levenshtein(x, y) <= (longest / 3).max(1);
         let shortening =
             x.len().min(y.len()) >= 3 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str()));
         x == y || spelling || shortening
     });
-    words_alike && levenshtein(&ja, &jb) <= len / 4
-}
-
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
+    words_alike && strsim::levenshtein(&ja, &jb) <= len / 4
 }
 
 /// The capitals of a name's words, skipping lower-case words and "The":
