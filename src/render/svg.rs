@@ -30,6 +30,48 @@ pub fn truncate(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// Appends `x` as `{:.1}` writes it, without the general formatting machinery: a
+/// graph has hundreds of coordinates and entity pages thousands of graphs. A value
+/// within a hair of a tie between two roundings, or a large one, is left to the
+/// standard formatting, so the text is the same.
+fn push_coord(out: &mut String, x: f64) {
+    let t = x * 10.0;
+    if !t.is_finite() || t.abs() > 1e12 || ((t - t.trunc()).abs() - 0.5).abs() < 1e-6 {
+        let _ = write!(out, "{x:.1}");
+        return;
+    }
+    let n = t.round().abs() as u64;
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    out.push_str(itoa::Buffer::new().format(n / 10));
+    out.push('.');
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends markup: text pieces and coordinates in turn (`Coord`), so that a long
+/// element is written without a format string.
+fn push_parts(out: &mut String, parts: &[Part<'_>]) {
+    for part in parts {
+        match part {
+            Part::Text(s) => out.push_str(s),
+            Part::Coord(x) => push_coord(out, *x),
+            Part::Escaped(s) => out.push_str(&escape(s)),
+            Part::Count(n) => out.push_str(itoa::Buffer::new().format(*n)),
+        }
+    }
+}
+
+/// A piece of markup for [`push_parts`].
+enum Part<'a> {
+    Text(&'a str),
+    /// A coordinate, as `{:.1}`.
+    Coord(f64),
+    /// Text escaped for XML.
+    Escaped(&'a str),
+    Count(usize),
+}
+
 /// The opening of an accessible SVG picture.
 fn svg_open(out: &mut String, id: &str, width: f64, height: f64, title: &str, desc: &str) {
     let _ = write!(
@@ -316,13 +358,36 @@ pub fn entity_graph(
         // Curves bow towards the centre, so chords between neighbours stay apart.
         let (mx, my) = ((x1 + x2) / 2.0, (y1 + y2) / 2.0);
         let (qx, qy) = (mx + (cx - mx) * 0.45, my + (cy - my) * 0.45);
-        let _ = write!(
-            out,
-            "<path class=\"graph-edge{strong}\" d=\"M{x1:.1} {y1:.1}Q{qx:.1} {qy:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.1}\"><title>{} and {}: {} paragraph{} together</title></path>",
-            escape(&nodes[e.a].label),
-            escape(&nodes[e.b].label),
-            e.weight,
-            plural(e.weight)
+        use Part::{Coord, Count, Escaped, Text};
+        push_parts(
+            &mut out,
+            &[
+                Text("<path class=\"graph-edge"),
+                Text(strong),
+                Text("\" d=\"M"),
+                Coord(x1),
+                Text(" "),
+                Coord(y1),
+                Text("Q"),
+                Coord(qx),
+                Text(" "),
+                Coord(qy),
+                Text(" "),
+                Coord(x2),
+                Text(" "),
+                Coord(y2),
+                Text("\" stroke-width=\""),
+                Coord(w),
+                Text("\"><title>"),
+                Escaped(&nodes[e.a].label),
+                Text(" and "),
+                Escaped(&nodes[e.b].label),
+                Text(": "),
+                Count(e.weight),
+                Text(" paragraph"),
+                Text(plural(e.weight)),
+                Text(" together</title></path>"),
+            ],
         );
     }
     out.push_str("</g><g class=\"graph-nodes\">");
@@ -344,16 +409,40 @@ pub fn entity_graph(
         } else {
             "graph-node"
         };
-        let _ = write!(
-            out,
-            "<a href=\"{}\"><title>{}: {}, {} mention{}</title><circle class=\"{class}\" data-kind=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/><text class=\"graph-label\" x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text></a>",
-            escape(&n.href),
-            escape(&n.label),
-            escape(&n.kind_label),
-            n.weight,
-            plural(n.weight),
-            escape(&n.kind),
-            escape(&label)
+        use Part::{Coord, Count, Escaped, Text};
+        push_parts(
+            &mut out,
+            &[
+                Text("<a href=\""),
+                Escaped(&n.href),
+                Text("\"><title>"),
+                Escaped(&n.label),
+                Text(": "),
+                Escaped(&n.kind_label),
+                Text(", "),
+                Count(n.weight),
+                Text(" mention"),
+                Text(plural(n.weight)),
+                Text("</title><circle class=\""),
+                Text(class),
+                Text("\" data-kind=\""),
+                Escaped(&n.kind),
+                Text("\" cx=\""),
+                Coord(x),
+                Text("\" cy=\""),
+                Coord(y),
+                Text("\" r=\""),
+                Coord(r),
+                Text("\"/><text class=\"graph-label\" x=\""),
+                Coord(lx),
+                Text("\" y=\""),
+                Coord(ly),
+                Text("\" text-anchor=\""),
+                Text(anchor),
+                Text("\">"),
+                Escaped(&label),
+                Text("</text></a>"),
+            ],
         );
     }
     out.push_str("</g>");
@@ -569,6 +658,28 @@ pub fn coverage_grid(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`push_coord`] writes what `{:.1}` writes, over the coordinates charts use,
+    /// negative, tiny and exact halves included.
+    #[test]
+    fn coordinates_are_written_as_the_standard_formatting_writes_them() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut values = vec![0.0, -0.0, 0.05, 0.15, 0.25, -0.25, 2.5, -0.04, 1e12, 99.95];
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = (x % 2_000_000) as f64 / 1000.0 - 500.0;
+            values.push(v);
+            values.push(v / 7.0);
+            values.push((x % 20_000) as f64 / 20.0 - 500.0);
+        }
+        for v in values {
+            let mut out = String::new();
+            push_coord(&mut out, v);
+            assert_eq!(out, format!("{v:.1}"), "{v}");
+        }
+    }
 
     /// Parses the markup as XML (wrapped in one root), failing on any malformation.
     fn assert_well_formed(markup: &str) {

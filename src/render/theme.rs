@@ -81,14 +81,19 @@ impl Theme {
         Ok(Theme { tera, sources })
     }
 
-    /// Renders a template, turning a failure into a located diagnostic.
-    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|e| {
-            locate(&self.sources, &e, template)
-                .into_iter()
-                .next()
-                .expect("one diagnostic at least")
-        })
+    /// Renders a template into bytes (UTF-8, as the templates and values are), turning a
+    /// failure into a located diagnostic.
+    pub fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, context, &mut out)
+            .map(|()| out)
+            .map_err(|e| {
+                locate(&self.sources, &e, template)
+                    .into_iter()
+                    .next()
+                    .expect("one diagnostic at least")
+            })
     }
 }
 
