@@ -2,8 +2,9 @@
 //! a change affects.
 //!
 //! [`Model`] holds what `dossier build` computes and throws away: the configuration,
-//! the theme, the entity matcher, every analysed article and the linked [`Dossier`],
-//! plus every output file with a fingerprint of the inputs it was rendered from.
+//! the theme, the entity matcher and the speaker names, every analysed article and the
+//! linked [`Dossier`], plus every output file with a fingerprint of the inputs it was
+//! rendered from.
 //!
 //! A rebuild works in three steps:
 //! 1. **Update the model.** An edited article is re-read and re-analysed alone (and the
@@ -49,6 +50,7 @@ use bytes::Bytes;
 use rayon::prelude::*;
 
 use crate::annotate::entities::EntityMatcher;
+use crate::annotate::quotes::SpeakerNames;
 use crate::build::{BuildOptions, analyse, load_config};
 use crate::content::article::parse_article;
 use crate::content::load::{INDEX_FILE, REGISTRY_FILE, load_intro, read_text};
@@ -103,6 +105,7 @@ pub struct Model {
     theme: Theme,
     theme_generation: u64,
     matcher: EntityMatcher,
+    speakers: SpeakerNames,
     slugs: HashSet<String>,
     /// Article file (relative to the root) -> slug, for the articles in the dossier.
     files: HashMap<PathBuf, String>,
@@ -155,6 +158,7 @@ impl Model {
             return Err(diags);
         }
         let matcher = EntityMatcher::new(&dossier.registry);
+        let speakers = SpeakerNames::new(&dossier.registry);
         let slugs = dossier
             .articles
             .iter()
@@ -172,6 +176,7 @@ impl Model {
             theme: theme.expect("checked above"),
             theme_generation: 0,
             matcher,
+            speakers,
             slugs,
             files,
             facts,
@@ -395,6 +400,7 @@ impl Model {
                 config: &self.dossier.config,
                 registry: &self.dossier.registry,
                 matcher: &self.matcher,
+                speakers: &self.speakers,
                 article_slugs: &self.slugs,
             };
             AnalysedArticle::analyse(article, &ctx)
@@ -468,6 +474,7 @@ impl Model {
             config: &self.dossier.config,
             registry: &self.dossier.registry,
             matcher: &self.matcher,
+            speakers: &self.speakers,
             article_slugs: &self.slugs,
         };
         let intro = render_plain(
