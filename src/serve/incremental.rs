@@ -537,7 +537,7 @@ impl Model {
     fn refresh(&mut self, report: &mut RebuildReport) {
         let start = std::time::Instant::now();
         // Edits in place do not link again, and may add or remove a timeline month.
-        self.dossier.timeline_months = crate::timeline::paged_months(&self.dossier.articles);
+        self.dossier.timeline_months = crate::index::timeline_months(&self.dossier.articles);
         let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
         let d = &self.dossier;
         let fps = Fingerprints::new(d, &self.facts, &parts);
@@ -576,7 +576,7 @@ impl Model {
         // A month of the timeline gained or lost its page: the pages to plan are no
         // longer those of the last full pass.
         let start = std::time::Instant::now();
-        let months = crate::timeline::paged_months(&self.dossier.articles);
+        let months = crate::index::timeline_months(&self.dossier.articles);
         report.timings.push(("timeline months", start.elapsed()));
         if months != self.dossier.timeline_months {
             self.refresh(report);
