@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::annotate::entities::EntityMatcher;
+use crate::annotate::quotes::SpeakerNames;
 use crate::config::Config;
 use crate::content::{Content, load_content};
 use crate::error::{ContentErrors, Diagnostic, Diagnostics};
@@ -85,11 +86,13 @@ pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
     let t = Timer::start();
     let mut diags = Diagnostics::new();
     let matcher = EntityMatcher::new(&content.registry);
+    let speakers = SpeakerNames::new(&content.registry);
     let slugs: HashSet<String> = content.articles.iter().map(|a| a.slug.clone()).collect();
     let ctx = AnalyseContext {
         config: &config,
         registry: &content.registry,
         matcher: &matcher,
+        speakers: &speakers,
         article_slugs: &slugs,
     };
     let analysed: Vec<AnalysedArticle> = content

@@ -1,4 +1,6 @@
-//! The command line: one argument struct per subcommand, each with its `run`.
+//! The command line: one argument struct per subcommand, each with its `run`. The
+//! arguments are turned into the library's own options (`BuildOptions`, `ServeOptions`,
+//! `ImportOptions`), so no library module depends on this one.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -6,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{BuildOptions, build, build_in_memory, load_config};
+use crate::content::import::ImportOptions;
 use crate::error::Diagnostics;
 
 /// A static site generator for annotated news dossiers.
@@ -174,7 +177,16 @@ impl Cli {
                 drafts: args.drafts,
             }),
             Command::Init(args) => crate::init::init(&args.dir),
-            Command::Import(args) => crate::content::import::run(&args),
+            Command::Import(args) => crate::content::import::run(&ImportOptions {
+                root: args.root.root,
+                inputs: args.inputs,
+                title: args.title,
+                date: args.date,
+                authors: args.authors,
+                source: args.source,
+                url: args.url,
+                force: args.force,
+            }),
             Command::Entities(EntitiesArgs {
                 command: EntitiesCommand::Suggest(root),
             }) => run_suggest(root),

@@ -13,6 +13,7 @@ use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Article, Intro, Registry};
 use crate::markdown::AnalysedBody;
+pub use crate::timeline::DatedEvent;
 
 /// An article with its analysis.
 #[derive(Debug, Clone)]
@@ -51,7 +52,7 @@ impl ArticleLinks {
         let path = format!("/articles/{}/", article.slug);
         ArticleLinks {
             date: article.date.to_string(),
-            date_display: crate::render::views::display_date(article.date),
+            date_display: crate::text::display_date(article.date),
             source_href: config.url(&source_path),
             source_path,
             source_slug,
@@ -60,13 +61,6 @@ impl ArticleLinks {
             quote_count: body.quotes.iter().filter(|q| !q.is_term).count(),
         }
     }
-}
-
-/// An event on the timeline and where to link it: the nearest mention or quote anchor.
-#[derive(Debug, Clone)]
-pub struct DatedEvent {
-    pub event: crate::timeline::Event,
-    pub anchor: Option<String>,
 }
 
 impl AnalysedArticle {
@@ -122,7 +116,7 @@ impl EntityLinks {
         EntityLinks {
             href: config.url(&path),
             path,
-            summary: crate::render::views::one_line(&entity.description),
+            summary: crate::text::one_line(&entity.description),
         }
     }
 }
@@ -234,7 +228,7 @@ impl Dossier {
             lent_from,
         } = linked;
         add_lent_quotes(&mut entities, &articles, &lent_from);
-        let timeline_months = crate::timeline::paged_months(&articles);
+        let timeline_months = timeline_months(&articles);
         let entity_links = registry
             .entities
             .iter()
@@ -283,6 +277,16 @@ impl Dossier {
     pub fn quote_count(&self) -> usize {
         self.articles.iter().map(|a| a.links.quote_count).sum()
     }
+}
+
+/// The months of the timeline with a page each ([`crate::timeline::paged_months`]); empty
+/// when it fits on one page.
+pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<crate::timeline::YearMonth> {
+    crate::timeline::paged_months(
+        articles
+            .iter()
+            .map(|a| (a.article.date, a.events.as_slice())),
+    )
 }
 
 fn entity_stats(registry: &Registry, articles: &[AnalysedArticle]) -> Vec<EntityStats> {

@@ -17,5 +17,6 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod text;
 pub mod timeline;
 pub mod timings;

@@ -23,7 +23,7 @@ use std::path::Path;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::annotate::entities::EntityMatcher;
-use crate::annotate::quotes::{Speaker, find_quotes_indexed};
+use crate::annotate::quotes::{Speaker, SpeakerNames, find_quotes_indexed};
 use crate::annotate::sentences::Sentences;
 use crate::annotate::{BlockKind, TextBlock, TextPos};
 use crate::config::Config;
@@ -35,6 +35,8 @@ pub struct AnalyseContext<'a> {
     pub config: &'a Config,
     pub registry: &'a Registry,
     pub matcher: &'a EntityMatcher,
+    /// The registry's names indexed for quote attribution, built once like the matcher.
+    pub speakers: &'a SpeakerNames,
     /// Slugs of every article, for `article:` links.
     pub article_slugs: &'a HashSet<String>,
 }
@@ -1053,7 +1055,7 @@ fn annotate(
         blocks,
         &found.found,
         ctx.registry,
-        ctx.matcher.speaker_names(),
+        ctx.speakers,
         ctx.config.quotes.min_words,
     );
     // Quote ranges per block, to keep mention links from crossing quote boundaries.

@@ -19,6 +19,11 @@
 //! name ("the Sunday Times", "Radio 4's Today programme"), and "today" and "tonight",
 //! which add nothing to the article's own date and as often mean "nowadays".
 //!
+//! The module also holds what the timeline pages are made of: a [`DatedEvent`] (an
+//! event and the anchor to link it to, [`nearest_anchor`]) and the split into a page
+//! per month ([`YearMonth`], [`paged_months`]). It knows nothing of the linked dossier:
+//! the link stage ([`crate::index`]) hands it each article's date and events.
+//!
 //! Resolution rules, each covered by the tests at the end of this file:
 //! - a weekday is the most recent such day on or before the article's date, or the
 //!   next one on or after it when the nearest tense marker is in the future ("will
@@ -354,18 +359,28 @@ impl YearMonth {
     }
 }
 
+/// An event on the timeline and where to link it: the nearest mention or quote anchor.
+#[derive(Debug, Clone)]
+pub struct DatedEvent {
+    pub event: Event,
+    pub anchor: Option<String>,
+}
+
 /// The months that get a page of their own, oldest first: none when the timeline fits
-/// on one page. A period belongs to the month it starts in.
-pub fn paged_months(articles: &[crate::index::AnalysedArticle]) -> Vec<YearMonth> {
-    let entries: usize = articles.iter().map(|a| 1 + a.events.len()).sum();
+/// on one page. `articles` gives each article's date and dated events; a period belongs
+/// to the month it starts in.
+pub fn paged_months<'a>(
+    articles: impl Iterator<Item = (Date, &'a [DatedEvent])> + Clone,
+) -> Vec<YearMonth> {
+    let entries: usize = articles.clone().map(|(_, events)| 1 + events.len()).sum();
     if entries <= ENTRIES_PER_PAGE {
         return Vec::new();
     }
     let mut months: Vec<YearMonth> = Vec::with_capacity(entries);
-    for a in articles {
-        months.push(YearMonth::of(a.article.date));
+    for (date, events) in articles {
+        months.push(YearMonth::of(date));
         months.extend(
-            a.events
+            events
                 .iter()
                 .map(|ev| YearMonth::of_period(&ev.event.period)),
         );

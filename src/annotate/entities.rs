@@ -117,9 +117,6 @@ pub struct EntityMatcher {
     /// For each pattern, the shorter patterns that are prefixes of it, longest first:
     /// where the longest match at a position fails a test, these are tried in turn.
     prefixes: Vec<Box<[usize]>>,
-    /// The registry's names by lower-case form, for attributing quotes to speakers
-    /// named in free text: built here, once per registry, like the automaton.
-    speakers: crate::annotate::quotes::SpeakerNames,
 }
 
 /// One spelling compiled into the automaton.
@@ -251,13 +248,7 @@ impl EntityMatcher {
             patterns,
             surfaces,
             prefixes,
-            speakers: crate::annotate::quotes::SpeakerNames::new(registry),
         }
-    }
-
-    /// The registry's names indexed for quote attribution.
-    pub fn speaker_names(&self) -> &crate::annotate::quotes::SpeakerNames {
-        &self.speakers
     }
 
     /// The number of distinct names and aliases the matcher knows.

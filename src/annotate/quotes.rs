@@ -30,9 +30,13 @@
 //! unattributed terms.
 //!
 //! [`QuoteFinder`] keeps a lower-cased index of registry names for a whole build;
-//! [`find_quotes`] is the one-off form, which scans the registry only when a free-text
-//! speaker needs looking up. Text helpers (sentences, words, word lists) live in
-//! `text`.
+//! [`SpeakerNames`] is that index alone, for a build that keeps it beside the entity
+//! matcher and calls [`find_quotes_indexed`]; [`find_quotes`] is the one-off form,
+//! which scans the registry only when a free-text speaker needs looking up. Text
+//! helpers (sentences, words, word lists) live in `text`.
+//!
+//! Attribution reads the mentions [`crate::annotate::entities`] found; that module
+//! knows nothing of quotes.
 
 mod attribution;
 mod marks;

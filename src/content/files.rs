@@ -22,7 +22,6 @@ use std::fs::{self, DirEntry, FileType};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::content::load::ARTICLES_DIR;
 use crate::error::Diagnostic;
 
 /// A folder of the dossier that is walked for files.
@@ -35,9 +34,9 @@ pub enum Folder {
 
 impl Folder {
     /// The folder's path relative to the dossier root.
-    pub fn path(self) -> &'static str {
+    pub const fn path(self) -> &'static str {
         match self {
-            Folder::Articles => ARTICLES_DIR,
+            Folder::Articles => "content/articles",
             Folder::Templates => "templates",
             Folder::Static => "static",
         }

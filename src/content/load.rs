@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Diagnostics, line_col};
 
 /// Where things live inside a dossier.
 pub const CONTENT_DIR: &str = "content";
-pub const ARTICLES_DIR: &str = "content/articles";
+pub const ARTICLES_DIR: &str = Folder::Articles.path();
 pub const REGISTRY_FILE: &str = "content/entities.toml";
 pub const INDEX_FILE: &str = "content/_index.md";
 

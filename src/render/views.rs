@@ -144,26 +144,7 @@ pub struct ClusterView<'a> {
 /// (`/quotes/page/2/`), most widely reported first.
 pub const CLUSTERS_PER_PAGE: usize = 500;
 
-/// Formats a date as "5 January 2020".
-pub fn display_date(date: time::Date) -> String {
-    format!("{} {} {}", date.day(), date.month(), date.year())
-}
-
-/// The first sentence of a Markdown description as plain text, for cards and lists.
-pub fn one_line(description: &str) -> String {
-    let plain: String = description
-        .chars()
-        .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']'))
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let end = crate::annotate::sentences::ends(&plain)
-        .map(|end| end.end)
-        .find(|&i| i >= 20)
-        .unwrap_or(plain.len());
-    plain[..end].to_string()
-}
+pub use crate::text::{display_date, one_line};
 
 impl Dossier {
     pub fn site_view(&self) -> SiteView<'_> {

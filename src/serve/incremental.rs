@@ -2,8 +2,9 @@
 //! a change affects.
 //!
 //! [`Model`] holds what `dossier build` computes and throws away: the configuration,
-//! the theme, the entity matcher, every analysed article and the linked [`Dossier`],
-//! plus every output file with a fingerprint of the inputs it was rendered from.
+//! the theme, the entity matcher and the speaker names, every analysed article and the
+//! linked [`Dossier`], plus every output file with a fingerprint of the inputs it was
+//! rendered from.
 //!
 //! A rebuild works in three steps:
 //! 1. **Update the model.** An edited article is re-read and re-analysed alone (and the
@@ -49,6 +50,7 @@ use bytes::Bytes;
 use rayon::prelude::*;
 
 use crate::annotate::entities::EntityMatcher;
+use crate::annotate::quotes::SpeakerNames;
 use crate::build::{BuildOptions, analyse, load_config};
 use crate::content::article::parse_article;
 use crate::content::load::{INDEX_FILE, REGISTRY_FILE, load_intro, read_text};
@@ -103,6 +105,7 @@ pub struct Model {
     theme: Theme,
     theme_generation: u64,
     matcher: EntityMatcher,
+    speakers: SpeakerNames,
     slugs: HashSet<String>,
     /// Article file (relative to the root) -> slug, for the articles in the dossier.
     files: HashMap<PathBuf, String>,
@@ -155,6 +158,7 @@ impl Model {
             return Err(diags);
         }
         let matcher = EntityMatcher::new(&dossier.registry);
+        let speakers = SpeakerNames::new(&dossier.registry);
         let slugs = dossier
             .articles
             .iter()
@@ -172,6 +176,7 @@ impl Model {
             theme: theme.expect("checked above"),
             theme_generation: 0,
             matcher,
+            speakers,
             slugs,
             files,
             facts,
@@ -395,6 +400,7 @@ impl Model {
                 config: &self.dossier.config,
                 registry: &self.dossier.registry,
                 matcher: &self.matcher,
+                speakers: &self.speakers,
                 article_slugs: &self.slugs,
             };
             AnalysedArticle::analyse(article, &ctx)
@@ -468,6 +474,7 @@ impl Model {
             config: &self.dossier.config,
             registry: &self.dossier.registry,
             matcher: &self.matcher,
+            speakers: &self.speakers,
             article_slugs: &self.slugs,
         };
         let intro = render_plain(
@@ -530,7 +537,7 @@ impl Model {
     fn refresh(&mut self, report: &mut RebuildReport) {
         let start = std::time::Instant::now();
         // Edits in place do not link again, and may add or remove a timeline month.
-        self.dossier.timeline_months = crate::timeline::paged_months(&self.dossier.articles);
+        self.dossier.timeline_months = crate::index::timeline_months(&self.dossier.articles);
         let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
         let d = &self.dossier;
         let fps = Fingerprints::new(d, &self.facts, &parts);
@@ -569,7 +576,7 @@ impl Model {
         // A month of the timeline gained or lost its page: the pages to plan are no
         // longer those of the last full pass.
         let start = std::time::Instant::now();
-        let months = crate::timeline::paged_months(&self.dossier.articles);
+        let months = crate::index::timeline_months(&self.dossier.articles);
         report.timings.push(("timeline months", start.elapsed()));
         if months != self.dossier.timeline_months {
             self.refresh(report);

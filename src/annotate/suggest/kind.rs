@@ -1,11 +1,12 @@
 //! Guessing a new entity's kind (step 6): the evidence of all its forms' mentions is
-//! counted per kind, and the winner comes with the clues that made it win.
+//! counted per kind, and the winner comes with the clues that made it win. The clues are
+//! told as counts ([`plural`]: "after a title 3 times"), which the TOML writer also uses
+//! for its own reasons; it depends on this module, not the other way round.
 
 use crate::content::registry::EntityKind;
 
 use super::candidate::Table;
 use super::evidence::Evidence;
-use super::render::plural;
 use super::words::{self, Shape};
 use super::{known, lexicon};
 
@@ -274,4 +275,13 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         return (EntityKind::Other, "no clue found".to_string());
     }
     (KINDS[best], reasons[best].join("; "))
+}
+
+/// A count and its noun: "1 time", "3 times".
+pub(super) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -9,7 +9,7 @@ use crate::content::registry::Registry;
 
 use super::candidate::{Occurrence, Table, normalise};
 use super::corpus::Corpus;
-use super::kind::guess_kind;
+use super::kind::{guess_kind, plural};
 use super::registry::Suggestions;
 
 /// Writes the suggestions as TOML.
@@ -192,14 +192,6 @@ fn example(corpus: &Corpus, o: Occurrence) -> String {
         s.push_str(" …");
     }
     s
-}
-
-pub(super) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// The slug of a name, made unique among `taken`.

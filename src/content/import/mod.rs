@@ -3,12 +3,13 @@
 //!
 //! Each source has its module: [`input`] tells what a file holds, [`plain`] reads text,
 //! [`page`] reads a saved web page, [`fetch`] brings a page from its address. Each
-//! yields a [`draft::Draft`]; this module settles it (the flags over what the input
-//! said; what nobody says stays unknown), names it, parses it back as an article and
-//! writes it. Inputs are read in parallel and independently: one that cannot be
-//! imported is reported and the others still are. Each article (and a fetched page's
-//! original, kept under `content/originals/`, which is never published) is written
-//! whole or not at all, and an existing article is replaced only with `--force`.
+//! yields a [`draft::Draft`]; this module settles it (the flags, given as an
+//! [`ImportOptions`] the command line fills, over what the input said; what nobody says
+//! stays unknown), names it, parses it back as an article and writes it. Inputs are
+//! read in parallel and independently: one that cannot be imported is reported and the
+//! others still are. Each article (and a fetched page's original, kept under
+//! `content/originals/`, which is never published) is written whole or not at all, and
+//! an existing article is replaced only with `--force`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,7 +17,6 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use rayon::prelude::*;
 
-use crate::cli::ImportArgs;
 use crate::content::files::{self, CONTENT_LIMIT};
 use crate::content::load::ARTICLES_DIR;
 use draft::Draft;
@@ -66,9 +66,31 @@ struct Settled {
     original: Option<(Vec<u8>, &'static str)>,
 }
 
+/// What `dossier import` is asked to do: the inputs, and the values given over what
+/// they say.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The dossier's folder (the one with `dossier.toml`).
+    pub root: PathBuf,
+    /// Files, folders and http(s) addresses to import.
+    pub inputs: Vec<String>,
+    /// The title (one input only).
+    pub title: Option<String>,
+    /// The date (YYYY-MM-DD).
+    pub date: Option<String>,
+    /// The authors; when given, they replace the input's.
+    pub authors: Vec<String>,
+    /// The outlet.
+    pub source: Option<String>,
+    /// The original article's address (one input only).
+    pub url: Option<String>,
+    /// Replace an article imported before.
+    pub force: bool,
+}
+
 /// Runs `dossier import`.
-pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
-    let root = &args.root.root;
+pub fn run(args: &ImportOptions) -> anyhow::Result<()> {
+    let root = &args.root;
     if !root.join(crate::config::CONFIG_FILE).exists() {
         bail!(
             "`{}` is not a dossier (no `{}`); pass --root DIR or create one with `dossier init DIR`",
@@ -151,7 +173,7 @@ pub fn run(args: &ImportArgs) -> anyhow::Result<()> {
 }
 
 /// Checks the flags that apply to every input before anything is read.
-fn check_flags(args: &ImportArgs) -> anyhow::Result<()> {
+fn check_flags(args: &ImportOptions) -> anyhow::Result<()> {
     if let Some(d) = &args.date
         && settle_date(d).is_none()
     {
@@ -230,7 +252,7 @@ fn gather(inputs: &[String]) -> anyhow::Result<Gathered> {
 }
 
 /// Reads one source into a draft.
-fn read_source(source: &Source, args: &ImportArgs) -> Result<Read, String> {
+fn read_source(source: &Source, args: &ImportOptions) -> Result<Read, String> {
     match source {
         Source::File(path) => {
             let bytes = files::read_bytes(path, &CONTENT_LIMIT)
@@ -276,7 +298,7 @@ fn read_source(source: &Source, args: &ImportArgs) -> Result<Read, String> {
 }
 
 /// Lays the flags over what the input said, and refuses what cannot be an article.
-fn settle(read: Read, args: &ImportArgs) -> Result<Settled, String> {
+fn settle(read: Read, args: &ImportOptions) -> Result<Settled, String> {
     let mut draft = read.draft;
     let title = match (&args.title, &draft.title) {
         (Some(t), _) => t.trim().to_string(),
