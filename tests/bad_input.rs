@@ -3,13 +3,7 @@
 
 mod common;
 
-use common::{Fixture, article};
-
-/// What a build that fails on the one error `diagnostic` (its located line and its help)
-/// prints, in full.
-fn one_error(diagnostic: &str) -> String {
-    format!("{diagnostic}\n1 error; nothing was written\n")
-}
+use common::{Fixture, article, one_error};
 
 /// Builds a good site first, applies `breakage`, then expects `dossier build ARGS` to fail
 /// with exit code 1 and exactly `expected` on stderr (`[ROOT]` standing for the fixture's

@@ -2,13 +2,7 @@
 
 mod common;
 
-use common::{Fixture, article};
-
-/// What a build that fails on the one error `diagnostic` (its located line and its help)
-/// prints, in full.
-fn one_error(diagnostic: &str) -> String {
-    format!("{diagnostic}\n1 error; nothing was written\n")
-}
+use common::{Fixture, article, one_error};
 
 /// Builds once (to have a previous site), breaks the fixture with `breakage`, and checks
 /// that the failed build prints exactly `expected` and leaves the site as it was.
