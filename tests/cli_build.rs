@@ -2,13 +2,14 @@
 
 mod common;
 
-use common::{Fixture, article};
+use common::{Fixture, article, warnings_before_summary};
 
 #[test]
 fn builds_pages_with_mentions_and_quotes() {
     let f = Fixture::new();
     let stderr = f.build_ok();
-    assert!(stderr.contains("built 2 articles"), "{stderr}");
+    assert_eq!(warnings_before_summary(&stderr), "");
+    assert!(stderr.starts_with("built 2 articles: "), "{stderr}");
     let page = f.read("public/articles/first/index.html");
     assert!(
         page.contains(r#"<a class="mention" id="m-1" href="/sub/entities/iraq/""#),
@@ -119,8 +120,11 @@ fn every_internal_link_resolves() {
 fn check_reports_without_writing() {
     let f = Fixture::new();
     let out = f.cmd(&["check"]).output().unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("checked 2 articles"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "checked 2 articles: no errors\n"
+    );
     assert!(!f.path("public").exists());
 }
 
@@ -131,7 +135,9 @@ fn init_writes_a_dossier_that_builds() {
     c.current_dir(tmp.path())
         .args(["init", "site"])
         .assert()
-        .success();
+        .success()
+        .stdout("")
+        .stderr("created a dossier in site\nnext: dossier build --root site\n");
     assert!(tmp.path().join("site/.github/workflows/pages.yml").exists());
     let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
     let out = c
@@ -156,8 +162,11 @@ fn init_writes_a_dossier_that_builds() {
         .args(["init", "site"])
         .output()
         .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds a dossier"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: `site` already holds a dossier (it has a `dossier.toml`); choose another folder\n"
+    );
 }
 
 #[test]
@@ -208,17 +217,26 @@ fn import_turns_plain_text_into_articles() {
     // Without a date the import says how to give one.
     f.write("raw/c.txt", "Another headline\n\nBody.\n");
     let out = f.cmd(&["import", "raw/c.txt"]).output().unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--date"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: `raw/c.txt`: it gives no date (no ` date YYYY-MM-DD ` marker and no date in the page); give the date with --date YYYY-MM-DD\n"
+    );
+    assert!(!f.path("content/articles/another-headline.md").exists());
 }
 
 #[test]
 fn help_for_every_command() {
-    for cmd in ["build", "check", "init", "import", "entities"] {
+    // The whole text of each is pinned by the transcripts in tests/cmd/.
+    for cmd in ["build", "check", "serve", "init", "import", "entities"] {
         let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
         let out = c.args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: dossier"));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(&format!("\n\nUsage: dossier {cmd} ")),
+            "{cmd}: {stdout}"
+        );
     }
 }
 
@@ -232,11 +250,14 @@ fn cli_definition_is_valid() {
 fn summary_line_is_printed() {
     let f = Fixture::new();
     let stderr = f.build_ok();
-    let last = stderr.lines().last().unwrap();
-    assert!(
-        last.starts_with("built 2 articles:") && last.ends_with(" ms"),
-        "{last}"
+    // The whole report is the summary line; only its time varies.
+    let (summary, ms) = stderr.rsplit_once(" in ").expect(&stderr);
+    assert_eq!(
+        summary,
+        "built 2 articles: 12 pages, 27 files in ./public (0.2 MB)"
     );
+    let ms = ms.strip_suffix(" ms\n").expect(&stderr);
+    assert!(ms.parse::<u64>().is_ok(), "{stderr}");
     let _ = article("x", "y");
 }
 
@@ -248,7 +269,10 @@ fn quote_corrections_override_attribution() {
         "+++\ntitle = \"Third\"\ndate = 2020-01-05\nsource = \"AFP\"\n\n[[quotes]]\ntext = \"We refuse a proxy\"\nspeaker = \"adel-abdul-mahdi\"\n\n[[quotes]]\ntext = \"Peace be\"\nspeaker = \"a teenage girl\"\n\n[[quotes]]\ntext = \"Nothing like this\"\nspeaker = \"x\"\n+++\n“We refuse a proxy war on Iraqi territory and the creation of crisis after crisis,” said student Raad Ismail.\n\nA girl held a sign reading: “Peace be on the land created to live in peace.”\n",
     );
     let stderr = f.build_ok();
-    assert!(stderr.contains("content/articles/third.md:14: warning: no quote in the article starts with “Nothing like this”"), "{stderr}");
+    assert_eq!(
+        warnings_before_summary(&stderr),
+        "content/articles/third.md:14: warning: no quote in the article starts with “Nothing like this”\n  help: copy the first words of the quote exactly as they appear in the text\n"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
     let quotes: Vec<&serde_json::Value> = json["quotes"]

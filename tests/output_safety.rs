@@ -10,9 +10,12 @@ use std::path::Path;
 use std::process::{Child, Output};
 use std::time::Instant;
 
-use common::{Fixture, article};
+use common::{Fixture, article, one_error};
 
 const MANIFEST: &str = ".dossier-manifest.json";
+
+/// The help of a build refused for the user's files in the output folder.
+const OTHER_FILES_HELP: &str = "  help: move them out of the folder; or pass `--force` to build anyway: they then stay where they are, in the new site, and later builds keep them too";
 
 fn stderr_of(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -179,11 +182,11 @@ fn files_added_to_a_built_site_are_refused() {
     f.build_ok();
     f.write("public/articles/first/draft.md", "mine");
     let stderr = build_fails(&f, &[]);
-    assert!(
-        stderr.starts_with(
-            "public: error: the output folder holds files that dossier did not write: articles/first/draft.md\n"
-        ),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        one_error(&format!(
+            "public: error: the output folder holds files that dossier did not write: articles/first/draft.md\n{OTHER_FILES_HELP}"
+        ))
     );
     assert_eq!(f.read("public/articles/first/draft.md"), "mine");
 }
@@ -195,9 +198,11 @@ fn long_list_of_other_files_names_ten_and_counts_the_rest() {
         f.write(&format!("out/file{i:02}.txt"), "mine");
     }
     let stderr = build_fails(&f, &["--output", "out"]);
-    assert!(
-        stderr.contains(": file00.txt, file01.txt, file02.txt, file03.txt, file04.txt, file05.txt, file06.txt, file07.txt, file08.txt, file09.txt, and 15 more\n"),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        one_error(&format!(
+            "out: error: the output folder holds files that dossier did not write: file00.txt, file01.txt, file02.txt, file03.txt, file04.txt, file05.txt, file06.txt, file07.txt, file08.txt, file09.txt, and 15 more\n{OTHER_FILES_HELP}"
+        ))
     );
 }
 
@@ -229,11 +234,11 @@ fn force_does_not_let_the_site_overwrite_a_users_file() {
     f.write("out/index.html", "my own home page");
     f.write("out/about.txt", "mine");
     let stderr = build_fails(&f, &["--output", "out", "--force"]);
-    assert!(
-        stderr.starts_with(
-            "out: error: the new site writes files that are yours in the output folder (not dossier's): index.html\n"
-        ),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        one_error(
+            "out: error: the new site writes files that are yours in the output folder (not dossier's): index.html\n  help: move them out of the folder, or rename the pages or static files that replace them"
+        )
     );
     assert_eq!(f.read("out/index.html"), "my own home page");
     assert_eq!(f.read("out/about.txt"), "mine");
@@ -335,15 +340,21 @@ fn spawn_build(f: &Fixture) -> Child {
 fn two_builds_at_once_leave_one_whole_site() {
     let f = big_fixture();
     let (a, b) = (spawn_build(&f), spawn_build(&f));
+    let pids = [a.id(), b.id()];
     let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
     let succeeded = outs.iter().filter(|o| o.status.success()).count();
     assert!(succeeded >= 1);
-    for o in outs.iter().filter(|o| !o.status.success()) {
-        assert!(
-            stderr_of(o).starts_with("error: another build is writing `public` (pid "),
-            "{}",
-            stderr_of(o)
-        );
+    // A build that fails names the other, which holds the lock.
+    for (i, o) in outs.iter().enumerate() {
+        if !o.status.success() {
+            assert_eq!(
+                stderr_of(o),
+                format!(
+                    "error: another build is writing `public` (pid {}); wait for it to finish, or stop it\n",
+                    pids[1 - i]
+                )
+            );
+        }
     }
     assert_whole(&f.path("public"));
     assert!(beside_public(f.root()).is_empty());

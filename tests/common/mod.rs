@@ -103,6 +103,30 @@ impl Fixture {
     }
 }
 
+/// What a command that fails on the one error `diagnostic` (its located line and its
+/// help) prints, in full.
+pub fn one_error(diagnostic: &str) -> String {
+    format!("{diagnostic}\n1 error; nothing was written\n")
+}
+
+/// What a successful `dossier build` printed before its summary line: its warnings,
+/// each with its help. Checks that the summary line closes the report and counts them.
+pub fn warnings_before_summary(stderr: &str) -> &str {
+    let body = stderr
+        .strip_suffix('\n')
+        .unwrap_or_else(|| panic!("no summary line:\n{stderr}"));
+    let start = body.rfind('\n').map_or(0, |i| i + 1);
+    let (warnings, summary) = stderr.split_at(start);
+    assert!(summary.starts_with("built "), "{stderr}");
+    let ending = match warnings.matches(": warning: ").count() {
+        0 => " ms\n".to_string(),
+        1 => " ms, 1 warning\n".to_string(),
+        n => format!(" ms, {n} warnings\n"),
+    };
+    assert!(summary.ends_with(&ending), "{stderr}");
+    warnings
+}
+
 /// The repository's root (the example dossier).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
