@@ -1,6 +1,7 @@
 //! Plain text as pages show it, made once by the link stage ([`crate::index`]) and by
-//! the renderer alike: a date as people write it, and a description's first sentence.
-//! It sits below both, so linking never has to reach into [`crate::render`].
+//! the renderer alike: a date as people write it, a description's first sentence, a
+//! label cut to length. It sits below both, so linking (and the registry's messages)
+//! never have to reach into [`crate::render`].
 
 /// Formats a date as "5 January 2020".
 pub fn display_date(date: time::Date) -> String {
@@ -21,4 +22,13 @@ pub fn one_line(description: &str) -> String {
         .find(|&i| i >= 20)
         .unwrap_or(plain.len());
     plain[..end].to_string()
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }

@@ -318,7 +318,7 @@ fn too_long(
 ) -> Option<Diagnostic> {
     let chars = form.chars().count();
     (chars > MAX_NAME_CHARS).then(|| {
-        let shown = crate::render::svg::truncate(form, 40);
+        let shown = crate::text::truncate(form, 40);
         let of = owner.map(|id| format!(" of `{id}`")).unwrap_or_default();
         Diagnostic::error(
             file,

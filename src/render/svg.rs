@@ -15,19 +15,11 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 use super::xml::escape;
+use crate::text::truncate;
 
 /// A rough width of `text` in pixels at `size`, for placing and trimming labels.
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.56
-}
-
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// Appends `x` as `{:.1}` writes it, without the general formatting machinery: a
@@ -336,7 +328,7 @@ pub fn entity_graph(
             pos[n] = (cx + ring_radius * a.cos(), cy + ring_radius * a.sin());
         }
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(512 * (nodes.len() + edges.len()) + 1024);
     svg_open(&mut out, id, width, height, &text.title, &text.desc);
     // Edges first, under the nodes; the strongest last, on top.
     let max_edge = edges.iter().map(|e| e.weight).max().unwrap_or(1).max(1) as f64;
