@@ -23,8 +23,10 @@ pub struct Values<'d> {
     common: Vec<(&'static str, Value)>,
     articles: Vec<OnceLock<Value>>,
     entities: Vec<OnceLock<Value>>,
-    /// Per article, per quote.
-    quotes: Vec<Vec<OnceLock<Value>>>,
+    /// Every quote, article by article.
+    quotes: Vec<OnceLock<Value>>,
+    /// Per article, where its quotes start in `quotes`.
+    quote_start: Vec<usize>,
     clusters: Vec<OnceLock<Value>>,
 }
 
@@ -36,16 +38,19 @@ impl<'d> Values<'d> {
             ("base_path", Value::from(d.config.base_path.as_str())),
         ];
         let cells = |n: usize| (0..n).map(|_| OnceLock::new()).collect::<Vec<_>>();
+        let mut quote_start = Vec::with_capacity(d.articles.len());
+        let mut quotes = 0;
+        for a in &d.articles {
+            quote_start.push(quotes);
+            quotes += a.body.quotes.len();
+        }
         Values {
             d,
             common,
             articles: cells(d.articles.len()),
             entities: cells(d.registry.len()),
-            quotes: d
-                .articles
-                .iter()
-                .map(|a| cells(a.body.quotes.len()))
-                .collect(),
+            quotes: cells(quotes),
+            quote_start,
             clusters: cells(d.clusters.len()),
         }
     }
@@ -72,7 +77,7 @@ impl<'d> Values<'d> {
     /// The quote at `r` as a [`super::views::QuoteView`].
     pub fn quote(&self, r: QuoteRef) -> Value {
         let (a, q) = r;
-        self.quotes[a][q]
+        self.quotes[self.quote_start[a] + q]
             .get_or_init(|| Value::from_serializable(&self.d.quote_view(r, self.article(a))))
             .clone()
     }

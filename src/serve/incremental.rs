@@ -125,9 +125,10 @@ pub struct Model {
     errors: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// A full rebuild failed: the next change of any kind tries it again.
     needs_full: bool,
-    /// Articles replaced without a new link in this rebuild, and whether their summary
-    /// (what lists of articles show) stayed the same.
-    in_place: Vec<(String, bool)>,
+    /// Articles replaced without a new link in this rebuild, whether their summary
+    /// (what lists of articles show) stayed the same, and whether the periods of their
+    /// dated events did (what places them in the timeline's months).
+    in_place: Vec<(String, bool, bool)>,
     /// The site-wide parts of the fingerprints, as of the last link.
     fp_parts: Option<FpParts>,
 }
@@ -318,7 +319,10 @@ impl Model {
             && !changes.templates
             && !changes.index
             && self.fp_parts.is_some()
-            && self.in_place.iter().all(|(_, same_summary)| *same_summary);
+            && self
+                .in_place
+                .iter()
+                .all(|(_, same_summary, _)| *same_summary);
         if targeted {
             self.refresh_edited(&mut report);
         } else {
@@ -428,10 +432,18 @@ impl Model {
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
                 let relink = link_key(slot) != link_key(&analysed);
+                let same_periods = slot
+                    .events
+                    .iter()
+                    .map(|e| e.event.period)
+                    .eq(analysed.events.iter().map(|e| e.event.period));
                 *slot = analysed;
                 if !relink {
-                    self.in_place
-                        .push((slug.clone(), old_summary == Some(new_summary)));
+                    self.in_place.push((
+                        slug.clone(),
+                        old_summary == Some(new_summary),
+                        same_periods,
+                    ));
                 }
                 relink
             }
@@ -575,18 +587,26 @@ impl Model {
     fn refresh_edited(&mut self, report: &mut RebuildReport) {
         // A month of the timeline gained or lost its page: the pages to plan are no
         // longer those of the last full pass.
-        let start = std::time::Instant::now();
-        let months = crate::index::timeline_months(&self.dossier.articles);
-        report.timings.push(("timeline months", start.elapsed()));
-        if months != self.dossier.timeline_months {
-            self.refresh(report);
-            return;
+        // The dates of the edited articles are as they were (they are in the link
+        // key); only new periods of dated events can change the months.
+        if self
+            .in_place
+            .iter()
+            .any(|(_, _, same_periods)| !same_periods)
+        {
+            let start = std::time::Instant::now();
+            let months = crate::index::timeline_months(&self.dossier.articles);
+            report.timings.push(("timeline months", start.elapsed()));
+            if months != self.dossier.timeline_months {
+                self.refresh(report);
+                return;
+            }
         }
         let start = std::time::Instant::now();
         let parts = self.fp_parts.take().expect("checked by the caller");
         let d = &self.dossier;
         let mut ids: Vec<PageId> = Vec::new();
-        for (slug, _) in &self.in_place {
+        for (slug, _, _) in &self.in_place {
             let Some(i) = d.articles.iter().position(|a| &a.article.slug == slug) else {
                 continue;
             };
