@@ -397,7 +397,7 @@ fn reports(text: &str) -> Vec<(String, usize, usize, String)> {
 }
 
 /// The full cause chain of a Tera error, one cause per line.
-pub fn error_chain(e: &tera::Error) -> String {
+fn error_chain(e: &tera::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
