@@ -113,8 +113,6 @@ fn locate(
     template: &str,
 ) -> Vec<Diagnostic> {
     let file_of = |name: &str| file_of(sources, name);
-    let reference =
-        |name: &str, keyword: &str, target: &str| reference(sources, name, keyword, target);
     match e.kind() {
         ErrorKind::SyntaxError(r) => {
             let span = r.span();
@@ -148,41 +146,34 @@ fn locate(
             vec![circle(sources, tpl, include_chain, "include")]
         }
         ErrorKind::MissingParent { current, parent } => {
-            let (line, col) = reference(current, "extends", parent).unwrap_or((0, 0));
+            let (line, col) = reference(sources, current, "extends", parent).unwrap_or((0, 0));
+            let (message, help) = missing_template(parent);
             vec![
-                Diagnostic::error(
-                    file_of(current),
-                    line,
-                    format!("the template `{parent}` does not exist"),
-                )
-                .with_column(col)
-                .with_help("add it to `templates/`, or remove the reference to it"),
+                Diagnostic::error(file_of(current), line, message)
+                    .with_column(col)
+                    .with_help(help),
             ]
         }
-        ErrorKind::TemplateNotFound(missing) => vec![
-            Diagnostic::error(
-                file_of(template),
-                0,
-                format!("the template `{missing}` does not exist"),
-            )
-            .with_help("add it to `templates/`, or remove the reference to it"),
-        ],
-        _ if error_chain(e).contains("recursion depth for components") => {
-            let (file, line, col, name) = self_calling_component(sources)
-                .map(|(name, line, col, component)| (file_of(name), line, col, component))
-                .unwrap_or_else(|| (file_of(template), 0, 0, String::new()));
-            vec![
-                Diagnostic::error(
-                    file,
-                    line,
-                    format!("the component `{name}` calls itself more than {MAX_COMPONENT_DEPTH} levels deep"),
-                )
-                .with_column(col)
-                .with_help("a component that calls itself must stop: call it only when there is more to show, `{% if ... %}`"),
-            ]
+        ErrorKind::TemplateNotFound(missing) => {
+            let (message, help) = missing_template(missing);
+            vec![Diagnostic::error(file_of(template), 0, message).with_help(help)]
         }
         _ => {
             let text = error_chain(e);
+            if text.contains("recursion depth for components") {
+                let (file, line, col, name) = self_calling_component(sources)
+                    .map(|(name, line, col, component)| (file_of(name), line, col, component))
+                    .unwrap_or_else(|| (file_of(template), 0, 0, String::new()));
+                return vec![
+                    Diagnostic::error(
+                        file,
+                        line,
+                        format!("the component `{name}` calls itself more than {MAX_COMPONENT_DEPTH} levels deep"),
+                    )
+                    .with_column(col)
+                    .with_help("a component that calls itself must stop: call it only when there is more to show, `{% if ... %}`"),
+                ];
+            }
             let reports = reports(&text);
             if reports.is_empty() {
                 return vec![Diagnostic::error(file_of(template), 0, text)];
@@ -209,10 +200,7 @@ fn explain(tera: &str, source: &str, at: std::ops::Range<usize>) -> (String, Str
             .map(|(name, rest)| (name.to_string(), rest.to_string()))
     };
     if let Some((name, _)) = quoted("Unknown template `") {
-        return (
-            format!("the template `{name}` does not exist"),
-            "add it to `templates/`, or remove the reference to it".into(),
-        );
+        return missing_template(&name);
     }
     if let Some((name, _)) = quoted("Unknown component `") {
         return (
@@ -320,6 +308,14 @@ fn self_calling_component(
         }
     }
     None
+}
+
+/// The message and help for a reference to a template that does not exist.
+fn missing_template(name: &str) -> (String, String) {
+    (
+        format!("the template `{name}` does not exist"),
+        "add it to `templates/`, or remove the reference to it".into(),
+    )
 }
 
 /// A circle of `extends` or `include` as a diagnostic at its first step.
