@@ -5,18 +5,17 @@
 //! build without errors reaches the disk.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::annotate::entities::EntityMatcher;
-use crate::annotate::quotes::SpeakerNames;
+use crate::analyse::AnalysedArticle;
+use crate::analyse::Analyser;
 use crate::config::Config;
 use crate::content::{Content, load_content};
 use crate::error::{ContentErrors, Diagnostic, Diagnostics};
-use crate::index::{AnalysedArticle, Dossier};
-use crate::markdown::{AnalyseContext, render_plain};
+use crate::link::Dossier;
 use crate::output::{OutputFolder, Staging, WriteReport, check_output_dir, static_files};
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, render_site, render_site_to};
@@ -81,62 +80,36 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, ContentErrors> {
     Ok(config)
 }
 
-/// Analyses every article in parallel and links the results.
-pub fn analyse(config: Config, content: Content) -> (Dossier, Diagnostics) {
+/// Analyses every article in parallel and links the results. The [`Analyser`] made for
+/// it comes back too, for `serve` to analyse edited articles with.
+pub fn analyse(config: Config, content: Content) -> (Dossier, Analyser, Diagnostics) {
     let t = Timer::start();
     let mut diags = Diagnostics::new();
-    let matcher = EntityMatcher::new(&content.registry);
-    let speakers = SpeakerNames::new(&content.registry);
     let slugs: HashSet<String> = content.articles.iter().map(|a| a.slug.clone()).collect();
-    let ctx = AnalyseContext {
-        config: &config,
-        registry: &content.registry,
-        matcher: &matcher,
-        speakers: &speakers,
-        article_slugs: &slugs,
-    };
+    let analyser = Analyser::new(&content.registry, slugs, crate::render::ids::is_theme_id);
     let analysed: Vec<AnalysedArticle> = content
         .articles
         .into_par_iter()
-        .map(|article| AnalysedArticle::analyse(article, &ctx))
+        .map(|article| analyser.article(article, &config, &content.registry))
         .collect();
     t.lap("analyse bodies");
     for a in &analysed {
         diags.extend(a.body.diagnostics.iter().cloned());
     }
-    let intro = render_plain(
-        &content.intro.body,
-        Path::new(crate::content::load::INDEX_FILE),
-        content.intro.body_line,
-        &ctx,
-    );
-    diags.extend(intro.diagnostics);
-    let descriptions: Vec<String> = content
-        .registry
-        .entities
-        .iter()
-        .map(|e| {
-            let r = render_plain(
-                &e.description,
-                Path::new(crate::content::load::REGISTRY_FILE),
-                e.line,
-                &ctx,
-            );
-            diags.extend(r.diagnostics);
-            r.html
-        })
-        .collect();
+    let (intro_html, descriptions, found) =
+        analyser.intro_and_descriptions(&content.intro, &config, &content.registry);
+    diags.extend(found);
     t.lap("descriptions");
     let dossier = Dossier::link(
         config,
         content.registry,
         analysed,
         content.intro,
-        intro.html,
+        intro_html,
         descriptions,
     );
     t.lap("link");
-    (dossier, diags)
+    (dossier, analyser, diags)
 }
 
 /// Loads, analyses and renders the dossier without writing anything.
@@ -172,12 +145,7 @@ fn prepare(config: Config, strict: bool) -> Result<(Dossier, Theme, Diagnostics)
     if diags.has_errors() {
         return Err(diags.into_failure());
     }
-    let (mut dossier, analysis) = analyse(config, content);
-    // Pages are made from the analysis; the Markdown source is not read again by a
-    // build (`serve` keeps it, to find the articles that link to another).
-    for a in &mut dossier.articles {
-        a.article.body = String::new();
-    }
+    let (dossier, _, analysis) = analyse(config, content);
     t.lap("analyse+link");
     diags.extend(analysis.iter().cloned());
     if strict {

@@ -327,7 +327,7 @@ fn run_suggest(root: RootArgs) -> anyhow::Result<()> {
     if diags.has_errors() {
         return Err(diags.into_failure().into());
     }
-    let (dossier, _) = crate::build::analyse(config, content);
+    let (dossier, _, _) = crate::build::analyse(config, content);
     let inputs: Vec<crate::annotate::suggest::SuggestInput> = dossier
         .articles
         .iter()

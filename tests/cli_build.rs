@@ -389,6 +389,19 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
         page.contains(&format!(r#"href="/sub/quotes/page/2/#{slug}-q-1""#)),
         "{page}"
     );
+    // The feed carries each article's text with the links of its page.
+    let feed = f.read("public/feed.xml");
+    let links: Vec<&str> = feed
+        .split("quote-link&quot; href=&quot;")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("&quot;").unwrap()])
+        .collect();
+    assert!(links.len() > 40, "{feed}");
+    for href in links {
+        let slug = &href[href.find('#').unwrap() + 1..href.len() - "-q-1".len()];
+        let page = f.read(&format!("public/articles/{slug}/index.html"));
+        assert!(page.contains(&format!(r#"href="{href}""#)), "{href}");
+    }
     let sitemap = f.read("public/sitemap.xml");
     assert!(sitemap.contains("https://example.org/sub/quotes/page/2/"));
     // Every link of the site resolves, fragments included.

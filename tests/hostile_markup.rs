@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use common::{Fixture, article, repo_root, warnings_before_summary};
-use dossier::markdown::PageIds;
+use dossier::analyse::ids::PageIds;
 
 /// Every `id` attribute in `html`, in document order.
 fn ids_in(html: &str) -> Vec<String> {

@@ -236,7 +236,7 @@ fn measured_pipeline(root: &Path) -> usize {
     let config = load_config(&opts).expect("config");
     let (content, diags) = load_content(&config, false);
     assert!(!diags.has_errors(), "the fixture loads");
-    let (dossier, _) = analyse(config, content);
+    let (dossier, _, _) = analyse(config, content);
     // What an article page shows of each of its quotes.
     let views: usize = (0..dossier.articles.len())
         .flat_map(|a| (0..dossier.articles[a].body.quotes.len()).map(move |q| (a, q)))

@@ -501,7 +501,7 @@ fn suggest(w: &Written) -> Result<Option<String>, TestCaseError> {
         if diags.has_errors() {
             return None;
         }
-        let (dossier, _) = analyse(config, content);
+        let (dossier, _, _) = analyse(config, content);
         let inputs: Vec<SuggestInput> = dossier
             .articles
             .iter()
@@ -699,7 +699,7 @@ fn hostile_dossiers_are_mostly_accepted() {
             return false;
         };
         let (content, diags) = load_content(&config, false);
-        !diags.has_errors() && !analyse(config, content).1.has_errors()
+        !diags.has_errors() && !analyse(config, content).2.has_errors()
     };
     let mut runner = TestRunner::deterministic();
     let strategy = hostile::dossier();

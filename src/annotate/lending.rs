@@ -26,7 +26,7 @@
 //!   attributed in one report does not name the speaker of a fuller one around it.
 //!
 //! Lending is a pure function of the clusters, so the corpus measurement and the site
-//! build share it. The site (`crate::index`) lends nothing to a quote an editor's
+//! build share it. The site (`crate::link`) lends nothing to a quote an editor's
 //! `[[quotes]]` correction leaves without a speaker.
 
 use crate::annotate::clusters::{ClusterItem, Clustering, near_exact, word_count};

@@ -1,6 +1,6 @@
 //! Finding what an article says about whom: entity mentions and quotations.
 //!
-//! The analysers here work on plain text, not on Markdown: `crate::markdown` turns an
+//! The analysers here work on plain text, not on Markdown: `crate::analyse` turns an
 //! article body into a list of [`TextBlock`]s (one per paragraph, heading, caption, list
 //! item, table cell or footnote), runs the analysers over them, and maps the spans they
 //! report back onto the Markdown events to emit annotated HTML. Keeping the analysers

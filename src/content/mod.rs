@@ -13,3 +13,13 @@ pub mod registry;
 pub use article::{Article, QuoteCorrection};
 pub use load::{Content, Intro, load_content};
 pub use registry::{Entity, EntityKind, Registry};
+
+/// The slug of an outlet's name, its page's folder (`/sources/<slug>/`).
+pub fn source_slug(name: &str) -> String {
+    let s = slug::slugify(name);
+    if s.is_empty() {
+        "unknown".to_string()
+    } else {
+        s
+    }
+}

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::annotate::quotes::Speaker;
-use crate::index::Dossier;
+use crate::link::Dossier;
 
 #[derive(Serialize)]
 struct Site<'a> {
@@ -74,7 +74,7 @@ struct MentionOut<'a> {
 
 /// A mention's sentence, as shown on its entity page, trimmed.
 struct MentionContext<'a> {
-    mention: &'a crate::markdown::Mention,
+    mention: &'a crate::analyse::markdown::Mention,
     blocks: &'a [crate::annotate::TextBlock],
 }
 
@@ -130,7 +130,7 @@ fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
 }
 
 /// A quote's id in the export: `slug#q-3`.
-fn quote_id(d: &Dossier, (a, q): crate::index::QuoteRef) -> String {
+fn quote_id(d: &Dossier, (a, q): crate::link::QuoteRef) -> String {
     let art = &d.articles[a];
     format!("{}#{}", art.article.slug, art.body.quotes[q].anchor)
 }

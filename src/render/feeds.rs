@@ -18,7 +18,8 @@ use std::fmt::Write;
 use time::format_description::well_known::Rfc3339;
 
 use super::xml::escape;
-use crate::index::{AnalysedArticle, Dossier};
+use crate::analyse::AnalysedArticle;
+use crate::link::Dossier;
 
 /// How many articles the feed carries: the newest, as feed readers expect; the whole
 /// dossier is in the JSON export.
@@ -95,7 +96,7 @@ pub fn atom_feed(d: &Dossier) -> String {
         let _ = writeln!(
             out,
             "    <category term=\"{}\" label=\"{}\"/>",
-            escape(&Dossier::source_slug(&art.source)),
+            escape(&crate::content::source_slug(&art.source)),
             escape(&art.source)
         );
         let _ = writeln!(out, "    <summary>{}</summary>", escape(&entry_summary(a)));

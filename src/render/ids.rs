@@ -3,7 +3,7 @@
 //! An article body, the home page's introduction and an entity's description share
 //! their page with the theme's markup, and an id may occur only once in a page: a
 //! heading that took `main` would break the skip link, one that took `entity-cards`
-//! the hover cards. [`crate::markdown`] asks here which ids are taken. They are read
+//! the hover cards. The build hands [`is_theme_id`] to the analysis ([`crate::analyse::Analyser`]), which asks it which ids are taken. They are read
 //! from the built-in templates and scripts themselves, so a new id in the theme is
 //! reserved without a list to keep; only the ids made in Rust code are named here: the
 //! charts'.

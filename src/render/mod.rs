@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Diagnostic;
-use crate::index::Dossier;
+use crate::link::Dossier;
 pub use pages::{PageId, key, page_ids, page_path, page_variables};
 use theme::Theme;
 use values::Values;

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use tera::Value;
 
-use crate::index::{Dossier, QuoteRef};
+use crate::link::{Dossier, QuoteRef};
 
 /// The shared values of one dossier, filled in as pages ask for them (from any thread).
 pub struct Values<'d> {

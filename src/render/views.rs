@@ -10,7 +10,7 @@ use tera::Value;
 
 use crate::annotate::quotes::Speaker;
 use crate::content::Entity;
-use crate::index::{Dossier, QuoteRef};
+use crate::link::{Dossier, QuoteRef};
 
 /// `site` in every template.
 #[derive(Debug, Clone, Serialize)]
@@ -139,10 +139,6 @@ pub struct ClusterView<'a> {
     pub text: &'a str,
     pub variants: Vec<VariantView>,
 }
-
-/// Statements on one page of the quote index; more make more pages
-/// (`/quotes/page/2/`), most widely reported first.
-pub const CLUSTERS_PER_PAGE: usize = 500;
 
 pub use crate::text::{display_date, one_line};
 
@@ -277,33 +273,6 @@ impl Dossier {
             href: self.config.url(&path),
             path,
         }
-    }
-
-    /// Pages of the quote index: one, or one per [`CLUSTERS_PER_PAGE`] statements.
-    pub fn quote_pages(&self) -> usize {
-        self.clusters.len().div_ceil(CLUSTERS_PER_PAGE).max(1)
-    }
-
-    /// The site path of quote index page `page` (0-based).
-    pub fn quote_page_path(&self, page: usize) -> String {
-        match page {
-            0 => "/quotes/".to_string(),
-            p => format!("/quotes/page/{}/", p + 1),
-        }
-    }
-
-    /// The quote index page (0-based) of the cluster at `index`.
-    pub fn cluster_page(&self, index: usize) -> usize {
-        index / CLUSTERS_PER_PAGE
-    }
-
-    /// Where the cluster at `index` is on the quote index.
-    pub fn cluster_path(&self, index: usize) -> String {
-        format!(
-            "{}#{}",
-            self.quote_page_path(self.cluster_page(index)),
-            self.clusters[index].id
-        )
     }
 
     /// The cluster at `index`, with every wording; `quote` gives a wording's shared

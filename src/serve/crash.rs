@@ -12,7 +12,7 @@ use std::sync::{Mutex, Once, PoisonError};
 
 use crate::error::Diagnostic;
 
-/// Where the last panic happened (`src/timeline.rs:1013:34`), recorded by the panic hook
+/// Where the last panic happened (`src/analyse/dates.rs:1013:34`), recorded by the panic hook
 /// that [`catch_panic`] installs, since the payload carries only the message. Shared by
 /// every thread: a panic in a rayon worker is resumed on the thread that waits for it.
 static LAST_PANIC_AT: Mutex<Option<String>> = Mutex::new(None);

@@ -33,7 +33,7 @@ use axum::routing::get;
 use bytes::Bytes;
 use tokio::sync::{broadcast, watch};
 
-use crate::markdown::escape_html;
+use crate::analyse::markdown::escape_html;
 use crate::serve::hosts::{HostPolicy, Refusal};
 use crate::serve::site::{ReloadMessage, ShownError, Site, SiteState, Work};
 

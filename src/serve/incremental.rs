@@ -2,7 +2,8 @@
 //! a change affects.
 //!
 //! [`Model`] holds what `dossier build` computes and throws away: the configuration,
-//! the theme, the entity matcher and the speaker names, every analysed article and the
+//! the theme, the [`Analyser`] the build made (the registry's names indexed, the article
+//! slugs), every analysed article and the
 //! linked [`Dossier`], plus every output file with a fingerprint of the inputs it was
 //! rendered from.
 //!
@@ -49,15 +50,14 @@ use std::sync::Arc;
 use bytes::Bytes;
 use rayon::prelude::*;
 
-use crate::annotate::entities::EntityMatcher;
-use crate::annotate::quotes::SpeakerNames;
+use crate::analyse::AnalysedArticle;
+use crate::analyse::Analyser;
 use crate::build::{BuildOptions, analyse, load_config};
 use crate::content::article::parse_article;
 use crate::content::load::{INDEX_FILE, REGISTRY_FILE, load_intro, read_text};
 use crate::content::{Intro, Registry, load_content};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::index::{AnalysedArticle, Dossier};
-use crate::markdown::{AnalyseContext, render_plain};
+use crate::link::Dossier;
 use crate::output::static_files;
 use crate::render::key::{ArticleFacts, Fingerprints, FpParts};
 use crate::render::theme::Theme;
@@ -104,9 +104,7 @@ pub struct Model {
     dossier: Dossier,
     theme: Theme,
     theme_generation: u64,
-    matcher: EntityMatcher,
-    speakers: SpeakerNames,
-    slugs: HashSet<String>,
+    analyser: Analyser,
     /// Article file (relative to the root) -> slug, for the articles in the dossier.
     files: HashMap<PathBuf, String>,
     facts: HashMap<String, ArticleFacts>,
@@ -153,18 +151,11 @@ impl Model {
             .iter()
             .map(|a| (a.file.clone(), a.slug.clone()))
             .collect();
-        let (dossier, analysis) = analyse(config, content);
+        let (dossier, analyser, analysis) = analyse(config, content);
         diags.extend(analysis.iter().cloned());
         if diags.has_errors() {
             return Err(diags);
         }
-        let matcher = EntityMatcher::new(&dossier.registry);
-        let speakers = SpeakerNames::new(&dossier.registry);
-        let slugs = dossier
-            .articles
-            .iter()
-            .map(|a| a.article.slug.clone())
-            .collect();
         let facts: HashMap<String, ArticleFacts> = dossier
             .articles
             .par_iter()
@@ -176,9 +167,7 @@ impl Model {
             dossier,
             theme: theme.expect("checked above"),
             theme_generation: 0,
-            matcher,
-            speakers,
-            slugs,
+            analyser,
             files,
             facts,
             output: HashMap::new(),
@@ -285,7 +274,7 @@ impl Model {
                 .filter(|a| {
                     changed_slugs
                         .iter()
-                        .any(|s| a.article.body.contains(&format!("article:{s}")))
+                        .any(|s| a.body.article_links.binary_search(s).is_ok())
                 })
                 .map(|a| a.article.file.clone())
                 .collect();
@@ -398,20 +387,13 @@ impl Model {
                 None => false,
             };
         }
-        let is_new = self.slugs.insert(slug.clone());
-        let analysed = {
-            let ctx = AnalyseContext {
-                config: &self.dossier.config,
-                registry: &self.dossier.registry,
-                matcher: &self.matcher,
-                speakers: &self.speakers,
-                article_slugs: &self.slugs,
-            };
-            AnalysedArticle::analyse(article, &ctx)
-        };
+        let is_new = self.analyser.add_slug(&slug);
+        let analysed = self
+            .analyser
+            .article(article, &self.dossier.config, &self.dossier.registry);
         if analysed.body.diagnostics.iter().any(Diagnostic::is_error) {
             if is_new {
-                self.slugs.remove(&slug);
+                self.analyser.remove_slug(&slug);
             }
             return fail(self, analysed.body.diagnostics);
         }
@@ -425,10 +407,11 @@ impl Model {
         let relink = match self
             .dossier
             .articles
-            .iter_mut()
-            .find(|a| a.article.slug == slug)
+            .iter()
+            .position(|a| a.article.slug == slug)
         {
-            Some(slot) => {
+            Some(i) => {
+                let slot = &mut self.dossier.articles[i];
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
                 let relink = link_key(slot) != link_key(&analysed);
@@ -439,6 +422,13 @@ impl Model {
                     .eq(analysed.events.iter().map(|e| e.event.period));
                 *slot = analysed;
                 if !relink {
+                    // The same quotes in the same order: their statements are where
+                    // they were on the quote index.
+                    crate::link::point_quote_links(
+                        slot,
+                        &self.dossier.cluster_of[i],
+                        &self.dossier.config,
+                    );
                     self.in_place.push((
                         slug.clone(),
                         old_summary == Some(new_summary),
@@ -461,7 +451,7 @@ impl Model {
 
     fn remove_article(&mut self, rel: &Path, slug: &str) {
         self.files.remove(rel);
-        self.slugs.remove(slug);
+        self.analyser.remove_slug(slug);
         self.facts.remove(slug);
         self.dossier.articles.retain(|a| a.article.slug != slug);
     }
@@ -482,42 +472,23 @@ impl Model {
             }
             self.dossier.intro = intro;
         }
-        let ctx = AnalyseContext {
-            config: &self.dossier.config,
-            registry: &self.dossier.registry,
-            matcher: &self.matcher,
-            speakers: &self.speakers,
-            article_slugs: &self.slugs,
-        };
-        let intro = render_plain(
-            &self.dossier.intro.body,
-            &index,
-            self.dossier.intro.body_line,
-            &ctx,
+        let (intro_html, descriptions, found) = self.analyser.intro_and_descriptions(
+            &self.dossier.intro,
+            &self.dossier.config,
+            &self.dossier.registry,
         );
         self.errors.remove(&index);
         self.errors.remove(Path::new(REGISTRY_FILE));
-        let mut errors: Vec<Diagnostic> = Vec::new();
-        errors.extend(intro.diagnostics.iter().filter(|d| d.is_error()).cloned());
-        let descriptions: Vec<String> = self
-            .dossier
-            .registry
-            .entities
-            .iter()
-            .map(|e| {
-                let r = render_plain(&e.description, Path::new(REGISTRY_FILE), e.line, &ctx);
-                errors.extend(r.diagnostics.iter().filter(|d| d.is_error()).cloned());
-                r.html
-            })
-            .collect();
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            found.into_iter().partition(Diagnostic::is_error);
         if !errors.is_empty() {
             for d in errors {
                 self.errors.entry(d.file.clone()).or_default().push(d);
             }
             return;
         }
-        report.warnings.extend(intro.diagnostics);
-        self.dossier.intro_html = intro.html;
+        report.warnings.extend(warnings);
+        self.dossier.intro_html = intro_html;
         self.dossier.descriptions = descriptions;
     }
 
@@ -549,7 +520,8 @@ impl Model {
     fn refresh(&mut self, report: &mut RebuildReport) {
         let start = std::time::Instant::now();
         // Edits in place do not link again, and may add or remove a timeline month.
-        self.dossier.timeline_months = crate::index::timeline_months(&self.dossier.articles);
+        self.dossier.timeline_months =
+            crate::link::timeline::timeline_months(&self.dossier.articles);
         let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
         let d = &self.dossier;
         let fps = Fingerprints::new(d, &self.facts, &parts);
@@ -595,7 +567,7 @@ impl Model {
             .any(|(_, _, same_periods)| !same_periods)
         {
             let start = std::time::Instant::now();
-            let months = crate::index::timeline_months(&self.dossier.articles);
+            let months = crate::link::timeline::timeline_months(&self.dossier.articles);
             report.timings.push(("timeline months", start.elapsed()));
             if months != self.dossier.timeline_months {
                 self.refresh(report);
@@ -617,7 +589,7 @@ impl Model {
                     .iter()
                     .map(|&(e, _)| PageId::Entity(e)),
             );
-            let source = Dossier::source_slug(&d.articles[i].article.source);
+            let source = crate::content::source_slug(&d.articles[i].article.source);
             if let Some(s) = d.sources.iter().position(|s| s.slug == source) {
                 ids.push(PageId::Source(s));
             }

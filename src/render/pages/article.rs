@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::views::display_date;
 
@@ -39,7 +39,7 @@ struct Card<'a> {
 struct ArticleView<'a> {
     #[serde(flatten)]
     summary: Value,
-    content: std::borrow::Cow<'a, str>,
+    content: &'a str,
     tags: &'a [String],
     entities: Vec<EntityInArticle>,
     quotes: Value,
@@ -77,7 +77,7 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
         .collect();
     let view = ArticleView {
         summary: v.article(i),
-        content: quote_links_paged(d, i),
+        content: &a.body.html,
         tags: &a.article.tags,
         entities: ents
             .iter()
@@ -126,58 +126,6 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
         },
     );
     page
-}
-
-/// The article's HTML with its quotes' links to the quote index pointing at the page
-/// their statement is on. Analysis links every quote to the first page (it runs
-/// before quotes are clustered); most statements are there. The links are found in one
-/// pass over the HTML, however many quotes move.
-fn quote_links_paged(d: &Dossier, i: usize) -> std::borrow::Cow<'_, str> {
-    let a = &d.articles[i];
-    let html = a.body.html.as_str();
-    if d.quote_pages() == 1 {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    // The quote index page of each quote that is not on the first, by anchor.
-    let pages: std::collections::HashMap<&str, usize> = a
-        .body
-        .quotes
-        .iter()
-        .zip(&d.cluster_of[i])
-        .filter_map(|(quote, c)| {
-            let page = d.cluster_page((*c)?);
-            (page > 0 && !quote.anchor.is_empty()).then_some((quote.anchor.as_str(), page))
-        })
-        .collect();
-    if pages.is_empty() {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let link = format!("{}{}-", d.config.url("/quotes/#"), a.article.slug);
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(&link) {
-        let after = &rest[at + link.len()..];
-        let moved = after
-            .find('"')
-            .and_then(|end| Some((&after[..end], *pages.get(&after[..end])?)));
-        match moved {
-            Some((anchor, page)) => {
-                out.push_str(&rest[..at]);
-                out.push_str(&d.config.url(&d.quote_page_path(page)));
-                out.push('#');
-                out.push_str(&a.article.slug);
-                out.push('-');
-                out.push_str(anchor);
-                rest = &after[anchor.len()..];
-            }
-            None => {
-                out.push_str(&rest[..at + link.len()]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
 }
 
 /// What the page shows: the article's analysis, its clusters and lent speakers, its

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, by_prominence, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 
 pub const SITE_PATH: &str = "/entities/";

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, by_kind, graph_edges, graph_nodes, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::views::one_line;
 use crate::render::{ids, svg};
@@ -23,8 +23,8 @@ pub fn site_path(d: &Dossier, e: usize) -> String {
 /// A mention in its sentence, as an entity page lists it. An entity page can list
 /// thousands, so the fields are made only when the page's context is.
 struct MentionInContext<'a> {
-    article: &'a crate::index::AnalysedArticle,
-    mention: &'a crate::markdown::Mention,
+    article: &'a crate::analyse::AnalysedArticle,
+    mention: &'a crate::analyse::markdown::Mention,
 }
 
 impl Serialize for MentionInContext<'_> {

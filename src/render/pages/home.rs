@@ -6,7 +6,7 @@ use std::hash::Hash;
 
 use super::key::{Fingerprints, PageHasher};
 use super::{Page, by_kind, by_prominence, graph_edges, graph_nodes, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::{ids, svg};
 

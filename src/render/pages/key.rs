@@ -18,7 +18,9 @@ use std::hash::{Hash, Hasher};
 use rayon::prelude::*;
 
 use super::{PageId, article, entities, entity, fixed, home, quotes, sources, timeline};
-use crate::index::{AnalysedArticle, DatedEvent, Dossier};
+use crate::analyse::AnalysedArticle;
+use crate::analyse::dates::DatedEvent;
+use crate::link::Dossier;
 
 /// Hashes of one article's analysis, computed when it is analysed.
 #[derive(Debug, Clone)]

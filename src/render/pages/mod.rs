@@ -16,7 +16,7 @@ mod timeline;
 use tera::{Context, Value};
 
 use super::values::Values;
-use crate::index::Dossier;
+use crate::link::Dossier;
 
 /// One page of the site, named by what it shows. Indices are those of the [`Dossier`]
 /// it was planned from (articles in dossier order, entities in registry order, sources

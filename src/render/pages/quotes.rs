@@ -11,9 +11,10 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, list};
-use crate::index::Dossier;
+use crate::link::CLUSTERS_PER_PAGE;
+use crate::link::Dossier;
 use crate::render::values::Values;
-use crate::render::views::{CLUSTERS_PER_PAGE, SpeakerView};
+use crate::render::views::SpeakerView;
 use crate::render::{ids, svg};
 
 /// How many of the most widely reported statements the coverage chart shows.
@@ -176,7 +177,7 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
 
 /// The quote index's grid of which outlets carry which widely reported statement.
 fn coverage_svg(d: &Dossier) -> String {
-    let clusters: Vec<&crate::index::QuoteCluster> = d
+    let clusters: Vec<&crate::link::QuoteCluster> = d
         .clusters
         .iter()
         .filter(|c| c.sources.len() >= 2)

@@ -10,7 +10,7 @@ use tera::Value;
 
 use super::entity::Related;
 use super::{Page, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 
 pub const INDEX_PATH: &str = "/sources/";

@@ -1,5 +1,5 @@
 //! The timeline: each day's reports and the dated events the articles describe, with a
-//! chart of them by day. A long timeline (see [`crate::timeline::ENTRIES_PER_PAGE`]) is
+//! chart of them by day. A long timeline (see [`crate::link::timeline::ENTRIES_PER_PAGE`]) is
 //! an overview of its months and a page per month.
 
 use std::hash::Hash;
@@ -10,7 +10,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, list};
-use crate::index::Dossier;
+use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::{ids, svg};
 
@@ -25,9 +25,9 @@ pub fn site_path(d: &Dossier, month: Option<usize>) -> String {
 /// An event on the timeline. A long timeline has a hundred thousand, so the fields are
 /// made only when the page's context is.
 struct EventView<'a> {
-    event: &'a crate::index::DatedEvent,
+    event: &'a crate::analyse::dates::DatedEvent,
     /// Where its article is.
-    links: &'a crate::index::ArticleLinks,
+    links: &'a crate::analyse::ArticleLinks,
     /// The article's [`crate::render::views::ArticleSummary`].
     article: Value,
 }
@@ -79,16 +79,19 @@ struct DayView<'a> {
 
 /// Events and articles grouped by the period they belong to, oldest first.
 type TimelineGroups<'a> = std::collections::BTreeMap<
-    crate::timeline::Period,
-    (Vec<usize>, Vec<(&'a crate::index::DatedEvent, usize)>),
+    crate::analyse::dates::Period,
+    (
+        Vec<usize>,
+        Vec<(&'a crate::analyse::dates::DatedEvent, usize)>,
+    ),
 >;
 
 /// The periods `keep` accepts, with their articles and events.
 fn timeline_groups<'a>(
     d: &'a Dossier,
-    keep: &dyn Fn(&crate::timeline::Period) -> bool,
+    keep: &dyn Fn(&crate::analyse::dates::Period) -> bool,
 ) -> TimelineGroups<'a> {
-    use crate::timeline::Period;
+    use crate::analyse::dates::Period;
     let mut groups = TimelineGroups::new();
     // Oldest article first, so each period lists its reports in order.
     for i in (0..d.articles.len()).rev() {
@@ -119,16 +122,17 @@ struct MonthView {
 }
 
 /// The timeline: every period on one page, or, for a long one (see
-/// [`crate::timeline::ENTRIES_PER_PAGE`]), an overview of the months (`month` is
+/// [`crate::link::timeline::ENTRIES_PER_PAGE`]), an overview of the months (`month` is
 /// `None`) and a page per month.
 pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
-    use crate::timeline::{Precision, YearMonth};
+    use crate::analyse::dates::Precision;
+    use crate::link::timeline::YearMonth;
     let paged = !d.timeline_months.is_empty();
     let month_href = |k: usize| {
         d.config
             .url(&format!("/timeline/{}/", d.timeline_months[k].key()))
     };
-    let month_of = |period: &crate::timeline::Period| {
+    let month_of = |period: &crate::analyse::dates::Period| {
         d.timeline_months
             .binary_search(&YearMonth::of_period(period))
             .unwrap_or(0)
@@ -190,7 +194,7 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
         }
     }
     let chart_svg = if month.is_none() {
-        let chart_href = |period: &crate::timeline::Period| {
+        let chart_href = |period: &crate::analyse::dates::Period| {
             if paged {
                 format!("{}#d-{}", month_href(month_of(period)), period.key())
             } else {
@@ -231,7 +235,7 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
 /// The timeline as a chart: a column per period, linking to it.
 fn timeline_chart(
     groups: &TimelineGroups,
-    href: &dyn Fn(&crate::timeline::Period) -> String,
+    href: &dyn Fn(&crate::analyse::dates::Period) -> String,
 ) -> String {
     let mut columns = Vec::new();
     let mut reached: Option<time::Date> = None;

@@ -1,4 +1,4 @@
-//! Plain text as pages show it, made once by the link stage ([`crate::index`]) and by
+//! Plain text as pages show it, made once by the link stage ([`crate::link`]) and by
 //! the renderer alike: a date as people write it, a description's first sentence, a
 //! label cut to length. It sits below both, so linking (and the registry's messages)
 //! never have to reach into [`crate::render`].

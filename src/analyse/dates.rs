@@ -19,10 +19,9 @@
 //! name ("the Sunday Times", "Radio 4's Today programme"), and "today" and "tonight",
 //! which add nothing to the article's own date and as often mean "nowadays".
 //!
-//! The module also holds what the timeline pages are made of: a [`DatedEvent`] (an
-//! event and the anchor to link it to, [`nearest_anchor`]) and the split into a page
-//! per month ([`YearMonth`], [`paged_months`]). It knows nothing of the linked dossier:
-//! the link stage ([`crate::index`]) hands it each article's date and events.
+//! Each event found becomes a [`DatedEvent`]: the event and the anchor to link it to
+//! ([`nearest_anchor`]). Grouping events into the timeline's pages is the link stage's
+//! ([`crate::link::timeline`]).
 //!
 //! Resolution rules, each covered by the tests at the end of this file:
 //! - a weekday is the most recent such day on or before the article's date, or the
@@ -49,8 +48,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use time::{Date, Duration, Month};
 
+use crate::analyse::markdown::AnalysedBody;
 use crate::annotate::{BlockKind, TextBlock, sentences};
-use crate::markdown::AnalysedBody;
 
 /// How precisely an event is dated, from the coarsest to the finest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -309,85 +308,11 @@ pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
     events
 }
 
-/// A timeline with more entries (articles and dated events) than this is split into a
-/// page per month, with `/timeline/` an overview of the months: at 10,000 articles a
-/// single page would be tens of megabytes.
-pub const ENTRIES_PER_PAGE: usize = 1000;
-
-/// A month of the timeline with a page of its own (`/timeline/2020-01/`), or a year
-/// for events dated only by their year (`/timeline/2014/`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct YearMonth {
-    pub year: i32,
-    /// 1 to 12, or 0 for the year as a whole.
-    pub month: u8,
-}
-
-impl YearMonth {
-    pub fn of(date: Date) -> Self {
-        YearMonth {
-            year: date.year(),
-            month: date.month() as u8,
-        }
-    }
-
-    /// The page of a period: the month it starts in, or its year.
-    pub fn of_period(period: &Period) -> Self {
-        match period.precision {
-            Precision::Year => YearMonth {
-                year: period.start.year(),
-                month: 0,
-            },
-            _ => YearMonth::of(period.start),
-        }
-    }
-
-    /// `2020-01` or `2014`: the page's folder.
-    pub fn key(&self) -> String {
-        match self.month {
-            0 => format!("{:04}", self.year),
-            m => format!("{:04}-{m:02}", self.year),
-        }
-    }
-
-    /// "January 2020", or "2014".
-    pub fn display(&self) -> String {
-        match Month::try_from(self.month) {
-            Ok(m) => format!("{m} {}", self.year),
-            Err(_) => format!("{}", self.year),
-        }
-    }
-}
-
 /// An event on the timeline and where to link it: the nearest mention or quote anchor.
 #[derive(Debug, Clone)]
 pub struct DatedEvent {
     pub event: Event,
     pub anchor: Option<String>,
-}
-
-/// The months that get a page of their own, oldest first: none when the timeline fits
-/// on one page. `articles` gives each article's date and dated events; a period belongs
-/// to the month it starts in.
-pub fn paged_months<'a>(
-    articles: impl Iterator<Item = (Date, &'a [DatedEvent])> + Clone,
-) -> Vec<YearMonth> {
-    let entries: usize = articles.clone().map(|(_, events)| 1 + events.len()).sum();
-    if entries <= ENTRIES_PER_PAGE {
-        return Vec::new();
-    }
-    let mut months: Vec<YearMonth> = Vec::with_capacity(entries);
-    for (date, events) in articles {
-        months.push(YearMonth::of(date));
-        months.extend(
-            events
-                .iter()
-                .map(|ev| YearMonth::of_period(&ev.event.period)),
-        );
-    }
-    months.sort_unstable();
-    months.dedup();
-    months
 }
 
 /// The anchor (`m-N` or `q-N`) in block `block` of an analysed article nearest to byte

@@ -3,101 +3,26 @@
 //! Everything here is derived, cheap to recompute, and deterministic: entity statistics
 //! (mentions, sources, co-mentions in the same paragraph), quote clusters and the
 //! speakers they lend to unattributed copies (`crate::annotate::lending`), sources and
-//! the article order. Pages are rendered from the [`Dossier`] alone.
+//! the article order, the pages of the quote index and of the timeline
+//! ([`timeline`]). Once statements are clustered, each article's quote links are
+//! pointed at the quote index page that shows their statement ([`point_quote_links`]).
+//! Pages are rendered from the [`Dossier`] alone.
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
+use crate::analyse::AnalysedArticle;
 use crate::annotate::clusters::{ClusterItem, cluster};
 use crate::annotate::lending::{lend, text_names};
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
-use crate::content::{Article, Intro, Registry};
-use crate::markdown::AnalysedBody;
-pub use crate::timeline::DatedEvent;
+use crate::content::{Intro, Registry};
+pub mod timeline;
 
-/// An article with its analysis.
-#[derive(Debug, Clone)]
-pub struct AnalysedArticle {
-    pub article: Article,
-    pub body: AnalysedBody,
-    /// The dated events its sentences report, for the timeline: found here, with the
-    /// article, so that the work is done in parallel and once per edit.
-    pub events: Vec<DatedEvent>,
-    pub links: ArticleLinks,
-}
-
-/// An article's addresses, dates and quote count as pages show them: made once, with its
-/// analysis, rather than for each of the many pages (and quotes) that list the article.
-#[derive(Debug, Clone)]
-pub struct ArticleLinks {
-    /// `2020-01-05`.
-    pub date: String,
-    /// `5 January 2020`.
-    pub date_display: String,
-    pub source_slug: String,
-    /// `/sources/<slug>/`, and under the site's base path.
-    pub source_path: String,
-    pub source_href: String,
-    /// `/articles/<slug>/`, and under the site's base path.
-    pub path: String,
-    pub href: String,
-    /// Its quotes that are not terms.
-    pub quote_count: usize,
-}
-
-impl ArticleLinks {
-    fn of(article: &Article, body: &AnalysedBody, config: &Config) -> Self {
-        let source_slug = Dossier::source_slug(&article.source);
-        let source_path = format!("/sources/{source_slug}/");
-        let path = format!("/articles/{}/", article.slug);
-        ArticleLinks {
-            date: article.date.to_string(),
-            date_display: crate::text::display_date(article.date),
-            source_href: config.url(&source_path),
-            source_path,
-            source_slug,
-            href: config.url(&path),
-            path,
-            quote_count: body.quotes.iter().filter(|q| !q.is_term).count(),
-        }
-    }
-}
-
-impl AnalysedArticle {
-    /// Analyses an article's body (mentions, quotes, annotated HTML) and finds its dated
-    /// events. Errors in the body are in `body.diagnostics`.
-    pub fn analyse(article: Article, ctx: &crate::markdown::AnalyseContext<'_>) -> Self {
-        let body = crate::markdown::analyse_body(
-            &article.body,
-            &crate::markdown::BodySource {
-                file: &article.file,
-                first_line: article.body_line,
-                slug: Some(&article.slug),
-                corrections: &article.quotes,
-                annotate: true,
-            },
-            ctx,
-        );
-        AnalysedArticle::new(article, body, ctx.config)
-    }
-
-    fn new(article: Article, body: AnalysedBody, config: &Config) -> Self {
-        let events = crate::timeline::extract_events(&body.blocks, article.date)
-            .into_iter()
-            .map(|event| DatedEvent {
-                anchor: crate::timeline::nearest_anchor(&body, event.block, event.offset)
-                    .map(str::to_string),
-                event,
-            })
-            .collect();
-        AnalysedArticle {
-            links: ArticleLinks::of(&article, &body, config),
-            article,
-            body,
-            events,
-        }
-    }
-}
+/// Statements on one page of the quote index; more make more pages
+/// (`/quotes/page/2/`), most widely reported first.
+pub const CLUSTERS_PER_PAGE: usize = 500;
 
 /// An entity's addresses and one-line summary, made once rather than for each page
 /// that lists the entity.
@@ -189,7 +114,7 @@ pub struct Dossier {
     /// Sorted by name.
     pub sources: Vec<Source>,
     /// The months of the timeline with a page each; empty when it fits on one page.
-    pub timeline_months: Vec<crate::timeline::YearMonth>,
+    pub timeline_months: Vec<timeline::YearMonth>,
 }
 
 impl Dossier {
@@ -228,12 +153,16 @@ impl Dossier {
             lent_from,
         } = linked;
         add_lent_quotes(&mut entities, &articles, &lent_from);
-        let timeline_months = timeline_months(&articles);
+        let timeline_months = timeline::timeline_months(&articles);
         let entity_links = registry
             .entities
             .iter()
             .map(|e| EntityLinks::of(e, &config))
             .collect();
+        articles
+            .par_iter_mut()
+            .zip(&cluster_of)
+            .for_each(|(a, clusters)| point_quote_links(a, clusters, &config));
         Dossier {
             entity_links,
             config,
@@ -251,17 +180,31 @@ impl Dossier {
         }
     }
 
-    /// The slug of a source name (used in `/sources/<slug>/`).
-    pub fn source_slug(name: &str) -> String {
-        let s = slug::slugify(name);
-        if s.is_empty() {
-            "unknown".to_string()
-        } else {
-            s
-        }
+    /// Pages of the quote index: one, or one per [`CLUSTERS_PER_PAGE`] statements.
+    pub fn quote_pages(&self) -> usize {
+        self.clusters.len().div_ceil(CLUSTERS_PER_PAGE).max(1)
     }
 
-    pub fn quote(&self, (a, q): QuoteRef) -> &crate::markdown::Quote {
+    /// The site path of quote index page `page` (0-based).
+    pub fn quote_page_path(&self, page: usize) -> String {
+        quote_page_path(page)
+    }
+
+    /// The quote index page (0-based) of the cluster at `index`.
+    pub fn cluster_page(&self, index: usize) -> usize {
+        cluster_page(index)
+    }
+
+    /// Where the cluster at `index` is on the quote index.
+    pub fn cluster_path(&self, index: usize) -> String {
+        format!(
+            "{}#{}",
+            self.quote_page_path(self.cluster_page(index)),
+            self.clusters[index].id
+        )
+    }
+
+    pub fn quote(&self, (a, q): QuoteRef) -> &crate::analyse::markdown::Quote {
         &self.articles[a].body.quotes[q]
     }
 
@@ -279,14 +222,32 @@ impl Dossier {
     }
 }
 
-/// The months of the timeline with a page each ([`crate::timeline::paged_months`]); empty
-/// when it fits on one page.
-pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<crate::timeline::YearMonth> {
-    crate::timeline::paged_months(
-        articles
-            .iter()
-            .map(|a| (a.article.date, a.events.as_slice())),
-    )
+/// The site path of quote index page `page` (0-based).
+fn quote_page_path(page: usize) -> String {
+    match page {
+        0 => "/quotes/".to_string(),
+        p => format!("/quotes/page/{}/", p + 1),
+    }
+}
+
+/// The quote index page (0-based) of the cluster at `index`.
+fn cluster_page(index: usize) -> usize {
+    index / CLUSTERS_PER_PAGE
+}
+
+/// Points an article's quote links at the quote index page that shows each quote's
+/// statement (`clusters`: the cluster of each of its quotes). Analysis, which runs
+/// before quotes are clustered, points them all at the first page.
+pub fn point_quote_links(a: &mut AnalysedArticle, clusters: &[Option<usize>], config: &Config) {
+    let slug = &a.article.slug;
+    a.body.point_quote_links(|q, quote| {
+        let page = clusters.get(q).copied().flatten().map_or(0, cluster_page);
+        config.url(&format!(
+            "{}#{slug}-{}",
+            quote_page_path(page),
+            quote.anchor
+        ))
+    });
 }
 
 fn entity_stats(registry: &Registry, articles: &[AnalysedArticle]) -> Vec<EntityStats> {
@@ -548,7 +509,7 @@ fn link_sources(articles: &[AnalysedArticle]) -> Vec<Source> {
     for (i, a) in articles.iter().enumerate() {
         let slug = slugs
             .entry(a.article.source.as_str())
-            .or_insert_with(|| Dossier::source_slug(&a.article.source))
+            .or_insert_with(|| crate::content::source_slug(&a.article.source))
             .clone();
         by_slug
             .entry(slug.clone())

@@ -1,0 +1,92 @@
+//! The timeline's pages: one, or one per month once it holds more entries than a page
+//! should. The entries are each article (under its date) and the events it reports
+//! ([`crate::analyse::dates`]), under the period they happened in.
+
+use time::{Date, Month};
+
+use crate::analyse::AnalysedArticle;
+use crate::analyse::dates::{DatedEvent, Period, Precision};
+
+/// A timeline with more entries (articles and dated events) than this is split into a
+/// page per month, with `/timeline/` an overview of the months: at 10,000 articles a
+/// single page would be tens of megabytes.
+pub const ENTRIES_PER_PAGE: usize = 1000;
+
+/// A month of the timeline with a page of its own (`/timeline/2020-01/`), or a year
+/// for events dated only by their year (`/timeline/2014/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12, or 0 for the year as a whole.
+    pub month: u8,
+}
+
+impl YearMonth {
+    pub fn of(date: Date) -> Self {
+        YearMonth {
+            year: date.year(),
+            month: date.month() as u8,
+        }
+    }
+
+    /// The page of a period: the month it starts in, or its year.
+    pub fn of_period(period: &Period) -> Self {
+        match period.precision {
+            Precision::Year => YearMonth {
+                year: period.start.year(),
+                month: 0,
+            },
+            _ => YearMonth::of(period.start),
+        }
+    }
+
+    /// `2020-01` or `2014`: the page's folder.
+    pub fn key(&self) -> String {
+        match self.month {
+            0 => format!("{:04}", self.year),
+            m => format!("{:04}-{m:02}", self.year),
+        }
+    }
+
+    /// "January 2020", or "2014".
+    pub fn display(&self) -> String {
+        match Month::try_from(self.month) {
+            Ok(m) => format!("{m} {}", self.year),
+            Err(_) => format!("{}", self.year),
+        }
+    }
+}
+
+/// The months that get a page of their own, oldest first: none when the timeline fits
+/// on one page. `articles` gives each article's date and dated events; a period belongs
+/// to the month it starts in.
+pub fn paged_months<'a>(
+    articles: impl Iterator<Item = (Date, &'a [DatedEvent])> + Clone,
+) -> Vec<YearMonth> {
+    let entries: usize = articles.clone().map(|(_, events)| 1 + events.len()).sum();
+    if entries <= ENTRIES_PER_PAGE {
+        return Vec::new();
+    }
+    let mut months: Vec<YearMonth> = Vec::with_capacity(entries);
+    for (date, events) in articles {
+        months.push(YearMonth::of(date));
+        months.extend(
+            events
+                .iter()
+                .map(|ev| YearMonth::of_period(&ev.event.period)),
+        );
+    }
+    months.sort_unstable();
+    months.dedup();
+    months
+}
+
+/// The months of the timeline with a page each ([`paged_months`]); empty when it fits
+/// on one page.
+pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<YearMonth> {
+    paged_months(
+        articles
+            .iter()
+            .map(|a| (a.article.date, a.events.as_slice())),
+    )
+}
