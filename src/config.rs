@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::content::files::{CONTENT_LIMIT, ReadError, read_bytes};
 use crate::error::{Diagnostic, toml_diagnostic};
+use crate::files::{CONTENT_LIMIT, ReadError, read_bytes};
 
 /// The configuration file's name at the dossier root.
 pub const CONFIG_FILE: &str = "dossier.toml";

@@ -22,8 +22,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use crate::content::files::{self, Folder, FolderFile, STATIC_LIMIT};
 use crate::error::{ContentErrors, Diagnostic};
+use crate::files::{self, Folder, FolderFile, STATIC_LIMIT};
 use crate::render::OutputFile;
 use crate::render::theme::THEME_STATIC;
 use lock::OutputLock;

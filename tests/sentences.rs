@@ -193,7 +193,7 @@ fn sentence_ends_fall_where_conll_sentences_end() {
                 at += 1;
             }
             gold += sentences.len();
-            for end in dossier::annotate::sentences::ends(&text) {
+            for end in dossier::text::sentences::ends(&text) {
                 if gold_ends.contains(&end.end) {
                     right += 1;
                 } else {

@@ -48,8 +48,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use time::{Date, Duration, Month};
 
-use crate::analyse::markdown::AnalysedBody;
-use crate::annotate::{BlockKind, TextBlock, sentences};
+use crate::analyse::body::AnalysedBody;
+use crate::annotate::{BlockKind, TextBlock};
+use crate::text::sentences;
 
 /// How precisely an event is dated, from the coarsest to the finest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

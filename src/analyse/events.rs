@@ -11,7 +11,7 @@ use std::path::Path;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 
-use super::markdown::{AnalyseContext, BodySource, parser_options};
+use super::body::{AnalyseContext, BodySource, parser_options};
 use super::marks::mention_open;
 use crate::error::{Diagnostic, LineIndex};
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::markdown::{AnalyseContext, BodySource};
+use super::body::{AnalyseContext, BodySource};
 use crate::error::{Diagnostic, LineIndex};
 
 /// The ids of one page's headings and footnotes: each taken once, none of those

@@ -10,14 +10,13 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event};
 
 use super::blocks::{EntityLink, TextEvent};
-use super::markdown::{
-    AnalyseContext, AnalysedBody, BodySource, Mention, Quote, SLOT, escape_html,
-};
+use super::body::{AnalyseContext, AnalysedBody, BodySource, Mention, Quote, SLOT};
 use crate::annotate::TextPos;
 use crate::annotate::quotes::{Speaker, find_quotes_indexed};
-use crate::annotate::sentences::Sentences;
 use crate::content::{QuoteCorrection, Registry};
 use crate::error::Diagnostic;
+use crate::text::escape_html;
+use crate::text::sentences::Sentences;
 
 /// An opening or closing tag to insert into a text event at a byte offset of its text.
 #[derive(Debug, Clone)]

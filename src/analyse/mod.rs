@@ -15,6 +15,7 @@
 //! link stage's ([`crate::link`]).
 
 pub mod blocks;
+pub mod body;
 pub mod dates;
 pub mod events;
 pub mod ids;
@@ -30,8 +31,9 @@ use crate::config::Config;
 use crate::content::load::{INDEX_FILE, REGISTRY_FILE};
 use crate::content::{Article, Intro, Registry};
 use crate::error::Diagnostic;
+use body::{AnalyseContext, AnalysedBody, BodySource};
 use dates::DatedEvent;
-use markdown::{AnalyseContext, AnalysedBody, BodySource, analyse_body};
+use markdown::analyse_body;
 
 /// What analysing an article needs to know of the whole dossier, made once per load:
 /// the registry's names indexed for matching and for attribution, and the slugs of the

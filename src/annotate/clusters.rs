@@ -26,7 +26,7 @@
 //! In both tests every name in one wording (a word capitalised inside a sentence, or an
 //! acronym) must occur in the other: "ETI bears full responsibility" and "Citadel bears
 //! full responsibility" are different statements however alike. Sentences are those of
-//! the shared model ([`crate::annotate::sentences`]): "Gen. Soleimani" is a name.
+//! the shared model ([`crate::text::sentences`]): "Gen. Soleimani" is a name.
 //!
 //! # From matches to clusters
 //!
@@ -70,7 +70,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::annotate::sentences;
+use crate::text::sentences;
 
 /// Share of the shorter wording's word trigrams that must occur in the longer one.
 pub const CONTAINMENT: f64 = 0.8;
@@ -640,7 +640,7 @@ fn hash_words(ws: &[u32]) -> u64 {
 /// "were"), everything else a separator. Each word says whether it is a name: written
 /// with a capital inside a sentence ("Iraq", "ETI"), not "I" or a word that opens one.
 ///
-/// Sentences are those of the shared model ([`crate::annotate::sentences`]), so a
+/// Sentences are those of the shared model ([`crate::text::sentences`]), so a
 /// capital after a title's or an initial's full stop ("Gen. Soleimani", "U.S. Army")
 /// is a name. A word after a colon, an opening quotation mark or a bracket also opens
 /// a sentence, one quoted or introduced inside the quotation (`he said: "We`).

@@ -50,7 +50,7 @@
 //!   spellings, to be listed as aliases if both are wanted). The one exception: a form
 //!   that starts with a lower-case letter ("the resolution", "al-Mahdi") also matches
 //!   with its first letter capitalised, but only at the start of a sentence (the start
-//!   of the block, after a sentence end of [`crate::annotate::sentences`] (not after
+//!   of the block, after a sentence end of [`crate::text::sentences`] (not after
 //!   "Gen." or "U.S.") or after `:`, skipping spaces, quotation marks and opening
 //!   brackets). An upper-case or all-caps form never matches in lower case.
 //! - **Shared forms.** A form that is the *name* of exactly one entity means that
@@ -73,9 +73,9 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
-use crate::annotate::sentences::{self, Marks};
 use crate::annotate::{TextBlock, TextPos};
 use crate::content::registry::Registry;
+use crate::text::sentences::{self, Marks};
 
 /// A mention of a registry entity found in a block.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,6 @@ pub mod clusters;
 pub mod entities;
 pub mod lending;
 pub mod quotes;
-pub mod sentences;
 pub mod suggest;
 
 use std::ops::Range;

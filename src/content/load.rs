@@ -1,5 +1,5 @@
 //! Loading everything in `content/`, reporting every problem at once. Which files count
-//! and how they are read is [`crate::content::files`]'s policy.
+//! and how they are read is [`crate::files`]'s policy.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::Article;
 use crate::content::article::parse_article;
-use crate::content::files::{self, CONTENT_LIMIT, Folder, FolderFile};
 use crate::content::frontmatter;
 use crate::content::registry::{Registry, parse_registry};
 use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::files::{self, CONTENT_LIMIT, Folder, FolderFile};
 
 /// Where things live inside a dossier.
 pub const CONTENT_DIR: &str = "content";

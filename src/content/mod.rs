@@ -4,7 +4,6 @@
 //! count, and how any of them is read, is decided here too ([`files`]).
 
 pub mod article;
-pub mod files;
 pub mod frontmatter;
 pub mod import;
 pub mod load;

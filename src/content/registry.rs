@@ -130,8 +130,8 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use crate::annotate::suggest::lexicon::{is_function_word, is_say_verb};
 use crate::error::{Diagnostic, toml_diagnostic};
+use crate::text::lexicon::{is_function_word, is_say_verb};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -204,7 +204,7 @@ impl Dossier {
         )
     }
 
-    pub fn quote(&self, (a, q): QuoteRef) -> &crate::analyse::markdown::Quote {
+    pub fn quote(&self, (a, q): QuoteRef) -> &crate::analyse::body::Quote {
         &self.articles[a].body.quotes[q]
     }
 

@@ -74,7 +74,7 @@ struct MentionOut<'a> {
 
 /// A mention's sentence, as shown on its entity page, trimmed.
 struct MentionContext<'a> {
-    mention: &'a crate::analyse::markdown::Mention,
+    mention: &'a crate::analyse::body::Mention,
     blocks: &'a [crate::annotate::TextBlock],
 }
 

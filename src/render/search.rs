@@ -301,7 +301,7 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
 /// The anchor that leads to each block of `body` (empty for none): the first mention
 /// or quote that starts in it, the first in document order among equals. One pass over
 /// the mentions and quotes rather than one per block.
-fn block_anchors(body: &crate::analyse::markdown::AnalysedBody) -> Vec<&str> {
+fn block_anchors(body: &crate::analyse::body::AnalysedBody) -> Vec<&str> {
     let mut best: Vec<Option<(usize, &str)>> = vec![None; body.blocks.len()];
     let mentions = body
         .mentions

@@ -14,8 +14,8 @@ use include_dir::{Dir, include_dir};
 use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
-use crate::content::files::{self, Folder};
 use crate::error::Diagnostic;
+use crate::files::{self, Folder};
 
 /// The built-in theme's templates.
 pub static THEME_TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");

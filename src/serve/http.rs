@@ -33,9 +33,9 @@ use axum::routing::get;
 use bytes::Bytes;
 use tokio::sync::{broadcast, watch};
 
-use crate::analyse::markdown::escape_html;
 use crate::serve::hosts::{HostPolicy, Refusal};
 use crate::serve::site::{ReloadMessage, ShownError, Site, SiteState, Work};
+use crate::text::escape_html;
 
 /// The path of the live-reload websocket.
 pub const LIVERELOAD_PATH: &str = "/__livereload";

@@ -28,8 +28,8 @@ use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, new_debouncer_opt};
 
 use crate::config::CONFIG_FILE;
-use crate::content::files::{is_article_name, is_editor_temp_file};
 use crate::content::load::{ARTICLES_DIR, INDEX_FILE, REGISTRY_FILE};
+use crate::files::{is_article_name, is_editor_temp_file};
 
 /// What a change to one path calls for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,7 +1,11 @@
-//! Plain text as pages show it, made once by the link stage ([`crate::link`]) and by
-//! the renderer alike: a date as people write it, a description's first sentence, a
-//! label cut to length. It sits below both, so linking (and the registry's messages)
-//! never have to reach into [`crate::render`].
+//! Text, below every stage that reads or writes it: the one sentence splitter
+//! ([`sentences`]), the closed word lists the rules share ([`lexicon`]), HTML escaping,
+//! and plain text as pages show it (a date as people write it, a description's first
+//! sentence, a label cut to length). Loading, analysis, linking and rendering all use
+//! these, and none of them reaches into another stage for them.
+
+pub mod lexicon;
+pub mod sentences;
 
 /// Formats a date as "5 January 2020".
 pub fn display_date(date: time::Date) -> String {
@@ -17,7 +21,7 @@ pub fn one_line(description: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let end = crate::annotate::sentences::ends(&plain)
+    let end = crate::text::sentences::ends(&plain)
         .map(|end| end.end)
         .find(|&i| i >= 20)
         .unwrap_or(plain.len());
@@ -31,4 +35,13 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// Escapes text for HTML element content and attribute values in double quotes, as
+/// pulldown-cmark escapes the text of articles and Tera the values in templates (`&`,
+/// `<`, `>` and `"`).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
+    out
 }

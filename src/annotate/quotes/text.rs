@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::annotate::sentences::{self, Marks};
+use crate::text::sentences::{self, Marks};
 
 /// A word of running text: its byte range and its lower-case form.
 #[derive(Debug, Clone, PartialEq, Eq)]

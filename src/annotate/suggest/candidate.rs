@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::evidence::Evidence;
+use super::known;
 use super::stats::Stats;
 use super::words::{self, Shape};
-use super::{known, lexicon};
+use crate::text::lexicon;
 
 /// Where a candidate occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -17,7 +17,8 @@ use super::evidence::{context_evidence, is_attributive};
 use super::runs::{Cleaned, Outcome, clean, find_runs, is_capitalised_function_word};
 use super::stats::Stats;
 use super::words::{self, Gap, Layout, Shape, Words};
-use super::{fold, known, lexicon};
+use super::{fold, known};
+use crate::text::lexicon;
 
 /// A registry mention found by the matcher.
 struct Known {

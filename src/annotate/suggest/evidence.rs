@@ -4,9 +4,9 @@
 
 use std::ops::{AddAssign, Range};
 
-use super::lexicon;
 use super::runs::Cleaned;
 use super::words::{Gap, Shape, Words};
+use crate::text::lexicon;
 
 /// Clues to a candidate's kind, counted over its occurrences. "Shares in Yukos" is
 /// a company's clue, not a place's.

@@ -2,7 +2,7 @@
 //! ("Qasem"/"Qassem", "Muhandis"/"Mohandes"), misspellings of long names, and the initials and acronym letters
 //! that join a name to its acronym.
 
-use super::lexicon;
+use crate::text::lexicon;
 
 /// A name as compared: lower-case ASCII words, particles and a leading "the"
 /// dropped, common transliteration pairs merged, doubled letters single.

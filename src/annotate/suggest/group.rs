@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::candidate::{Candidate, Table, normalise};
 use super::words::{self, Shape};
-use super::{fold, known, lexicon};
+use super::{fold, known};
+use crate::text::lexicon;
 
 /// Groups of candidates that name one thing; each group lists candidate indices.
 pub(super) fn group_candidates(table: &Table) -> Vec<Vec<usize>> {

@@ -7,8 +7,9 @@ use crate::content::registry::EntityKind;
 
 use super::candidate::Table;
 use super::evidence::Evidence;
+use super::known;
 use super::words::{self, Shape};
-use super::{known, lexicon};
+use crate::text::lexicon;
 
 /// A guessed kind, with the evidence for it.
 ///

@@ -100,7 +100,6 @@ mod fold;
 mod group;
 mod kind;
 mod known;
-pub(crate) mod lexicon;
 mod registry;
 mod render;
 mod runs;

@@ -5,9 +5,10 @@
 
 use std::ops::Range;
 
+use super::known;
 use super::stats::Stats;
 use super::words::{Gap, Shape, Words};
-use super::{known, lexicon};
+use crate::text::lexicon;
 
 /// A cleaned run of capitalised words.
 #[derive(Debug, Clone)]

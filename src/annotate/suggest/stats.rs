@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{known, lexicon, words};
+use super::{known, words};
+use crate::text::lexicon;
 
 /// Collection-wide word counts.
 #[derive(Debug, Default)]

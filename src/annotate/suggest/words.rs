@@ -1,15 +1,15 @@
 //! Splitting a block into tokens and sentences: each word's byte range and shape
 //! (capitalised, acronym, initial, lower case...), whether it starts a sentence or a
 //! quotation, a possessive `'s` set aside, and what separates it from the word before.
-//! Sentences are those of the one sentence model ([`crate::annotate::sentences`]),
+//! Sentences are those of the one sentence model ([`crate::text::sentences`]),
 //! whose abbreviations keep their full stop in the token ("Gen.", "U.S."); a colon
 //! also starts a clause here, since a capital after it says no more than one after a
 //! full stop.
 
 use std::ops::Range;
 
-use super::lexicon;
-use crate::annotate::sentences::{ends as sentence_ends, keeps_full_stop};
+use crate::text::lexicon;
+use crate::text::sentences::{ends as sentence_ends, keeps_full_stop};
 
 /// How a word is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,7 +53,7 @@ impl Default for Limits {
         Limits {
             connect_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(30),
-            max_bytes: crate::content::files::CONTENT_LIMIT.bytes,
+            max_bytes: crate::files::CONTENT_LIMIT.bytes,
             max_redirects: 10,
         }
     }
@@ -346,7 +346,7 @@ mod tests {
     fn the_default_cap_is_the_content_cap() {
         assert_eq!(
             Limits::default().max_bytes,
-            crate::content::files::CONTENT_LIMIT.bytes
+            crate::files::CONTENT_LIMIT.bytes
         );
     }
 

@@ -10,7 +10,7 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use crate::content::files::CONTENT_LIMIT;
+use crate::files::CONTENT_LIMIT;
 
 /// The endings a folder's files must have to be imported from it. A browser's "save
 /// page, complete" writes a `NAME_files/` folder of scripts, styles and pictures beside

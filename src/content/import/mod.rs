@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use rayon::prelude::*;
 
-use crate::content::files::{self, CONTENT_LIMIT};
 use crate::content::load::ARTICLES_DIR;
+use crate::files::{self, CONTENT_LIMIT};
 use draft::Draft;
 pub use draft::escape_markdown;
 

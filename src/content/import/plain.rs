@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::annotate::sentences;
+use crate::text::sentences;
 
 use super::draft::{Draft, escape_markdown};
 

@@ -24,7 +24,7 @@ pub fn site_path(d: &Dossier, e: usize) -> String {
 /// thousands, so the fields are made only when the page's context is.
 struct MentionInContext<'a> {
     article: &'a crate::analyse::AnalysedArticle,
-    mention: &'a crate::analyse::markdown::Mention,
+    mention: &'a crate::analyse::body::Mention,
 }
 
 impl Serialize for MentionInContext<'_> {
