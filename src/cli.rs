@@ -290,7 +290,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<()> {
             Some(base) => base,
             None => load_config(&opts)?.base_url,
         };
-        for problem in crate::linkcheck::check_site(site, &base)? {
+        for mut problem in crate::linkcheck::check_site(site, &base)? {
+            problem.page = site.join(&problem.page).display().to_string();
             eprintln!("{problem}");
             broken += 1;
         }

@@ -21,17 +21,20 @@ use percent_encoding::percent_decode_str;
 /// A broken link: the page it is on and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BrokenLink {
+    /// The page, as a path in the site (`articles/x/index.html`).
     pub page: String,
     pub url: String,
     pub problem: String,
+    /// How to mend it.
+    pub help: String,
 }
 
 impl std::fmt::Display for BrokenLink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}: broken link `{}`: {}",
-            self.page, self.url, self.problem
+            "{}: error: broken link `{}`: {}\n  help: {}",
+            self.page, self.url, self.problem, self.help
         )
     }
 }
@@ -170,11 +173,12 @@ pub fn check_site(site: &Path, base: &str) -> anyhow::Result<Vec<BrokenLink>> {
                 }
                 _ => url.clone(),
             };
-            if let Some(problem) = check_link(page, &internal, &base_path, &files, &pages) {
+            if let Some((problem, help)) = check_link(page, &internal, &base_path, &files, &pages) {
                 broken.push(BrokenLink {
                     page: page.clone(),
                     url: url.clone(),
                     problem,
+                    help,
                 });
             }
         }
@@ -182,13 +186,14 @@ pub fn check_site(site: &Path, base: &str) -> anyhow::Result<Vec<BrokenLink>> {
     Ok(broken)
 }
 
+/// What is wrong with a link of `page`, and how to mend it; `None` when it resolves.
 fn check_link(
     page: &str,
     url: &str,
     base_path: &str,
     files: &HashSet<String>,
     pages: &HashMap<String, PageLinks>,
-) -> Option<String> {
+) -> Option<(String, String)> {
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")
@@ -198,7 +203,10 @@ fn check_link(
         return None;
     }
     if lower.starts_with("javascript:") || lower.starts_with("data:") {
-        return Some("a script or data URL".to_string());
+        return Some((
+            "a script or data URL".to_string(),
+            "link to an http or https address".to_string(),
+        ));
     }
     let (path, fragment) = match url.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -212,7 +220,12 @@ fn check_link(
             .strip_prefix(base_path)
             .map(str::to_string)
         else {
-            return Some(format!("it leaves the site's base path `{base_path}`"));
+            return Some((
+                format!("it leaves the site's base path `{base_path}`"),
+                format!(
+                    "the site is published under `{base_path}`: a Markdown link or image written `{path}` is put under it by `dossier build`; in a template, write {{{{ url(path=\"{path}\") }}}}; in raw HTML, write the base path too"
+                ),
+            ));
         };
         rest
     } else {
@@ -225,7 +238,10 @@ fn check_link(
         for c in dir.join(path).components() {
             match c {
                 std::path::Component::ParentDir if !p.pop() => {
-                    return Some("it leaves the site".to_string());
+                    return Some((
+                        "it leaves the site".to_string(),
+                        "write the address from the site's root, starting with `/`".to_string(),
+                    ));
                 }
                 std::path::Component::Normal(n) => p.push(n),
                 _ => {}
@@ -248,7 +264,19 @@ fn check_link(
         target.clone()
     };
     if !files.contains(&resolved) {
-        return Some(format!("no file `{resolved}` in the site"));
+        let help = if path.starts_with('/') {
+            format!(
+                "a file in `static/` is published at its path there (`static/{resolved}` at `{base_path}{resolved}`): put the file there, or mend the address"
+            )
+        } else {
+            let folder = Path::new(page).parent().map_or(String::new(), |p| {
+                format!("{}/", p.to_string_lossy().replace('\\', "/"))
+            });
+            format!(
+                "a relative address is resolved against the page's own folder (`{base_path}{folder}`); for a file in `static/`, write its path from the site's root: `/images/map.png` for `static/images/map.png`"
+            )
+        };
+        return Some((format!("no file `{resolved}` in the site"), help));
     }
     if let Some(f) = fragment.filter(|f| !f.is_empty())
         && let Some(p) = pages.get(&resolved)
@@ -256,7 +284,10 @@ fn check_link(
             .ids
             .contains(percent_decode_str(f).decode_utf8_lossy().as_ref())
     {
-        return Some(format!("no element with id `{f}` in `{resolved}`"));
+        return Some((
+            format!("no element with id `{f}` in `{resolved}`"),
+            "link to an id the page has, or leave out the `#` part".to_string(),
+        ));
     }
     None
 }

@@ -412,3 +412,47 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Files from `static/` linked from Markdown (an article, the introduction, an entity's
+/// description) resolve under a sub-path, written from the site's root or as a path
+/// from the Markdown file into `static/`.
+#[test]
+fn static_files_linked_from_markdown_resolve_under_a_sub_path() {
+    let f = Fixture::new();
+    f.write_bytes("static/images/map.png", b"\x89PNG\r\n\x1a\n");
+    f.write("static/docs/report.pdf", "%PDF-1.4\n");
+    f.write(
+        "content/articles/second.md",
+        "+++\ntitle = \"Second\"\ndate = 2020-01-05\nsource = \"Reuters\"\n+++\n![A map of the region](/images/map.png)\n\nThe [full report](../../static/docs/report.pdf) and [the first article](../first/).\n",
+    );
+    f.write(
+        "content/_index.md",
+        "Welcome. ![map](/images/map.png) [About the report](/docs/report.pdf)\n",
+    );
+    f.build_ok();
+    let page = f.read("public/articles/second/index.html");
+    assert!(
+        page.contains(r#"<img src="/sub/images/map.png" alt="A map of the region" />"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<a href="/sub/docs/report.pdf">full report</a>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<a href="../first/">the first article</a>"#),
+        "{page}"
+    );
+    let home = f.read("public/index.html");
+    assert!(
+        home.contains(r#"<img src="/sub/images/map.png" alt="map" />"#),
+        "{home}"
+    );
+    assert!(home.contains(r#"href="/sub/docs/report.pdf""#), "{home}");
+    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -135,7 +135,7 @@ fn broken_links_and_anchors_are_named_with_their_page() {
         "public/articles/second/index.html",
         &page.replacen(
             "</main>",
-            "<a href=\"/sub/articles/first/#nope\">x</a><a href=\"/sub/gone/\">y</a><a href=\"/elsewhere/\">z</a></main>",
+            "<a href=\"/sub/articles/first/#nope\">x</a><a href=\"/sub/gone/\">y</a><img src=\"images/map.png\"><a href=\"/elsewhere/\">z</a></main>",
             1,
         ),
     );
@@ -144,10 +144,15 @@ fn broken_links_and_anchors_are_named_with_their_page() {
     assert_eq!(
         stderr,
         [
-            "articles/second/index.html: broken link `/sub/articles/first/#nope`: no element with id `nope` in `articles/first/index.html`\n",
-            "articles/second/index.html: broken link `/sub/gone/`: no file `gone/index.html` in the site\n",
-            "articles/second/index.html: broken link `/elsewhere/`: it leaves the site's base path `/sub/`\n",
-            "error: 3 broken links in the site\n",
+            "public/articles/second/index.html: error: broken link `/sub/articles/first/#nope`: no element with id `nope` in `articles/first/index.html`\n",
+            "  help: link to an id the page has, or leave out the `#` part\n",
+            "public/articles/second/index.html: error: broken link `/sub/gone/`: no file `gone/index.html` in the site\n",
+            "  help: a file in `static/` is published at its path there (`static/gone/index.html` at `/sub/gone/index.html`): put the file there, or mend the address\n",
+            "public/articles/second/index.html: error: broken link `images/map.png`: no file `articles/second/images/map.png` in the site\n",
+            "  help: a relative address is resolved against the page's own folder (`/sub/articles/second/`); for a file in `static/`, write its path from the site's root: `/images/map.png` for `static/images/map.png`\n",
+            "public/articles/second/index.html: error: broken link `/elsewhere/`: it leaves the site's base path `/sub/`\n",
+            "  help: the site is published under `/sub/`: a Markdown link or image written `/elsewhere/` is put under it by `dossier build`; in a template, write {{ url(path=\"/elsewhere/\") }}; in raw HTML, write the base path too\n",
+            "error: 4 broken links in the site\n",
         ]
         .concat()
     );

@@ -91,7 +91,11 @@ pub(super) fn normalise<'a>(
                 id,
             }) => Event::Start(Tag::Image {
                 link_type,
-                dest_url: inert_url(dest_url, "image", ctx, src.file, line(), diagnostics),
+                dest_url: site_url(
+                    inert_url(dest_url, "image", ctx, src.file, line(), diagnostics),
+                    ctx,
+                    src.file,
+                ),
                 title,
                 id,
             }),
@@ -267,11 +271,58 @@ pub(super) fn rewrite_link<'a>(
         LinkRewrite::Kept,
         Some(Event::Start(Tag::Link {
             link_type,
-            dest_url: inert_url(dest_url, "link", ctx, src.file, line, diagnostics),
+            dest_url: site_url(
+                inert_url(dest_url, "link", ctx, src.file, line, diagnostics),
+                ctx,
+                src.file,
+            ),
             title,
             id,
         })),
     )
+}
+
+/// A link's or image's address as the site must write it, wherever the site is
+/// published: a root-relative address (`/images/map.png`, `/about/`) goes under the
+/// site's base path, unless it is written under it already; a relative one that leads
+/// from the Markdown file into `static/` (`../../static/images/map.png`, as an editor's
+/// preview resolves it) becomes the address of that file. Any other address is left as
+/// written: an absolute one, an anchor, or a relative one, which the browser resolves
+/// against the page's own address (`../other-article/` from an article).
+pub(super) fn site_url<'a>(url: CowStr<'a>, ctx: &AnalyseContext<'_>, file: &Path) -> CowStr<'a> {
+    let written = url.trim();
+    let base_path = ctx.config.base_path.as_str();
+    if written.starts_with('/') {
+        if written.starts_with("//") || base_path == "/" || written.starts_with(base_path) {
+            return url;
+        }
+        return CowStr::from(ctx.config.url(written));
+    }
+    if written.is_empty() || written.starts_with(['#', '?']) || url::Url::parse(written).is_ok() {
+        return url;
+    }
+    let source = file.to_string_lossy().replace('\\', "/");
+    let target = url::Url::parse("file:///")
+        .and_then(|root| root.join(&source))
+        .and_then(|source| source.join(written));
+    let Some(target) = target.ok() else {
+        return url;
+    };
+    match target.path().strip_prefix("/static/") {
+        Some(path) => {
+            let mut site = ctx.config.url(path);
+            if let Some(q) = target.query() {
+                site.push('?');
+                site.push_str(q);
+            }
+            if let Some(f) = target.fragment() {
+                site.push('#');
+                site.push_str(f);
+            }
+            CowStr::from(site)
+        }
+        None => url,
+    }
 }
 
 /// The scheme of a URL that can run script (`javascript:`, `vbscript:`, `data:`), read

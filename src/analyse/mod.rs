@@ -300,6 +300,37 @@ mod tests {
     }
 
     #[test]
+    fn addresses_follow_the_base_path() {
+        let body = "![map](/images/map.png) [about](/about/) [x](/sub/about/) \
+            ![plan](../../static/images/plan%20b.png?v=2#top) [other](../other/) \
+            [near](images/map.png) [far](https://example.org/a) [here](#q-1) [mail](mailto:a@b.c) \
+            [host](//cdn.example.org/x.js)";
+        let html = |config: &str| analyse(config, body).body.html;
+        let sub = html("title = \"T\"\nbase_url = \"https://example.org/sub/\"\n");
+        for expected in [
+            r#"src="/sub/images/map.png""#,
+            r#"href="/sub/about/""#,
+            r#"src="/sub/images/plan%20b.png?v=2#top""#,
+            r#"href="../other/""#,
+            r#"href="images/map.png""#,
+            r#"href="https://example.org/a""#,
+            r##"href="#q-1""##,
+            r#"href="mailto:a@b.c""#,
+            r#"href="//cdn.example.org/x.js""#,
+        ] {
+            assert!(sub.contains(expected), "{expected}\n{sub}");
+        }
+        assert!(!sub.contains("/sub/sub/"), "{sub}");
+        // At the root of a host, root-relative addresses are already right.
+        let root = html("title = \"T\"\n");
+        assert!(root.contains(r#"src="/images/map.png""#), "{root}");
+        assert!(
+            root.contains(r#"src="/images/plan%20b.png?v=2#top""#),
+            "{root}"
+        );
+    }
+
+    #[test]
     fn article_links_are_noted_and_the_source_is_not_kept() {
         let a = analyse(
             "title = \"T\"\n",
