@@ -10,6 +10,7 @@ use serde_yaml::Value;
 const ACTIONS: &[&str] = &[
     "actions/checkout@v7",
     "actions/configure-pages@v6",
+    "actions/cache@v4",
     "actions/upload-pages-artifact@v5",
     "actions/deploy-pages@v5",
 ];
@@ -54,7 +55,7 @@ fn workflows_are_valid_yaml_using_the_official_pages_actions() {
         let build = steps(&doc)
             .iter()
             .filter_map(|s| s["run"].as_str())
-            .find(|r| r.contains("build"))
+            .find(|r| r.contains(" build --output"))
             .unwrap_or_else(|| panic!("{name}: no build step"))
             .to_string();
         assert!(
@@ -79,6 +80,66 @@ fn workflows_are_valid_yaml_using_the_official_pages_actions() {
             Some("github-pages"),
             "{name}"
         );
+    }
+}
+
+/// After the first run, a push compiles nothing: the program is restored from a cache
+/// (keyed by the release the starter installs, or by the project's own source), and the
+/// compile step runs only when the cache missed. The build step runs the program itself.
+#[test]
+fn workflows_compile_dossier_only_when_the_cache_misses() {
+    for (name, text) in workflows() {
+        let doc: Value = serde_yaml::from_str(&text).unwrap();
+        let steps = steps(&doc);
+        let cache = steps
+            .iter()
+            .find(|s| s["uses"].as_str() == Some("actions/cache@v4"))
+            .unwrap_or_else(|| panic!("{name}: no cache step"));
+        let id = cache["id"].as_str().expect("the cache step has an id");
+        let key = cache["with"]["key"].as_str().expect("a cache key");
+        let path = cache["with"]["path"].as_str().expect("a cache path");
+        let compiles: Vec<&&Value> = steps
+            .iter()
+            .filter(|s| {
+                s["run"]
+                    .as_str()
+                    .is_some_and(|r| r.contains("cargo ") || r.contains("rustup "))
+            })
+            .collect();
+        assert_eq!(compiles.len(), 1, "{name}: one step compiles");
+        assert_eq!(
+            compiles[0]["if"].as_str(),
+            Some(format!("steps.{id}.outputs.cache-hit != 'true'").as_str()),
+            "{name}"
+        );
+        let build = steps
+            .iter()
+            .filter_map(|s| s["run"].as_str())
+            .find(|r| r.contains(" build --output public"))
+            .unwrap_or_else(|| panic!("{name}: no build step"));
+        assert!(!build.contains("cargo"), "{name}: {build}");
+        match name {
+            "init" => {
+                assert_eq!(path, "~/.cargo/bin/dossier");
+                assert!(key.contains("${{ env.DOSSIER_VERSION }}"), "{key}");
+                // The starter installs the release that wrote it.
+                let version = doc["env"]["DOSSIER_VERSION"].as_str().unwrap();
+                assert_eq!(version, env!("CARGO_PKG_VERSION"));
+                let install = compiles[0]["run"].as_str().unwrap();
+                assert!(
+                    install.contains("--tag \"v$DOSSIER_VERSION\""),
+                    "{install}"
+                );
+                assert!(build.starts_with("dossier build"), "{build}");
+            }
+            _ => {
+                assert_eq!(path, "target/release/dossier");
+                for input in ["Cargo.lock", "src/**", "templates/**", "static/**"] {
+                    assert!(key.contains(&format!("'{input}'")), "{key}");
+                }
+                assert!(build.starts_with("target/release/dossier build"), "{build}");
+            }
+        }
     }
 }
 
