@@ -57,6 +57,14 @@ for n in $SIZES; do
     # shellcheck disable=SC2086
     python3 "$BENCH_DIR/measure.py" --runs "$RUNS" --warmup 1 --json "$WORK/results.jsonl" --label "dossier n=$n" -- $d_cmd
   fi
-  echo "   dossier n=$n: $(find "$d_out" -name '*.html' | wc -l) HTML pages, $(du -sh "$d_out" | cut -f1)"
+  # What a host is asked to take: total size (as `du` counts it on disk), files, and
+  # the largest page and file.
+  for tool in dossier hugo zola; do
+    out="$OUT_DIR/bench-$tool-$n"
+    [ -d "$out" ] || continue
+    biggest_page=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    biggest_file=$(find "$out" -type f -printf '%s %P\n' | sort -n | tail -1)
+    echo "   $tool n=$n output: $(du -sh "$out" | cut -f1), $(find "$out" -type f | wc -l) files, $(find "$out" -name '*.html' | wc -l) HTML pages; largest page ${biggest_page%% *} B (${biggest_page#* }), largest file ${biggest_file%% *} B (${biggest_file#* })"
+  done
   rm -rf "$OUT_DIR"/bench-*-"$n"
 done
