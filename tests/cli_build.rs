@@ -38,12 +38,31 @@ fn builds_pages_with_mentions_and_quotes() {
 }
 
 #[test]
-fn json_export_follows_the_schema() {
+fn the_data_export_is_a_manifest_of_shards_that_follow_the_schema() {
     let f = Fixture::new();
     f.build_ok();
-    let json: serde_json::Value =
+    let json = common::read_export(&f.path("public"));
+    assert_eq!(json["version"], 2);
+    // A small manifest lists the shards, one per record type here.
+    let manifest: serde_json::Value =
         serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
-    assert_eq!(json["version"], 1);
+    let shards: Vec<(&str, &str)> = manifest["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["type"].as_str().unwrap(), s["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        shards,
+        [
+            ("article", "articles-0001.jsonl"),
+            ("entity", "entities-0001.jsonl"),
+            ("mention", "mentions-0001.jsonl"),
+            ("quote", "quotes-0001.jsonl"),
+            ("cluster", "clusters-0001.jsonl"),
+        ]
+    );
+    assert_eq!(f.read("public/data/articles-0001.jsonl").lines().count(), 2);
     assert_eq!(json["site"]["base_url"], "https://example.org/sub/");
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
@@ -254,7 +273,7 @@ fn summary_line_is_printed() {
     let (summary, ms) = stderr.rsplit_once(" in ").expect(&stderr);
     assert_eq!(
         summary,
-        "built 2 articles: 12 pages, 27 files in ./public (0.2 MB)"
+        "built 2 articles: 12 pages, 33 files in ./public (0.2 MB)"
     );
     let ms = ms.strip_suffix(" ms\n").expect(&stderr);
     assert!(ms.parse::<u64>().is_ok(), "{stderr}");
@@ -273,8 +292,7 @@ fn quote_corrections_override_attribution() {
         warnings_before_summary(&stderr),
         "content/articles/third.md:14: warning: no quote in the article starts with “Nothing like this”\n  help: copy the first words of the quote exactly as they appear in the text\n"
     );
-    let json: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let json: serde_json::Value = common::read_export(&f.path("public"));
     let quotes: Vec<&serde_json::Value> = json["quotes"]
         .as_array()
         .unwrap()
@@ -375,8 +393,7 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
     // The index by speaker links to statements on either page.
     assert!(first.contains(r#"href="/sub/quotes/page/2/#c-"#), "{first}");
     // An article whose statement is on page 2 links there.
-    let json: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let json: serde_json::Value = common::read_export(&f.path("public"));
     let quote = json["quotes"]
         .as_array()
         .unwrap()

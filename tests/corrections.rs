@@ -17,8 +17,7 @@ fn corrected_article(speaker: &str) -> String {
 }
 
 fn quote_speaker(f: &Fixture) -> serde_json::Value {
-    let json: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let json: serde_json::Value = common::read_export(&f.path("public"));
     json["quotes"]
         .as_array()
         .unwrap()

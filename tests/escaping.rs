@@ -117,8 +117,7 @@ fn hostile_values_are_inert_in_html() {
 fn hostile_values_survive_in_json_and_feed() {
     let f = hostile_fixture(false);
     f.build_ok();
-    let json: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let json: serde_json::Value = common::read_export(&f.path("public"));
     assert_eq!(json["site"]["title"], EVIL);
     let a = json["articles"]
         .as_array()

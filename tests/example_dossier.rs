@@ -24,8 +24,7 @@ fn example_dossier_builds_with_sub_path_and_no_broken_links() {
     assert_eq!(articles.len(), 5);
     assert!(site.join(".nojekyll").exists());
     // An entity page for each registry entry mentioned.
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap();
+    let json: serde_json::Value = common::read_export(&site);
     let entities = json["entities"].as_array().unwrap();
     assert!(entities.len() >= 30, "{}", entities.len());
     for e in entities

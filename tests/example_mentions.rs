@@ -54,8 +54,7 @@ fn example_mentions_match_the_independent_count() {
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap();
+    let json: serde_json::Value = common::read_export(&site);
     let mut found = Counts::new();
     for e in json["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {

@@ -131,8 +131,7 @@ fn the_raw_seeds_import_into_the_example_dossier() {
     }
     carry_corrections(&f);
     f.build_ok();
-    let imported: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let imported: serde_json::Value = common::read_export(&f.path("public"));
     assert_eq!(
         annotations(&imported),
         annotations(&common::example_export())

@@ -242,7 +242,9 @@ fn measured_pipeline(root: &Path) -> usize {
         .flat_map(|a| (0..dossier.articles[a].body.quotes.len()).map(move |q| (a, q)))
         .map(|r| dossier.quote_view(r, tera::Value::none()).cluster_sources)
         .sum();
-    dossier::render::export::export_json(&dossier).len() + views
+    let mut exported = 0;
+    dossier::render::export::export_files(&dossier, &mut |f| exported += f.bytes.len());
+    exported + views
 }
 
 /// Run by [`instructions`]: builds the case named in [`CHILD_VAR`] and prints the most

@@ -126,10 +126,7 @@ fn workflows_compile_dossier_only_when_the_cache_misses() {
                 let version = doc["env"]["DOSSIER_VERSION"].as_str().unwrap();
                 assert_eq!(version, env!("CARGO_PKG_VERSION"));
                 let install = compiles[0]["run"].as_str().unwrap();
-                assert!(
-                    install.contains("--tag \"v$DOSSIER_VERSION\""),
-                    "{install}"
-                );
+                assert!(install.contains("--tag \"v$DOSSIER_VERSION\""), "{install}");
                 assert!(build.starts_with("dossier build"), "{build}");
             }
             _ => {

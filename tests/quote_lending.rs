@@ -57,8 +57,7 @@ fn copied() -> String {
 
 /// The export's quotes of an article, as (text, speaker).
 fn export_quotes(f: &Fixture, slug: &str) -> Vec<(String, serde_json::Value)> {
-    let data: serde_json::Value =
-        serde_json::from_str(&f.read("public/data/dossier.json")).unwrap();
+    let data: serde_json::Value = common::read_export(&f.path("public"));
     data["quotes"]
         .as_array()
         .unwrap()
@@ -121,13 +120,14 @@ fn the_export_carries_the_inferred_speaker_and_where_it_was_named() {
         serde_json::json!({
             "entity": "adel-abdul-mahdi",
             "name": "Adel Abdul Mahdi",
+            "inferred": true,
             "inferred_from": "herald#q-1"
         })
     );
     let herald = export_quotes(&f, "herald");
     assert_eq!(
         herald[0].1,
-        serde_json::json!({"entity": "adel-abdul-mahdi", "name": "Adel Abdul Mahdi"})
+        serde_json::json!({"entity": "adel-abdul-mahdi", "name": "Adel Abdul Mahdi", "inferred": false})
     );
 }
 

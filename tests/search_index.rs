@@ -193,16 +193,15 @@ fn fixture_index_has_terms_postings_and_passages() {
     let second = index.doc_by_url("/articles/second/");
     let quote = index.doc_by_url("/articles/first/#q-1");
     // The quote is titled by its speaker, when attribution found one.
-    let export: Value = serde_json::from_slice(
-        &index
-            .all_files
-            .iter()
-            .find(|f| f.path == "data/dossier.json")
-            .unwrap()
-            .bytes,
-    )
-    .unwrap();
-    let speaker = export["quotes"][0]["speaker"]["name"].as_str();
+    let quotes = &index
+        .all_files
+        .iter()
+        .find(|f| f.path == "data/quotes-0001.jsonl")
+        .unwrap()
+        .bytes;
+    let first_quote: Value =
+        serde_json::from_slice(quotes.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let speaker = first_quote["speaker"]["name"].as_str();
     assert_eq!(
         index.docs[quote]["t"],
         speaker.unwrap_or("Unattributed quote")

@@ -46,8 +46,7 @@ fn the_hill_article_s_baghdad_context_is_the_whole_sentence() {
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    let json: Value =
-        serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap();
+    let json: Value = common::read_export(&site);
     let sentence = "Iraq’s parliament reportedly voted on Sunday to expel the U.S. military from \
                     the country after an American airstrike killed top Iranian military \
                     commander Gen. Qassem Soleimani in Baghdad.";
@@ -76,7 +75,7 @@ fn build_with(body: &str) -> Value {
         &common::article("Second", body),
     );
     f.build_ok();
-    serde_json::from_str(&f.read("public/data/dossier.json")).unwrap()
+    common::read_export(&f.path("public"))
 }
 
 #[test]

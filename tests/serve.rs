@@ -75,7 +75,10 @@ fn serves_the_site_from_memory() {
             .starts_with("application/json")
     );
     let data: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
-    assert_eq!(data["version"], 1);
+    assert_eq!(data["version"], 2);
+    let articles = server.get("/data/articles-0001.jsonl");
+    assert_eq!(articles.status, 200);
+    assert_eq!(articles.text().lines().count(), 2, "{}", articles.text());
 
     let svg = server.get("/favicon.svg");
     assert!(
@@ -298,7 +301,7 @@ async fn watch_rebuilds_reloads_and_shows_errors() {
     assert!(r.text().contains("A brand new sentence."));
     assert!(!r.text().contains("dossier-error-overlay\" role"));
     // The entity page, the JSON export and the quote index follow in the same rebuild.
-    let json = tokio::task::spawn_blocking(move || raw_get(port, "/data/dossier.json"))
+    let json = tokio::task::spawn_blocking(move || raw_get(port, "/data/articles-0001.jsonl"))
         .await
         .unwrap();
     assert!(

@@ -1,21 +1,39 @@
-//! `/data/dossier.json`: the whole dossier as data, version 1.
+//! `/data/`: the whole dossier as data, version 2.
 //!
-//! The schema is a public contract (documented in the README and in DESIGN.md): others
-//! build on it and our own tests read it. Fields are only ever added, never renamed.
-
-use std::io::Write;
+//! The export is a public contract (documented in the README, described by the JSON
+//! Schema [`SCHEMA`] shipped beside it as `/data/schema.json`): others build on it and
+//! our own tests read it. `/data/dossier.json` is a small manifest: the version, the
+//! site, the number of records of each type, and the shards that hold them. A shard is
+//! a JSON Lines file (`articles-0001.jsonl`: one record a line) of at most about
+//! [`SHARD_BYTES`], named by its type and number, with its size and SHA-256 hash in
+//! the manifest; whatever the dossier's size, no file is large (version 1's single
+//! file was 134 MB at 10,000 articles, more than a Pages branch takes).
+//!
+//! Record types, in this order: `article`, `entity`, `mention` (an entity's mention in
+//! an article, a record of its own), `quote`, `cluster`. Fields are only ever added
+//! within a version, never renamed or removed.
+//!
+//! Records are serialised in parallel, in chunks, straight from the model, and written
+//! in order: at no time is the whole export in memory.
 
 use rayon::prelude::*;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
+use super::OutputFile;
 use crate::annotate::quotes::Speaker;
 use crate::link::Dossier;
 
-#[derive(Serialize)]
-struct Site<'a> {
-    title: &'a str,
-    base_url: &'a str,
-}
+/// The version of the export: the manifest's `version`.
+pub const VERSION: u32 = 2;
+
+/// A shard is closed once it holds this many bytes: a few megabytes, small enough to
+/// fetch on a phone and far below any host's limit on a file.
+pub const SHARD_BYTES: usize = 4 << 20;
+
+/// The JSON Schema of the manifest and of every record type, written as
+/// `/data/schema.json`.
+pub const SCHEMA: &str = include_str!("export.schema.json");
 
 #[derive(Serialize)]
 struct ArticleOut<'a> {
@@ -25,6 +43,8 @@ struct ArticleOut<'a> {
     source: &'a str,
     url: Option<&'a str>,
     authors: &'a [String],
+    /// The language the site declares for its pages (BCP 47).
+    language: &'a str,
     path: &'a str,
 }
 
@@ -35,37 +55,12 @@ struct EntityOut<'a> {
     kind: &'static str,
     aliases: &'a [String],
     path: &'a str,
-    mentions: MentionsOut<'a>,
-}
-
-/// An entity's mentions, serialised as they are visited rather than collected first:
-/// there are millions in a large dossier.
-struct MentionsOut<'a> {
-    d: &'a Dossier,
-    mentions: &'a [(usize, usize)],
-}
-
-impl Serialize for MentionsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let d = self.d;
-        serializer.collect_seq(self.mentions.iter().map(|&(a, m)| {
-            let art = &d.articles[a];
-            let m = &art.body.mentions[m];
-            MentionOut {
-                article: &art.article.slug,
-                anchor: &m.anchor,
-                surface: &m.surface,
-                context: MentionContext {
-                    mention: m,
-                    blocks: &art.body.blocks,
-                },
-            }
-        }))
-    }
 }
 
 #[derive(Serialize)]
 struct MentionOut<'a> {
+    /// The entity's id.
+    entity: &'a str,
     article: &'a str,
     anchor: &'a str,
     surface: &'a str,
@@ -90,6 +85,9 @@ impl Serialize for MentionContext<'_> {
 struct SpeakerOut<'a> {
     entity: Option<&'a str>,
     name: &'a str,
+    /// Whether the quote's own article names no speaker and this one is lent by the
+    /// same statement attributed in another article.
+    inferred: bool,
     /// For a speaker the quote's article does not name, lent by the same statement's
     /// attribution in another article: that quote's id (`slug#q-3`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,11 +117,13 @@ fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
         Some(e) => SpeakerOut {
             entity: Some(&d.registry.entities[e].id),
             name: &d.registry.entities[e].name,
+            inferred: false,
             inferred_from: None,
         },
         None => SpeakerOut {
             entity: None,
             name: &s.name,
+            inferred: false,
             inferred_from: None,
         },
     }
@@ -135,28 +135,55 @@ fn quote_id(d: &Dossier, (a, q): crate::link::QuoteRef) -> String {
     format!("{}#{}", art.article.slug, art.body.quotes[q].anchor)
 }
 
-/// Serialises the dossier as the version 1 JSON export (compact, one line).
-pub fn export_json(d: &Dossier) -> Vec<u8> {
-    let mut out = Vec::new();
-    export_json_to(d, &mut out).expect("writing to memory");
-    out
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    /// The JSON Schema, beside the manifest.
+    schema: &'static str,
+    site: SiteOut<'a>,
+    counts: Counts,
+    shards: Vec<Shard>,
 }
 
-/// Writes the JSON export to `out` as it is made.
-///
-/// Each top-level list is serialised in parallel, in chunks, straight from the model,
-/// and written in order, a few chunks at a time: the bytes are those of serialising it
-/// in one go, and at no time is the whole export in memory (at 100,000 articles it is
-/// over a gigabyte).
-pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(b"{\"version\":1,\"site\":")?;
-    let site = Site {
-        title: &d.config.title,
-        base_url: &d.config.base_url,
+#[derive(Serialize)]
+struct SiteOut<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+}
+
+#[derive(Serialize, Default)]
+struct Counts {
+    articles: usize,
+    entities: usize,
+    mentions: usize,
+    quotes: usize,
+    clusters: usize,
+}
+
+/// A file of records, listed in the manifest.
+#[derive(Serialize)]
+struct Shard {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// Relative to the manifest: `articles-0001.jsonl`.
+    path: String,
+    records: usize,
+    bytes: usize,
+    sha256: String,
+}
+
+/// Writes the export: each shard to `give` as soon as it is full, then the manifest and
+/// the schema.
+pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
+    let mut shards = Vec::new();
+    let mut counts = Counts::default();
+    let mut out = Shards {
+        shards: &mut shards,
+        limit: SHARD_BYTES,
+        give,
     };
-    serde_json::to_writer(&mut *out, &site)?;
-    out.write_all(b",\"articles\":")?;
-    json_array(out, d.articles.len(), 256, |i| {
+    counts.articles = out.records("article", "articles", d.articles.len(), 256, |i| {
         let a = &d.articles[i];
         ArticleOut {
             slug: &a.article.slug,
@@ -165,12 +192,11 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
             source: &a.article.source,
             url: a.article.url.as_deref(),
             authors: &a.article.authors,
+            language: &d.config.language,
             path: &a.links.href,
         }
-    })?;
-    out.write_all(b",\"entities\":")?;
-    // An entity carries all its mentions: a few hundred kilobytes for the most named.
-    json_array(out, d.registry.len(), 8, |i| {
+    });
+    counts.entities = out.records("entity", "entities", d.registry.len(), 256, |i| {
         let e = &d.registry.entities[i];
         EntityOut {
             id: &e.id,
@@ -178,12 +204,30 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
             kind: e.kind.as_str(),
             aliases: &e.aliases,
             path: &d.entity_links[i].href,
-            mentions: MentionsOut {
-                d,
-                mentions: &d.entities[i].mentions,
+        }
+    });
+    let mentions: Vec<(usize, usize, usize)> = d
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, s)| s.mentions.iter().map(move |&(a, m)| (e, a, m)))
+        .collect();
+    counts.mentions = out.records("mention", "mentions", mentions.len(), 256, |i| {
+        let (e, a, m) = mentions[i];
+        let art = &d.articles[a];
+        let mention = &art.body.mentions[m];
+        MentionOut {
+            entity: &d.registry.entities[e].id,
+            article: &art.article.slug,
+            anchor: &mention.anchor,
+            surface: &mention.surface,
+            context: MentionContext {
+                mention,
+                blocks: &art.body.blocks,
             },
         }
-    })?;
+    });
+    drop(mentions);
     let quotes: Vec<(usize, usize, usize)> = d
         .cluster_of
         .iter()
@@ -194,8 +238,7 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
                 .filter_map(move |(q, c)| c.map(|c| (a, q, c)))
         })
         .collect();
-    out.write_all(b",\"quotes\":")?;
-    json_array(out, quotes.len(), 256, |i| {
+    counts.quotes = out.records("quote", "quotes", quotes.len(), 256, |i| {
         let (a, q, c) = quotes[i];
         let art = &d.articles[a];
         let quote = &art.body.quotes[q];
@@ -205,14 +248,14 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
             anchor: &quote.anchor,
             text: &quote.text,
             speaker: d.speaker_of((a, q)).map(|(s, from)| SpeakerOut {
+                inferred: from.is_some(),
                 inferred_from: from.map(|r| quote_id(d, r)),
                 ..speaker_out(d, s)
             }),
             cluster: &d.clusters[c].id,
         }
-    })?;
-    out.write_all(b",\"clusters\":")?;
-    json_array(out, d.clusters.len(), 256, |i| {
+    });
+    counts.clusters = out.records("cluster", "clusters", d.clusters.len(), 256, |i| {
         let c = &d.clusters[i];
         ClusterOut {
             id: &c.id,
@@ -220,39 +263,149 @@ pub fn export_json_to(d: &Dossier, out: &mut dyn Write) -> std::io::Result<()> {
             quotes: c.quotes.iter().map(|&r| quote_id(d, r)).collect(),
             sources: &c.sources,
         }
-    })?;
-    out.write_all(b"}\n")
+    });
+    let manifest = Manifest {
+        version: VERSION,
+        schema: "schema.json",
+        site: SiteOut {
+            title: &d.config.title,
+            base_url: &d.config.base_url,
+            language: &d.config.language,
+        },
+        counts,
+        shards,
+    };
+    let mut json = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");
+    json.push(b'\n');
+    give(OutputFile::new("data/dossier.json", json));
+    give(OutputFile::new("data/schema.json", SCHEMA));
 }
 
-/// Writes the JSON array of `item(0..n)` to `out`, serialising chunks of `chunk`
-/// items in parallel.
-fn json_array<T: Serialize>(
-    out: &mut dyn Write,
-    n: usize,
-    chunk: usize,
-    item: impl Fn(usize) -> T + Sync,
-) -> std::io::Result<()> {
-    // Chunks made in parallel before they are written: a few for every core.
-    let batch_len = 4 * rayon::current_num_threads();
-    out.write_all(b"[")?;
-    let chunks = n.div_ceil(chunk);
-    for batch in (0..chunks).step_by(batch_len) {
-        let made: Vec<Vec<u8>> = (batch..(batch + batch_len).min(chunks))
-            .into_par_iter()
-            .map(|c| {
-                let mut buf = Vec::new();
-                for i in c * chunk..((c + 1) * chunk).min(n) {
-                    if i > 0 {
-                        buf.push(b',');
+/// The shards written so far, and where each goes once full.
+struct Shards<'a> {
+    shards: &'a mut Vec<Shard>,
+    /// A shard is closed once it holds this many bytes ([`SHARD_BYTES`]).
+    limit: usize,
+    give: &'a mut dyn FnMut(OutputFile),
+}
+
+impl Shards<'_> {
+    /// Writes `item(0..n)` as records of type `kind`, one a line, into shards named
+    /// `<name>-0001.jsonl` and on, serialising chunks of `chunk` items in parallel;
+    /// returns `n`.
+    fn records<T: Serialize>(
+        &mut self,
+        kind: &'static str,
+        name: &str,
+        n: usize,
+        chunk: usize,
+        item: impl Fn(usize) -> T + Sync,
+    ) -> usize {
+        // Chunks made in parallel before they are written: a few for every core.
+        let batch_len = 4 * rayon::current_num_threads();
+        let chunks = n.div_ceil(chunk);
+        let mut open: Vec<u8> = Vec::new();
+        let mut in_open = 0;
+        for batch in (0..chunks).step_by(batch_len) {
+            let made: Vec<(Vec<u8>, Vec<usize>)> = (batch..(batch + batch_len).min(chunks))
+                .into_par_iter()
+                .map(|c| {
+                    let mut buf = Vec::new();
+                    let mut ends = Vec::new();
+                    for i in c * chunk..((c + 1) * chunk).min(n) {
+                        serde_json::to_writer(&mut buf, &item(i)).expect("the export serialises");
+                        buf.push(b'\n');
+                        ends.push(buf.len());
                     }
-                    serde_json::to_writer(&mut buf, &item(i)).expect("the export serialises");
+                    (buf, ends)
+                })
+                .collect();
+            for (buf, ends) in made {
+                let mut start = 0;
+                for end in ends {
+                    open.extend_from_slice(&buf[start..end]);
+                    start = end;
+                    in_open += 1;
+                    if open.len() >= self.limit {
+                        self.close(kind, name, &mut open, &mut in_open);
+                    }
                 }
-                buf
-            })
-            .collect();
-        for chunk in made {
-            out.write_all(&chunk)?;
+            }
+        }
+        if in_open > 0 {
+            self.close(kind, name, &mut open, &mut in_open);
+        }
+        n
+    }
+
+    /// Hands the open shard on and lists it.
+    fn close(&mut self, kind: &'static str, name: &str, open: &mut Vec<u8>, in_open: &mut usize) {
+        let number = self.shards.iter().filter(|s| s.kind == kind).count() + 1;
+        let path = format!("{name}-{number:04}.jsonl");
+        let bytes = std::mem::take(open);
+        self.shards.push(Shard {
+            kind,
+            path: path.clone(),
+            records: std::mem::take(in_open),
+            bytes: bytes.len(),
+            sha256: base16ct::lower::encode_string(&Sha256::digest(&bytes)),
+        });
+        (self.give)(OutputFile::new(format!("data/{path}"), bytes));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records fill shards in order, each closed once it reaches the limit, named by
+    /// type and number, with their size, hash and record count.
+    #[test]
+    fn records_are_split_into_numbered_shards() {
+        let mut shards = Vec::new();
+        let mut files: Vec<OutputFile> = Vec::new();
+        let mut give = |f: OutputFile| files.push(f);
+        let mut out = Shards {
+            shards: &mut shards,
+            limit: 100,
+            give: &mut give,
+        };
+        // 1,000 records of 10 bytes each ("\"r-00001\"\n"), in chunks of 7.
+        assert_eq!(
+            out.records("article", "articles", 1000, 7, |i| format!("r-{i:05}")),
+            1000
+        );
+        assert_eq!(out.records("quote", "quotes", 0, 7, |i| i), 0);
+        assert_eq!(out.records("cluster", "clusters", 3, 7, |i| i), 3);
+        assert_eq!(shards.len(), 101);
+        assert_eq!(shards[0].path, "articles-0001.jsonl");
+        assert_eq!(shards[99].path, "articles-0100.jsonl");
+        assert!(
+            shards[..100]
+                .iter()
+                .all(|s| s.records == 10 && s.bytes == 100)
+        );
+        assert_eq!(shards[100].path, "clusters-0001.jsonl");
+        assert_eq!(shards[100].records, 3);
+        assert_eq!(files.len(), 101);
+        assert_eq!(files[0].path, "data/articles-0001.jsonl");
+        let first = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(first.starts_with("\"r-00000\"\n\"r-00001\"\n"), "{first}");
+        assert!(first.ends_with("\"r-00009\"\n"), "{first}");
+        let last = String::from_utf8(files[99].bytes.clone()).unwrap();
+        assert!(last.ends_with("\"r-00999\"\n"), "{last}");
+        assert_eq!(
+            shards[0].sha256,
+            base16ct::lower::encode_string(&Sha256::digest(&files[0].bytes))
+        );
+        assert_eq!(shards[100].sha256.len(), 64);
+    }
+
+    #[test]
+    fn the_schema_is_json() {
+        let schema: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        for def in ["article", "entity", "mention", "quote", "cluster"] {
+            assert!(schema["$defs"][def].is_object(), "{def}");
         }
     }
-    out.write_all(b"]")
 }

@@ -174,15 +174,13 @@ pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
 /// Makes the data files, handing each to `sink` as soon as it is made (the JSON export
 /// is written and freed before the search index is built), and returns their paths.
 fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
-    let mut paths = vec!["data/dossier.json".to_string()];
+    let mut paths = Vec::new();
     let t = crate::timings::Timer::start();
-    sink.stream("data/dossier.json", &mut |w| {
-        export::export_json_to(dossier, w)
-    });
     let mut give = |f: OutputFile| {
         paths.push(f.path.clone());
         sink.file(f);
     };
+    export::export_files(dossier, &mut give);
     t.lap("json export");
     if dossier.config.has_address() {
         give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));

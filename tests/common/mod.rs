@@ -151,5 +151,80 @@ pub fn example_export() -> serde_json::Value {
         "{}",
         String::from_utf8_lossy(&result.stderr)
     );
-    serde_json::from_slice(&std::fs::read(site.join("data/dossier.json")).unwrap()).unwrap()
+    read_export(&site)
+}
+
+/// Reads a built site's data export as a consumer would, checking it on the way: the
+/// manifest and every record against the schema shipped beside it, each shard's size,
+/// hash and record count, and the counts. Returns one value for assertions: the
+/// manifest's `version` and `site`, each record type's records in order (`articles`,
+/// `entities`, `mentions`, `quotes`, `clusters`), and each entity with its mentions
+/// gathered under `mentions` too.
+pub fn read_export(site: &Path) -> serde_json::Value {
+    use serde_json::{Value, json};
+    use sha2::Digest;
+    let data = site.join("data");
+    let read =
+        |name: &str| std::fs::read(data.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let manifest: Value = serde_json::from_slice(&read("dossier.json")).expect("manifest");
+    let schema: Value =
+        serde_json::from_slice(&read(manifest["schema"].as_str().expect("schema"))).unwrap();
+    let valid = |instance: &Value, def: Option<&str>| {
+        let schema = match def {
+            None => schema.clone(),
+            Some(def) => json!({
+                "$schema": schema["$schema"],
+                "$defs": schema["$defs"],
+                "$ref": format!("#/$defs/{def}"),
+            }),
+        };
+        let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+        if let Err(e) = validator.validate(instance) {
+            panic!("{def:?}: {e}: {instance}");
+        }
+    };
+    valid(&manifest, None);
+    let mut records: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
+    for shard in manifest["shards"].as_array().expect("shards") {
+        let path = shard["path"].as_str().unwrap();
+        let bytes = read(path);
+        assert_eq!(shard["bytes"], bytes.len(), "{path}");
+        let hash = base16ct::lower::encode_string(&sha2::Sha256::digest(&bytes));
+        assert_eq!(shard["sha256"], hash, "{path}");
+        let kind = shard["type"].as_str().unwrap();
+        let lines: Vec<Value> = std::str::from_utf8(&bytes)
+            .expect("UTF-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}")))
+            .collect();
+        assert_eq!(shard["records"], lines.len(), "{path}");
+        for record in &lines {
+            valid(record, Some(kind));
+        }
+        records.entry(kind).or_default().extend(lines);
+    }
+    let mut out = json!({"version": manifest["version"], "site": manifest["site"]});
+    for (kind, list) in [
+        ("article", "articles"),
+        ("entity", "entities"),
+        ("mention", "mentions"),
+        ("quote", "quotes"),
+        ("cluster", "clusters"),
+    ] {
+        let found = records.remove(kind).unwrap_or_default();
+        assert_eq!(manifest["counts"][list], found.len(), "{list}");
+        out[list] = Value::Array(found);
+    }
+    let mut by_entity: std::collections::HashMap<String, Vec<Value>> = Default::default();
+    for m in out["mentions"].as_array().unwrap() {
+        let id = m["entity"].as_str().unwrap().to_string();
+        by_entity.entry(id).or_default().push(m.clone());
+    }
+    for entity in out["entities"].as_array_mut().unwrap() {
+        let own = by_entity
+            .remove(entity["id"].as_str().unwrap())
+            .unwrap_or_default();
+        entity["mentions"] = Value::Array(own);
+    }
+    out
 }
