@@ -53,6 +53,15 @@ pub fn coord(x: f64) -> String {
     out
 }
 
+/// A point as text, its coordinates as `{:.1}` writes them, `x y` ("12.5 -3.0").
+fn point(x: f64, y: f64) -> String {
+    let mut out = String::with_capacity(16);
+    push_coord(&mut out, x);
+    out.push(' ');
+    push_coord(&mut out, y);
+    out
+}
+
 /// A size of a whole picture as text, as `{:.0}` writes it ("360").
 fn whole(x: f64) -> String {
     format!("{x:.0}")
@@ -318,8 +327,9 @@ pub struct Link {
     pub weight: usize,
 }
 
-/// A link drawn as a quadratic curve from (`x1`, `y1`) to (`x2`, `y2`), bowed towards
-/// the control point (`qx`, `qy`).
+/// A link drawn as a quadratic curve from `from` to `to`, bowed towards the control
+/// point `via`: each point is its two coordinates as text, `x y` ("310.2 135.3"), as
+/// SVG paths and point lists take them.
 #[derive(Debug, Serialize)]
 pub struct PlacedEdge {
     /// The entities at its ends (the same values as their nodes').
@@ -328,12 +338,9 @@ pub struct PlacedEdge {
     pub weight: usize,
     /// Whether it touches the node in the middle.
     pub focus: bool,
-    pub x1: String,
-    pub y1: String,
-    pub qx: String,
-    pub qy: String,
-    pub x2: String,
-    pub y2: String,
+    pub from: String,
+    pub via: String,
+    pub to: String,
     /// The stroke's width.
     pub width: String,
 }
@@ -452,12 +459,9 @@ pub fn entity_graph<'a>(
                 b: nodes[e.b].entity.clone(),
                 weight: e.weight,
                 focus: touches_focus(e),
-                x1: coord(x1),
-                y1: coord(y1),
-                qx: coord(qx),
-                qy: coord(qy),
-                x2: coord(x2),
-                y2: coord(y2),
+                from: point(x1, y1),
+                via: point(qx, qy),
+                to: point(x2, y2),
                 width: coord(1.0 + 4.0 * (e.weight as f64 / max_edge)),
             }
         })
@@ -718,6 +722,7 @@ mod tests {
         for v in values {
             assert_eq!(coord(v), format!("{v:.1}"), "{v}");
         }
+        assert_eq!(point(310.25, -0.04), format!("{:.1} {:.1}", 310.25, -0.04));
     }
 
     /// Renders `component` of the built-in `charts.html` with `data` as its argument
