@@ -153,3 +153,28 @@ fn a_dossier_template_overrides_the_built_in_one() {
         );
     }
 }
+
+/// The charts are drawn and worded by `charts.html` from the layout the program gives,
+/// so a dossier's own `charts.html` rewords them.
+#[test]
+fn a_dossier_charts_template_rewords_the_charts() {
+    let f = Fixture::new();
+    let built_in = std::fs::read_to_string(repo_root().join("templates/charts.html")).unwrap();
+    let own = built_in
+        .replace("Who appears with whom{", "Qui apparaît avec qui{")
+        .replace(" and who appears with them{", " et son entourage{");
+    assert_eq!(own.matches("Qui apparaît").count(), 1);
+    assert_eq!(own.matches("son entourage").count(), 1);
+    f.write("templates/charts.html", &own);
+    f.build_ok();
+    let home = f.read("public/index.html");
+    assert!(
+        home.contains("<title id=\"home-graph-title\">Qui apparaît avec qui</title>"),
+        "{home}"
+    );
+    let entity = f.read("public/entities/iraq/index.html");
+    assert!(
+        entity.contains("<title id=\"entity-graph-title\">Iraq et son entourage</title>"),
+        "{entity}"
+    );
+}

@@ -5,25 +5,27 @@
 //! heading that took `main` would break the skip link, one that took `entity-cards`
 //! the hover cards. The build hands [`is_theme_id`] to the analysis ([`crate::analyse::Analyser`]), which asks it which ids are taken. They are read
 //! from the built-in templates and scripts themselves, so a new id in the theme is
-//! reserved without a list to keep; only the ids made in Rust code are named here: the
-//! charts'.
+//! reserved without a list to keep; only the ids the templates are given as data are
+//! named here: the charts'. Each chart's layout ([`super::charts`]) carries its id, and
+//! the chart's component in `charts.html` gives it to the picture, its title
+//! (`<id>-title`) and its description (`<id>-desc`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::theme::{THEME_STATIC, THEME_TEMPLATES};
 
-/// The SVG chart on the home page (who appears with whom).
+/// The chart on the home page (who appears with whom).
 pub const HOME_GRAPH: &str = "home-graph";
-/// The SVG chart on an entity's page.
+/// The chart on an entity's page.
 pub const ENTITY_GRAPH: &str = "entity-graph";
-/// The SVG chart of the timeline.
+/// The chart of the timeline.
 pub const TIMELINE_CHART: &str = "timeline-chart";
-/// The SVG grid of the quote index.
+/// The grid of the quote index.
 pub const COVERAGE_CHART: &str = "coverage";
 
-/// Ids made in Rust code: each chart's, its title's and its description's (see
-/// [`super::svg`]), and the live-reload error overlay of `serve`.
+/// Ids given as data or made in Rust code: each chart's, its title's and its
+/// description's (see [`super::charts`]), and the live-reload error overlay of `serve`.
 fn code_ids() -> impl Iterator<Item = String> {
     [HOME_GRAPH, ENTITY_GRAPH, TIMELINE_CHART, COVERAGE_CHART]
         .into_iter()
@@ -74,9 +76,10 @@ mod tests {
 
     /// The templates of pages that show Markdown: an article's, the home page's (the
     /// introduction) and an entity's (its description), and those they build on.
-    const MARKDOWN_PAGES: [&str; 5] = [
+    const MARKDOWN_PAGES: [&str; 6] = [
         "base.html",
         "components.html",
+        "charts.html",
         "article.html",
         "index.html",
         "entity.html",
@@ -123,6 +126,18 @@ mod tests {
                 .collect();
             let known: &[&str] = match name {
                 "entity.html" => &["mg-{{ group.article.slug }}"],
+                // The charts' ids, given as data: those of `code_ids`.
+                "charts.html" => &[
+                    "{{ chart.id }}",
+                    "{{ chart.id }}-title",
+                    "{{ chart.id }}-desc",
+                    "{{ graph.id }}",
+                    "{{ graph.id }}-title",
+                    "{{ graph.id }}-desc",
+                    "{{ grid.id }}",
+                    "{{ grid.id }}-title",
+                    "{{ grid.id }}-desc",
+                ],
                 _ => &[],
             };
             assert_eq!(made, known, "{name}");

@@ -7,12 +7,12 @@
 //! of [`crate::output`], so tests can look at pages without a disk, and `serve` reuses
 //! the same functions.
 
+pub mod charts;
 pub mod export;
 pub mod feeds;
 pub mod ids;
 mod pages;
 pub mod search;
-pub mod svg;
 pub mod theme;
 mod values;
 pub mod views;

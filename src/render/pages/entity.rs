@@ -11,7 +11,7 @@ use super::{Page, by_kind, graph_edges, graph_nodes, list};
 use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::views::one_line;
-use crate::render::{ids, svg};
+use crate::render::{charts, ids};
 
 /// How many of the entities mentioned with it an entity's page lists (and draws).
 pub const RELATED_SHOWN: usize = 12;
@@ -68,7 +68,8 @@ struct EntityView<'a> {
     mentions_by_article: Vec<MentionsInArticle<'a>>,
     quotes: Value,
     related: Vec<Related>,
-    graph_svg: String,
+    /// Who appears with the entity, drawn by the `entity_graph` component.
+    graph: Option<charts::EntityGraph<'a>>,
 }
 
 pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
@@ -109,7 +110,7 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
                 count,
             })
             .collect(),
-        graph_svg: graph(d, e),
+        graph: graph(d, v, e),
     };
     let mut page = Page::new(
         v,
@@ -127,34 +128,18 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
 }
 
 /// One entity and the entities mentioned with it, for its page.
-fn graph(d: &Dossier, e: usize) -> String {
-    let related: Vec<usize> = d.entities[e]
-        .related
-        .iter()
-        .take(RELATED_SHOWN)
-        .map(|&(r, _)| r)
-        .collect();
+fn graph<'d>(d: &'d Dossier, v: &Values, e: usize) -> Option<charts::EntityGraph<'d>> {
+    let related = &d.entities[e].related;
     if related.is_empty() {
-        return String::new();
+        return None;
     }
-    let mut ring = related.clone();
-    by_kind(d, &mut ring);
     let mut members = vec![e];
-    members.extend(ring);
+    members.extend(related.iter().take(RELATED_SHOWN).map(|&(r, _)| r));
+    by_kind(d, &mut members[1..]);
     let edges = graph_edges(d, &members, 4 * members.len());
-    let name = &d.registry.entities[e].name;
-    let text = svg::GraphText {
-        title: format!("{name} and who appears with them"),
-        desc: format!(
-            "{name} in the middle, with the {} entities most often mentioned in the same paragraphs around it, sized by their mentions and coloured by kind; the thicker the line, the more paragraphs they share.",
-            related.len()
-        ),
-        caption: format!("{name} and the entities mentioned with them (paragraphs shared)"),
-    };
-    svg::entity_graph(
+    charts::entity_graph(
         ids::ENTITY_GRAPH,
-        &text,
-        &graph_nodes(d, &members),
+        graph_nodes(d, v, &members),
         &edges,
         Some(0),
     )

@@ -8,7 +8,7 @@ use super::key::{Fingerprints, PageHasher};
 use super::{Page, by_kind, by_prominence, graph_edges, graph_nodes, list};
 use crate::link::Dossier;
 use crate::render::values::Values;
-use crate::render::{ids, svg};
+use crate::render::{charts, ids};
 
 pub const SITE_PATH: &str = "/";
 
@@ -54,31 +54,23 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
         "top_clusters",
         list((0..d.clusters.len().min(TOP_CLUSTERS)).map(|k| v.cluster(k))),
     );
-    page.set("graph_svg", &graph(d, &mentioned));
+    page.set("graph", &graph(d, v, &mentioned));
     page
 }
 
 /// The graph of who appears with whom: the most mentioned entities.
-fn graph(d: &Dossier, by_prominence: &[usize]) -> String {
+fn graph<'d>(
+    d: &'d Dossier,
+    v: &Values,
+    by_prominence: &[usize],
+) -> Option<charts::EntityGraph<'d>> {
     let mut top: Vec<usize> = by_prominence.iter().copied().take(GRAPH_ENTITIES).collect();
     by_kind(d, &mut top);
     let edges = graph_edges(d, &top, 3 * top.len());
     if top.len() < 2 || edges.is_empty() {
-        return String::new();
+        return None;
     }
-    let strongest = &edges[0];
-    let text = svg::GraphText {
-        title: "Who appears with whom".into(),
-        desc: format!(
-            "The {} most mentioned entities as circles, sized by their mentions and coloured by kind, joined where articles mention them in the same paragraph; the thicker the line, the more paragraphs they share. The strongest link is between {} and {} ({} paragraphs).",
-            top.len(),
-            d.registry.entities[top[strongest.a]].name,
-            d.registry.entities[top[strongest.b]].name,
-            strongest.weight
-        ),
-        caption: "Entities and who they are mentioned with (paragraphs shared)".into(),
-    };
-    svg::entity_graph(ids::HOME_GRAPH, &text, &graph_nodes(d, &top), &edges, None)
+    charts::entity_graph(ids::HOME_GRAPH, graph_nodes(d, v, &top), &edges, None)
 }
 
 /// What the page shows: the introduction, every article, the entities (the most

@@ -220,17 +220,22 @@ fn by_kind(d: &Dossier, entities: &mut [usize]) {
     entities.sort_by_key(|&e| rank(e));
 }
 
-/// Graph nodes for entities, in the order given.
-fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<super::svg::GraphNode> {
+/// Graph nodes for entities, in the order given: each holds the entity's shared
+/// template value, which the chart's component shows.
+fn graph_nodes<'d>(
+    d: &'d Dossier,
+    v: &Values,
+    entities: &[usize],
+) -> Vec<super::charts::GraphNode<'d>> {
     entities
         .iter()
         .map(|&e| {
             let s = d.entity_summary(e);
-            super::svg::GraphNode {
-                label: s.name.to_string(),
-                kind: s.kind.to_string(),
-                kind_label: s.kind_label.to_string(),
-                href: s.href.to_string(),
+            super::charts::GraphNode {
+                entity: v.entity(e),
+                label: s.name,
+                kind: s.kind,
+                kind_label: s.kind_label,
                 weight: s.mention_count,
             }
         })
@@ -239,7 +244,7 @@ fn graph_nodes(d: &Dossier, entities: &[usize]) -> Vec<super::svg::GraphNode> {
 
 /// Edges between `entities` (indices into it) from their paragraph co-mentions,
 /// strongest first, at most `limit`.
-fn graph_edges(d: &Dossier, entities: &[usize], limit: usize) -> Vec<super::svg::GraphEdge> {
+fn graph_edges(d: &Dossier, entities: &[usize], limit: usize) -> Vec<super::charts::GraphEdge> {
     // An entity's co-mentions can run to thousands; look each up among a dozen.
     let index: rustc_hash::FxHashMap<usize, usize> =
         entities.iter().enumerate().map(|(i, &e)| (e, i)).collect();
@@ -249,7 +254,7 @@ fn graph_edges(d: &Dossier, entities: &[usize], limit: usize) -> Vec<super::svg:
             if let Some(&b) = index.get(&other)
                 && a < b
             {
-                edges.push(super::svg::GraphEdge { a, b, weight });
+                edges.push(super::charts::GraphEdge { a, b, weight });
             }
         }
     }

@@ -15,7 +15,7 @@ use crate::link::CLUSTERS_PER_PAGE;
 use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::views::SpeakerView;
-use crate::render::{ids, svg};
+use crate::render::{charts, ids};
 
 /// How many of the most widely reported statements the coverage chart shows.
 const COVERAGE_ROWS: usize = 20;
@@ -157,35 +157,30 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
     // The numbers of this page's first and last statements (from 1).
     out.set("first_number", &(page * per_page + 1));
     out.set("last_number", &(page * per_page + shown));
-    // On the first page only, as are `terms` and `coverage_svg`.
+    // On the first page only, as are `terms` and `coverage`.
     out.set("speakers", &speakers);
     out.set("terms", &terms);
     // Every page of the index, when it has more than one.
     out.set("pages", &pages);
     // This page's number (from 1).
     out.set("page_number", &(page + 1));
-    out.set(
-        "coverage_svg",
-        &if page == 0 {
-            coverage_svg(d)
-        } else {
-            String::new()
-        },
-    );
+    // Drawn by the `coverage_grid` component.
+    out.set("coverage", &if page == 0 { coverage(d) } else { None });
     out
 }
 
-/// The quote index's grid of which outlets carry which widely reported statement.
-fn coverage_svg(d: &Dossier) -> String {
+/// The layout of the quote index's grid of which outlets carry which widely reported
+/// statement.
+fn coverage(d: &Dossier) -> Option<charts::CoverageGrid> {
     let clusters: Vec<&crate::link::QuoteCluster> = d
         .clusters
         .iter()
         .filter(|c| c.sources.len() >= 2)
         .take(COVERAGE_ROWS)
         .collect();
-    let rows: Vec<svg::CoverageRow> = clusters
+    let rows: Vec<charts::CoverageRow> = clusters
         .iter()
-        .map(|c| svg::CoverageRow {
+        .map(|c| charts::CoverageRow {
             label: format!(
                 "№ {} · {}",
                 c.id.trim_start_matches("c-"),
@@ -197,10 +192,10 @@ fn coverage_svg(d: &Dossier) -> String {
             href: format!("#{}", c.id),
         })
         .collect();
-    let columns: Vec<svg::CoverageColumn> = d
+    let columns: Vec<charts::CoverageColumn> = d
         .sources
         .iter()
-        .map(|s| svg::CoverageColumn {
+        .map(|s| charts::CoverageColumn {
             label: s.name.clone(),
             href: d.config.url(&format!("/sources/{}/", s.slug)),
         })
@@ -214,7 +209,7 @@ fn coverage_svg(d: &Dossier) -> String {
                 .collect()
         })
         .collect();
-    svg::coverage_grid(ids::COVERAGE_CHART, &rows, &columns, &carries)
+    charts::coverage_grid(ids::COVERAGE_CHART, rows, columns, &carries)
 }
 
 /// What a page of the index shows: every statement (a page's statements and numbers

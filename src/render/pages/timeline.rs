@@ -12,7 +12,7 @@ use tera::Value;
 use super::{Page, list};
 use crate::link::Dossier;
 use crate::render::values::Values;
-use crate::render::{ids, svg};
+use crate::render::{charts, ids};
 
 /// The overview (`None`) or a month's page.
 pub fn site_path(d: &Dossier, month: Option<usize>) -> String {
@@ -193,7 +193,7 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
             m.events += events.len();
         }
     }
-    let chart_svg = if month.is_none() {
+    let chart = if month.is_none() {
         let chart_href = |period: &crate::analyse::dates::Period| {
             if paged {
                 format!("{}#d-{}", month_href(month_of(period)), period.key())
@@ -203,7 +203,7 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
         };
         timeline_chart(&groups, &chart_href)
     } else {
-        String::new()
+        None
     };
     let (site_path, title) = match month {
         None => (site_path(d, None), "Timeline".to_string()),
@@ -228,21 +228,22 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
     );
     page.set("next_month", &month_view(month.map(|k| k + 1)));
     page.set("months", &months);
-    page.set("chart_svg", &chart_svg);
+    // On the overview only: drawn by the `timeline_chart` component.
+    page.set("chart", &chart);
     page
 }
 
-/// The timeline as a chart: a column per period, linking to it.
+/// The layout of the timeline's chart: a column per period, linking to it.
 fn timeline_chart(
     groups: &TimelineGroups,
     href: &dyn Fn(&crate::analyse::dates::Period) -> String,
-) -> String {
+) -> Option<charts::TimelineChart> {
     let mut columns = Vec::new();
     let mut reached: Option<time::Date> = None;
     for (period, (articles, events)) in groups {
         let gap_before = reached.is_some_and(|r| period.start > r.next_day().unwrap_or(r));
         reached = Some(reached.map_or(period.end(), |r| r.max(period.end())));
-        columns.push(svg::ChartColumn {
+        columns.push(charts::ChartColumn {
             label: period.short_label(),
             title: period.display(),
             href: href(period),
@@ -251,7 +252,7 @@ fn timeline_chart(
             gap_before,
         });
     }
-    svg::timeline_chart(ids::TIMELINE_CHART, &columns)
+    charts::timeline_chart(ids::TIMELINE_CHART, columns)
 }
 
 /// What a page of the timeline shows: which months have pages and which this is (a
