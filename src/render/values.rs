@@ -89,3 +89,37 @@ impl<'d> Values<'d> {
             .clone()
     }
 }
+
+/// A view made of a shared value's fields and a few of the page's own: an article's
+/// summary with its page's content, an entity's with its count in one article. The
+/// fields are copied by reference into one map, as `#[serde(flatten)]` would, but
+/// without making each field's name anew (flatten goes through serde's maps, whose
+/// keys Tera must own).
+pub struct Extended<'a, T> {
+    /// A value made from a struct (its fields named by `&'static str`).
+    pub base: &'a Value,
+    /// The page's own fields, a struct too.
+    pub extra: T,
+}
+
+impl<T: serde::Serialize> serde::Serialize for Extended<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeStruct};
+        let base = self
+            .base
+            .as_map()
+            .ok_or_else(|| S::Error::custom("not a map"))?;
+        let extra = Value::from_serializable(&self.extra);
+        let extra = extra
+            .as_map()
+            .ok_or_else(|| S::Error::custom("not a map"))?;
+        let mut st = serializer.serialize_struct("Extended", base.len() + extra.len())?;
+        for (key, value) in base.iter().chain(extra.iter()) {
+            match key {
+                tera::value::Key::Str(name) => st.serialize_field(name, value)?,
+                _ => return Err(S::Error::custom("a field named at run time")),
+            }
+        }
+        st.end()
+    }
+}
