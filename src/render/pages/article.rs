@@ -7,7 +7,7 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, list};
+use super::{Page, html, list};
 use crate::index::Dossier;
 use crate::render::values::{Extended, Values};
 use crate::render::views::display_date;
@@ -37,7 +37,7 @@ struct Card<'a> {
 /// [`crate::render::views::ArticleSummary`].
 #[derive(Serialize)]
 struct ArticleView<'a> {
-    content: std::borrow::Cow<'a, str>,
+    content: Value,
     tags: &'a [String],
     entities: Vec<Extended<'a, EntityInArticle>>,
     quotes: Value,
@@ -76,7 +76,7 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
     let summary = v.article(i);
     let entity_values: Vec<Value> = ents.iter().map(|&(e, _)| v.entity(e)).collect();
     let view = ArticleView {
-        content: quote_links_paged(d, i),
+        content: html(&quote_links_paged(d, i)),
         tags: &a.article.tags,
         entities: ents
             .iter()
@@ -113,7 +113,7 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
         },
     );
     // `{entity id: Card}` as JSON, for the cards shown over mentions.
-    page.set("cards_json", &crate::render::script_safe_json(&cards));
+    page.set_value("cards_json", html(&crate::render::script_safe_json(&cards)));
     // The next older and the next newer article.
     page.set_value(
         "prev",

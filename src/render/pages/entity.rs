@@ -7,7 +7,7 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, by_kind, graph_edges, graph_nodes, list};
+use super::{Page, by_kind, graph_edges, graph_nodes, html, list};
 use crate::index::Dossier;
 use crate::render::values::{Extended, Values};
 use crate::render::views::one_line;
@@ -71,12 +71,12 @@ pub struct Related {
 struct EntityView<'a> {
     aliases: &'a [String],
     aliases_seen: &'a [String],
-    description: &'a str,
+    description: Value,
     links: &'a [String],
     mentions_by_article: Vec<MentionsInArticle<'a>>,
     quotes: Value,
     related: Vec<Related>,
-    graph_svg: String,
+    graph_svg: Value,
 }
 
 pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
@@ -103,7 +103,7 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
     let view = EntityView {
         aliases: &entity.aliases,
         aliases_seen: &stats.aliases_seen,
-        description: &d.descriptions[e],
+        description: html(&d.descriptions[e]),
         links: &entity.links,
         mentions_by_article: by_article.into_iter().map(|(_, g)| g).collect(),
         quotes: list(stats.quotes.iter().map(|&r| v.quote(r))),
@@ -116,7 +116,7 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
                 count,
             })
             .collect(),
-        graph_svg: graph(d, e),
+        graph_svg: html(&graph(d, e)),
     };
     let mut page = Page::new(
         v,

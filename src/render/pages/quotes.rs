@@ -10,7 +10,7 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, list};
+use super::{Page, html, list};
 use crate::index::Dossier;
 use crate::render::values::Values;
 use crate::render::views::{CLUSTERS_PER_PAGE, SpeakerView};
@@ -163,13 +163,13 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
     out.set("pages", &pages);
     // This page's number (from 1).
     out.set("page_number", &(page + 1));
-    out.set(
+    out.set_value(
         "coverage_svg",
-        &if page == 0 {
+        html(&if page == 0 {
             coverage_svg(d)
         } else {
             String::new()
-        },
+        }),
     );
     out
 }

@@ -9,7 +9,7 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, list};
+use super::{Page, html, list};
 use crate::index::Dossier;
 use crate::render::values::Values;
 use crate::render::{ids, svg};
@@ -224,7 +224,7 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
     );
     page.set("next_month", &month_view(month.map(|k| k + 1)));
     page.set("months", &months);
-    page.set("chart_svg", &chart_svg);
+    page.set_value("chart_svg", html(&chart_svg));
     page
 }
 
