@@ -122,7 +122,7 @@ mod tests {
                 .filter(|v| v.contains('{'))
                 .collect();
             let known: &[&str] = match name {
-                "entity.html" => &["mg-{{ group.article.slug }}"],
+                "entity.html" => &["mg-{{ a.slug }}"],
                 _ => &[],
             };
             assert_eq!(made, known, "{name}");
