@@ -282,16 +282,29 @@ impl Staging {
         self.error.lock().expect("not poisoned").is_some()
     }
 
+    /// Writes one file made elsewhere, at `rel`.
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        if self.failed() {
+            return;
+        }
+        if let Err(e) = self.try_write_bytes(rel, bytes) {
+            self.error.lock().expect("not poisoned").get_or_insert(e);
+        }
+    }
+
     fn try_write(&self, file: &OutputFile) -> anyhow::Result<()> {
-        let path = self.create(&file.path)?;
-        std::fs::write(&path, &file.bytes)
+        self.try_write_bytes(&file.path, &file.bytes)
+    }
+
+    fn try_write_bytes(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let path = self.create(rel)?;
+        std::fs::write(&path, bytes)
             .with_context(|| format!("failed to write `{}`", path.display()))?;
         self.files.fetch_add(1, Ordering::Relaxed);
-        if file.path.ends_with(".html") {
+        if rel.ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
         }
-        self.bytes
-            .fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         Ok(())
     }
 
@@ -366,6 +379,10 @@ impl Staging {
 impl crate::render::Sink for Staging {
     fn file(&self, file: OutputFile) {
         self.write(&file);
+    }
+
+    fn borrowed(&self, path: String, bytes: &[u8]) {
+        self.write_bytes(&path, bytes);
     }
 
     fn stream(&self, path: &str, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) {

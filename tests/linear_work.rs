@@ -240,7 +240,11 @@ fn measured_pipeline(root: &Path) -> usize {
     // What an article page shows of each of its quotes.
     let views: usize = (0..dossier.articles.len())
         .flat_map(|a| (0..dossier.articles[a].body.quotes.len()).map(move |q| (a, q)))
-        .map(|r| dossier.quote_view(r, tera::Value::none()).cluster_sources)
+        .map(|r| {
+            dossier
+                .quote_view(r, tera::Value::none(), tera::Value::none())
+                .cluster_sources
+        })
         .sum();
     let mut exported = 0;
     dossier::render::export::export_files(&dossier, &mut |f| exported += f.bytes.len());

@@ -125,7 +125,7 @@ mod tests {
                 .filter(|v| v.contains('{'))
                 .collect();
             let known: &[&str] = match name {
-                "entity.html" => &["mg-{{ group.article.slug }}"],
+                "entity.html" => &["mg-{{ a.slug }}"],
                 // The charts' ids, given as data: those of `code_ids`.
                 "charts.html" => &[
                     "{{ chart.id }}",

@@ -60,6 +60,12 @@ pub fn render_site(dossier: &Dossier, theme: &Theme) -> Result<Vec<OutputFile>, 
 pub trait Sink: Sync {
     fn file(&self, file: OutputFile);
 
+    /// A file whose bytes the renderer keeps (a page, rendered into a buffer each
+    /// thread reuses). By default they are copied and given to [`Sink::file`].
+    fn borrowed(&self, path: String, bytes: &[u8]) {
+        self.file(OutputFile::new(path, bytes));
+    }
+
     /// A file made in parts by `write`, so that a large one (the JSON export) need not
     /// be whole in memory. By default the parts are gathered and given to
     /// [`Sink::file`].
@@ -108,12 +114,16 @@ pub fn render_site_to(
             let paths: Vec<String> = ids
                 .par_iter()
                 .filter_map(|&id| {
-                    match tally.time(id.kind(), || render_page(dossier, &values, theme, id)) {
-                        Ok(file) => {
-                            let path = file.path.clone();
-                            sink.file(file);
-                            Some(path)
-                        }
+                    let rendered = PAGE_BUFFER.with_borrow_mut(|buffer| {
+                        buffer.clear();
+                        let path = tally.time(id.kind(), || {
+                            render_page_into(dossier, &values, theme, id, buffer)
+                        })?;
+                        sink.borrowed(path.clone(), buffer);
+                        Ok(path)
+                    });
+                    match rendered {
+                        Ok(path) => Some(path),
                         Err(d) => {
                             let mut errors = errors.lock().expect("not poisoned");
                             if !errors.contains(&d) {
@@ -157,10 +167,27 @@ fn render_page(
     theme: &Theme,
     id: PageId,
 ) -> Result<OutputFile, Diagnostic> {
+    let mut html = Vec::with_capacity(32 * 1024);
+    render_page_into(dossier, values, theme, id, &mut html).map(|path| OutputFile::new(path, html))
+}
+
+thread_local! {
+    /// The buffer each thread renders its pages into, kept from page to page.
+    static PAGE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Renders one page through its template at the end of `out`, and returns the path of
+/// its file.
+fn render_page_into(
+    dossier: &Dossier,
+    values: &Values,
+    theme: &Theme,
+    id: PageId,
+    out: &mut Vec<u8>,
+) -> Result<String, Diagnostic> {
     let page = pages::plan(dossier, values, id);
-    theme
-        .render(page.template, &page.context())
-        .map(|html| OutputFile::new(pages::output_path(&page.site_path), html))
+    theme.render_into(page.template, &page.context(), out)?;
+    Ok(pages::output_path(&page.site_path))
 }
 
 /// The files that are not rendered from templates: the JSON export, the feed and the

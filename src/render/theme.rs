@@ -85,15 +85,24 @@ impl Theme {
     /// failure into a located diagnostic.
     pub fn render(&self, template: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(32 * 1024);
-        self.tera
-            .render_to(template, context, &mut out)
-            .map(|()| out)
-            .map_err(|e| {
-                locate(&self.sources, &e, template)
-                    .into_iter()
-                    .next()
-                    .expect("one diagnostic at least")
-            })
+        self.render_into(template, context, &mut out).map(|()| out)
+    }
+
+    /// Renders a template at the end of `out`, so that a caller rendering many pages can
+    /// reuse one buffer (a page grown afresh each time is copied at every doubling, into
+    /// memory the system must clear first).
+    pub fn render_into(
+        &self,
+        template: &str,
+        context: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.tera.render_to(template, context, out).map_err(|e| {
+            locate(&self.sources, &e, template)
+                .into_iter()
+                .next()
+                .expect("one diagnostic at least")
+        })
     }
 }
 

@@ -105,7 +105,9 @@ pub struct QuoteView<'a> {
     pub id: String,
     pub anchor: &'a str,
     pub text: &'a str,
-    pub speaker: Option<SpeakerView<'a>>,
+    /// The quote's [`SpeakerView`] (shared with every quote of the same known entity
+    /// unless lent), or none.
+    pub speaker: Value,
     pub cluster: Option<&'a str>,
     pub cluster_path: Option<String>,
     pub cluster_href: Option<String>,
@@ -133,7 +135,8 @@ pub struct ClusterView<'a> {
     /// Where it is on the quote index (`/quotes/#c-3`, `/quotes/page/2/#c-612`).
     pub path: String,
     pub href: String,
-    pub speaker: Option<SpeakerView<'a>>,
+    /// The statement's [`SpeakerView`], or none.
+    pub speaker: Value,
     pub source_count: usize,
     pub sources: &'a [String],
     pub text: &'a str,
@@ -251,8 +254,9 @@ impl Dossier {
         Some(view)
     }
 
-    /// The quote at `r`; `article` is its article's shared summary.
-    pub fn quote_view(&self, r: QuoteRef, summary: Value) -> QuoteView<'_> {
+    /// The quote at `r`; `summary` is its article's shared summary, `speaker` its
+    /// speaker's value.
+    pub fn quote_view(&self, r: QuoteRef, summary: Value, speaker: Value) -> QuoteView<'_> {
         let (a, q) = r;
         let article = &self.articles[a];
         let quote = &article.body.quotes[q];
@@ -264,7 +268,7 @@ impl Dossier {
             id: format!("{}#{}", article.article.slug, quote.anchor),
             anchor: &quote.anchor,
             text: &quote.text,
-            speaker: self.quote_speaker_view(r),
+            speaker,
             cluster: cluster.map(|c| c.id.as_str()),
             cluster_href: cluster_path.as_deref().map(|p| self.config.url(p)),
             cluster_path,
@@ -276,8 +280,13 @@ impl Dossier {
     }
 
     /// The cluster at `index`, with every wording; `quote` gives a wording's shared
-    /// value.
-    pub fn cluster_view(&self, index: usize, quote: &dyn Fn(QuoteRef) -> Value) -> ClusterView<'_> {
+    /// value, `speaker` the statement's speaker's.
+    pub fn cluster_view(
+        &self,
+        index: usize,
+        quote: &dyn Fn(QuoteRef) -> Value,
+        speaker: Value,
+    ) -> ClusterView<'_> {
         let c = &self.clusters[index];
         let reference = &self.quote(c.representative).text;
         let variants = c
@@ -298,7 +307,7 @@ impl Dossier {
             id: &c.id,
             href: self.config.url(&path),
             path,
-            speaker: c.speaker.as_ref().map(|s| self.speaker_view(s)),
+            speaker,
             source_count: c.sources.len(),
             sources: &c.sources,
             text: reference,

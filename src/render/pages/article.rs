@@ -7,21 +7,19 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, list};
+use super::{Page, html, list};
 use crate::link::Dossier;
-use crate::render::values::Values;
+use crate::render::values::{Extended, Values};
 use crate::render::views::display_date;
 
 pub fn site_path(d: &Dossier, i: usize) -> String {
     format!("/articles/{}/", d.articles[i].article.slug)
 }
 
-/// An entity the article mentions, with how often.
+/// An entity the article mentions, with how often; shown with the fields of the
+/// entity's [`crate::render::views::EntitySummary`].
 #[derive(Serialize)]
 struct EntityInArticle {
-    /// The entity's [`crate::render::views::EntitySummary`], whose fields it shows too.
-    #[serde(flatten)]
-    summary: Value,
     in_article: usize,
 }
 
@@ -35,13 +33,13 @@ struct Card<'a> {
     articles: usize,
 }
 
+/// An article's page, shown with the fields of its
+/// [`crate::render::views::ArticleSummary`].
 #[derive(Serialize)]
 struct ArticleView<'a> {
-    #[serde(flatten)]
-    summary: Value,
-    content: &'a str,
+    content: Value,
     tags: &'a [String],
-    entities: Vec<EntityInArticle>,
+    entities: Vec<Extended<'a, EntityInArticle>>,
     quotes: Value,
 }
 
@@ -75,15 +73,17 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
             )
         })
         .collect();
+    let summary = v.article(i);
+    let entity_values: Vec<Value> = ents.iter().map(|&(e, _)| v.entity(e)).collect();
     let view = ArticleView {
-        summary: v.article(i),
-        content: &a.body.html,
+        content: html(&a.body.html),
         tags: &a.article.tags,
         entities: ents
             .iter()
-            .map(|&(e, n)| EntityInArticle {
-                summary: v.entity(e),
-                in_article: n,
+            .zip(&entity_values)
+            .map(|(&(_, n), summary)| Extended {
+                base: summary,
+                extra: EntityInArticle { in_article: n },
             })
             .collect(),
         quotes: list(
@@ -105,9 +105,15 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
             .clone()
             .unwrap_or_else(|| format!("{}, {}", a.article.source, display_date(a.article.date))),
     );
-    page.set("article", &view);
+    page.set(
+        "article",
+        &Extended {
+            base: &summary,
+            extra: view,
+        },
+    );
     // `{entity id: Card}` as JSON, for the cards shown over mentions.
-    page.set("cards_json", &crate::render::script_safe_json(&cards));
+    page.set_value("cards_json", html(&crate::render::script_safe_json(&cards)));
     // The next older and the next newer article.
     page.set_value(
         "prev",

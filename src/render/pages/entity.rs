@@ -7,9 +7,9 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
-use super::{Page, by_kind, graph_edges, graph_nodes, list};
+use super::{Page, by_kind, graph_edges, graph_nodes, html, list};
 use crate::link::Dossier;
-use crate::render::values::Values;
+use crate::render::values::{Extended, Values};
 use crate::render::views::one_line;
 use crate::render::{charts, ids};
 
@@ -34,8 +34,16 @@ impl Serialize for MentionInContext<'_> {
         let links = &self.article.links;
         let mut st = serializer.serialize_struct("MentionInContext", 6)?;
         st.serialize_field("anchor", &self.mention.anchor)?;
-        st.serialize_field("path", &format!("{}#{}", links.path, self.mention.anchor))?;
-        st.serialize_field("href", &format!("{}#{}", links.href, self.mention.anchor))?;
+        let anchor = &self.mention.anchor;
+        let mut link =
+            String::with_capacity(links.href.len().max(links.path.len()) + 1 + anchor.len());
+        for (field, page) in [("path", &links.path), ("href", &links.href)] {
+            link.clear();
+            link.push_str(page);
+            link.push('#');
+            link.push_str(anchor);
+            st.serialize_field(field, link.as_str())?;
+        }
         st.serialize_field("before", &before)?;
         st.serialize_field("surface", &self.mention.surface)?;
         st.serialize_field("after", &after)?;
@@ -57,13 +65,13 @@ pub struct Related {
     pub count: usize,
 }
 
+/// An entity's page, shown with the fields of its
+/// [`crate::render::views::EntitySummary`].
 #[derive(Serialize)]
 struct EntityView<'a> {
-    #[serde(flatten)]
-    summary: Value,
     aliases: &'a [String],
     aliases_seen: &'a [String],
-    description: &'a str,
+    description: Value,
     links: &'a [String],
     mentions_by_article: Vec<MentionsInArticle<'a>>,
     quotes: Value,
@@ -94,10 +102,9 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
         }
     }
     let view = EntityView {
-        summary: v.entity(e),
         aliases: &entity.aliases,
         aliases_seen: &stats.aliases_seen,
-        description: &d.descriptions[e],
+        description: html(&d.descriptions[e]),
         links: &entity.links,
         mentions_by_article: by_article.into_iter().map(|(_, g)| g).collect(),
         quotes: list(stats.quotes.iter().map(|&r| v.quote(r))),
@@ -123,7 +130,13 @@ pub fn page(d: &Dossier, v: &Values, e: usize) -> Page {
             one_line(&entity.description)
         },
     );
-    page.set("entity", &view);
+    page.set(
+        "entity",
+        &Extended {
+            base: &v.entity(e),
+            extra: view,
+        },
+    );
     page
 }
 

@@ -5,7 +5,7 @@
 use std::hash::Hash;
 
 use super::key::{Fingerprints, PageHasher};
-use super::{Page, by_kind, by_prominence, graph_edges, graph_nodes, list};
+use super::{Page, by_kind, by_prominence, graph_edges, graph_nodes, html, list};
 use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::{charts, ids};
@@ -41,7 +41,7 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
         d.config.description.clone(),
     );
     // `content/_index.md` as HTML.
-    page.set("intro", &d.intro_html);
+    page.set_value("intro", html(&d.intro_html));
     page.set_value(
         "articles",
         list((0..d.articles.len()).map(|i| v.article(i))),

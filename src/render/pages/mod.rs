@@ -189,6 +189,12 @@ pub fn plan(d: &Dossier, v: &Values, id: PageId) -> Page {
     }
 }
 
+/// HTML the program made (from Markdown, or a chart) as a value marked safe: templates
+/// write it as it is, without `| safe` (which would copy it once more).
+fn html(text: &str) -> Value {
+    Value::safe_string(text)
+}
+
 /// A template list of (shared) values.
 fn list(items: impl IntoIterator<Item = Value>) -> Value {
     Value::from(items.into_iter().collect::<Vec<_>>())
