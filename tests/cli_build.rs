@@ -473,3 +473,46 @@ fn static_files_linked_from_markdown_resolve_under_a_sub_path() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The index of sources stays small: each outlet with its counts and newest articles,
+/// and a link to its own page, which lists them all.
+#[test]
+fn the_sources_index_lists_each_outlets_newest_articles() {
+    let f = Fixture::new();
+    for day in 1..=8 {
+        f.write(
+            &format!("content/articles/day-{day}.md"),
+            &format!(
+                "+++\ntitle = \"Day {day}\"\ndate = 2020-02-{day:02}\nsource = \"Reuters\"\n+++\nIraq's parliament met.\n"
+            ),
+        );
+    }
+    f.build_ok();
+    let index = f.read("public/sources/index.html");
+    let listed: Vec<&str> = index
+        .match_indices("href=\"/sub/articles/")
+        .map(|(i, _)| {
+            let rest = &index[i + "href=\"/sub/articles/".len()..];
+            &rest[..rest.find('/').unwrap()]
+        })
+        .collect();
+    // The newest five of the ten (the fixture's two are from Reuters too).
+    assert_eq!(
+        listed,
+        ["day-8", "day-7", "day-6", "day-5", "day-4"],
+        "{index}"
+    );
+    assert!(
+        index.contains(
+            "<p class=\"more\"><a href=\"/sub/sources/reuters/\">All 10 articles from Reuters</a></p>"
+        ),
+        "{index}"
+    );
+    let page = f.read("public/sources/reuters/index.html");
+    for day in 1..=8 {
+        assert!(
+            page.contains(&format!("href=\"/sub/articles/day-{day}/\"")),
+            "{day}"
+        );
+    }
+}

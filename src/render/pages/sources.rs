@@ -15,6 +15,10 @@ use crate::render::values::Values;
 
 pub const INDEX_PATH: &str = "/sources/";
 
+/// How many of each outlet's articles, the newest, the index of sources lists: the
+/// index stays small however many articles the outlets published.
+pub const ARTICLES_ON_INDEX: usize = 5;
+
 /// How many of the entities it mentions most a source's page lists.
 pub const TOP_ENTITIES_OF_SOURCE: usize = 12;
 
@@ -34,10 +38,12 @@ struct SourceView<'a> {
     href: String,
     article_count: usize,
     quote_count: usize,
+    /// Its articles, newest first: all of them, or on the index the newest
+    /// [`ARTICLES_ON_INDEX`].
     articles: Value,
 }
 
-fn source_view<'a>(d: &'a Dossier, v: &Values, s: usize) -> SourceView<'a> {
+fn source_view<'a>(d: &'a Dossier, v: &Values, s: usize, shown: usize) -> SourceView<'a> {
     let src = &d.sources[s];
     let path = site_path(d, s);
     SourceView {
@@ -51,12 +57,14 @@ fn source_view<'a>(d: &'a Dossier, v: &Values, s: usize) -> SourceView<'a> {
             .iter()
             .map(|&a| d.articles[a].links.quote_count)
             .sum(),
-        articles: list(src.articles.iter().map(|&a| v.article(a))),
+        articles: list(src.articles.iter().take(shown).map(|&a| v.article(a))),
     }
 }
 
 pub fn index_page(d: &Dossier, v: &Values) -> Page {
-    let sources: Vec<SourceView> = (0..d.sources.len()).map(|s| source_view(d, v, s)).collect();
+    let sources: Vec<SourceView> = (0..d.sources.len())
+        .map(|s| source_view(d, v, s, ARTICLES_ON_INDEX))
+        .collect();
     let mut page = Page::new(
         v,
         "sources.html",
@@ -94,7 +102,7 @@ pub fn page(d: &Dossier, v: &Values, s: usize) -> Page {
     let mut top: Vec<(usize, usize)> = counts.into_iter().collect();
     top.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     let view = SourcePageView {
-        source: source_view(d, v, s),
+        source: source_view(d, v, s, usize::MAX),
         top_entities: top
             .iter()
             .take(TOP_ENTITIES_OF_SOURCE)
@@ -124,7 +132,7 @@ pub fn page(d: &Dossier, v: &Values, s: usize) -> Page {
     page
 }
 
-/// What the index shows: every outlet and its articles.
+/// What the index shows: every outlet, its counts and its newest articles.
 pub fn index_key(k: &Fingerprints, d: &Dossier, h: &mut PageHasher) {
     k.listing(d, false).hash(h);
 }
