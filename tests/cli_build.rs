@@ -516,3 +516,46 @@ fn the_sources_index_lists_each_outlets_newest_articles() {
         );
     }
 }
+
+/// The home page lists the newest articles and links to the timeline, which lists
+/// them all: it stays small whatever the dossier holds.
+#[test]
+fn the_home_page_lists_the_newest_articles_and_links_to_all() {
+    let f = Fixture::new();
+    for n in 1..=33 {
+        f.write(
+            &format!("content/articles/n-{n:02}.md"),
+            &format!(
+                "+++\ntitle = \"Number {n}\"\ndate = 2020-03-{:02}\nsource = \"Reuters\"\n+++\nIraq's parliament met.\n",
+                n.min(28)
+            ),
+        );
+    }
+    f.build_ok();
+    let home = f.read("public/index.html");
+    let cards = home.matches("<article class=\"card\">").count();
+    assert_eq!(cards, 30, "{home}");
+    assert!(
+        home.contains(">Latest articles <span class=\"count\">30</span></h2>"),
+        "{home}"
+    );
+    assert!(
+        home.contains(
+            "<p class=\"more\"><a href=\"/sub/timeline/\">All 35 articles, by date</a></p>"
+        ),
+        "{home}"
+    );
+    // The two oldest (the fixture's, 5 January) are on the timeline, not the home page.
+    assert!(!home.contains("href=\"/sub/articles/first/\""), "{home}");
+    let timeline = f.read("public/timeline/index.html");
+    assert!(
+        timeline.contains("href=\"/sub/articles/first/\""),
+        "{timeline}"
+    );
+    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

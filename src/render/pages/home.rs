@@ -1,4 +1,4 @@
-//! The home page: the introduction, the articles newest first, and what stands out
+//! The home page: the introduction, the newest articles, and what stands out
 //! across them (the most mentioned entities, the most widely reported statements, the
 //! graph of who appears with whom).
 
@@ -12,6 +12,9 @@ use crate::render::{charts, ids};
 
 pub const SITE_PATH: &str = "/";
 
+/// How many articles, the newest, the home page lists; the timeline lists them all, by
+/// date, a page a month in a large dossier. The home page stays small at any size.
+pub const LATEST_ARTICLES: usize = 30;
 /// How many of the most mentioned entities the home page lists.
 pub const TOP_ENTITIES: usize = 12;
 /// How many of the most widely reported statements the home page shows.
@@ -44,7 +47,7 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
     page.set_value("intro", html(&d.intro_html));
     page.set_value(
         "articles",
-        list((0..d.articles.len()).map(|i| v.article(i))),
+        list((0..d.articles.len().min(LATEST_ARTICLES)).map(|i| v.article(i))),
     );
     page.set_value(
         "top_entities",
@@ -73,12 +76,12 @@ fn graph<'d>(
     charts::entity_graph(ids::HOME_GRAPH, graph_nodes(d, v, &top), &edges, None)
 }
 
-/// What the page shows: the introduction, every article, the entities (the most
+/// What the page shows: the introduction, the newest articles, the entities (the most
 /// mentioned and their graph) and the most widely reported statements.
 pub fn key(k: &Fingerprints, d: &Dossier, h: &mut PageHasher) {
     d.intro.title.hash(h);
     d.intro_html.hash(h);
-    for i in 0..d.articles.len() {
+    for i in 0..d.articles.len().min(LATEST_ARTICLES) {
         k.listed(d, i, h);
     }
     k.entity.hash(h);
