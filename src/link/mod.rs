@@ -20,9 +20,14 @@ use crate::config::Config;
 use crate::content::{Intro, Registry};
 pub mod timeline;
 
-/// Statements on one page of the quote index; more make more pages
+/// Statements on one page of the quote index at most; more make more pages
 /// (`/quotes/page/2/`), most widely reported first.
 pub const CLUSTERS_PER_PAGE: usize = 500;
+
+/// Wordings on one page of the quote index at most (a page has at least one
+/// statement): the most widely reported statements have dozens each, and a page of 500
+/// of them would run to megabytes.
+pub const WORDINGS_PER_PAGE: usize = 200;
 
 /// An entity's addresses and one-line summary, made once rather than for each page
 /// that lists the entity.
@@ -113,6 +118,8 @@ pub struct Dossier {
     pub lent_from: Vec<Vec<Option<QuoteRef>>>,
     /// Sorted by name.
     pub sources: Vec<Source>,
+    /// Where each page of the quote index starts ([`quote_page_starts`]).
+    pub quote_page_starts: Vec<usize>,
     /// The months of the timeline with a page each; empty when it fits on one page.
     pub timeline_months: Vec<timeline::YearMonth>,
 }
@@ -159,10 +166,11 @@ impl Dossier {
             .iter()
             .map(|e| EntityLinks::of(e, &config))
             .collect();
+        let quote_page_starts = quote_page_starts(&clusters);
         articles
             .par_iter_mut()
             .zip(&cluster_of)
-            .for_each(|(a, clusters)| point_quote_links(a, clusters, &config));
+            .for_each(|(a, clusters)| point_quote_links(a, clusters, &quote_page_starts, &config));
         Dossier {
             entity_links,
             config,
@@ -177,12 +185,24 @@ impl Dossier {
             cluster_of,
             lent_from,
             sources,
+            quote_page_starts,
         }
     }
 
-    /// Pages of the quote index: one, or one per [`CLUSTERS_PER_PAGE`] statements.
+    /// Pages of the quote index: one, or more ([`quote_page_starts`]).
     pub fn quote_pages(&self) -> usize {
-        self.clusters.len().div_ceil(CLUSTERS_PER_PAGE).max(1)
+        self.quote_page_starts.len()
+    }
+
+    /// The statements (indices into `clusters`) on quote index page `page` (0-based).
+    pub fn quote_page_clusters(&self, page: usize) -> std::ops::Range<usize> {
+        let start = self.quote_page_starts[page];
+        let end = self
+            .quote_page_starts
+            .get(page + 1)
+            .copied()
+            .unwrap_or(self.clusters.len());
+        start..end
     }
 
     /// The site path of quote index page `page` (0-based).
@@ -192,7 +212,7 @@ impl Dossier {
 
     /// The quote index page (0-based) of the cluster at `index`.
     pub fn cluster_page(&self, index: usize) -> usize {
-        cluster_page(index)
+        cluster_page(&self.quote_page_starts, index)
     }
 
     /// Where the cluster at `index` is on the quote index.
@@ -230,18 +250,48 @@ fn quote_page_path(page: usize) -> String {
     }
 }
 
-/// The quote index page (0-based) of the cluster at `index`.
-fn cluster_page(index: usize) -> usize {
-    index / CLUSTERS_PER_PAGE
+/// The quote index page (0-based) of the cluster at `index`, given where each page
+/// starts.
+fn cluster_page(starts: &[usize], index: usize) -> usize {
+    starts.partition_point(|&s| s <= index).saturating_sub(1)
+}
+
+/// Where each page of the quote index starts (the index of its first statement): a
+/// page takes statements, most widely reported first, until it holds
+/// [`CLUSTERS_PER_PAGE`] of them or [`WORDINGS_PER_PAGE`] wordings. The first page
+/// starts at 0, even with no statement.
+pub fn quote_page_starts(clusters: &[QuoteCluster]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let (mut statements, mut wordings) = (0, 0);
+    for (i, c) in clusters.iter().enumerate() {
+        if statements > 0
+            && (statements == CLUSTERS_PER_PAGE || wordings + c.quotes.len() > WORDINGS_PER_PAGE)
+        {
+            starts.push(i);
+            (statements, wordings) = (0, 0);
+        }
+        statements += 1;
+        wordings += c.quotes.len();
+    }
+    starts
 }
 
 /// Points an article's quote links at the quote index page that shows each quote's
 /// statement (`clusters`: the cluster of each of its quotes). Analysis, which runs
 /// before quotes are clustered, points them all at the first page.
-pub fn point_quote_links(a: &mut AnalysedArticle, clusters: &[Option<usize>], config: &Config) {
+pub fn point_quote_links(
+    a: &mut AnalysedArticle,
+    clusters: &[Option<usize>],
+    page_starts: &[usize],
+    config: &Config,
+) {
     let slug = &a.article.slug;
     a.body.point_quote_links(|q, quote| {
-        let page = clusters.get(q).copied().flatten().map_or(0, cluster_page);
+        let page = clusters
+            .get(q)
+            .copied()
+            .flatten()
+            .map_or(0, |c| cluster_page(page_starts, c));
         config.url(&format!(
             "{}#{slug}-{}",
             quote_page_path(page),

@@ -427,6 +427,7 @@ impl Model {
                     crate::link::point_quote_links(
                         slot,
                         &self.dossier.cluster_of[i],
+                        &self.dossier.quote_page_starts,
                         &self.dossier.config,
                     );
                     self.in_place.push((

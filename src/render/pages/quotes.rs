@@ -1,7 +1,8 @@
 //! The quote index: every statement, most widely reported first, with each outlet's
 //! wording compared; on its first page the index by speaker, the quoted terms and the
 //! chart of which outlets carry which statements. A long index is paged
-//! ([`CLUSTERS_PER_PAGE`]).
+//! ([`crate::link::quote_page_starts`]), and the index by speaker lists the most quoted
+//! ([`SPEAKERS_SHOWN`], each with its first [`STATEMENTS_PER_SPEAKER`] statements).
 
 use std::hash::{Hash, Hasher};
 
@@ -11,7 +12,6 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Page, list};
-use crate::link::CLUSTERS_PER_PAGE;
 use crate::link::Dossier;
 use crate::render::values::Values;
 use crate::render::views::SpeakerView;
@@ -23,9 +23,19 @@ const COVERAGE_ROWS: usize = 20;
 #[derive(Serialize)]
 struct SpeakerGroup<'a> {
     speaker: SpeakerView<'a>,
+    /// Its first statements, the most widely reported first.
     clusters: Vec<ClusterRef<'a>>,
+    /// Its statements not listed.
+    more: usize,
+    /// Its quotes.
     count: usize,
 }
+
+/// How many speakers, the most quoted, the index by speaker lists.
+pub const SPEAKERS_SHOWN: usize = 100;
+
+/// How many of a speaker's statements the index by speaker links to.
+pub const STATEMENTS_PER_SPEAKER: usize = 12;
 
 /// A link to a statement on the quote index.
 #[derive(Serialize)]
@@ -58,44 +68,54 @@ struct QuotePageLink {
 /// Page `page` (0-based) of the quote index: its statements, and on the first page the
 /// index by speaker, the quoted terms and the coverage chart.
 pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
-    let per_page = CLUSTERS_PER_PAGE;
-    let first = (page * per_page).min(d.clusters.len());
-    let shown = (first + per_page).min(d.clusters.len()) - first;
+    let shown = d.quote_page_clusters(page);
     let mut speakers: Vec<SpeakerGroup> = Vec::new();
+    let mut speaker_count = 0;
     let mut terms: Vec<TermView> = Vec::new();
     if page == 0 {
+        // Each speaker's statements and quotes, then the most quoted speakers' links.
         let mut by_speaker: std::collections::HashMap<(&str, Option<&str>), usize> =
             std::collections::HashMap::new();
+        let mut groups: Vec<(SpeakerView, Vec<usize>, usize)> = Vec::new();
         for (ci, c) in d.clusters.iter().enumerate() {
             let Some(s) = &c.speaker else { continue };
             let view = d.speaker_view(s);
-            let path = d.cluster_path(ci);
-            let r = ClusterRef {
-                id: &c.id,
-                num: c.id.trim_start_matches("c-"),
-                href: d.config.url(&path),
-                path,
-            };
             match by_speaker.get(&(view.name, view.entity)) {
                 Some(&g) => {
-                    speakers[g].clusters.push(r);
-                    speakers[g].count += c.quotes.len();
+                    groups[g].1.push(ci);
+                    groups[g].2 += c.quotes.len();
                 }
                 None => {
-                    by_speaker.insert((view.name, view.entity), speakers.len());
-                    speakers.push(SpeakerGroup {
-                        speaker: view,
-                        clusters: vec![r],
-                        count: c.quotes.len(),
-                    });
+                    by_speaker.insert((view.name, view.entity), groups.len());
+                    groups.push((view, vec![ci], c.quotes.len()));
                 }
             }
         }
-        speakers.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.speaker.name.cmp(b.speaker.name))
-        });
+        groups.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.name.cmp(b.0.name)));
+        speaker_count = groups.len();
+        speakers = groups
+            .into_iter()
+            .take(SPEAKERS_SHOWN)
+            .map(|(speaker, clusters, count)| SpeakerGroup {
+                speaker,
+                more: clusters.len().saturating_sub(STATEMENTS_PER_SPEAKER),
+                clusters: clusters
+                    .into_iter()
+                    .take(STATEMENTS_PER_SPEAKER)
+                    .map(|ci| {
+                        let c = &d.clusters[ci];
+                        let path = d.cluster_path(ci);
+                        ClusterRef {
+                            id: &c.id,
+                            num: c.id.trim_start_matches("c-"),
+                            href: d.config.url(&path),
+                            path,
+                        }
+                    })
+                    .collect(),
+                count,
+            })
+            .collect();
         let mut by_text: std::collections::BTreeMap<String, (&str, Vec<usize>)> =
             std::collections::BTreeMap::new();
         for (ai, a) in d.articles.iter().enumerate() {
@@ -148,17 +168,16 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
         },
         "Every quotation, who said it, and how each outlet worded it.".into(),
     );
-    out.set_value(
-        "clusters",
-        list((first..first + shown).map(|k| v.cluster(k))),
-    );
+    out.set_value("clusters", list(shown.clone().map(|k| v.cluster(k))));
     // Statements in the whole index.
     out.set("cluster_count", &d.clusters.len());
     // The numbers of this page's first and last statements (from 1).
-    out.set("first_number", &(page * per_page + 1));
-    out.set("last_number", &(page * per_page + shown));
+    out.set("first_number", &(shown.start + 1));
+    out.set("last_number", &shown.end);
     // On the first page only, as are `terms` and `coverage`.
     out.set("speakers", &speakers);
+    // Speakers in the whole index, of whom `speakers` lists the most quoted.
+    out.set("speaker_count", &speaker_count);
     out.set("terms", &terms);
     // Every page of the index, when it has more than one.
     out.set("pages", &pages);
