@@ -25,7 +25,6 @@ use super::events::{Normalised, normalise};
 use super::ids::give_ids;
 use super::marks::{Mark, annotate, apply_marks};
 use crate::error::LineIndex;
-use crate::text::escape_html;
 
 /// Analyses and renders one Markdown body.
 pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) -> AnalysedBody {
@@ -75,25 +74,20 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     apply_marks(&mut events, marks);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    (out.html, out.quote_links) = take_quote_slots(html);
+    // Until quotes are clustered, every link points at the first page of the index.
     let slug = src.slug.unwrap_or_default();
-    let first_page = |q: usize| {
-        ctx.config
-            .url(&format!("/quotes/#{slug}-{}", out.quotes[q].anchor))
-    };
-    (out.html, out.quote_links) = fill_quote_links(html, &first_page);
+    out.point_quote_links(|_, quote| ctx.config.url(&format!("/quotes/#{slug}-{}", quote.anchor)));
     out
 }
 
-/// Writes each quote link's address (`href` of the quote's index) in place of its
-/// slot, and notes where it is.
-pub(super) fn fill_quote_links(
-    html: String,
-    href: &dyn Fn(usize) -> String,
-) -> (String, Vec<QuoteLink>) {
+/// Takes the quote link slots out of the HTML, noting where each link's address goes
+/// (an empty range until [`AnalysedBody::point_quote_links`] writes it).
+fn take_quote_slots(html: String) -> (String, Vec<QuoteLink>) {
     if !html.contains(SLOT) {
         return (html, Vec::new());
     }
-    let mut out = String::with_capacity(html.len() + 64);
+    let mut out = String::with_capacity(html.len());
     let mut links = Vec::new();
     let mut rest = html.as_str();
     while let Some(open) = rest.find(SLOT) {
@@ -101,10 +95,8 @@ pub(super) fn fill_quote_links(
         let after = &rest[open + 1..];
         let close = after.find(SLOT).expect("slots come in pairs");
         let quote: usize = after[..close].parse().expect("a slot holds a quote index");
-        let start = out.len();
-        out.push_str(&escape_html(&href(quote)));
         links.push(QuoteLink {
-            href: start..out.len(),
+            href: out.len()..out.len(),
             quote,
         });
         rest = &after[close + 1..];
