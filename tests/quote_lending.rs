@@ -90,9 +90,10 @@ fn the_entity_page_lists_the_lent_quote_with_its_mark() {
     let f = dossier(&copied(), &[]);
     let page = f.read("public/entities/adel-abdul-mahdi/index.html");
     assert!(page.contains("<strong>2</strong> quotes"), "{page}");
+    // Listed with the article that carries it, marked as lent.
     assert!(
         page.contains(&format!(
-            "<figcaption><span class=\"quote-block__speaker\">{MARK}</span>\n    <span class=\"quote-block__source\"><a href=\"/sub/articles/courier/#q-1\">"
+            "<li><a href=\"/sub/articles/courier/#q-1\">“We will not raise taxes on working families this year or next.”</a> {MARK} <a class=\"group-quotes__cluster\" href=\"/sub/quotes/#c-1\">Reported by 2 outlets</a></li>"
         )),
         "{page}"
     );

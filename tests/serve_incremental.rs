@@ -224,3 +224,79 @@ fn a_moved_co_mention_redraws_the_graphs_of_who_appears_with_whom() {
         "the edge between Baghdad and Pompeo on Iraq's graph is thinner"
     );
 }
+
+/// An entity in a hundred articles has two pages of fifty. An edit to the prose of an
+/// article on the second page, a new article that pushes every article one place down
+/// and adds a third page, and its removal leave the pages as a full build makes them.
+#[test]
+fn the_pages_of_an_entity_follow_edits_that_move_articles_between_pages() {
+    let name = |n: usize| format!("a-{n:03}");
+    let day = |n: usize| format!("2020-{:02}-{:02}", n / 28 + 1, n % 28 + 1);
+    let articles: Vec<(String, String)> = (0..100)
+        .map(|n| {
+            (
+                name(n),
+                article(
+                    &format!("Report {n}"),
+                    &day(n),
+                    if n % 2 == 0 { "AP" } else { "AFP" },
+                    &format!("Talks in Baghdad went on, day {n}."),
+                ),
+            )
+        })
+        .collect();
+    let named: Vec<(&str, String)> = articles
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.clone()))
+        .collect();
+    let f = fixture("", &named);
+    let opts = opts(&f);
+    let (mut model, _) = Model::load(&opts).unwrap();
+    assert_same_as_full_build(&mut model, &opts, "initial");
+    let second = "entities/baghdad/page/2/index.html";
+    assert!(page(&model, second).contains("Report 0"));
+    assert!(
+        !model
+            .site()
+            .files
+            .contains_key("entities/baghdad/page/3/index.html")
+    );
+
+    // The oldest article, on the second page, says something else about Baghdad.
+    edit(
+        &mut model,
+        &f,
+        &name(0),
+        &article(
+            "Report 0",
+            &day(0),
+            "AP",
+            "Talks in Baghdad broke down, day 0.",
+        ),
+    );
+    assert_same_as_full_build(&mut model, &opts, "prose on the second page");
+    assert!(page(&model, second).contains("broke down"));
+
+    // A newer article: every other one moves down a place, and a third page starts.
+    edit(
+        &mut model,
+        &f,
+        "newest",
+        &article("Newest", "2021-01-01", "AP", "Baghdad again."),
+    );
+    assert_same_as_full_build(&mut model, &opts, "a new article first");
+    assert!(page(&model, "entities/baghdad/page/3/index.html").contains("Report 0"));
+
+    // And gone again: so is the third page.
+    std::fs::remove_file(f.path("content/articles/newest.md")).unwrap();
+    let mut changes = Changes::default();
+    changes.add(Change::Article(PathBuf::from("content/articles/newest.md")));
+    model.rebuild(&changes);
+    assert_same_as_full_build(&mut model, &opts, "the new article removed");
+    assert!(
+        !model
+            .site()
+            .files
+            .contains_key("entities/baghdad/page/3/index.html")
+    );
+}

@@ -69,6 +69,9 @@ pub struct EntityStats {
     /// Entities mentioned in the same paragraphs, with the number of shared paragraphs,
     /// most frequent first.
     pub related: Vec<(usize, usize)>,
+    /// The articles that mention it or carry its quotes, in article order: what its
+    /// page lists, a page at a time.
+    pub articles: Vec<usize>,
 }
 
 /// The same statement as reported by one or more articles.
@@ -160,6 +163,9 @@ impl Dossier {
             lent_from,
         } = linked;
         add_lent_quotes(&mut entities, &articles, &lent_from);
+        for e in &mut entities {
+            e.articles = listed_articles(e);
+        }
         let timeline_months = timeline::timeline_months(&articles);
         let entity_links = registry
             .entities
@@ -244,9 +250,15 @@ impl Dossier {
 
 /// The site path of quote index page `page` (0-based).
 fn quote_page_path(page: usize) -> String {
+    paged_path("/quotes/", page)
+}
+
+/// The site path of page `page` (0-based) of the list at `list` (`/quotes/`): the
+/// list's own path, then `<list>page/<n>/` from the second page on.
+pub fn paged_path(list: &str, page: usize) -> String {
     match page {
-        0 => "/quotes/".to_string(),
-        p => format!("/quotes/page/{}/", p + 1),
+        0 => list.to_string(),
+        p => format!("{list}page/{}/", p + 1),
     }
 }
 
@@ -506,6 +518,19 @@ fn names_speaker(article: &AnalysedArticle, s: &Speaker) -> bool {
             .iter()
             .any(|b| text_names(&b.text, &s.name)),
     }
+}
+
+/// The articles that mention an entity or carry its quotes, in article order.
+fn listed_articles(e: &EntityStats) -> Vec<usize> {
+    let mut articles: Vec<usize> = e
+        .mentions
+        .iter()
+        .map(|&(a, _)| a)
+        .chain(e.quotes.iter().map(|&(a, _)| a))
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    articles
 }
 
 /// Adds the quotes lent an entity's name to the entity's quotes, in article order.

@@ -141,35 +141,14 @@ fn rfc3339(moment: time::OffsetDateTime) -> String {
         .unwrap_or_else(|_| format!("{}T00:00:00Z", moment.date()))
 }
 
-/// Site paths of every HTML page, for the sitemap.
+/// Site paths of every HTML page (every page of a paged list too), for the sitemap.
 pub fn page_paths(d: &Dossier) -> Vec<String> {
-    let mut paths = vec![
-        "/".to_string(),
-        "/entities/".into(),
-        "/quotes/".into(),
-        "/sources/".into(),
-        "/timeline/".into(),
-        "/search/".into(),
-    ];
-    paths.extend(
-        d.articles
-            .iter()
-            .map(|a| format!("/articles/{}/", a.article.slug)),
-    );
-    paths.extend(
-        d.registry
-            .entities
-            .iter()
-            .map(|e| format!("/entities/{}/", e.id)),
-    );
-    paths.extend(d.sources.iter().map(|s| format!("/sources/{}/", s.slug)));
-    paths.extend((1..d.quote_pages()).map(|p| d.quote_page_path(p)));
-    paths.extend(
-        d.timeline_months
-            .iter()
-            .map(|m| format!("/timeline/{}/", m.key())),
-    );
-    paths
+    use super::pages::{PageId, page_ids, site_path};
+    page_ids(d)
+        .into_iter()
+        .filter(|&id| id != PageId::NotFound)
+        .map(|id| site_path(d, id))
+        .collect()
 }
 
 /// `/sitemap.xml`

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::link::Dossier;
-pub use pages::{PageId, key, page_ids, page_path, page_variables};
+pub use pages::{PageId, key, page_ids, page_path, page_variables, pages_with_text_of};
 use theme::Theme;
 use values::Values;
 
@@ -102,7 +102,7 @@ pub fn render_site_to(
         PageId::Quotes | PageId::QuotesPage(_) => 1,
         PageId::Home => 2,
         PageId::Sources => 3,
-        PageId::Source(_) => 4,
+        PageId::Source(..) => 4,
         _ => 5,
     });
     let values = Values::new(dossier);

@@ -61,7 +61,7 @@ use crate::link::Dossier;
 use crate::output::static_files;
 use crate::render::key::{ArticleFacts, Fingerprints, FpParts};
 use crate::render::theme::Theme;
-use crate::render::{PageId, data_files, page_ids, page_path, render_pages};
+use crate::render::{PageId, data_files, page_ids, page_path, pages_with_text_of, render_pages};
 use crate::serve::site::Site;
 use crate::serve::watch::Changes;
 
@@ -583,17 +583,11 @@ impl Model {
             let Some(i) = d.articles.iter().position(|a| &a.article.slug == slug) else {
                 continue;
             };
-            ids.push(PageId::Article(i));
-            ids.extend(
-                self.facts[slug]
-                    .mentions
-                    .iter()
-                    .map(|&(e, _)| PageId::Entity(e)),
-            );
-            let source = crate::content::source_slug(&d.articles[i].article.source);
-            if let Some(s) = d.sources.iter().position(|s| s.slug == source) {
-                ids.push(PageId::Source(s));
-            }
+            ids.extend(pages_with_text_of(
+                d,
+                i,
+                self.facts[slug].mentions.iter().map(|&(e, _)| e),
+            ));
             // The timeline lists the events the edited text reports.
             ids.push(PageId::Timeline);
             ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));

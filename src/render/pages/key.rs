@@ -324,10 +324,10 @@ impl<'a> Fingerprints<'a> {
             PageId::Home => home::key(self, d, &mut h),
             PageId::Article(i) => article::key(self, d, i, &mut h),
             PageId::Entities => entities::key(self, &mut h),
-            PageId::Entity(e) => entity::key(self, d, e, &mut h),
+            PageId::Entity(e, p) => entity::key(self, d, e, p, &mut h),
             PageId::Quotes | PageId::QuotesPage(_) => quotes::key(self, d, id, &mut h),
             PageId::Sources => sources::index_key(self, d, &mut h),
-            PageId::Source(s) => sources::key(self, d, s, &mut h),
+            PageId::Source(s, p) => sources::key(self, d, s, p, &mut h),
             PageId::Timeline | PageId::TimelineMonth(_) => timeline::key(self, d, id, &mut h),
             PageId::Search | PageId::NotFound => fixed::key(),
         }

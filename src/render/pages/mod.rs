@@ -9,6 +9,7 @@ mod entity;
 mod fixed;
 mod home;
 pub mod key;
+mod paging;
 mod quotes;
 mod sources;
 mod timeline;
@@ -26,12 +27,14 @@ pub enum PageId {
     Home,
     Article(usize),
     Entities,
-    Entity(usize),
+    /// Page `.1` (0-based) of entity `.0`.
+    Entity(usize, usize),
     Quotes,
     /// A further page of a quote index too long for one (index from 1).
     QuotesPage(usize),
     Sources,
-    Source(usize),
+    /// Page `.1` (0-based) of outlet `.0`.
+    Source(usize, usize),
     Timeline,
     /// One month of a timeline too long for one page (index into
     /// `Dossier::timeline_months`).
@@ -47,10 +50,10 @@ impl PageId {
             PageId::Home => "home",
             PageId::Article(_) => "article",
             PageId::Entities => "entities",
-            PageId::Entity(_) => "entity",
+            PageId::Entity(..) => "entity",
             PageId::Quotes | PageId::QuotesPage(_) => "quotes",
             PageId::Sources => "sources",
-            PageId::Source(_) => "source",
+            PageId::Source(..) => "source",
             PageId::Timeline | PageId::TimelineMonth(_) => "timeline",
             PageId::Search | PageId::NotFound => "other",
         }
@@ -126,14 +129,38 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
     let mut ids = vec![PageId::Home];
     ids.extend((0..d.articles.len()).map(PageId::Article));
     ids.push(PageId::Entities);
-    ids.extend((0..d.registry.len()).map(PageId::Entity));
+    ids.extend(
+        (0..d.registry.len())
+            .flat_map(|e| (0..entity::page_count(d, e)).map(move |p| PageId::Entity(e, p))),
+    );
     ids.push(PageId::Quotes);
     ids.extend((1..d.quote_pages()).map(PageId::QuotesPage));
     ids.push(PageId::Sources);
-    ids.extend((0..d.sources.len()).map(PageId::Source));
+    ids.extend(
+        (0..d.sources.len())
+            .flat_map(|s| (0..sources::page_count(d, s)).map(move |p| PageId::Source(s, p))),
+    );
     ids.push(PageId::Timeline);
     ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));
     ids.extend([PageId::Search, PageId::NotFound]);
+    ids
+}
+
+/// The pages that show article `a`'s text: its own, the page of each entity it
+/// mentions that lists it, and the page of its outlet that lists it.
+pub fn pages_with_text_of(
+    d: &Dossier,
+    a: usize,
+    entities: impl Iterator<Item = usize>,
+) -> Vec<PageId> {
+    let mut ids = vec![PageId::Article(a)];
+    for e in entities {
+        ids.push(PageId::Entity(e, entity::page_of(d, e, a)));
+    }
+    let source = crate::content::source_slug(&d.articles[a].article.source);
+    if let Some(s) = d.sources.iter().position(|s| s.slug == source) {
+        ids.push(PageId::Source(s, sources::page_of(d, s, a)));
+    }
     ids
 }
 
@@ -143,11 +170,11 @@ pub fn site_path(d: &Dossier, id: PageId) -> String {
         PageId::Home => home::SITE_PATH.into(),
         PageId::Article(i) => article::site_path(d, i),
         PageId::Entities => entities::SITE_PATH.into(),
-        PageId::Entity(e) => entity::site_path(d, e),
+        PageId::Entity(e, p) => crate::link::paged_path(&entity::site_path(d, e), p),
         PageId::Quotes => d.quote_page_path(0),
         PageId::QuotesPage(p) => d.quote_page_path(p),
         PageId::Sources => sources::INDEX_PATH.into(),
-        PageId::Source(s) => sources::site_path(d, s),
+        PageId::Source(s, p) => crate::link::paged_path(&sources::site_path(d, s), p),
         PageId::Timeline => timeline::site_path(d, None),
         PageId::TimelineMonth(k) => timeline::site_path(d, Some(k)),
         PageId::Search => fixed::SEARCH_PATH.into(),
@@ -177,11 +204,11 @@ pub fn plan(d: &Dossier, v: &Values, id: PageId) -> Page {
         PageId::Home => home::page(d, v),
         PageId::Article(i) => article::page(d, v, i),
         PageId::Entities => entities::page(d, v),
-        PageId::Entity(e) => entity::page(d, v, e),
+        PageId::Entity(e, p) => entity::page(d, v, e, p),
         PageId::Quotes => quotes::page(d, v, 0),
         PageId::QuotesPage(p) => quotes::page(d, v, p),
         PageId::Sources => sources::index_page(d, v),
-        PageId::Source(s) => sources::page(d, v, s),
+        PageId::Source(s, p) => sources::page(d, v, s, p),
         PageId::Timeline => timeline::page(d, v, None),
         PageId::TimelineMonth(k) => timeline::page(d, v, Some(k)),
         PageId::Search => fixed::search(v),

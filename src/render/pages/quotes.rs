@@ -11,6 +11,7 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
+use super::paging::Paginator;
 use super::{Page, list};
 use crate::link::Dossier;
 use crate::render::values::Values;
@@ -57,13 +58,6 @@ struct TermView<'a> {
 
 /// How many of the articles that quote a term the quote index links to.
 const TERM_ARTICLES_SHOWN: usize = 20;
-
-#[derive(Serialize)]
-struct QuotePageLink {
-    number: usize,
-    href: String,
-    current: bool,
-}
 
 /// Page `page` (0-based) of the quote index: its statements, and on the first page the
 /// index by speaker, the quoted terms and the coverage chart.
@@ -145,17 +139,14 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(b.text)));
     }
-    let pages: Vec<QuotePageLink> = if d.quote_pages() > 1 {
-        (0..d.quote_pages())
-            .map(|p| QuotePageLink {
-                number: p + 1,
-                href: d.config.url(&d.quote_page_path(p)),
-                current: p == page,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let paginator = Paginator::new(
+        &d.config,
+        &d.quote_page_path(0),
+        page,
+        d.quote_pages(),
+        shown.clone(),
+        d.clusters.len(),
+    );
     let site_path = d.quote_page_path(page);
     let mut out = Page::new(
         v,
@@ -171,18 +162,13 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
     out.set_value("clusters", list(shown.clone().map(|k| v.cluster(k))));
     // Statements in the whole index.
     out.set("cluster_count", &d.clusters.len());
-    // The numbers of this page's first and last statements (from 1).
-    out.set("first_number", &(shown.start + 1));
-    out.set("last_number", &shown.end);
     // On the first page only, as are `terms` and `coverage`.
     out.set("speakers", &speakers);
     // Speakers in the whole index, of whom `speakers` lists the most quoted.
     out.set("speaker_count", &speaker_count);
     out.set("terms", &terms);
-    // Every page of the index, when it has more than one.
-    out.set("pages", &pages);
-    // This page's number (from 1).
-    out.set("page_number", &(page + 1));
+    // Where this page stands among the pages of statements.
+    out.set("paginator", &paginator);
     // Drawn by the `coverage_grid` component.
     out.set("coverage", &if page == 0 { coverage(d) } else { None });
     out
@@ -191,15 +177,16 @@ pub fn page(d: &Dossier, v: &Values, page: usize) -> Page {
 /// The layout of the quote index's grid of which outlets carry which widely reported
 /// statement.
 fn coverage(d: &Dossier) -> Option<charts::CoverageGrid> {
-    let clusters: Vec<&crate::link::QuoteCluster> = d
+    let clusters: Vec<(usize, &crate::link::QuoteCluster)> = d
         .clusters
         .iter()
-        .filter(|c| c.sources.len() >= 2)
+        .enumerate()
+        .filter(|(_, c)| c.sources.len() >= 2)
         .take(COVERAGE_ROWS)
         .collect();
     let rows: Vec<charts::CoverageRow> = clusters
         .iter()
-        .map(|c| charts::CoverageRow {
+        .map(|&(ci, c)| charts::CoverageRow {
             label: format!(
                 "№ {} · {}",
                 c.id.trim_start_matches("c-"),
@@ -208,7 +195,11 @@ fn coverage(d: &Dossier) -> Option<charts::CoverageGrid> {
                     .map_or("Unattributed", |s| d.speaker_view(s).name)
             ),
             text: d.quote(c.representative).text.clone(),
-            href: format!("#{}", c.id),
+            // The statement may be on a later page of the index than the chart.
+            href: match d.cluster_page(ci) {
+                0 => format!("#{}", c.id),
+                _ => d.config.url(&d.cluster_path(ci)),
+            },
         })
         .collect();
     let columns: Vec<charts::CoverageColumn> = d
@@ -221,7 +212,7 @@ fn coverage(d: &Dossier) -> Option<charts::CoverageGrid> {
         .collect();
     let carries: Vec<Vec<bool>> = clusters
         .iter()
-        .map(|c| {
+        .map(|(_, c)| {
             d.sources
                 .iter()
                 .map(|s| c.sources.contains(&s.name))

@@ -1,0 +1,193 @@
+//! Long lists are paged: an entity mentioned in 500 articles, and the outlets that
+//! published them, get pages of fifty articles with stable addresses, links between
+//! them that resolve at the site root and under a sub-path, and a sitemap that lists
+//! them all.
+
+mod common;
+
+use common::{CONFIG, Fixture};
+
+const ARTICLES: usize = 500;
+
+/// The fixture's dossier with 500 more articles, each mentioning Adel Abdul Mahdi
+/// four times; every fifth quotes him.
+fn five_hundred(config: &str) -> Fixture {
+    let f = Fixture::new();
+    f.write("dossier.toml", config);
+    for n in 0..ARTICLES {
+        let source = if n % 2 == 0 { "Reuters" } else { "AFP" };
+        let quote = if n % 5 == 0 {
+            format!("\n\n“We will hold talks number {n} next week,” Abdul Mahdi said.")
+        } else {
+            String::new()
+        };
+        f.write(
+            &format!("content/articles/a-{n:03}.md"),
+            &format!(
+                "+++\ntitle = \"Report {n}\"\ndate = 2021-{:02}-{:02}\nsource = \"{source}\"\n+++\nAdel Abdul Mahdi met envoys in Baghdad on day {n}. Abdul Mahdi spoke first.\n\nLater, Abdul Mahdi left. Aides to Abdul Mahdi stayed.{quote}\n",
+                n % 12 + 1,
+                n % 28 + 1,
+            ),
+        );
+    }
+    f
+}
+
+/// The site paths that `page` links to inside the site (`href="/sub/…"`).
+fn links<'a>(page: &'a str, prefix: &str) -> Vec<&'a str> {
+    let start = format!("href=\"{prefix}");
+    page.match_indices(&start)
+        .map(|(i, _)| {
+            let rest = &page[i + "href=\"".len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+fn check_site(f: &Fixture) {
+    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_entity_in_500_articles_has_its_articles_on_linked_pages_of_fifty() {
+    let f = five_hundred(CONFIG);
+    f.build_ok();
+    // The fixture's own two articles mention him too.
+    let total = ARTICLES + 2;
+    let pages = total.div_ceil(50);
+    assert_eq!(pages, 11);
+    let path = |p: usize| match p {
+        1 => "public/entities/adel-abdul-mahdi/index.html".to_string(),
+        p => format!("public/entities/adel-abdul-mahdi/page/{p}/index.html"),
+    };
+    assert!(!f.path(&path(pages + 1)).exists());
+    let mut listed = Vec::new();
+    for p in 1..=pages {
+        let page = f.read(&path(p));
+        assert!(page.len() < 300_000, "page {p}: {} bytes", page.len());
+        let groups: Vec<&str> = page
+            .match_indices("<section class=\"mention-group\" aria-labelledby=\"mg-")
+            .map(|(i, _)| {
+                let rest = &page[i..];
+                let id = &rest[rest.find("mg-").unwrap() + 3..];
+                &id[..id.find('"').unwrap()]
+            })
+            .collect();
+        assert_eq!(
+            groups.len(),
+            if p < pages { 50 } else { total - 500 },
+            "page {p}"
+        );
+        listed.extend(groups.iter().map(|s| s.to_string()));
+        let first = (p - 1) * 50 + 1;
+        let last = (p * 50).min(total);
+        assert!(
+            page.contains(&format!(
+                "<p class=\"section-note\">Articles {first} to {last} of {total}, newest first.</p>"
+            )),
+            "page {p}"
+        );
+        // Previous and next, where there are.
+        let prev = format!(
+            "<li><a href=\"/sub/entities/adel-abdul-mahdi/{}\" rel=\"prev\">",
+            match p {
+                2 => String::new(),
+                p => format!("page/{}/", p - 1),
+            }
+        );
+        assert_eq!(page.contains(&prev), p > 1, "page {p}");
+        let next = format!(
+            "<li><a href=\"/sub/entities/adel-abdul-mahdi/page/{}/\" rel=\"next\">",
+            p + 1
+        );
+        assert_eq!(page.contains(&next), p < pages, "page {p}");
+        assert!(
+            page.contains(&format!(">{p}</a></li>")) && page.contains("aria-current=\"page\""),
+            "page {p}"
+        );
+        // Only the first page has the statements, the names and the connections.
+        assert_eq!(page.contains("id=\"quotes-title\""), p == 1, "page {p}");
+        assert_eq!(page.contains("id=\"names-title\""), p == 1, "page {p}");
+        assert_eq!(page.contains("id=\"entity-graph\""), p == 1, "page {p}");
+    }
+    // Every article once, newest first.
+    let mut unique = listed.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), total);
+    // Three of an article's four mentions in context, and a link to the rest.
+    let first = f.read(&path(1));
+    let group = &first[first.find("<section class=\"mention-group\"").unwrap()..];
+    let group = &group[..group.find("</section>").unwrap()];
+    assert_eq!(group.matches("<mark>").count(), 3, "{group}");
+    assert!(group.contains("1 more in this article</a></li>"), "{group}");
+    // The middle page links the first, the last and its neighbours, with gaps.
+    let middle = f.read(&path(6));
+    let numbers: Vec<&str> = links(&middle, "/sub/entities/adel-abdul-mahdi/")
+        .into_iter()
+        .filter(|l| !l.contains('#'))
+        .collect();
+    assert!(middle.contains("<li class=\"page-list__gap\" aria-hidden=\"true\">…</li>"));
+    for p in [1, 4, 5, 7, 8, 11] {
+        let href = match p {
+            1 => "/sub/entities/adel-abdul-mahdi/".to_string(),
+            p => format!("/sub/entities/adel-abdul-mahdi/page/{p}/"),
+        };
+        assert!(numbers.contains(&href.as_str()), "{href} in {numbers:?}");
+    }
+    assert!(!numbers.contains(&"/sub/entities/adel-abdul-mahdi/page/2/"));
+    // The sitemap lists every page.
+    let sitemap = f.read("public/sitemap.xml");
+    for p in 2..=pages {
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>https://example.org/sub/entities/adel-abdul-mahdi/page/{p}/</loc>"
+            )),
+            "{p}"
+        );
+    }
+    check_site(&f);
+}
+
+#[test]
+fn outlets_and_the_home_page_stay_bounded_and_resolve_at_the_root_too() {
+    let f = five_hundred("title = \"Test dossier\"\nbase_url = \"https://example.org/\"\n");
+    f.build_ok();
+    // Reuters: 250 of the 500 and the fixture's two.
+    let first = f.read("public/sources/reuters/index.html");
+    assert!(first.contains("<p class=\"section-note\">Articles 1 to 50 of 252, newest first.</p>"));
+    assert!(first.contains("<li><a href=\"/sources/reuters/page/2/\" rel=\"next\">"));
+    let last = f.read("public/sources/reuters/page/6/index.html");
+    assert!(
+        last.contains("<p class=\"section-note\">Articles 251 to 252 of 252, newest first.</p>")
+    );
+    assert!(last.contains("<li><a href=\"/sources/reuters/page/5/\" rel=\"prev\">"));
+    assert!(!f.path("public/sources/reuters/page/7/index.html").exists());
+    // The quotes of a page's articles, not the outlet's every quote.
+    let quoted = |page: &str| page.matches("<figure class=\"quote-block\">").count();
+    assert_eq!(
+        (1..=6)
+            .map(|p| quoted(&f.read(&match p {
+                1 => "public/sources/reuters/index.html".to_string(),
+                p => format!("public/sources/reuters/page/{p}/index.html"),
+            })))
+            .sum::<usize>(),
+        // Every fifth article quotes him, all of them even-numbered Reuters ones; and
+        // the fixture's first article.
+        50 + 1
+    );
+    let home = f.read("public/index.html");
+    assert_eq!(home.matches("<article class=\"card\">").count(), 30);
+    for (rel, _) in [
+        ("public/index.html", ()),
+        ("public/entities/adel-abdul-mahdi/page/11/index.html", ()),
+    ] {
+        assert!(f.read(rel).len() < 300_000, "{rel}");
+    }
+    check_site(&f);
+}
