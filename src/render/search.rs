@@ -13,9 +13,10 @@
 //!   common that its postings alone exceed the budget gets a chunk of its own, which is
 //!   only fetched when someone searches for it.
 //! - `docs/<kind>-<n>.json`, document fragments: title, URL, label, date and the text of
-//!   every passage, so results can show the passage that matched. Articles get a file
-//!   each (they are large); entities and quotes come [`SMALL_DOCS_PER_FILE`] to a file.
-//!   Only the fragments of the results on screen are fetched.
+//!   every passage, so results can show the passage that matched. Articles come
+//!   [`ARTICLES_PER_FILE`] to a file (they are large), entities [`ENTITIES_PER_FILE`] and
+//!   quotes [`QUOTES_PER_FILE`]. Only the fragments of the results on screen are
+//!   fetched.
 //!
 //! A document is a list of passages: an article is its title, byline, summary and then
 //! one passage per block of text (paragraph, heading, list item...), linked through the
@@ -54,10 +55,17 @@ pub const FOLD_TABLE: &str = "ßss àa áa âa ãa äa åa æae çc èe ée êe 
 pub const MAX_TERM_CHARS: usize = 40;
 
 /// The size a term chunk is cut at, in bytes of JSON.
-pub const TERM_CHUNK_BYTES: usize = 24 * 1024;
+pub const TERM_CHUNK_BYTES: usize = 32 * 1024;
 
-/// Entities or quotes per fragment file (articles have one file each).
-pub const SMALL_DOCS_PER_FILE: usize = 32;
+/// Documents per fragment file, by kind. A result list shows ten results, so it
+/// fetches at most ten fragment files: an article's text averages 2 to 5 KB, an
+/// entity's or a quote's a few hundred bytes. Grouping keeps the index at a few
+/// thousand files however many articles there are (a static host may cap a site at
+/// 20,000), and each file small enough that ten of them stay well under 100 KB once
+/// compressed, as hosts serve them.
+pub const ARTICLES_PER_FILE: usize = 3;
+pub const ENTITIES_PER_FILE: usize = 32;
+pub const QUOTES_PER_FILE: usize = 64;
 
 /// Passages of an article before its body: title, byline, summary.
 pub const ARTICLE_BODY_START: usize = 3;
@@ -183,8 +191,9 @@ impl DocKind {
 
     fn per_file(self) -> usize {
         match self {
-            DocKind::Article => 1,
-            DocKind::Entity | DocKind::Quote => SMALL_DOCS_PER_FILE,
+            DocKind::Article => ARTICLES_PER_FILE,
+            DocKind::Entity => ENTITIES_PER_FILE,
+            DocKind::Quote => QUOTES_PER_FILE,
         }
     }
 }
@@ -651,7 +660,8 @@ fn term_chunks(
         entry.push(b':');
         postings.write_json(&mut entry);
         drop(postings);
-        if !body.is_empty() && body.len() + entry.len() > TERM_CHUNK_BYTES {
+        // The chunk with this entry: its comma, the entry and the closing brace.
+        if !body.is_empty() && body.len() + 1 + entry.len() + 1 > TERM_CHUNK_BYTES {
             flush(&mut body);
         }
         if body.is_empty() {
