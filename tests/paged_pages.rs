@@ -191,3 +191,47 @@ fn outlets_and_the_home_page_stay_bounded_and_resolve_at_the_root_too() {
     }
     check_site(&f);
 }
+
+/// A timeline past 1,000 entries is an overview of its months, each month a page of
+/// at most 400 entries, and further pages where a month has more.
+#[test]
+fn a_month_with_a_thousand_articles_has_pages_of_four_hundred() {
+    let f = Fixture::new();
+    for n in 0..1001 {
+        f.write(
+            &format!("content/articles/m-{n:04}.md"),
+            &format!(
+                "+++\ntitle = \"March report {n}\"\ndate = 2021-03-{:02}\nsource = \"Reuters\"\n+++\nIraq's parliament met.\n",
+                n % 31 + 1
+            ),
+        );
+    }
+    f.build_ok();
+    let overview = f.read("public/timeline/index.html");
+    // A column per month on the chart, linking to the month's page.
+    assert!(
+        overview.contains("href=\"/sub/timeline/2021-03/\""),
+        "{overview}"
+    );
+    assert!(
+        overview.contains("href=\"/sub/timeline/2020-01/\""),
+        "{overview}"
+    );
+    assert!(overview.len() < 300_000);
+    let lines = |page: &str| page.matches("class=\"article-line\"").count();
+    let pages = [
+        "public/timeline/2021-03/index.html",
+        "public/timeline/2021-03/page/2/index.html",
+        "public/timeline/2021-03/page/3/index.html",
+    ];
+    let counts: Vec<usize> = pages.iter().map(|p| lines(&f.read(p))).collect();
+    assert_eq!(counts, [400, 400, 201]);
+    assert!(!f.path("public/timeline/2021-03/page/4/index.html").exists());
+    let last = f.read(pages[2]);
+    assert!(
+        last.contains("1001 articles and 0 dated events in March 2021: entries 801 to 1001 here."),
+        "{last}"
+    );
+    assert!(last.contains("<li><a href=\"/sub/timeline/2021-03/page/2/\" rel=\"prev\">"));
+    check_site(&f);
+}

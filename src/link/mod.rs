@@ -124,7 +124,7 @@ pub struct Dossier {
     /// Where each page of the quote index starts ([`quote_page_starts`]).
     pub quote_page_starts: Vec<usize>,
     /// The months of the timeline with a page each; empty when it fits on one page.
-    pub timeline_months: Vec<timeline::YearMonth>,
+    pub timeline_months: Vec<timeline::TimelineMonth>,
 }
 
 impl Dossier {

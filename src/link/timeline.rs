@@ -12,6 +12,25 @@ use crate::analyse::dates::{DatedEvent, Period, Precision};
 /// single page would be tens of megabytes.
 pub const ENTRIES_PER_PAGE: usize = 1000;
 
+/// A month's page holds at most this many entries; a month with more has further
+/// pages (`/timeline/2020-01/page/2/`), so that no page grows past a few hundred
+/// kilobytes however many events a month reports.
+pub const ENTRIES_PER_MONTH_PAGE: usize = 400;
+
+/// A month of a paged timeline and how many entries (articles and events) it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimelineMonth {
+    pub month: YearMonth,
+    pub entries: usize,
+}
+
+impl TimelineMonth {
+    /// How many pages the month takes.
+    pub fn pages(&self) -> usize {
+        self.entries.div_ceil(ENTRIES_PER_MONTH_PAGE).max(1)
+    }
+}
+
 /// A month of the timeline with a page of its own (`/timeline/2020-01/`), or a year
 /// for events dated only by their year (`/timeline/2014/`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,7 +81,7 @@ impl YearMonth {
 /// to the month it starts in.
 pub fn paged_months<'a>(
     articles: impl Iterator<Item = (Date, &'a [DatedEvent])> + Clone,
-) -> Vec<YearMonth> {
+) -> Vec<TimelineMonth> {
     let entries: usize = articles.clone().map(|(_, events)| 1 + events.len()).sum();
     if entries <= ENTRIES_PER_PAGE {
         return Vec::new();
@@ -77,13 +96,18 @@ pub fn paged_months<'a>(
         );
     }
     months.sort_unstable();
-    months.dedup();
     months
+        .chunk_by(|a, b| a == b)
+        .map(|run| TimelineMonth {
+            month: run[0],
+            entries: run.len(),
+        })
+        .collect()
 }
 
 /// The months of the timeline with a page each ([`paged_months`]); empty when it fits
 /// on one page.
-pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<YearMonth> {
+pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<TimelineMonth> {
     paged_months(
         articles
             .iter()

@@ -23,7 +23,9 @@ use serde::Serialize;
 
 use crate::error::Diagnostic;
 use crate::link::Dossier;
-pub use pages::{PageId, key, page_ids, page_path, page_variables, pages_with_text_of};
+pub use pages::{
+    PageId, key, page_ids, page_path, page_variables, pages_with_text_of, timeline_month_pages,
+};
 use theme::Theme;
 use values::Values;
 

@@ -61,7 +61,9 @@ use crate::link::Dossier;
 use crate::output::static_files;
 use crate::render::key::{ArticleFacts, Fingerprints, FpParts};
 use crate::render::theme::Theme;
-use crate::render::{PageId, data_files, page_ids, page_path, pages_with_text_of, render_pages};
+use crate::render::{
+    PageId, data_files, page_ids, page_path, pages_with_text_of, render_pages, timeline_month_pages,
+};
 use crate::serve::site::Site;
 use crate::serve::watch::Changes;
 
@@ -590,7 +592,7 @@ impl Model {
             ));
             // The timeline lists the events the edited text reports.
             ids.push(PageId::Timeline);
-            ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));
+            ids.extend(timeline_month_pages(d));
         }
         ids.sort();
         ids.dedup();

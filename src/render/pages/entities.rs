@@ -1,5 +1,5 @@
-//! The entity index: the entities articles mention, grouped by kind, and the registry
-//! entries none mentions.
+//! The entity index: the entities articles mention, grouped by kind (the most
+//! mentioned as cards, the others by name), and the registry entries none mentions.
 
 use std::hash::Hash;
 
@@ -17,8 +17,17 @@ pub const SITE_PATH: &str = "/entities/";
 struct KindGroup {
     kind: &'static str,
     label: &'static str,
+    /// How many entities of the kind articles mention.
+    count: usize,
+    /// The most prominent ([`CARDS_PER_KIND`] at most), shown as cards.
     entities: Value,
+    /// The others, most prominent first, listed by name.
+    more: Value,
 }
+
+/// How many entities of each kind, the most mentioned, the index shows as cards; the
+/// others are listed by name, so that the index stays small with thousands of entities.
+pub const CARDS_PER_KIND: usize = 48;
 
 pub fn page(d: &Dossier, v: &Values) -> Page {
     // (kind, label, members most prominent first, their mentions)
@@ -37,7 +46,9 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
             KindGroup {
                 kind: kind.as_str(),
                 label: kind.plural_label(),
-                entities: list(members.iter().map(|&e| v.entity(e))),
+                count: members.len(),
+                entities: list(members.iter().take(CARDS_PER_KIND).map(|&e| v.entity(e))),
+                more: list(members.iter().skip(CARDS_PER_KIND).map(|&e| v.entity(e))),
             },
         ));
     }

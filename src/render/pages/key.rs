@@ -328,7 +328,7 @@ impl<'a> Fingerprints<'a> {
             PageId::Quotes | PageId::QuotesPage(_) => quotes::key(self, d, id, &mut h),
             PageId::Sources => sources::index_key(self, d, &mut h),
             PageId::Source(s, p) => sources::key(self, d, s, p, &mut h),
-            PageId::Timeline | PageId::TimelineMonth(_) => timeline::key(self, d, id, &mut h),
+            PageId::Timeline | PageId::TimelineMonth(..) => timeline::key(self, d, id, &mut h),
             PageId::Search | PageId::NotFound => fixed::key(),
         }
         h.finish()

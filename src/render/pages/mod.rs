@@ -36,9 +36,9 @@ pub enum PageId {
     /// Page `.1` (0-based) of outlet `.0`.
     Source(usize, usize),
     Timeline,
-    /// One month of a timeline too long for one page (index into
-    /// `Dossier::timeline_months`).
-    TimelineMonth(usize),
+    /// Page `.1` (0-based) of one month of a timeline too long for one page (index
+    /// into `Dossier::timeline_months`).
+    TimelineMonth(usize, usize),
     Search,
     NotFound,
 }
@@ -54,7 +54,7 @@ impl PageId {
             PageId::Quotes | PageId::QuotesPage(_) => "quotes",
             PageId::Sources => "sources",
             PageId::Source(..) => "source",
-            PageId::Timeline | PageId::TimelineMonth(_) => "timeline",
+            PageId::Timeline | PageId::TimelineMonth(..) => "timeline",
             PageId::Search | PageId::NotFound => "other",
         }
     }
@@ -141,9 +141,17 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
             .flat_map(|s| (0..sources::page_count(d, s)).map(move |p| PageId::Source(s, p))),
     );
     ids.push(PageId::Timeline);
-    ids.extend((0..d.timeline_months.len()).map(PageId::TimelineMonth));
+    ids.extend(timeline_month_pages(d));
     ids.extend([PageId::Search, PageId::NotFound]);
     ids
+}
+
+/// Every page of every month of a paged timeline.
+pub fn timeline_month_pages(d: &Dossier) -> impl Iterator<Item = PageId> + '_ {
+    d.timeline_months
+        .iter()
+        .enumerate()
+        .flat_map(|(k, m)| (0..m.pages()).map(move |p| PageId::TimelineMonth(k, p)))
 }
 
 /// The pages that show article `a`'s text: its own, the page of each entity it
@@ -176,7 +184,7 @@ pub fn site_path(d: &Dossier, id: PageId) -> String {
         PageId::Sources => sources::INDEX_PATH.into(),
         PageId::Source(s, p) => crate::link::paged_path(&sources::site_path(d, s), p),
         PageId::Timeline => timeline::site_path(d, None),
-        PageId::TimelineMonth(k) => timeline::site_path(d, Some(k)),
+        PageId::TimelineMonth(k, p) => timeline::site_path(d, Some((k, p))),
         PageId::Search => fixed::SEARCH_PATH.into(),
         PageId::NotFound => fixed::NOT_FOUND_PATH.into(),
     }
@@ -210,7 +218,7 @@ pub fn plan(d: &Dossier, v: &Values, id: PageId) -> Page {
         PageId::Sources => sources::index_page(d, v),
         PageId::Source(s, p) => sources::page(d, v, s, p),
         PageId::Timeline => timeline::page(d, v, None),
-        PageId::TimelineMonth(k) => timeline::page(d, v, Some(k)),
+        PageId::TimelineMonth(k, p) => timeline::page(d, v, Some((k, p))),
         PageId::Search => fixed::search(v),
         PageId::NotFound => fixed::not_found(v),
     }

@@ -9,17 +9,24 @@ use super::key::{Fingerprints, PageHasher};
 use serde::Serialize;
 use tera::Value;
 
+use super::paging::Paginator;
 use super::{Page, list};
-use crate::link::Dossier;
+use crate::link::timeline::ENTRIES_PER_MONTH_PAGE;
+use crate::link::{Dossier, paged_path};
 use crate::render::values::Values;
 use crate::render::{charts, ids};
 
-/// The overview (`None`) or a month's page.
-pub fn site_path(d: &Dossier, month: Option<usize>) -> String {
+/// The overview (`None`) or page `.1` (0-based) of a month.
+pub fn site_path(d: &Dossier, month: Option<(usize, usize)>) -> String {
     match month {
         None => "/timeline/".to_string(),
-        Some(k) => format!("/timeline/{}/", d.timeline_months[k].key()),
+        Some((k, p)) => paged_path(&month_path(d, k), p),
     }
+}
+
+/// The first page of month `k`.
+fn month_path(d: &Dossier, k: usize) -> String {
+    format!("/timeline/{}/", d.timeline_months[k].month.key())
 }
 
 /// An event on the timeline. A long timeline has a hundred thousand, so the fields are
@@ -123,18 +130,16 @@ struct MonthView {
 
 /// The timeline: every period on one page, or, for a long one (see
 /// [`crate::link::timeline::ENTRIES_PER_PAGE`]), an overview of the months (`month` is
-/// `None`) and a page per month.
-pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
+/// `None`) and a month's pages (`Some((month, page))`), each of at most
+/// [`ENTRIES_PER_MONTH_PAGE`] entries: a period's events, then its articles.
+pub fn page(d: &Dossier, v: &Values, month: Option<(usize, usize)>) -> Page {
     use crate::analyse::dates::Precision;
     use crate::link::timeline::YearMonth;
     let paged = !d.timeline_months.is_empty();
-    let month_href = |k: usize| {
-        d.config
-            .url(&format!("/timeline/{}/", d.timeline_months[k].key()))
-    };
+    let month_href = |k: usize| d.config.url(&month_path(d, k));
     let month_of = |period: &crate::analyse::dates::Period| {
         d.timeline_months
-            .binary_search(&YearMonth::of_period(period))
+            .binary_search_by_key(&YearMonth::of_period(period), |m| m.month)
             .unwrap_or(0)
     };
     // A month page groups its own month only; the overview all of them (for the chart
@@ -144,15 +149,41 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
     // belongs to the first.
     let groups = timeline_groups(d, &|p| match month {
         None => true,
-        Some(k) => {
+        Some((k, _)) => {
             let ym = YearMonth::of_period(p);
-            ym == d.timeline_months[k] || (k == 0 && d.timeline_months.binary_search(&ym).is_err())
+            ym == d.timeline_months[k].month
+                || (k == 0
+                    && d.timeline_months
+                        .binary_search_by_key(&ym, |m| m.month)
+                        .is_err())
         }
     });
-    let days: Vec<DayView> = groups
-        .iter()
-        .filter(|(period, _)| !paged || month == Some(month_of(period)))
-        .map(|(period, (articles, events))| DayView {
+    // On a month's page, the entries (a period's events, then its articles) it shows.
+    let shown = month.map(|(_, p)| p * ENTRIES_PER_MONTH_PAGE..(p + 1) * ENTRIES_PER_MONTH_PAGE);
+    let mut seen = 0;
+    let mut days: Vec<DayView> = Vec::new();
+    for (period, (articles, events)) in &groups {
+        if paged && month.map(|(k, _)| k) != Some(month_of(period)) {
+            continue;
+        }
+        // This period's events and articles on the page.
+        let (events, articles) = match &shown {
+            None => (&events[..], &articles[..]),
+            Some(range) => {
+                let total = events.len() + articles.len();
+                let from = range.start.clamp(seen, seen + total) - seen;
+                let to = range.end.clamp(seen, seen + total) - seen;
+                seen += total;
+                if from == to {
+                    continue;
+                }
+                let ev = &events[from.min(events.len())..to.min(events.len())];
+                let ar = &articles
+                    [from.max(events.len()) - events.len()..to.max(events.len()) - events.len()];
+                (ev, ar)
+            }
+        };
+        days.push(DayView {
             key: period.key(),
             date: period.datetime(),
             date_display: period.display(),
@@ -171,19 +202,19 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
                     article: v.article(i),
                 })
                 .collect(),
-        })
-        .collect();
+        });
+    }
     let mut months: Vec<MonthView> = d
         .timeline_months
         .iter()
         .enumerate()
         .map(|(k, m)| MonthView {
-            key: m.key(),
-            display: m.display(),
+            key: m.month.key(),
+            display: m.month.display(),
             href: month_href(k),
             articles: 0,
             events: 0,
-            current: month == Some(k),
+            current: month.map(|(k, _)| k) == Some(k),
         })
         .collect();
     if paged {
@@ -193,25 +224,39 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
             m.events += events.len();
         }
     }
-    let chart = if month.is_none() {
-        let chart_href = |period: &crate::analyse::dates::Period| {
-            if paged {
-                format!("{}#d-{}", month_href(month_of(period)), period.key())
-            } else {
-                format!("#d-{}", period.key())
-            }
-        };
-        timeline_chart(&groups, &chart_href)
-    } else {
-        None
+    // On the overview: a column per period, or for a paged timeline a column per
+    // month (a column per day would be tens of thousands of pixels wide).
+    let chart = match month {
+        Some(_) => None,
+        None if paged => month_chart(d, &months),
+        None => timeline_chart(&groups, &|period| format!("#d-{}", period.key())),
     };
     let (site_path, title) = match month {
         None => (site_path(d, None), "Timeline".to_string()),
-        Some(k) => (
-            site_path(d, Some(k)),
-            format!("Timeline: {}", d.timeline_months[k].display()),
+        Some((k, p)) => (
+            site_path(d, month),
+            match p {
+                0 => format!("Timeline: {}", d.timeline_months[k].month.display()),
+                p => format!(
+                    "Timeline: {}, page {}",
+                    d.timeline_months[k].month.display(),
+                    p + 1
+                ),
+            },
         ),
     };
+    let paginator = month.map(|(k, p)| {
+        let m = &d.timeline_months[k];
+        Paginator::new(
+            &d.config,
+            &month_path(d, k),
+            p,
+            m.pages(),
+            (p * ENTRIES_PER_MONTH_PAGE).min(m.entries)
+                ..((p + 1) * ENTRIES_PER_MONTH_PAGE).min(m.entries),
+            m.entries,
+        )
+    });
     let mut page = Page::new(
         v,
         "timeline.html",
@@ -219,18 +264,54 @@ pub fn page(d: &Dossier, v: &Values, month: Option<usize>) -> Page {
         title,
         "The articles in order of publication, and the dated events they report.".into(),
     );
+    let k = month.map(|(k, _)| k);
     let month_view = |k: Option<usize>| k.and_then(|k| months.get(k));
     page.set("days", &days);
-    page.set("month", &month_view(month));
-    page.set(
-        "prev_month",
-        &month_view(month.and_then(|k| k.checked_sub(1))),
-    );
-    page.set("next_month", &month_view(month.map(|k| k + 1)));
+    page.set("month", &month_view(k));
+    page.set("prev_month", &month_view(k.and_then(|k| k.checked_sub(1))));
+    page.set("next_month", &month_view(k.map(|k| k + 1)));
     page.set("months", &months);
+    // On a month's pages: where this page stands among them.
+    page.set("paginator", &paginator);
     // On the overview only: drawn by the `timeline_chart` component.
     page.set("chart", &chart);
     page
+}
+
+/// The layout of a paged timeline's chart: a column per month, linking to its page.
+fn month_chart(d: &Dossier, months: &[MonthView]) -> Option<charts::TimelineChart> {
+    let mut columns = Vec::new();
+    let mut previous: Option<crate::link::timeline::YearMonth> = None;
+    for (m, view) in d.timeline_months.iter().zip(months) {
+        let ym = m.month;
+        let label = match time::Month::try_from(ym.month) {
+            Ok(name) => {
+                let mut short = name.to_string();
+                short.truncate(3);
+                (short, ym.year.to_string())
+            }
+            Err(_) => (ym.year.to_string(), String::new()),
+        };
+        // The axis breaks where months are missing between two columns (a year's
+        // column, for events dated only by their year, comes before its January).
+        let gap_before = previous.is_some_and(|p| {
+            let next = match p.month {
+                12 => (p.year + 1, 1),
+                m => (p.year, m + 1),
+            };
+            ym.month != 0 && (ym.year, ym.month) != next
+        });
+        previous = Some(ym);
+        columns.push(charts::ChartColumn {
+            label,
+            title: view.display.clone(),
+            href: view.href.clone(),
+            events: view.events,
+            articles: view.articles,
+            gap_before,
+        });
+    }
+    charts::timeline_chart(ids::TIMELINE_CHART, columns)
 }
 
 /// The layout of the timeline's chart: a column per period, linking to it.
