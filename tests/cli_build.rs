@@ -375,8 +375,9 @@ fn a_long_timeline_gets_a_page_per_month() {
 #[test]
 fn a_long_quote_index_gets_pages_and_links_find_them() {
     let f = Fixture::new();
-    // 520 different statements of one wording each: three pages of the quote index,
-    // which takes 200 wordings a page.
+    // 520 different statements of one wording each: four pages of the quote index,
+    // which takes 200 wordings a page, and 100 on the first, which also has the
+    // chart and the index by speaker.
     for i in 0..520 {
         f.write(
             &format!("content/articles/q{i:03}.md"),
@@ -389,26 +390,27 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
     let first = f.read("public/quotes/index.html");
     let second = f.read("public/quotes/page/2/index.html");
     assert!(
-        first.contains(r#"id="c-200""#),
-        "the first page ends at 200"
+        first.contains(r#"id="c-100""#),
+        "the first page ends at 100"
     );
-    assert!(!first.contains(r#"id="c-201""#));
-    assert!(second.contains(r#"id="c-201""#), "{second}");
-    assert!(second.contains(r#"id="c-400""#), "{second}");
-    let third = f.read("public/quotes/page/3/index.html");
-    assert!(third.contains(r#"id="c-520""#), "{third}");
+    assert!(!first.contains(r#"id="c-101""#));
+    assert!(second.contains(r#"id="c-101""#), "{second}");
+    assert!(second.contains(r#"id="c-300""#), "{second}");
+    assert!(!second.contains(r#"id="c-301""#), "{second}");
+    let fourth = f.read("public/quotes/page/4/index.html");
+    assert!(fourth.contains(r#"id="c-520""#), "{fourth}");
     assert!(
         first.contains(r#"href="/sub/quotes/page/2/""#),
         "no link to page 2"
     );
     // The index by speaker links to the speaker's first statements, and counts the rest.
-    assert!(first.contains(r#"href="/sub/quotes/#c-12""#), "{first}");
-    assert!(!first.contains(r#"href="/sub/quotes/#c-13""#), "{first}");
+    assert!(first.contains(r#"href="/sub/quotes/#c-10""#), "{first}");
+    assert!(!first.contains(r#"href="/sub/quotes/#c-11""#), "{first}");
     assert!(
-        first.contains(r#"<li class="cluster-refs__more">and 509 more</li>"#),
+        first.contains(r#"<li class="cluster-refs__more">and 511 more</li>"#),
         "{first}"
     );
-    // An article whose statement is on page 3 links there.
+    // An article whose statement is on page 4 links there.
     let json: serde_json::Value = common::read_export(&f.path("public"));
     let quote = json["quotes"]
         .as_array()
@@ -419,7 +421,7 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
     let slug = quote["article"].as_str().unwrap();
     let page = f.read(&format!("public/articles/{slug}/index.html"));
     assert!(
-        page.contains(&format!(r#"href="/sub/quotes/page/3/#{slug}-q-1""#)),
+        page.contains(&format!(r#"href="/sub/quotes/page/4/#{slug}-q-1""#)),
         "{page}"
     );
     // The feed carries each article's text with the links of its page.

@@ -270,14 +270,17 @@ fn cluster_page(starts: &[usize], index: usize) -> usize {
 
 /// Where each page of the quote index starts (the index of its first statement): a
 /// page takes statements, most widely reported first, until it holds
-/// [`CLUSTERS_PER_PAGE`] of them or [`WORDINGS_PER_PAGE`] wordings. The first page
-/// starts at 0, even with no statement.
+/// [`CLUSTERS_PER_PAGE`] of them or [`WORDINGS_PER_PAGE`] wordings; the first page,
+/// which also carries the chart and the index by speaker, half as many. The first
+/// page starts at 0, even with no statement.
 pub fn quote_page_starts(clusters: &[QuoteCluster]) -> Vec<usize> {
     let mut starts = vec![0];
     let (mut statements, mut wordings) = (0, 0);
     for (i, c) in clusters.iter().enumerate() {
+        let share = if starts.len() == 1 { 2 } else { 1 };
         if statements > 0
-            && (statements == CLUSTERS_PER_PAGE || wordings + c.quotes.len() > WORDINGS_PER_PAGE)
+            && (statements == CLUSTERS_PER_PAGE / share
+                || wordings + c.quotes.len() > WORDINGS_PER_PAGE / share)
         {
             starts.push(i);
             (statements, wordings) = (0, 0);

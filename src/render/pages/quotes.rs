@@ -19,7 +19,7 @@ use crate::render::views::SpeakerView;
 use crate::render::{charts, ids};
 
 /// How many of the most widely reported statements the coverage chart shows.
-const COVERAGE_ROWS: usize = 20;
+const COVERAGE_ROWS: usize = 15;
 
 #[derive(Serialize)]
 struct SpeakerGroup<'a> {
@@ -33,10 +33,10 @@ struct SpeakerGroup<'a> {
 }
 
 /// How many speakers, the most quoted, the index by speaker lists.
-pub const SPEAKERS_SHOWN: usize = 100;
+pub const SPEAKERS_SHOWN: usize = 50;
 
 /// How many of a speaker's statements the index by speaker links to.
-pub const STATEMENTS_PER_SPEAKER: usize = 12;
+pub const STATEMENTS_PER_SPEAKER: usize = 10;
 
 /// A link to a statement on the quote index.
 #[derive(Serialize)]
