@@ -125,6 +125,8 @@ pub struct Dossier {
     pub quote_page_starts: Vec<usize>,
     /// The months of the timeline with a page each; empty when it fits on one page.
     pub timeline_months: Vec<timeline::TimelineMonth>,
+    /// Every period of the timeline with its articles and events ([`timeline::timeline_groups`]).
+    pub timeline_groups: Vec<timeline::TimelineGroup>,
 }
 
 impl Dossier {
@@ -167,6 +169,7 @@ impl Dossier {
             e.articles = listed_articles(e);
         }
         let timeline_months = timeline::timeline_months(&articles);
+        let timeline_groups = timeline::timeline_groups(&articles);
         let entity_links = registry
             .entities
             .iter()
@@ -187,6 +190,7 @@ impl Dossier {
             descriptions,
             entities,
             timeline_months,
+            timeline_groups,
             clusters,
             cluster_of,
             lent_from,

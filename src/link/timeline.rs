@@ -105,6 +105,52 @@ pub fn paged_months<'a>(
         .collect()
 }
 
+/// One period of the timeline: the articles published in it and the events reported
+/// about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineGroup {
+    pub period: Period,
+    /// Article indices, oldest first.
+    pub articles: Vec<usize>,
+    /// (article index, index into its events), in the order the timeline lists them.
+    pub events: Vec<(usize, usize)>,
+}
+
+/// Every period of the timeline, in order, with its articles and events: made once per
+/// link, so that each page of the timeline takes its own periods without going through
+/// every article again.
+pub fn timeline_groups(articles: &[AnalysedArticle]) -> Vec<TimelineGroup> {
+    /// A period's articles and (article, event) pairs.
+    type Entries = (Vec<usize>, Vec<(usize, usize)>);
+    let mut groups: std::collections::BTreeMap<Period, Entries> = std::collections::BTreeMap::new();
+    // Oldest article first, so each period lists its reports in order.
+    for i in (0..articles.len()).rev() {
+        let a = &articles[i];
+        groups
+            .entry(Period::day(a.article.date))
+            .or_default()
+            .0
+            .push(i);
+        for (e, ev) in a.events.iter().enumerate() {
+            groups.entry(ev.event.period).or_default().1.push((i, e));
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(period, (articles_in, mut events))| {
+            events.sort_by_key(|&(a, e)| {
+                let ev = &articles[a].events[e].event;
+                (ev.part, ev.relation)
+            });
+            TimelineGroup {
+                period,
+                articles: articles_in,
+                events,
+            }
+        })
+        .collect()
+}
+
 /// The months of the timeline with a page each ([`paged_months`]); empty when it fits
 /// on one page.
 pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<TimelineMonth> {

@@ -417,11 +417,16 @@ impl Model {
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
                 let relink = link_key(slot) != link_key(&analysed);
+                // Where each event stands on the timeline: its period, and its place
+                // among the period's events.
                 let same_periods = slot
                     .events
                     .iter()
-                    .map(|e| e.event.period)
-                    .eq(analysed.events.iter().map(|e| e.event.period));
+                    .map(|e| (e.event.period, e.event.part, e.event.relation))
+                    .eq(analysed
+                        .events
+                        .iter()
+                        .map(|e| (e.event.period, e.event.part, e.event.relation)));
                 *slot = analysed;
                 if !relink {
                     // The same quotes in the same order: their statements are where
@@ -525,6 +530,8 @@ impl Model {
         // Edits in place do not link again, and may add or remove a timeline month.
         self.dossier.timeline_months =
             crate::link::timeline::timeline_months(&self.dossier.articles);
+        self.dossier.timeline_groups =
+            crate::link::timeline::timeline_groups(&self.dossier.articles);
         let parts = FpParts::new(&self.dossier, &self.facts, self.theme_generation);
         let d = &self.dossier;
         let fps = Fingerprints::new(d, &self.facts, &parts);
@@ -571,6 +578,8 @@ impl Model {
         {
             let start = std::time::Instant::now();
             let months = crate::link::timeline::timeline_months(&self.dossier.articles);
+            self.dossier.timeline_groups =
+                crate::link::timeline::timeline_groups(&self.dossier.articles);
             report.timings.push(("timeline months", start.elapsed()));
             if months != self.dossier.timeline_months {
                 self.refresh(report);

@@ -93,28 +93,24 @@ type TimelineGroups<'a> = std::collections::BTreeMap<
     ),
 >;
 
-/// The periods `keep` accepts, with their articles and events.
+/// The periods `keep` accepts, with their articles and events, from the groups the
+/// link stage made.
 fn timeline_groups<'a>(
     d: &'a Dossier,
     keep: &dyn Fn(&crate::analyse::dates::Period) -> bool,
 ) -> TimelineGroups<'a> {
-    use crate::analyse::dates::Period;
-    let mut groups = TimelineGroups::new();
-    // Oldest article first, so each period lists its reports in order.
-    for i in (0..d.articles.len()).rev() {
-        let a = &d.articles[i];
-        let day = Period::day(a.article.date);
-        if keep(&day) {
-            groups.entry(day).or_default().0.push(i);
-        }
-        for ev in a.events.iter().filter(|ev| keep(&ev.event.period)) {
-            groups.entry(ev.event.period).or_default().1.push((ev, i));
-        }
-    }
-    for (_, events) in groups.values_mut() {
-        events.sort_by_key(|(ev, _)| (ev.event.part, ev.event.relation));
-    }
-    groups
+    d.timeline_groups
+        .iter()
+        .filter(|g| keep(&g.period))
+        .map(|g| {
+            let events = g
+                .events
+                .iter()
+                .map(|&(a, e)| (&d.articles[a].events[e], a))
+                .collect();
+            (g.period, (g.articles.clone(), events))
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
