@@ -364,12 +364,7 @@ fn a_long_timeline_gets_a_page_per_month() {
     let sitemap = f.read("public/sitemap.xml");
     assert!(sitemap.contains("https://example.org/sub/timeline/2020-03/"));
     // Every link of the site resolves.
-    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    f.check_site_ok();
 }
 
 #[test]
@@ -440,12 +435,7 @@ fn a_long_quote_index_gets_pages_and_links_find_them() {
     let sitemap = f.read("public/sitemap.xml");
     assert!(sitemap.contains("https://example.org/sub/quotes/page/2/"));
     // Every link of the site resolves, fragments included.
-    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    f.check_site_ok();
 }
 
 /// Files from `static/` linked from Markdown (an article, the introduction, an entity's
@@ -484,12 +474,7 @@ fn static_files_linked_from_markdown_resolve_under_a_sub_path() {
         "{home}"
     );
     assert!(home.contains(r#"href="/sub/docs/report.pdf""#), "{home}");
-    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    f.check_site_ok();
 }
 
 /// The index of sources stays small: each outlet with its counts and newest articles,
@@ -570,10 +555,5 @@ fn the_home_page_lists_the_newest_articles_and_links_to_all() {
         timeline.contains("href=\"/sub/articles/first/\""),
         "{timeline}"
     );
-    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    f.check_site_ok();
 }

@@ -44,15 +44,6 @@ fn links<'a>(page: &'a str, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn check_site(f: &Fixture) {
-    let out = f.cmd(&["check", "--site", "public"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn an_entity_in_500_articles_has_its_articles_on_linked_pages_of_fifty() {
     let f = five_hundred(CONFIG);
@@ -151,7 +142,7 @@ fn an_entity_in_500_articles_has_its_articles_on_linked_pages_of_fifty() {
             "{p}"
         );
     }
-    check_site(&f);
+    f.check_site_ok();
 }
 
 #[test]
@@ -189,7 +180,7 @@ fn outlets_and_the_home_page_stay_bounded_and_resolve_at_the_root_too() {
     ] {
         assert!(f.read(rel).len() < 300_000, "{rel}");
     }
-    check_site(&f);
+    f.check_site_ok();
 }
 
 /// A timeline past 1,000 entries is an overview of its months, each month a page of
@@ -233,5 +224,5 @@ fn a_month_with_a_thousand_articles_has_pages_of_four_hundred() {
         "{last}"
     );
     assert!(last.contains("<li><a href=\"/sub/timeline/2021-03/page/2/\" rel=\"prev\">"));
-    check_site(&f);
+    f.check_site_ok();
 }

@@ -90,6 +90,17 @@ impl Fixture {
         stderr
     }
 
+    /// Runs `dossier check --site public` and expects every link of the built site to
+    /// resolve.
+    pub fn check_site_ok(&self) {
+        let out = self.cmd(&["check", "--site", "public"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Runs `dossier build`, expects failure, returns stderr.
     pub fn build_err(&self) -> String {
         let out = self.cmd(&["build"]).output().unwrap();

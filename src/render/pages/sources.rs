@@ -110,8 +110,7 @@ pub fn page_count(d: &Dossier, s: usize) -> usize {
 pub fn page_of(d: &Dossier, s: usize, a: usize) -> usize {
     d.sources[s]
         .articles
-        .iter()
-        .position(|&x| x == a)
+        .binary_search(&a)
         .map_or(0, |i| i / ARTICLES_PER_PAGE)
 }
 

@@ -138,22 +138,10 @@ pub fn page(d: &Dossier, v: &Values, month: Option<(usize, usize)>) -> Page {
             .binary_search_by_key(&YearMonth::of_period(period), |m| m.month)
             .unwrap_or(0)
     };
-    // A month page groups its own month only; the overview all of them (for the chart
-    // and the counts), but lists none when the timeline is paged.
-    // Comparing months directly (rather than looking each period's month up) keeps the
-    // month pages' scans of every event cheap; a period whose month is not listed
-    // belongs to the first.
-    let groups = timeline_groups(d, &|p| match month {
-        None => true,
-        Some((k, _)) => {
-            let ym = YearMonth::of_period(p);
-            ym == d.timeline_months[k].month
-                || (k == 0
-                    && d.timeline_months
-                        .binary_search_by_key(&ym, |m| m.month)
-                        .is_err())
-        }
-    });
+    // A month page groups its own month only (a period whose month is not listed
+    // belongs to the first); the overview all of them (for the chart and the counts),
+    // but lists none when the timeline is paged.
+    let groups = timeline_groups(d, &|p| month.is_none_or(|(k, _)| month_of(p) == k));
     // On a month's page, the entries (a period's events, then its articles) it shows.
     let shown = month.map(|(_, p)| p * ENTRIES_PER_MONTH_PAGE..(p + 1) * ENTRIES_PER_MONTH_PAGE);
     let mut seen = 0;
