@@ -52,8 +52,12 @@
   }
 
   /* Entity hover cards -------------------------------------------------
-   * Hovering or focusing a.mention shows a card built from the JSON in
-   * #entity-cards: kind, name, one-line summary, "in N articles".
+   * Hovering or focusing a.mention shows a card: kind, name, one-line
+   * summary, "in N articles". The cards are in a few shared files,
+   * data/cards/<n>.json, one fetched the first time a mention of one of its
+   * entities is hovered; the article body's data-card-files says how many
+   * there are, and an entity's file is the FNV-1a hash of its id modulo that
+   * count (as the build computes it).
    * - Mouse: shows after a short delay, stays while the pointer is over the
    *   link or the card, hides shortly after it leaves.
    * - Keyboard: focus shows, blur hides, Escape hides.
@@ -63,15 +67,49 @@
    * mention through aria-describedby.
    */
   dossier.register("hoverCards", function (root) {
-    var dataEl = root.getElementById("entity-cards");
-    if (!dataEl) return;
-    var cards;
-    try {
-      cards = JSON.parse(dataEl.textContent || "{}");
-    } catch (err) {
-      return;
+    var holder = root.querySelector("[data-card-files]");
+    if (!holder) return;
+    var fileCount = parseInt(holder.getAttribute("data-card-files"), 10);
+    if (!(fileCount > 0) || !root.querySelector("a.mention")) return;
+
+    var files = {};    // file number -> {entity id: card}, once fetched
+    var loading = {};  // file number -> promise of its fetch
+
+    /* The entity a mention links to: the last segment of /entities/<id>/. */
+    function entityOf(link) {
+      var m = /\/entities\/([^\/?#]+)\/?$/.exec(link.getAttribute("href") || "");
+      if (!m) return null;
+      try {
+        return decodeURIComponent(m[1]);
+      } catch (err) {
+        return null;
+      }
     }
-    if (!cards || !root.querySelector("a.mention[data-entity]")) return;
+
+    function fileOf(id) {
+      var bytes = new TextEncoder().encode(id);
+      var hash = 0x811c9dc5;
+      for (var i = 0; i < bytes.length; i++) {
+        hash ^= bytes[i];
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+      }
+      return hash % fileCount;
+    }
+
+    /* Calls then(card or null) once the mention's card file is here. */
+    function withCard(link, then) {
+      var id = entityOf(link);
+      if (id === null) { then(null); return; }
+      var n = fileOf(id);
+      if (files[n]) { then(files[n][id] || null); return; }
+      if (!loading[n]) {
+        loading[n] = fetch(dossier.url("data/cards/" + n + ".json"))
+          .then(function (r) { return r.ok ? r.json() : {}; })
+          .catch(function () { return {}; })
+          .then(function (data) { files[n] = data || {}; });
+      }
+      loading[n].then(function () { then(files[n][id] || null); });
+    }
 
     var SHOW_DELAY = 120;
     var HIDE_DELAY = 220;
@@ -95,7 +133,7 @@
 
     function mentionFrom(node) {
       while (node && node !== document) {
-        if (node.nodeType === 1 && node.matches("a.mention[data-entity]")) return node;
+        if (node.nodeType === 1 && node.matches("a.mention")) return node;
         node = node.parentNode;
       }
       return null;
@@ -105,9 +143,7 @@
       return n + " " + (n === 1 ? one : many);
     }
 
-    function fill(link, withOpen) {
-      var data = cards[link.getAttribute("data-entity")];
-      if (!data) return false;
+    function fill(link, withOpen, data) {
       var kind = data.kind || link.getAttribute("data-kind") || "other";
       card.setAttribute("data-kind", kind);
       card.textContent = "";
@@ -144,7 +180,6 @@
         open.textContent = "Open entity page";
         card.appendChild(open);
       }
-      return true;
     }
 
     /* The rectangle to anchor to: for a link broken over two lines, the
@@ -186,17 +221,29 @@
       card.style.top = Math.round(top + window.pageYOffset) + "px";
     }
 
+    var pending = null;  // the mention whose card is being fetched
+
     function show(link, withOpen) {
       clearTimeout(hideTimer);
       clearTimeout(showTimer);
-      if (active && active !== link) detach();
-      if (!fill(link, withOpen)) return;
-      active = link;
-      openedByTouch = !!withOpen;
-      link.classList.add("is-active");
-      link.setAttribute("aria-describedby", card.id);
-      card.hidden = false;
-      position(link);
+      pending = link;
+      withCard(link, function (data) {
+        if (pending !== link) return;
+        pending = null;
+        if (!data) {
+          // No card to show: a tap goes where the link goes.
+          if (withOpen) window.location.href = link.href;
+          return;
+        }
+        if (active && active !== link) detach();
+        fill(link, withOpen, data);
+        active = link;
+        openedByTouch = !!withOpen;
+        link.classList.add("is-active");
+        link.setAttribute("aria-describedby", card.id);
+        card.hidden = false;
+        position(link);
+      });
     }
 
     function detach() {
@@ -211,6 +258,7 @@
     function hide() {
       clearTimeout(showTimer);
       clearTimeout(hideTimer);
+      pending = null;
       detach();
       openedByTouch = false;
       card.hidden = true;
@@ -220,6 +268,7 @@
       clearTimeout(hideTimer);
       if (active === link && !card.hidden) return;
       clearTimeout(showTimer);
+      withCard(link, function () {});  // fetch the card file while waiting
       showTimer = setTimeout(function () { show(link, false); }, SHOW_DELAY);
     }
 

@@ -262,7 +262,7 @@ fn heading_ids_never_repeat_or_take_the_pages_own() {
         "content/articles/clash.md",
         &article(
             "Clash",
-            "# Dup {#dup}\n\nIraq and Iraq.\n\n# Dup again {#dup}\n\n# Mention {#m-1}\n\n# Quote {#q-1}\n\n# Main\n\n# Entity cards\n\n# M\n\n# M\n\n# Article title {#article-title}\n\n“We will not accept this under any circumstances at all,” Iraq said.",
+            "# Dup {#dup}\n\nIraq and Iraq.\n\n# Dup again {#dup}\n\n# Mention {#m-1}\n\n# Quote {#q-1}\n\n# Main\n\n# Aside entities title\n\n# M\n\n# M\n\n# Article title {#article-title}\n\n“We will not accept this under any circumstances at all,” Iraq said.",
         ),
     );
     let stderr = f.build_ok();
@@ -285,16 +285,16 @@ fn heading_ids_never_repeat_or_take_the_pages_own() {
         "<h1 id=\"m-1-2\">Mention</h1>",
         "<h1 id=\"q-1-2\">Quote</h1>",
         "<h1 id=\"main-2\">Main</h1>",
-        "<h1 id=\"entity-cards-2\">Entity cards</h1>",
+        "<h1 id=\"aside-entities-title-2\">Aside entities title</h1>",
         // `m-2` and `m-3` are the anchors of the second and third mentions.
         "<h1 id=\"m\">M</h1>",
         "<h1 id=\"m-4\">M</h1>",
     ] {
         assert!(html.contains(heading), "{heading}\n{html}");
     }
-    // The theme's elements keep theirs: the skip link and the hover cards still work.
+    // The theme's elements keep theirs: the skip link and the aside's heading.
     assert!(html.contains("<main id=\"main\""));
-    assert!(html.contains("<script type=\"application/json\" id=\"entity-cards\">"));
+    assert!(html.contains("<h2 class=\"side-title\" id=\"aside-entities-title\">"));
     assert!(
         html.contains("id=\"m-1\" href="),
         "the mention keeps its anchor"

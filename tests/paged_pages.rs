@@ -62,7 +62,7 @@ fn an_entity_in_500_articles_has_its_articles_on_linked_pages_of_fifty() {
         let page = f.read(&path(p));
         assert!(page.len() < 300_000, "page {p}: {} bytes", page.len());
         let groups: Vec<&str> = page
-            .match_indices("<section class=\"mention-group\" aria-labelledby=\"mg-")
+            .match_indices("<h3 class=\"mention-group__title\" id=\"mg-")
             .map(|(i, _)| {
                 let rest = &page[i..];
                 let id = &rest[rest.find("mg-").unwrap() + 3..];

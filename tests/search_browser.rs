@@ -1,5 +1,6 @@
-//! The search page in a real browser: headless Chromium, driven over the DevTools
-//! protocol, on the example dossier served under a sub-path from a local server.
+//! The search page and the hover cards over mentions in a real browser: headless
+//! Chromium, driven over the DevTools protocol, on the example dossier served under a
+//! sub-path from a local server.
 //!
 //! Chromium is required: without it this test fails and says how to install it
 //! (`scripts/test` installs it when missing).
@@ -470,6 +471,101 @@ fn search_page_finds_and_links_in_headless_chromium() {
     eprintln!(
         "search browser test: {stats} loaded by the last page, {:?} in all",
         started.elapsed()
+    );
+}
+
+/// What a reader sees hovering and focusing mentions: the card of the right entity,
+/// next to its link and inside the window, its data fetched once from the shared card
+/// file, and gone on Escape.
+#[test]
+fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
+    chromium();
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let server = Server::start(&site, "/sub");
+    build_example(&site, &server.url("/"));
+    let mut b = Browser::launch();
+    b.goto(&server.url("/articles/iran-mourns-soleimani/"));
+    assert_eq!(
+        b.eval("document.querySelector('[data-card-files]').dataset.cardFiles"),
+        "1"
+    );
+    assert_eq!(
+        b.eval("document.getElementById('entity-hovercard') === null || document.getElementById('entity-hovercard').hidden"),
+        true
+    );
+
+    // The mouse over the first mention of Soleimani.
+    let link = b.eval(
+        "(() => { const a = Array.from(document.querySelectorAll('a.mention')).find(a => a.textContent === 'Qassem Soleimani');
+            a.scrollIntoView({block: 'center', behavior: 'instant'});
+            const r = a.getClientRects()[0];
+            return [r.left + r.width / 2, r.top + r.height / 2]; })()",
+    );
+    let (x, y) = (link[0].as_f64().unwrap(), link[1].as_f64().unwrap());
+    b.call(
+        "Input.dispatchMouseEvent",
+        json!({"type": "mouseMoved", "x": x, "y": y}),
+    );
+    b.wait_for(
+        "the card over Qassem Soleimani",
+        "(() => { const c = document.getElementById('entity-hovercard'); return c && !c.hidden; })()",
+    );
+    let card = b.eval(
+        "(() => { const c = document.getElementById('entity-hovercard'); const r = c.getBoundingClientRect();
+            const l = document.querySelector('a.mention.is-active').getClientRects()[0];
+            return {link_top: l.top, link_bottom: l.bottom, kind: c.querySelector('.hovercard__kind').textContent,
+                name: c.querySelector('.hovercard__name').textContent,
+                summary: c.querySelector('.hovercard__summary').textContent,
+                meta: c.querySelector('.hovercard__meta').textContent,
+                top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                width: innerWidth, height: innerHeight}; })()",
+    );
+    assert_eq!(card["kind"], "Person", "{card}");
+    assert_eq!(card["name"], "Qassem Soleimani", "{card}");
+    assert!(
+        card["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Iranian general"),
+        "{card}"
+    );
+    assert_eq!(card["meta"], "In 5 articles", "{card}");
+    let f = |k: &str| card[k].as_f64().unwrap();
+    let (link_top, link_bottom) = (f("link_top"), f("link_bottom"));
+    // Just below the link (or just above it), and inside the window.
+    let below = f("top") >= link_bottom && f("top") - link_bottom <= 16.0;
+    let above = f("bottom") <= link_top && link_top - f("bottom") <= 16.0;
+    assert!(below || above, "{card}");
+    assert!(f("left") >= 0.0 && f("right") <= f("width"), "{card}");
+    assert!(f("top") >= 0.0 && f("bottom") <= f("height"), "{card}");
+
+    // Another entity, by keyboard: its card, from the file already fetched.
+    b.eval(
+        "Array.from(document.querySelectorAll('a.mention')).find(a => a.getAttribute('href').endsWith('/entities/mashhad/')).focus()",
+    );
+    b.wait_for(
+        "the card of Mashhad",
+        "(() => { const c = document.getElementById('entity-hovercard');
+            return !c.hidden && c.querySelector('.hovercard__name').textContent === 'Mashhad'; })()",
+    );
+    assert_eq!(
+        b.eval("document.activeElement.getAttribute('aria-describedby')"),
+        "entity-hovercard"
+    );
+    let fetched = b.eval(
+        "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.includes('/data/cards/'))",
+    );
+    assert_eq!(fetched, json!(["/sub/data/cards/0.json"]));
+
+    // Escape hides it.
+    b.call(
+        "Input.dispatchKeyEvent",
+        json!({"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}),
+    );
+    b.wait_for(
+        "the card to hide",
+        "document.getElementById('entity-hovercard').hidden",
     );
 }
 

@@ -246,9 +246,8 @@ pub(super) fn mention_open(
 ) -> String {
     let id = anchor.map(|a| format!(" id=\"{a}\"")).unwrap_or_default();
     format!(
-        "<a class=\"mention\"{id} href=\"{}\" data-entity=\"{}\" data-kind=\"{}\">",
+        "<a class=\"mention\"{id} href=\"{}\" data-kind=\"{}\">",
         escape_html(&ctx.config.url(&format!("/entities/{}/", e.id))),
-        escape_html(&e.id),
         e.kind.as_str()
     )
 }

@@ -2,7 +2,7 @@
 //!
 //! An article body, the home page's introduction and an entity's description share
 //! their page with the theme's markup, and an id may occur only once in a page: a
-//! heading that took `main` would break the skip link, one that took `entity-cards`
+//! heading that took `main` would break the skip link, one that took `entity-hovercard`
 //! the hover cards. The build hands [`is_theme_id`] to the analysis ([`crate::analyse::Analyser`]), which asks it which ids are taken. They are read
 //! from the built-in templates and scripts themselves, so a new id in the theme is
 //! reserved without a list to keep; only the ids the templates are given as data are
@@ -90,7 +90,7 @@ mod tests {
         let none = HashSet::new();
         for id in [
             "main",
-            "entity-cards",
+            "aside-entities-title",
             "graph-title",
             "article-title",
             "entity-hovercard",

@@ -7,6 +7,7 @@
 //! of [`crate::output`], so tests can look at pages without a disk, and `serve` reuses
 //! the same functions.
 
+pub mod cards;
 pub mod charts;
 pub mod export;
 pub mod feeds;
@@ -192,7 +193,7 @@ fn render_page_into(
     Ok(pages::output_path(&page.site_path))
 }
 
-/// The files that are not rendered from templates: the JSON export, the feed and the
+/// The files that are not rendered from templates: the JSON export, the hover cards, the feed and the
 /// sitemap (when the base URL is a full address), robots.txt, `.nojekyll` and `CNAME`.
 pub fn data_files(dossier: &Dossier) -> Vec<OutputFile> {
     let files = std::sync::Mutex::new(Vec::new());
@@ -211,6 +212,7 @@ fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
     };
     export::export_files(dossier, &mut give);
     t.lap("json export");
+    cards::card_files(dossier, &mut give);
     if dossier.config.has_address() {
         give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
         give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));

@@ -278,7 +278,7 @@ const HEADING_ATTRIBUTES: &[&str] = &[
     "#m-1",
     "#top",
     "#main",
-    "#entity-cards",
+    "#aside-entities-title",
     "#dup",
     ".class",
     ".a.b",

@@ -1,5 +1,6 @@
 //! An article's page: the annotated text, who and what it mentions, whom it quotes,
-//! its neighbours in time, and the cards its mentions show on hover.
+//! and its neighbours in time. The cards its mentions show on hover are shared files
+//! ([`crate::render::cards`]); the page says how many there are.
 
 use std::hash::Hash;
 
@@ -21,16 +22,6 @@ pub fn site_path(d: &Dossier, i: usize) -> String {
 #[derive(Serialize)]
 struct EntityInArticle {
     in_article: usize,
-}
-
-/// What the card over a mention shows.
-#[derive(Serialize)]
-struct Card<'a> {
-    name: &'a str,
-    kind: &'static str,
-    kind_label: &'static str,
-    summary: &'a str,
-    articles: usize,
 }
 
 /// An article's page, shown with the fields of its
@@ -57,22 +48,6 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
                 .cmp(&d.registry.entities[y.0].name)
         })
     });
-    let cards: std::collections::BTreeMap<&str, Card> = ents
-        .iter()
-        .map(|&(e, _)| {
-            let s = d.entity_summary(e);
-            (
-                s.id,
-                Card {
-                    name: s.name,
-                    kind: s.kind,
-                    kind_label: s.kind_label,
-                    summary: s.summary,
-                    articles: s.article_count,
-                },
-            )
-        })
-        .collect();
     let summary = v.article(i);
     let entity_values: Vec<Value> = ents.iter().map(|&(e, _)| v.entity(e)).collect();
     let view = ArticleView {
@@ -112,8 +87,11 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
             extra: view,
         },
     );
-    // `{entity id: Card}` as JSON, for the cards shown over mentions.
-    page.set_value("cards_json", html(&crate::render::script_safe_json(&cards)));
+    // How many files hold the cards shown over mentions.
+    page.set(
+        "card_files",
+        &crate::render::cards::file_count(d.registry.len()),
+    );
     // The next older and the next newer article.
     page.set_value(
         "prev",
@@ -135,7 +113,7 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
 }
 
 /// What the page shows: the article's analysis, its clusters and lent speakers, its
-/// neighbours, and what the cards show of the entities it mentions.
+/// neighbours, the entities it mentions, and how many card files there are.
 pub fn key(k: &Fingerprints, d: &Dossier, i: usize, h: &mut PageHasher) {
     let f = k.fact(d, i);
     f.version.hash(h);
@@ -150,4 +128,5 @@ pub fn key(k: &Fingerprints, d: &Dossier, i: usize, h: &mut PageHasher) {
     for &(e, _) in &f.mentions {
         k.entity[e].hash(h);
     }
+    crate::render::cards::file_count(d.registry.len()).hash(h);
 }
