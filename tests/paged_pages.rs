@@ -226,3 +226,60 @@ fn a_month_with_a_thousand_articles_has_pages_of_four_hundred() {
     assert!(last.contains("<li><a href=\"/sub/timeline/2021-03/page/2/\" rel=\"prev\">"));
     f.check_site_ok();
 }
+
+/// A statement reported by 150 articles: the quote index lists 100 of its reports (the
+/// two worded differently among them) and counts the rest, whose articles link to the
+/// statement instead of to a wording that is not there.
+#[test]
+fn a_statement_in_150_articles_lists_100_reports_and_links_the_rest_to_it() {
+    let f = Fixture::new();
+    for n in 0..150 {
+        let (source, words) = match n {
+            37 => ("AFP", "We will not accept troops on Iraqi soil"),
+            120 => ("AFP", "We won't accept foreign troops on Iraqi soil"),
+            n if n % 2 == 0 => ("Reuters", "We will not accept foreign troops on Iraqi soil"),
+            _ => ("AFP", "We will not accept foreign troops on Iraqi soil"),
+        };
+        f.write(
+            &format!("content/articles/s-{n:03}.md"),
+            &format!(
+                "+++\ntitle = \"Statement report {n}\"\ndate = 2021-05-{:02}\nsource = \"{source}\"\n+++\n“{words},” Adel Abdul Mahdi said on day {n}.\n",
+                n % 28 + 1
+            ),
+        );
+    }
+    f.build_ok();
+    let index = f.read("public/quotes/index.html");
+    let section = index
+        .split("<section class=\"cluster")
+        .skip(1)
+        .map(|s| &s[..s.find("</section>").unwrap()])
+        .find(|s| s.contains("accept foreign troops on Iraqi soil"))
+        .expect("the statement is on the first page");
+    assert_eq!(section.matches("<li class=\"variant").count(), 100);
+    assert_eq!(section.matches("variant--differs").count(), 2, "{section}");
+    assert!(
+        section.contains("And 50 more reports of this statement, not listed here."),
+        "{section}"
+    );
+    let cluster = &section[section.find("id=\"").unwrap() + 4..];
+    let cluster = &cluster[..cluster.find('"').unwrap()];
+    // Each article links to its own wording when it is listed, else to the statement.
+    let (mut own, mut statement) = (0, 0);
+    for n in 0..150 {
+        let page = f.read(&format!("public/articles/s-{n:03}/index.html"));
+        let link = links(&page, "/sub/quotes/")
+            .into_iter()
+            .find(|l| l.contains('#'))
+            .expect("a quote link");
+        if link == format!("/sub/quotes/#s-{n:03}-q-1") {
+            assert!(section.contains(&format!("id=\"s-{n:03}-q-1\"")));
+            own += 1;
+        } else {
+            assert_eq!(link, format!("/sub/quotes/#{cluster}"));
+            statement += 1;
+        }
+    }
+    assert_eq!((own, statement), (100, 50));
+    f.check_site_ok();
+}

@@ -29,6 +29,12 @@ pub const CLUSTERS_PER_PAGE: usize = 500;
 /// of them would run to megabytes.
 pub const WORDINGS_PER_PAGE: usize = 200;
 
+/// How many of one statement's reports the quote index lists at most: a statement
+/// carried by hundreds of articles would otherwise fill a page of its own beyond any
+/// size. Its fullest wording comes first, then those worded differently, then those in
+/// the same words; the rest are counted.
+pub const WORDINGS_SHOWN: usize = 100;
+
 /// An entity's addresses and one-line summary, made once rather than for each page
 /// that lists the entity.
 #[derive(Debug, Clone)]
@@ -86,6 +92,17 @@ pub struct QuoteCluster {
     pub sources: Vec<String>,
     /// The fullest wording, shown first and compared against.
     pub representative: QuoteRef,
+    /// The members the quote index lists, in article order: all of them, or for a
+    /// statement reported more than [`WORDINGS_SHOWN`] times, that many
+    /// ([`listed_wordings`]). The others' quote links point at the statement.
+    pub listed: Vec<QuoteRef>,
+}
+
+impl QuoteCluster {
+    /// Whether the quote index lists this member with an anchor of its own.
+    pub fn lists(&self, r: QuoteRef) -> bool {
+        self.listed.binary_search(&r).is_ok()
+    }
 }
 
 /// One outlet.
@@ -179,7 +196,10 @@ impl Dossier {
         articles
             .par_iter_mut()
             .zip(&cluster_of)
-            .for_each(|(a, clusters)| point_quote_links(a, clusters, &quote_page_starts, &config));
+            .enumerate()
+            .for_each(|(i, (a, of))| {
+                point_quote_links(a, i, of, &clusters, &quote_page_starts, &config)
+            });
         Dossier {
             entity_links,
             config,
@@ -284,38 +304,42 @@ pub fn quote_page_starts(clusters: &[QuoteCluster]) -> Vec<usize> {
         let share = if starts.len() == 1 { 2 } else { 1 };
         if statements > 0
             && (statements == CLUSTERS_PER_PAGE / share
-                || wordings + c.quotes.len() > WORDINGS_PER_PAGE / share)
+                || wordings + c.listed.len() > WORDINGS_PER_PAGE / share)
         {
             starts.push(i);
             (statements, wordings) = (0, 0);
         }
         statements += 1;
-        wordings += c.quotes.len();
+        wordings += c.listed.len();
     }
     starts
 }
 
 /// Points an article's quote links at the quote index page that shows each quote's
-/// statement (`clusters`: the cluster of each of its quotes). Analysis, which runs
-/// before quotes are clustered, points them all at the first page.
+/// statement (`of`: the cluster of each of its quotes, among `clusters`): at the quote's
+/// own wording there, or at the statement when the index does not list that report
+/// ([`WORDINGS_SHOWN`]). Analysis, which runs before quotes are clustered, points them
+/// all at the first page.
 pub fn point_quote_links(
     a: &mut AnalysedArticle,
-    clusters: &[Option<usize>],
+    index: usize,
+    of: &[Option<usize>],
+    clusters: &[QuoteCluster],
     page_starts: &[usize],
     config: &Config,
 ) {
     let slug = &a.article.slug;
     a.body.point_quote_links(|q, quote| {
-        let page = clusters
-            .get(q)
-            .copied()
-            .flatten()
-            .map_or(0, |c| cluster_page(page_starts, c));
-        config.url(&format!(
-            "{}#{slug}-{}",
-            quote_page_path(page),
-            quote.anchor
-        ))
+        let Some(c) = of.get(q).copied().flatten() else {
+            return config.url(&format!("{}#{slug}-{}", quote_page_path(0), quote.anchor));
+        };
+        let page = quote_page_path(cluster_page(page_starts, c));
+        let cluster = &clusters[c];
+        if cluster.lists((index, q)) {
+            config.url(&format!("{page}#{slug}-{}", quote.anchor))
+        } else {
+            config.url(&format!("{page}#{}", cluster.id))
+        }
     });
 }
 
@@ -480,12 +504,14 @@ fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
                 })
                 .expect("clusters are not empty");
             let speaker = cluster_speaker(articles, &quotes);
+            let listed = listed_wordings(articles, &quotes, representative);
             QuoteCluster {
                 id: String::new(),
                 quotes,
                 speaker,
                 sources,
                 representative,
+                listed,
             }
         })
         .collect();
@@ -512,6 +538,40 @@ fn link_clusters(articles: &[AnalysedArticle]) -> LinkedQuotes {
         cluster_of,
         lent_from,
     }
+}
+
+/// The members of a statement the quote index lists (see [`WORDINGS_SHOWN`]), in
+/// article order. Wordings count as the same when their words are, whatever the case
+/// and punctuation.
+fn listed_wordings(
+    articles: &[AnalysedArticle],
+    quotes: &[QuoteRef],
+    representative: QuoteRef,
+) -> Vec<QuoteRef> {
+    if quotes.len() <= WORDINGS_SHOWN {
+        return quotes.to_vec();
+    }
+    let words = |(a, q): QuoteRef| -> Vec<String> {
+        articles[a].body.quotes[q]
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let reference = words(representative);
+    let (different, same): (Vec<QuoteRef>, Vec<QuoteRef>) = quotes
+        .iter()
+        .copied()
+        .filter(|&r| r != representative)
+        .partition(|&r| words(r) != reference);
+    let mut listed: Vec<QuoteRef> = std::iter::once(representative)
+        .chain(different)
+        .chain(same)
+        .take(WORDINGS_SHOWN)
+        .collect();
+    listed.sort();
+    listed
 }
 
 /// Whether an article names a speaker: mentions the entity, or has the last word of a

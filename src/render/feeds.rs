@@ -151,11 +151,14 @@ pub fn page_paths(d: &Dossier) -> Vec<String> {
         .collect()
 }
 
-/// `/sitemap.xml`
-pub fn sitemap(d: &Dossier) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// The most addresses one sitemap file may list, as the sitemap protocol allows; a
+/// larger site gets a sitemap index.
+pub const URLS_PER_SITEMAP: usize = 50_000;
+
+/// The sitemap: `/sitemap.xml` listing every page; for a site of more than
+/// [`URLS_PER_SITEMAP`] pages, `/sitemap.xml` is an index of `/sitemap-1.xml`,
+/// `/sitemap-2.xml`… that list them. Returns `(path, XML)` pairs.
+pub fn sitemaps(d: &Dossier) -> Vec<(String, String)> {
     let lastmod: std::collections::HashMap<String, String> = d
         .articles
         .iter()
@@ -166,15 +169,54 @@ pub fn sitemap(d: &Dossier) -> String {
             )
         })
         .collect();
-    for p in page_paths(d) {
-        let _ = write!(out, "  <url><loc>{}</loc>", escape(&d.config.abs_url(&p)));
-        if let Some(m) = lastmod.get(&p) {
-            let _ = write!(out, "<lastmod>{m}</lastmod>");
+    let urls: Vec<(String, Option<&String>)> = page_paths(d)
+        .into_iter()
+        .map(|p| {
+            let m = lastmod.get(&p);
+            (d.config.abs_url(&p), m)
+        })
+        .collect();
+    sitemap_files(&urls, URLS_PER_SITEMAP, |p| d.config.abs_url(p))
+}
+
+/// The sitemap files for `urls` (absolute address, last change), `limit` to a file;
+/// `abs_url` makes a site path absolute.
+fn sitemap_files(
+    urls: &[(String, Option<&String>)],
+    limit: usize,
+    abs_url: impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+    const NS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+    let urlset = |urls: &[(String, Option<&String>)]| {
+        let mut out = format!("{HEAD}<urlset {NS}>\n");
+        for (loc, lastmod) in urls {
+            let _ = write!(out, "  <url><loc>{}</loc>", escape(loc));
+            if let Some(m) = lastmod {
+                let _ = write!(out, "<lastmod>{m}</lastmod>");
+            }
+            out.push_str("</url>\n");
         }
-        out.push_str("</url>\n");
+        out.push_str("</urlset>\n");
+        out
+    };
+    if urls.len() <= limit {
+        return vec![("sitemap.xml".to_string(), urlset(urls))];
     }
-    out.push_str("</urlset>\n");
-    out
+    let mut files = Vec::new();
+    let mut index = format!("{HEAD}<sitemapindex {NS}>\n");
+    for (n, chunk) in urls.chunks(limit).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            escape(&abs_url(&format!("/{name}")))
+        );
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".to_string(), index));
+    files
 }
 
 /// `/robots.txt`: everything may be crawled; the sitemap is named when there is one.
@@ -184,4 +226,60 @@ pub fn robots(d: &Dossier) -> String {
         let _ = writeln!(out, "Sitemap: {}", d.config.abs_url("/sitemap.xml"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| format!("https://example.org/sub/p/{i}/"))
+            .collect()
+    }
+
+    #[test]
+    fn a_small_site_has_one_sitemap() {
+        let date = "2020-01-05".to_string();
+        let urls: Vec<(String, Option<&String>)> = urls(3)
+            .into_iter()
+            .enumerate()
+            .map(|(i, u)| (u, (i == 1).then_some(&date)))
+            .collect();
+        let files = sitemap_files(&urls, 3, |p| format!("https://example.org/sub{p}"));
+        assert_eq!(
+            files,
+            [(
+                "sitemap.xml".to_string(),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>https://example.org/sub/p/0/</loc></url>\n  <url><loc>https://example.org/sub/p/1/</loc><lastmod>2020-01-05</lastmod></url>\n  <url><loc>https://example.org/sub/p/2/</loc></url>\n</urlset>\n".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_large_site_has_a_sitemap_index() {
+        let urls: Vec<(String, Option<&String>)> = urls(5).into_iter().map(|u| (u, None)).collect();
+        let files = sitemap_files(&urls, 2, |p| format!("https://example.org/sub{p}"));
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        assert_eq!(
+            files[0].1,
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <sitemap><loc>https://example.org/sub/sitemap-1.xml</loc></sitemap>\n  <sitemap><loc>https://example.org/sub/sitemap-2.xml</loc></sitemap>\n  <sitemap><loc>https://example.org/sub/sitemap-3.xml</loc></sitemap>\n</sitemapindex>\n"
+        );
+        assert_eq!(files[1].1.matches("<url>").count(), 2);
+        assert_eq!(files[3].1.matches("<url>").count(), 1);
+        assert!(
+            files[3]
+                .1
+                .contains("<loc>https://example.org/sub/p/4/</loc>")
+        );
+    }
 }

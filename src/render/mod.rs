@@ -215,7 +215,9 @@ fn data_files_to(dossier: &Dossier, sink: &dyn Sink) -> Vec<String> {
     cards::card_files(dossier, &mut give);
     if dossier.config.has_address() {
         give(OutputFile::new("feed.xml", feeds::atom_feed(dossier)));
-        give(OutputFile::new("sitemap.xml", feeds::sitemap(dossier)));
+        for (path, xml) in feeds::sitemaps(dossier) {
+            give(OutputFile::new(path, xml));
+        }
     }
     give(OutputFile::new("robots.txt", feeds::robots(dossier)));
     give(OutputFile::new(".nojekyll", Vec::new()));

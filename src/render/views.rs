@@ -141,6 +141,8 @@ pub struct ClusterView<'a> {
     pub sources: &'a [String],
     pub text: &'a str,
     pub variants: Vec<VariantView>,
+    /// Its reports the quote index does not list ([`crate::link::WORDINGS_SHOWN`]).
+    pub unlisted: usize,
 }
 
 pub use crate::text::{display_date, one_line};
@@ -290,7 +292,7 @@ impl Dossier {
         let c = &self.clusters[index];
         let reference = &self.quote(c.representative).text;
         let variants = c
-            .quotes
+            .listed
             .iter()
             .map(|&r| {
                 let diff = diff(reference, &self.quote(r).text);
@@ -312,6 +314,7 @@ impl Dossier {
             sources: &c.sources,
             text: reference,
             variants,
+            unlisted: c.quotes.len() - c.listed.len(),
         }
     }
 }

@@ -433,7 +433,9 @@ impl Model {
                     // they were on the quote index.
                     crate::link::point_quote_links(
                         slot,
+                        i,
                         &self.dossier.cluster_of[i],
+                        &self.dossier.clusters,
                         &self.dossier.quote_page_starts,
                         &self.dossier.config,
                     );

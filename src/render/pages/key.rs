@@ -198,8 +198,11 @@ impl FpParts {
             .map(|(a, of)| {
                 let mut h = PageHasher::default();
                 for (q, c) in of.iter().enumerate() {
-                    c.map(|c| (&d.clusters[c].id, d.clusters[c].sources.len()))
-                        .hash(&mut h);
+                    c.map(|c| {
+                        let c = &d.clusters[c];
+                        (&c.id, c.sources.len(), c.lists((a, q)))
+                    })
+                    .hash(&mut h);
                     lent(d, (a, q), &mut h);
                 }
                 h.finish()
