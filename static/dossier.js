@@ -9,6 +9,7 @@
  *   dossier.url(path)     a site path ("/entities/x/") under that root
  *   dossier.register(name, init)
  *   dossier.modules       the registered modules by name
+ *   dossier.cardFile(id, n) which of n hover-card files holds an entity's card
  *
  * Without JavaScript every mention is a plain link and every quote marker
  * links to the quote index; nothing here is needed to read the site.
@@ -51,13 +52,26 @@
     setTimeout(start, 0);
   }
 
+  /* The card file (from 0) of an entity among `count`: the 64-bit FNV-1a
+     hash of its id's UTF-8 bytes, modulo the count, as the build computes it. */
+  dossier.cardFile = function (id, count) {
+    var bytes = new TextEncoder().encode(id);
+    var hash = BigInt("0xcbf29ce484222325");
+    var prime = BigInt("0x100000001b3");
+    var mask = BigInt("0xffffffffffffffff");
+    for (var i = 0; i < bytes.length; i++) {
+      hash = ((hash ^ BigInt(bytes[i])) * prime) & mask;
+    }
+    return Number(hash % BigInt(count));
+  };
+
   /* Entity hover cards -------------------------------------------------
    * Hovering or focusing a.mention shows a card: kind, name, one-line
    * summary, "in N articles". The cards are in a few shared files,
    * data/cards/<n>.json, one fetched the first time a mention of one of its
    * entities is hovered; the article body's data-card-files says how many
-   * there are, and an entity's file is the FNV-1a hash of its id modulo that
-   * count (as the build computes it).
+   * there are, and an entity's file is the 64-bit FNV-1a hash of its id
+   * modulo that count (as the build computes it).
    * - Mouse: shows after a short delay, stays while the pointer is over the
    *   link or the card, hides shortly after it leaves.
    * - Keyboard: focus shows, blur hides, Escape hides.
@@ -87,13 +101,7 @@
     }
 
     function fileOf(id) {
-      var bytes = new TextEncoder().encode(id);
-      var hash = 0x811c9dc5;
-      for (var i = 0; i < bytes.length; i++) {
-        hash ^= bytes[i];
-        hash = Math.imul(hash, 0x01000193) >>> 0;
-      }
-      return hash % fileCount;
+      return dossier.cardFile(id, fileCount);
     }
 
     /* Calls then(card or null) once the mention's card file is here. */

@@ -558,6 +558,21 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
     );
     assert_eq!(fetched, json!(["/sub/data/cards/0.json"]));
 
+    // The script finds an entity's card file as the build places it.
+    let ids = ["iraq", "qassem-soleimani", "café-ñandú", "東京", "a", ""];
+    for count in [1, 8, 1000] {
+        let js = b.eval(&format!(
+            "JSON.stringify({}.map(id => dossier.cardFile(id, {count})))",
+            json!(ids)
+        ));
+        let js: Vec<usize> = serde_json::from_str(js.as_str().unwrap()).unwrap();
+        let rust: Vec<usize> = ids
+            .iter()
+            .map(|id| dossier::render::cards::file_of(id, count))
+            .collect();
+        assert_eq!(js, rust, "{count} files");
+    }
+
     // Escape hides it.
     b.call(
         "Input.dispatchKeyEvent",

@@ -5,8 +5,8 @@
 //! An article page names its mentions' entities in their links; the theme's script
 //! fetches the one file holding an entity's card when a mention is first hovered or
 //! focused, and keeps it for the other mentions. The entities are spread over
-//! [`file_count`] files by a hash of their id ([`file_of`], FNV-1a over the id's UTF-8
-//! bytes, written again in `dossier.js`), about [`CARDS_PER_FILE`] to a file; an
+//! [`file_count`] files by a hash of their id ([`file_of`]: 64-bit FNV-1a over the id's
+//! UTF-8 bytes, computed again by `dossier.js`), about [`CARDS_PER_FILE`] to a file; an
 //! article page tells the script how many there are. Before, each page carried the
 //! cards of every entity it mentions: 1.5 KB a page, 15 MB at 10,000 articles.
 
@@ -35,12 +35,10 @@ pub fn file_count(entities: usize) -> usize {
 
 /// The file (from 0) that holds the card of the entity `id`, among `count`.
 pub fn file_of(id: &str, count: usize) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for &b in id.as_bytes() {
-        hash ^= u32::from(b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    hash as usize % count
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(id.as_bytes());
+    (hasher.finish() % count as u64) as usize
 }
 
 /// The card files: `data/cards/<n>.json`, each `{entity id: card}` for the mentioned
@@ -85,13 +83,19 @@ mod tests {
         assert_eq!(file_count(2000), 8);
     }
 
-    /// The values `dossier.js` computes for the same ids (FNV-1a, 32 bits), so that the
+    /// The values `dossier.js` computes for the same ids (64-bit FNV-1a), so that the
     /// script looks for a card in the file the build put it in.
     #[test]
     fn file_of_is_fnv1a_of_the_id() {
-        assert_eq!(file_of("", 1 << 31), 0x811c_9dc5 % (1 << 31));
-        assert_eq!(file_of("a", usize::MAX), 0xe40c_292c);
-        assert_eq!(file_of("iraq", 1000), 0x3c96_12f8 % 1000);
+        assert_eq!(
+            file_of("", 1000),
+            (0xcbf2_9ce4_8422_2325_u64 % 1000) as usize
+        );
+        assert_eq!(
+            file_of("a", 1000),
+            (0xaf63_dc4c_8601_ec8c_u64 % 1000) as usize
+        );
+        assert_eq!(file_of("iraq", 1000), 640);
         let spread: std::collections::BTreeSet<usize> = (0..200)
             .map(|i| file_of(&format!("entity-{i}"), 8))
             .collect();
