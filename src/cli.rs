@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::build::{BuildOptions, build, build_in_memory, load_config};
 use crate::content::import::ImportOptions;
 use crate::error::Diagnostics;
+use crate::text::count;
 
 /// A static site generator for annotated news dossiers.
 #[derive(Debug, Parser)]
@@ -217,10 +218,10 @@ fn run_build(args: BuildArgs) -> anyhow::Result<()> {
     print_warnings(&report.warnings);
     let shown = crate::output::shown(&report.output).display().to_string();
     eprintln!(
-        "built {} articles: {} pages, {} files in {} ({:.1} MB) in {} ms{}",
-        report.articles,
-        report.written.pages,
-        report.written.files,
+        "built {}: {}, {} in {} ({:.1} MB) in {} ms{}",
+        count(report.articles, "article", "articles"),
+        count(report.written.pages, "page", "pages"),
+        count(report.written.files, "file", "files"),
         shown,
         report.written.bytes as f64 / 1e6,
         report.elapsed.as_millis(),
@@ -303,8 +304,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<()> {
         );
     }
     eprintln!(
-        "checked {} articles{}: no errors{}",
-        built.dossier.articles.len(),
+        "checked {}{}: no errors{}",
+        count(built.dossier.articles.len(), "article", "articles"),
         if args.site.is_some() {
             " and the site's links"
         } else {

@@ -37,6 +37,36 @@ fn builds_pages_with_mentions_and_quotes() {
     );
 }
 
+/// One article from one outlet: counts in the singular, and a home page that says no
+/// statement is reported by more than one outlet rather than showing one that is not.
+#[test]
+fn one_article_is_counted_in_the_singular() {
+    let f = Fixture::new();
+    std::fs::remove_file(f.path("content/articles/second.md")).unwrap();
+    let stderr = f.build_ok();
+    let summary = stderr.lines().last().unwrap();
+    assert!(
+        summary.starts_with("built 1 article: ") && summary.contains(" pages, "),
+        "{stderr}"
+    );
+    let home = f.read("public/index.html");
+    assert!(
+        home.contains("No statement is reported by more than one outlet yet."),
+        "{home}"
+    );
+    assert!(!home.contains("quote-block--cluster"), "{home}");
+    let sources = f.read("public/sources/index.html");
+    assert!(
+        sources.contains("The outlet in this dossier, with what it published and whom it quoted."),
+        "{sources}"
+    );
+    let out = f.cmd(&["check"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).lines().last(),
+        Some("checked 1 article: no errors")
+    );
+}
+
 #[test]
 fn the_data_export_is_a_manifest_of_shards_that_follow_the_schema() {
     let f = Fixture::new();

@@ -26,6 +26,8 @@ use std::collections::HashSet;
 use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
+
+use crate::text::count;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
@@ -95,9 +97,9 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
             print_warnings(&report.warnings);
             state.publish(model.site());
             eprintln!(
-                "built {} articles: {} pages in {} ms",
-                model.dossier().articles.len(),
-                report.rendered,
+                "built {}: {} in {} ms",
+                count(model.dossier().articles.len(), "article", "articles"),
+                count(report.rendered, "page", "pages"),
                 start.elapsed().as_millis()
             );
             Some(model)
@@ -289,9 +291,9 @@ fn apply_changes(
     let elapsed = start.elapsed();
     let cpu = process_cpu_time().saturating_sub(cpu_start);
     eprintln!(
-        "rebuilt after {what} changed: {} pages rendered, {} static files, {} removed; reload sent in {} ms (CPU {} ms)",
-        report.rendered,
-        report.statics,
+        "rebuilt after {what} changed: {} rendered, {}, {} removed; reload sent in {} ms (CPU {} ms)",
+        count(report.rendered, "page", "pages"),
+        count(report.statics, "static file", "static files"),
         report.removed,
         elapsed.as_millis(),
         cpu.as_millis()

@@ -28,6 +28,12 @@ pub fn one_line(description: &str) -> String {
     plain[..end].to_string()
 }
 
+/// A count and its noun in the right number: `count(1, "page", "pages")` is "1 page",
+/// `count(3, "page", "pages")` "3 pages".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

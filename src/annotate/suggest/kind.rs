@@ -9,7 +9,7 @@ use super::candidate::Table;
 use super::evidence::Evidence;
 use super::known;
 use super::words::{self, Shape};
-use crate::text::lexicon;
+use crate::text::{count, lexicon};
 
 /// A guessed kind, with the evidence for it.
 ///
@@ -151,12 +151,15 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
     note(
         person,
         3 * ev.title,
-        format!("after a title {}", plural(ev.title, "time")),
+        format!("after a title {}", count(ev.title, "time", "times")),
     );
     note(
         person,
         ev.says,
-        format!("with \"said\" or \"told\" {}", plural(ev.says, "time")),
+        format!(
+            "with \"said\" or \"told\" {}",
+            count(ev.says, "time", "times")
+        ),
     );
     if let Some((name, mentions)) = given {
         note(
@@ -170,20 +173,23 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         2 * ev.trade,
         format!(
             "after \"firm\", \"carmaker\" or another trade {}",
-            plural(ev.trade, "time")
+            count(ev.trade, "time", "times")
         ),
     );
     note(
         organisation,
         ev.versus,
-        format!("one side of a fixture {}", plural(ev.versus, "time")),
+        format!(
+            "one side of a fixture {}",
+            count(ev.versus, "time", "times")
+        ),
     );
     note(
         person,
         2 * ev.scorer,
         format!(
             "a player or a scorer before figures in a results line {}",
-            plural(ev.scorer, "time")
+            count(ev.scorer, "time", "times")
         ),
     );
     if let Some((name, mentions)) = head {
@@ -220,7 +226,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         ev.scored,
         format!(
             "followed by a score in a table row {}",
-            plural(ev.scored, "time")
+            count(ev.scored, "time", "times")
         ),
     );
     note(
@@ -228,7 +234,7 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         2 * ev.company,
         format!(
             "before \"shares\" or after \"stake in\" {}",
-            plural(ev.company, "time")
+            count(ev.company, "time", "times")
         ),
     );
     note(
@@ -236,30 +242,33 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         ev.place,
         format!(
             "after \"in\", \"at\" or \"near\" {}",
-            plural(ev.place, "time")
+            count(ev.place, "time", "times")
         ),
     );
     note(
         place,
         3 * ev.city,
-        format!("after \"city of\" {}", plural(ev.city, "time")),
+        format!("after \"city of\" {}", count(ev.city, "time", "times")),
     );
     note(
         place,
         3 * ev.dateline,
-        format!("named by a dateline {}", plural(ev.dateline, "time")),
+        format!(
+            "named by a dateline {}",
+            count(ev.dateline, "time", "times")
+        ),
     );
     note(
         organisation,
         ev.source,
-        format!("cited {}", plural(ev.source, "time")),
+        format!("cited {}", count(ev.source, "time", "times")),
     );
     note(
         organisation,
         2 * ev.organisation_noun,
         format!(
             "before \"group\", \"agency\" or \"newspaper\" {}",
-            plural(ev.organisation_noun, "time")
+            count(ev.organisation_noun, "time", "times")
         ),
     );
 
@@ -276,13 +285,4 @@ pub(super) fn guess_kind(table: &Table, group: &[usize]) -> (EntityKind, String)
         return (EntityKind::Other, "no clue found".to_string());
     }
     (KINDS[best], reasons[best].join("; "))
-}
-
-/// A count and its noun: "1 time", "3 times".
-pub(super) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -9,8 +9,9 @@ use crate::content::registry::Registry;
 
 use super::candidate::{Occurrence, Table, normalise};
 use super::corpus::Corpus;
-use super::kind::{guess_kind, plural};
+use super::kind::guess_kind;
 use super::registry::Suggestions;
+use crate::text::count;
 
 /// Writes the suggestions as TOML.
 pub(super) fn render(
@@ -24,9 +25,9 @@ pub(super) fn render(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Entity suggestions from {} articles ({} sources).",
-        corpus.articles.len(),
-        sources.len()
+        "# Entity suggestions from {} ({}).",
+        count(corpus.articles.len(), "article", "articles"),
+        count(sources.len(), "source", "sources")
     );
     if suggestions.aliases.is_empty() && suggestions.entities.is_empty() {
         out.push_str("# No suggestions: every capitalised name is in the registry.\n");
@@ -50,9 +51,9 @@ pub(super) fn render(
         let _ = writeln!(
             out,
             "{indent}{} in {} from {}.",
-            plural(occurrences.len(), "mention"),
-            plural(articles.len(), "article"),
-            plural(sources.len(), "source"),
+            count(occurrences.len(), "mention", "mentions"),
+            count(articles.len(), "article", "articles"),
+            count(sources.len(), "source", "sources"),
         );
         if indices.len() > 1 {
             let forms: Vec<String> = indices

@@ -573,12 +573,12 @@ fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<(), String> {
 fn report_line(source: &Source, slug: &str, settled: &Settled) -> String {
     let draft = &settled.draft;
     let mut line = format!(
-        "imported {} as {ARTICLES_DIR}/{slug}.md: {:?}, {}, {}, {} words",
+        "imported {} as {ARTICLES_DIR}/{slug}.md: {:?}, {}, {}, {}",
         source.label(),
         settled.title,
         settled.date,
         settled.source,
-        draft.words()
+        crate::text::count(draft.words(), "word", "words")
     );
     if !draft.dropped.is_empty() {
         line.push_str("; dropped ");

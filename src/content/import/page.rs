@@ -105,8 +105,10 @@ fn extract(
     };
     let comment_words = comments.split_whitespace().count();
     if comment_words > 0 {
-        body.dropped
-            .push(format!("the comment section ({comment_words} words)"));
+        body.dropped.push(format!(
+            "the comment section ({})",
+            crate::text::count(comment_words, "word", "words")
+        ));
     }
     body
 }

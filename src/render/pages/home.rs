@@ -17,7 +17,8 @@ pub const SITE_PATH: &str = "/";
 pub const LATEST_ARTICLES: usize = 30;
 /// How many of the most mentioned entities the home page lists.
 pub const TOP_ENTITIES: usize = 12;
-/// How many of the most widely reported statements the home page shows.
+/// How many of the most widely reported statements the home page shows: those that more
+/// than one outlet reports.
 pub const TOP_CLUSTERS: usize = 5;
 /// How many of the most mentioned entities the home page's graph draws.
 const GRAPH_ENTITIES: usize = 25;
@@ -53,10 +54,16 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
         "top_entities",
         list(mentioned.iter().take(TOP_ENTITIES).map(|&e| v.entity(e))),
     );
+    // Statements come most widely reported first.
     page.set_value(
         "top_clusters",
-        list((0..d.clusters.len().min(TOP_CLUSTERS)).map(|k| v.cluster(k))),
+        list(
+            (0..d.clusters.len().min(TOP_CLUSTERS))
+                .take_while(|&k| d.clusters[k].sources.len() > 1)
+                .map(|k| v.cluster(k)),
+        ),
     );
+    page.set("cluster_count", &d.clusters.len());
     page.set("graph", &graph(d, v, &mentioned));
     page
 }
@@ -87,4 +94,5 @@ pub fn key(k: &Fingerprints, d: &Dossier, h: &mut PageHasher) {
     k.entity.hash(h);
     k.related.hash(h);
     k.cluster.iter().take(TOP_CLUSTERS).for_each(|c| c.hash(h));
+    d.clusters.len().hash(h);
 }

@@ -8,6 +8,7 @@
 //! through. Links and images keep only absolute http(s) addresses, resolved against the
 //! page's address; `javascript:`, `data:` and the like are dropped and counted.
 
+use crate::text::count;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use url::Url;
@@ -43,13 +44,15 @@ pub fn convert(html: &str, base: Option<&Url>) -> Body {
     blocks.dedup_by(|a, b| a == b && a.starts_with("!["));
     let mut dropped = Vec::new();
     if writer.dropped_links > 0 {
-        dropped.push(plural(writer.dropped_links, "link", "not to a web address"));
+        dropped.push(format!(
+            "{} not to a web address",
+            count(writer.dropped_links, "link", "links")
+        ));
     }
     if writer.dropped_images > 0 {
-        dropped.push(plural(
-            writer.dropped_images,
-            "image",
-            "without a web address",
+        dropped.push(format!(
+            "{} without a web address",
+            count(writer.dropped_images, "image", "images")
         ));
     }
     Body { blocks, dropped }
@@ -74,11 +77,6 @@ pub fn plain_text(markdown: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
-}
-
-fn plural(n: usize, what: &str, why: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{n} {what}{s} {why}")
 }
 
 /// Elements whose content is never article text.
