@@ -189,6 +189,7 @@ fn load_registry(path: &Path) -> Result<Registry> {
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
+                hidden_aliases: Vec::new(),
                 description: e.description,
                 links: Vec::new(),
                 line: 0,

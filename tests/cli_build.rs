@@ -37,6 +37,42 @@ fn builds_pages_with_mentions_and_quotes() {
     );
 }
 
+/// A hidden alias finds its mentions but is not shown among the entity's names; the
+/// registry takes British and short kind names.
+#[test]
+fn hidden_aliases_link_mentions_without_being_shown() {
+    let f = Fixture::new();
+    f.write(
+        "content/entities.toml",
+        "[[entity]]\nname = \"Mikhail Khodorkovsky\"\nkind = \"person\"\naliases = [\"Khodorkovsky\"]\nhidden_aliases = [\"Khordokovsky\"]\n\n[[entity]]\nname = \"Yukos\"\nkind = \"organisation\"\n",
+    );
+    f.write(
+        "content/articles/first.md",
+        &article("First", "Mikhail Khordokovsky, who ran Yukos, spoke."),
+    );
+    f.build_ok();
+    let page = f.read("public/articles/first/index.html");
+    assert!(
+        page.contains(
+            r#"href="/sub/entities/mikhail-khodorkovsky/" data-kind="person">Khordokovsky</a>"#
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"href="/sub/entities/yukos/" data-kind="organization">Yukos</a>"#),
+        "{page}"
+    );
+    let entity = f.read("public/entities/mikhail-khodorkovsky/index.html");
+    let also = &entity[entity
+        .find("<dt>Also known as</dt>")
+        .expect("shown aliases")..];
+    let also = &also[..also.find("</dd>").unwrap()];
+    assert_eq!(
+        also,
+        "<dt>Also known as</dt>\n          <dd><ul class=\"name-list\"><li>Khodorkovsky</li></ul>"
+    );
+}
+
 /// One article from one outlet: counts in the singular, and a home page that says no
 /// statement is reported by more than one outlet rather than showing one that is not.
 #[test]

@@ -69,6 +69,7 @@ fn build_registry(spec: &[(String, Vec<String>)]) -> Registry {
                 name: name.clone(),
                 kind: EntityKind::Other,
                 aliases: aliases.clone(),
+                hidden_aliases: Vec::new(),
                 description: String::new(),
                 links: Vec::new(),
                 line: 0,

@@ -96,6 +96,7 @@ fn entity(id: &str, name: &str, kind: EntityKind, aliases: &[&str]) -> Entity {
         name: name.to_string(),
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        hidden_aliases: Vec::new(),
         description: String::new(),
         links: Vec::new(),
         line: 0,

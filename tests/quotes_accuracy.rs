@@ -58,6 +58,7 @@ fn load_registry(path: &Path) -> Registry {
                 name: e.name,
                 kind: e.kind.unwrap_or(EntityKind::Other),
                 aliases: e.aliases,
+                hidden_aliases: Vec::new(),
                 description: String::new(),
                 links: Vec::new(),
                 line: 0,

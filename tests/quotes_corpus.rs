@@ -913,6 +913,7 @@ fn bench_corpus() {
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
+                hidden_aliases: Vec::new(),
                 description: String::new(),
                 links: Vec::new(),
                 line: 0,

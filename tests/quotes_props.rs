@@ -18,6 +18,7 @@ fn registry() -> Registry {
         name: name.to_string(),
         kind,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        hidden_aliases: Vec::new(),
         description: String::new(),
         links: Vec::new(),
         line: 0,

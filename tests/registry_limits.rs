@@ -78,6 +78,7 @@ fn match_run_of(len: usize) -> usize {
         name: "Long".into(),
         kind: EntityKind::Other,
         aliases: vec![run.clone(), "Iraq".into()],
+        hidden_aliases: Vec::new(),
         description: String::new(),
         links: Vec::new(),
         line: 0,

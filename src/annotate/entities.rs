@@ -184,7 +184,7 @@ impl EntityMatcher {
             if let Some(form) = normalise_form(&entity.name) {
                 forms.entry(form).or_default().0.push(index);
             }
-            for alias in &entity.aliases {
+            for alias in entity.all_aliases() {
                 if let Some(form) = normalise_form(alias) {
                     forms.entry(form).or_default().1.push(index);
                 }
@@ -604,6 +604,7 @@ mod tests {
             name: name.to_string(),
             kind: EntityKind::Other,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            hidden_aliases: Vec::new(),
             description: String::new(),
             links: Vec::new(),
             line: 0,

@@ -10,12 +10,15 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-/// What kind of thing an entity is.
+/// What kind of thing an entity is. The registry also takes the British spelling
+/// `organisation`, and `org` and `location`, for the kinds they name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
+    #[serde(alias = "organisation", alias = "org")]
     Organization,
+    #[serde(alias = "location")]
     Place,
     Group,
     Event,
@@ -69,8 +72,11 @@ pub struct Entity {
     pub id: String,
     pub name: String,
     pub kind: EntityKind,
-    /// Other spellings and short forms that also mean this entity.
+    /// Other spellings and short forms that also mean this entity, shown on its page.
     pub aliases: Vec<String>,
+    /// Forms that mean this entity in articles but are not shown as its names: a
+    /// misspelling some outlet uses, say (`hidden_aliases` in the registry).
+    pub hidden_aliases: Vec<String>,
     /// Markdown source of the description.
     pub description: String,
     pub links: Vec<String>,
@@ -84,9 +90,18 @@ pub struct Entity {
 pub const MAX_NAME_CHARS: usize = 200;
 
 impl Entity {
-    /// The name followed by every alias: all the surface forms to look for.
+    /// The name followed by every alias, hidden ones last: all the surface forms to
+    /// look for.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+        std::iter::once(self.name.as_str()).chain(self.all_aliases())
+    }
+
+    /// Every alias, shown and hidden.
+    pub fn all_aliases(&self) -> impl Iterator<Item = &str> {
+        self.aliases
+            .iter()
+            .chain(&self.hidden_aliases)
+            .map(String::as_str)
     }
 }
 
@@ -150,6 +165,8 @@ struct RawEntity {
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
+    hidden_aliases: Vec<Spanned<String>>,
+    #[serde(default)]
     description: String,
     #[serde(default)]
     links: Vec<String>,
@@ -170,7 +187,7 @@ pub fn parse_registry(
         let mut d = toml_diagnostic(file, text, 1, &e);
         if d.message.contains("unknown variant") {
             d = d.with_help(
-                "`kind` is one of: person, organization, place, group, event, document, other",
+                "`kind` is one of: person, organization (or organisation, org), place (or location), group, event, document, other",
             );
         }
         vec![d]
@@ -242,10 +259,17 @@ pub fn parse_registry(
         }
         first_line_of.insert(id.clone(), line);
         let mut aliases: Vec<String> = Vec::new();
-        for alias in raw.aliases {
+        let mut hidden_aliases: Vec<String> = Vec::new();
+        let shown = raw.aliases.into_iter().map(|a| (a, false));
+        let hidden = raw.hidden_aliases.into_iter().map(|a| (a, true));
+        for (alias, is_hidden) in shown.chain(hidden) {
             let alias_line = lines.line(alias.span().start);
             let alias = alias.into_inner().trim().to_string();
-            if alias.is_empty() || alias == name || aliases.contains(&alias) {
+            if alias.is_empty()
+                || alias == name
+                || aliases.contains(&alias)
+                || hidden_aliases.contains(&alias)
+            {
                 continue;
             }
             if let Some(error) = too_long(file, alias_line, "alias", &alias, Some(&id)) {
@@ -258,9 +282,14 @@ pub fn parse_registry(
                         .with_help(format!("remove the alias; where the word does mean the entity, link it by hand: [{alias}](entity:{id})")),
                 );
             }
-            aliases.push(alias);
+            if is_hidden {
+                hidden_aliases.push(alias);
+            } else {
+                aliases.push(alias);
+            }
         }
-        for (n, is_name) in std::iter::once((&name, true)).chain(aliases.iter().map(|a| (a, false)))
+        for (n, is_name) in std::iter::once((&name, true))
+            .chain(aliases.iter().chain(&hidden_aliases).map(|a| (a, false)))
         {
             match owner_of_name.get(n) {
                 Some((other, _)) if *other != id => {
@@ -295,6 +324,7 @@ pub fn parse_registry(
             name,
             kind: raw.kind,
             aliases,
+            hidden_aliases,
             description: raw.description.trim().to_string(),
             links,
             line,
@@ -358,6 +388,41 @@ mod tests {
 
     fn parse(text: &str) -> Result<(Registry, Vec<Diagnostic>), Vec<Diagnostic>> {
         parse_registry(Path::new("content/entities.toml"), text)
+    }
+
+    #[test]
+    fn british_and_short_kind_names_are_accepted() {
+        let (r, _) = parse(
+            "[[entity]]\nname = \"A\"\nkind = \"organisation\"\n[[entity]]\nname = \"B\"\nkind = \"org\"\n[[entity]]\nname = \"C\"\nkind = \"location\"\n[[entity]]\nname = \"D\"\nkind = \"organization\"\n",
+        )
+        .unwrap();
+        let kinds: Vec<EntityKind> = r.entities.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityKind::Organization,
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Organization
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_aliases_are_names_to_find_but_not_to_show() {
+        let (r, w) = parse(
+            "[[entity]]\nname = \"Mikhail Khodorkovsky\"\nkind = \"person\"\naliases = [\"Khodorkovsky\"]\nhidden_aliases = [\"Khordokovsky\", \"Khodorkovsky\", \" \"]\n",
+        )
+        .unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let e = &r.entities[0];
+        assert_eq!(e.aliases, ["Khodorkovsky"]);
+        // A hidden alias that is also shown, or empty, is dropped.
+        assert_eq!(e.hidden_aliases, ["Khordokovsky"]);
+        assert_eq!(
+            e.names().collect::<Vec<_>>(),
+            ["Mikhail Khodorkovsky", "Khodorkovsky", "Khordokovsky"]
+        );
     }
 
     #[test]
