@@ -28,7 +28,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Serve the site locally; with --watch, rebuild and reload pages as files change.
     Serve(ServeArgs),
-    /// Write a starter dossier into DIR.
+    /// Write a starter dossier into DIR, or into the current folder when it is empty.
     Init(InitArgs),
     /// Turn plain-text articles into Markdown articles with front matter.
     Import(ImportArgs),
@@ -108,8 +108,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create (it may exist, but must not hold a dossier yet).
-    pub dir: PathBuf,
+    /// The folder to create (it may exist, but must not hold a dossier yet); without
+    /// it, the current folder, which must be empty
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -177,7 +178,10 @@ impl Cli {
                 poll: args.poll,
                 drafts: args.drafts,
             }),
-            Command::Init(args) => crate::init::init(&args.dir),
+            Command::Init(args) => match &args.dir {
+                Some(dir) => crate::init::init(dir),
+                None => crate::init::init_here(),
+            },
             Command::Import(args) => crate::content::import::run(&ImportOptions {
                 root: args.root.root,
                 inputs: args.inputs,

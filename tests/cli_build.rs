@@ -213,6 +213,37 @@ fn check_reports_without_writing() {
     assert!(!f.path("public").exists());
 }
 
+/// `dossier init` with no folder fills the current one when it is empty but for hidden
+/// files, and what it writes builds with a bare `dossier build`.
+#[test]
+fn init_in_an_empty_current_folder_writes_a_dossier_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
+    assert_cmd::Command::cargo_bin("dossier")
+        .unwrap()
+        .current_dir(tmp.path())
+        .arg("init")
+        .assert()
+        .success()
+        .stderr("created a dossier in the current folder\nnext: dossier build\n");
+    let out = assert_cmd::Command::cargo_bin("dossier")
+        .unwrap()
+        .current_dir(tmp.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        tmp.path()
+            .join("public/articles/a-first-article/index.html")
+            .exists()
+    );
+}
+
 #[test]
 fn init_writes_a_dossier_that_builds() {
     let tmp = tempfile::tempdir().unwrap();

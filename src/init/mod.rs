@@ -1,4 +1,5 @@
-//! `dossier init DIR`: a starter dossier that builds as it is.
+//! `dossier init [DIR]`: a starter dossier that builds as it is, in a new folder or in
+//! the current one when it is empty.
 //!
 //! The starter has no templates of its own: the built-in theme is in the binary, and a
 //! file copied into `templates/` overrides it file by file.
@@ -20,8 +21,47 @@ pub const STARTER: &[(&str, &str)] = &[
     (".github/workflows/pages.yml", include_str!("pages.yml")),
 ];
 
+/// Writes the starter dossier into the current folder, which must be empty but for
+/// hidden files (a `.git` folder, say).
+pub fn init_here() -> anyhow::Result<()> {
+    let here = Path::new(".");
+    let entries = std::fs::read_dir(here).context("failed to read the current folder")?;
+    let mut visible: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    visible.sort();
+    if let Some(first) = visible.first() {
+        bail!(
+            "the current folder is not empty (it has `{first}`{}); run `dossier init` in an empty folder, or name a new one: `dossier init my-dossier`",
+            match visible.len() {
+                1 => String::new(),
+                n => format!(
+                    " and {}",
+                    crate::text::count(n - 1, "other entry", "other entries")
+                ),
+            }
+        );
+    }
+    write_starter(here)?;
+    eprintln!("created a dossier in the current folder\nnext: dossier build");
+    Ok(())
+}
+
 /// Writes the starter dossier into `dir`, which must not hold a dossier already.
 pub fn init(dir: &Path) -> anyhow::Result<()> {
+    write_starter(dir)?;
+    eprintln!(
+        "created a dossier in {}\nnext: dossier build --root {}",
+        dir.display(),
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Writes the starter's files into `dir`, refusing to overwrite any.
+fn write_starter(dir: &Path) -> anyhow::Result<()> {
     if dir.join(crate::config::CONFIG_FILE).exists() {
         bail!(
             "`{}` already holds a dossier (it has a `{}`); choose another folder",
@@ -49,10 +89,5 @@ pub fn init(dir: &Path) -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(dir.join("static"))
         .with_context(|| format!("failed to create `{}`", dir.join("static").display()))?;
-    eprintln!(
-        "created a dossier in {}\nnext: dossier build --root {}",
-        dir.display(),
-        dir.display()
-    );
     Ok(())
 }
