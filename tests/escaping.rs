@@ -181,6 +181,26 @@ fn hover_cards_carry_hostile_names_as_data() {
     assert_eq!(cards["evil"]["name"], format!("Evil {EVIL}"));
 }
 
+/// Without `unsafe_html`, a block of raw HTML shows as a block of code, apart from the
+/// paragraphs around it, and inline HTML as text in its sentence.
+#[test]
+fn escaped_raw_html_stands_as_its_own_block() {
+    let f = common::Fixture::new();
+    f.write(
+        "content/articles/first.md",
+        &common::article(
+            "First",
+            "Iraq's parliament voted.\n<div class=\"box\">A \"boxed\" note</div>\n\nA <b>bold</b> claim.",
+        ),
+    );
+    f.build_ok();
+    let article = f.read("public/articles/first/index.html");
+    assert!(
+        article.contains("voted.</p>\n<pre><code class=\"language-html\">&lt;div class=\"box\"&gt;A \"boxed\" note&lt;/div&gt;\n</code></pre>\n<p>A &lt;b&gt;bold&lt;/b&gt; claim.</p>"),
+        "{article}"
+    );
+}
+
 #[test]
 fn raw_html_passes_only_when_allowed() {
     let f = hostile_fixture(true);

@@ -303,28 +303,31 @@ fn heading_ids_never_repeat_or_take_the_pages_own() {
     assert_ids_unique(&f.path("public"));
 }
 
+/// Footnotes get ids of their own (`fn-…`, `fnref-…`), clear of the page's, and link
+/// both ways: each citation to its note, the note back to every citation.
 #[test]
-fn footnote_labels_do_not_take_the_pages_ids() {
+fn footnotes_get_prefixed_ids_and_links_back() {
     let f = Fixture::new();
     f.write(
         "content/articles/notes.md",
         &article(
             "Notes",
-            "# Main\n\nA claim[^main] and another[^Main].\n\n[^main]: The source.",
+            "# Fn main {#fn-main}\n\nA claim[^main] and another[^Main], then[^2].\n\n[^main]: The source.\n[^2]: Another.\n[^unused]: Never cited.",
         ),
     );
     f.build_ok();
     let html = f.read("public/articles/notes/index.html");
-    assert!(
-        html.contains("<div class=\"footnote-definition\" id=\"main-3\">"),
-        "{html}"
-    );
-    assert_eq!(
-        html.matches("<a href=\"#main-3\">1</a>").count(),
-        2,
-        "{html}"
-    );
+    for part in [
+        "<h1 id=\"fn-main\">Fn main</h1>",
+        "A claim<sup class=\"footnote-reference\" id=\"fnref-main\"><a href=\"#fn-main-2\">1</a></sup> and another<sup class=\"footnote-reference\" id=\"fnref-main-2\"><a href=\"#fn-main-2\">1</a></sup>, then<sup class=\"footnote-reference\" id=\"fnref-2\"><a href=\"#fn-2\">2</a></sup>.",
+        "<div class=\"footnote-definition\" id=\"fn-main-2\"><sup class=\"footnote-definition-label\">1</sup>\n<p>The source. <a class=\"footnote-backref\" href=\"#fnref-main\" aria-label=\"Back to where it is cited\">↩</a> <a class=\"footnote-backref\" href=\"#fnref-main-2\" aria-label=\"Back to where it is cited (2)\">↩<sup>2</sup></a></p>\n</div>",
+        "<div class=\"footnote-definition\" id=\"fn-2\"><sup class=\"footnote-definition-label\">2</sup>\n<p>Another. <a class=\"footnote-backref\" href=\"#fnref-2\" aria-label=\"Back to where it is cited\">↩</a></p>\n</div>",
+        "<div class=\"footnote-definition\" id=\"fn-unused\"><sup class=\"footnote-definition-label\">3</sup>\n<p>Never cited.</p>\n</div>",
+    ] {
+        assert!(html.contains(part), "{part}\n{html}");
+    }
     assert_ids_unique(&f.path("public"));
+    f.check_site_ok();
 }
 
 #[test]

@@ -584,6 +584,45 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
     );
 }
 
+/// An editor's note reads its label once ("Editor's note"), another kind of note says
+/// it is an editor's note before its own label ("Editor's note · Tip").
+#[test]
+fn an_editors_note_shows_its_label_once_in_headless_chromium() {
+    chromium();
+    let f = common::Fixture::new();
+    f.write(
+        "content/articles/notes.md",
+        &common::article("Notes", "> [!NOTE]\n> Read this.\n\n> [!TIP]\n> And this."),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let server = Server::start(&site, "/sub");
+    let status = Command::cargo_bin("dossier")
+        .unwrap()
+        .current_dir(f.root())
+        .args(["build", "--output"])
+        .arg(&site)
+        .args(["--base-url", &server.url("/")])
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut b = Browser::launch();
+    b.goto(&server.url("/articles/notes/"));
+    let labels = b.eval(
+        "JSON.stringify(Array.from(document.querySelectorAll('.editor-note-title')).map(t =>
+            [getComputedStyle(t, '::before').content, t.innerText]))",
+    );
+    let labels: Vec<(String, String)> = serde_json::from_str(labels.as_str().unwrap()).unwrap();
+    assert_eq!(
+        labels,
+        [
+            ("none".to_string(), "EDITOR’S NOTE".to_string()),
+            ("\"Editor’s note · \"".to_string(), "TIP".to_string()),
+        ]
+    );
+}
+
 /// Bytes and requests a query costs on a site already built at the root of a base URL:
 /// `DOSSIER_SEARCH_SITE=/tmp/site DOSSIER_SEARCH_QUERIES='a|b c' cargo test --release
 /// --test search_browser -- --ignored --nocapture`.

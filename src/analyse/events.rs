@@ -68,6 +68,13 @@ pub(super) fn normalise<'a>(
         let line = || lines.line(range.start);
         let event = match event {
             Event::SoftBreak => Event::Text(CowStr::Borrowed("\n")),
+            // Raw HTML not allowed is shown as the text it is; a block of it stands as
+            // a block of code, not as loose text after the last paragraph, and is not
+            // read for names and quotes.
+            Event::Start(Tag::HtmlBlock) if !unsafe_html => Event::Start(Tag::CodeBlock(
+                pulldown_cmark::CodeBlockKind::Fenced(CowStr::Borrowed("html")),
+            )),
+            Event::End(TagEnd::HtmlBlock) if !unsafe_html => Event::End(TagEnd::CodeBlock),
             Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => Event::Text(h),
             Event::Start(Tag::Heading {
                 level,

@@ -1,5 +1,10 @@
 //! Ids for the headings and footnotes of a page, unique in it: clear of each other, of
 //! the mention and quote anchors, and of the theme's own ids.
+//!
+//! Footnotes are numbered in the order they are first cited. A definition gets
+//! `fn-<label>`, each citation `fnref-<label>` (`-2`, `-3` for the next ones), and the
+//! definition links back to every place that cites it, as GitHub does
+//! ([`write_footnotes`]).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -74,10 +79,20 @@ pub(super) enum Clash {
     Theme,
 }
 
-/// Gives every heading and footnote of a page an id of its own. Written `{#id}`s come
-/// first, first come first served, then ids made from heading text and footnote
-/// labels in document order. None takes a mention's or quote's anchor (`anchors`) or
-/// an id of the theme's; a written id that would is replaced, with a warning.
+/// The footnotes of a page: their numbers and ids, and the ids of their citations.
+#[derive(Debug, Default)]
+pub(super) struct Footnotes {
+    /// Per citation, in document order: its own id, its note's id and number.
+    citations: Vec<(String, String, usize)>,
+    /// Per note id: its number and the ids of its citations.
+    notes: HashMap<String, (usize, Vec<String>)>,
+}
+
+/// Gives every heading and footnote of a page an id of its own, and every citation of a
+/// footnote its own id and the note's number. Written `{#id}`s come first, first come
+/// first served, then ids made from heading text and footnote labels in document
+/// order. None takes a mention's or quote's anchor (`anchors`) or an id of the theme's;
+/// a written id that would is replaced, with a warning.
 pub(super) fn give_ids(
     events: &mut [(Event<'_>, Range<usize>)],
     anchors: &HashSet<&str>,
@@ -85,7 +100,7 @@ pub(super) fn give_ids(
     ctx: &AnalyseContext<'_>,
     lines: &LineIndex<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Footnotes {
     let mut ids =
         PageIds::new(|id: &str| anchors.contains(id) || (ctx.reserved_id)(id, ctx.article_slugs));
     let mut written: HashMap<String, usize> = HashMap::new();
@@ -144,17 +159,118 @@ pub(super) fn give_ids(
             );
         }
     }
+    let mut notes = Footnotes::default();
     if footnotes.is_empty() {
-        return;
+        return notes;
     }
-    for (event, _) in events.iter_mut() {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    for (event, _) in events.iter() {
         if let Event::FootnoteReference(label) = event
-            && let Some(id) = footnotes.get(&label.to_lowercase())
-            && id != label.as_ref()
+            && let Some(note) = footnotes.get(&label.to_lowercase())
         {
-            *label = CowStr::from(id.clone());
+            let next = numbers.len() + 1;
+            let number = *numbers.entry(note.clone()).or_insert(next);
+            let citation = ids.take_unique(&format!("fnref-{}", label_slug(label)));
+            notes
+                .notes
+                .entry(note.clone())
+                .or_insert((number, Vec::new()))
+                .1
+                .push(citation.clone());
+            notes.citations.push((citation, note.clone(), number));
         }
     }
+    // Notes nothing cites come last, in the order they are written.
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::FootnoteDefinition(note)) = event {
+            let next = numbers.len() + 1;
+            let number = *numbers.entry(note.to_string()).or_insert(next);
+            notes
+                .notes
+                .entry(note.to_string())
+                .or_insert((number, Vec::new()));
+        }
+    }
+    notes
+}
+
+/// A footnote label as a piece of an id: its slug, or `note`.
+fn label_slug(label: &str) -> String {
+    let slug = slug::slugify(label);
+    if slug.is_empty() {
+        "note".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Writes the footnotes' markup into the events: each citation a numbered link to its
+/// note, each note its number and links back to where it is cited (inside its last
+/// paragraph). Runs after [`give_ids`], in the same document order.
+pub(super) fn write_footnotes<'a>(
+    events: &mut Vec<(Event<'a>, Range<usize>)>,
+    footnotes: &Footnotes,
+) {
+    if footnotes.notes.is_empty() {
+        return;
+    }
+    let mut citations = footnotes.citations.iter();
+    let mut open: Vec<String> = Vec::new();
+    let mut out: Vec<(Event<'a>, Range<usize>)> = Vec::with_capacity(events.len() + 8);
+    for (event, range) in events.drain(..) {
+        match event {
+            Event::FootnoteReference(label) => match citations.next() {
+                Some((id, note, number)) => out.push((
+                    Event::InlineHtml(CowStr::from(format!(
+                        "<sup class=\"footnote-reference\" id=\"{id}\"><a href=\"#{note}\">{number}</a></sup>"
+                    ))),
+                    range,
+                )),
+                None => out.push((Event::FootnoteReference(label), range)),
+            },
+            Event::Start(Tag::FootnoteDefinition(note)) => {
+                let number = footnotes.notes.get(note.as_ref()).map_or(0, |n| n.0);
+                out.push((
+                    Event::Html(CowStr::from(format!(
+                        "<div class=\"footnote-definition\" id=\"{note}\"><sup class=\"footnote-definition-label\">{number}</sup>\n"
+                    ))),
+                    range,
+                ));
+                open.push(note.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let note = open.pop().unwrap_or_default();
+                let back: String = footnotes
+                    .notes
+                    .get(&note)
+                    .map(|(_, cited)| {
+                        cited
+                            .iter()
+                            .enumerate()
+                            .map(|(k, id)| match k {
+                                0 => format!(" <a class=\"footnote-backref\" href=\"#{id}\" aria-label=\"Back to where it is cited\">↩</a>"),
+                                k => format!(" <a class=\"footnote-backref\" href=\"#{id}\" aria-label=\"Back to where it is cited ({})\">↩<sup>{}</sup></a>", k + 1, k + 1),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !back.is_empty() {
+                    // Inside the note's last paragraph when it ends with one.
+                    match out.last() {
+                        Some((Event::End(TagEnd::Paragraph), last)) => {
+                            let at = last.clone();
+                            let i = out.len() - 1;
+                            out.insert(i, (Event::InlineHtml(CowStr::from(back)), at));
+                        }
+                        _ => out.push((Event::Html(CowStr::from(back)), range.clone())),
+                    }
+                }
+                out.push((Event::Html(CowStr::Borrowed("</div>\n")), range));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    *events = out;
 }
 
 /// What the id of the heading or footnote that event `i` opens is made from: its
@@ -162,7 +278,7 @@ pub(super) fn give_ids(
 pub(super) fn id_base(events: &[(Event<'_>, Range<usize>)], i: usize) -> String {
     match &events[i].0 {
         Event::Start(Tag::Heading { id: Some(id), .. }) => id.to_string(),
-        Event::Start(Tag::FootnoteDefinition(label)) => label.to_string(),
+        Event::Start(Tag::FootnoteDefinition(label)) => format!("fn-{}", label_slug(label)),
         _ => {
             let mut text = String::new();
             for (e, _) in &events[i + 1..] {

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use super::blocks::collect_blocks;
 use super::body::{AnalyseContext, AnalysedBody, BodySource, QuoteLink, SLOT};
 use super::events::{Normalised, normalise};
-use super::ids::give_ids;
+use super::ids::{give_ids, write_footnotes};
 use super::marks::{Mark, annotate, apply_marks};
 use crate::error::LineIndex;
 
@@ -63,7 +63,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
         .chain(out.quotes.iter().map(|q| q.anchor.as_str()))
         .filter(|a| !a.is_empty())
         .collect();
-    give_ids(
+    let footnotes = give_ids(
         &mut events,
         &anchors,
         src,
@@ -73,6 +73,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     );
     let mut html = String::with_capacity(body.len() * 3 / 2);
     apply_marks(&mut events, marks);
+    write_footnotes(&mut events, &footnotes);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     (out.html, out.quote_links) = take_quote_slots(html);
     // Until quotes are clustered, every link points at the first page of the index.
