@@ -127,9 +127,9 @@ fn a_page_with_json_ld_gives_its_title_date_authors_and_outlet() {
     assert!(ok, "{stderr}");
     assert_eq!(
         imported(&f),
-        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+        ["iraqs-parliament-votes-to-expel-us-troops.md"]
     );
-    let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
+    let text = f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md");
     assert!(
         text.starts_with(
             "+++\ntitle = \"Iraq's parliament votes to expel US troops\"\ndate = 2020-01-05T14:30:00+03:00\nsource = \"The Daily Example\"\nauthors = [\"Jane Reporter\"]\nurl = \"https://daily.example.org/world/2020/01/05/iraq-vote\"\nsummary = \"A special session of parliament tells the government to expel foreign troops.\"\n+++\n"
@@ -138,7 +138,7 @@ fn a_page_with_json_ld_gives_its_title_date_authors_and_outlet() {
     );
     assert_article_only(&text);
     assert!(
-        stdout.starts_with("imported `saved/vote.html` as content/articles/iraq-s-parliament-votes-to-expel-us-troops.md: \"Iraq's parliament votes to expel US troops\", 2020-01-05T14:30:00+03:00, The Daily Example, "),
+        stdout.starts_with("imported `saved/vote.html` as content/articles/iraqs-parliament-votes-to-expel-us-troops.md: \"Iraq's parliament votes to expel US troops\", 2020-01-05T14:30:00+03:00, The Daily Example, "),
         "{stdout}"
     );
     f.build_ok();
@@ -150,7 +150,7 @@ fn a_page_with_only_open_graph_tags_gives_its_title_date_and_outlet() {
     f.write("saved/vote.htm", &news_page(OPEN_GRAPH));
     let (ok, _, stderr) = import(&f, &["saved/vote.htm"]);
     assert!(ok, "{stderr}");
-    let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
+    let text = f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md");
     assert!(text.contains("\ndate = 2020-01-05T11:30:00Z\n"), "{text}");
     assert!(
         text.contains("\nsource = \"The Daily Example\"\n"),
@@ -180,7 +180,7 @@ fn a_page_that_names_no_date_or_outlet_needs_date_and_stays_unknown() {
     assert!(imported(&f).is_empty());
     let (ok, _, stderr) = import(&f, &["saved/vote.html", "--date", "2020-01-05"]);
     assert!(ok, "{stderr}");
-    let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
+    let text = f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md");
     assert!(
         text.starts_with("+++\ntitle = \"Iraq's parliament votes to expel US troops\"\ndate = 2020-01-05\nsource = \"Unknown\"\n"),
         "{text}"
@@ -227,7 +227,7 @@ fn a_gzipped_page_is_unpacked() {
     f.write_bytes("saved/vote.html.gz", &gz.finish().unwrap());
     let (ok, _, stderr) = import(&f, &["saved/vote.html.gz"]);
     assert!(ok, "{stderr}");
-    assert_article_only(&f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md"));
+    assert_article_only(&f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md"));
 }
 
 #[test]
@@ -236,7 +236,7 @@ fn a_page_saved_under_another_name_is_still_a_page() {
     f.write("saved/vote.txt", &news_page(JSON_LD));
     let (ok, _, stderr) = import(&f, &["saved/vote.txt"]);
     assert!(ok, "{stderr}");
-    assert_article_only(&f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md"));
+    assert_article_only(&f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md"));
 }
 
 #[test]
@@ -317,13 +317,13 @@ fn many_inputs_are_imported_each_on_its_own() {
     assert_eq!(
         imported(&f),
         [
-            "iraq-s-parliament-votes-to-expel-us-troops-2.md",
-            "iraq-s-parliament-votes-to-expel-us-troops.md"
+            "iraqs-parliament-votes-to-expel-us-troops-2.md",
+            "iraqs-parliament-votes-to-expel-us-troops.md"
         ]
     );
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stdout.lines().nth(1).unwrap().starts_with(
-        "imported `notes/afp.txt` as content/articles/iraq-s-parliament-votes-to-expel-us-troops-2.md: \"Iraq's parliament votes to expel US troops\", 2020-01-05, Unknown, 9 words"
+        "imported `notes/afp.txt` as content/articles/iraqs-parliament-votes-to-expel-us-troops-2.md: \"Iraq's parliament votes to expel US troops\", 2020-01-05, Unknown, 9 words"
     ), "{stdout}");
     f.build_ok();
 }
@@ -346,13 +346,13 @@ fn a_folder_imports_its_pages_and_texts_and_skips_the_rest() {
     assert_eq!(
         imported(&f),
         [
-            "iraq-s-parliament-votes-to-expel-us-troops.md",
+            "iraqs-parliament-votes-to-expel-us-troops.md",
             "second-article.md"
         ]
     );
     // --date applies to every input, over what the page says.
     assert!(
-        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
+        f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md")
             .contains("\ndate = 2020-01-07\n")
     );
 }
@@ -402,7 +402,7 @@ fn an_article_imported_before_is_replaced_only_with_force() {
     let f = Fixture::new();
     f.write("saved/vote.html", &news_page(JSON_LD));
     assert!(import(&f, &["saved/vote.html"]).0);
-    let path = "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md";
+    let path = "content/articles/iraqs-parliament-votes-to-expel-us-troops.md";
     f.write(
         path,
         &f.read(path).replace("Most Shiite", "EDITED Most Shiite"),
@@ -426,7 +426,7 @@ fn an_article_imported_before_is_replaced_only_with_force() {
 fn a_different_article_with_the_same_slug_keeps_its_file() {
     let f = Fixture::new();
     f.write(
-        "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md",
+        "content/articles/iraqs-parliament-votes-to-expel-us-troops.md",
         &common::article(
             "Iraq's parliament votes to expel US troops",
             "An older report.",
@@ -436,11 +436,11 @@ fn a_different_article_with_the_same_slug_keeps_its_file() {
     let (ok, _, stderr) = import(&f, &["saved/vote.html"]);
     assert!(ok, "{stderr}");
     assert!(
-        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
+        f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md")
             .contains("An older report.")
     );
     assert!(
-        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops-2.md")
+        f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops-2.md")
             .contains("told lawmakers")
     );
 }
@@ -482,7 +482,7 @@ fn a_link_is_fetched_imported_and_its_original_kept() {
     let url = server.url("/old");
     let (ok, stdout, stderr) = import(&f, &[&url]);
     assert!(ok, "{stderr}");
-    let slug = "iraq-s-parliament-votes-to-expel-us-troops";
+    let slug = "iraqs-parliament-votes-to-expel-us-troops";
     assert!(
         stdout.starts_with(&format!("imported {url} as content/articles/{slug}.md: ")),
         "{stdout}"
@@ -518,7 +518,7 @@ fn a_link_to_a_page_without_canonical_address_keeps_the_final_one() {
     let f = Fixture::new();
     let (ok, _, stderr) = import(&f, &[&server.url("/a")]);
     assert!(ok, "{stderr}");
-    let text = f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md");
+    let text = f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md");
     assert!(
         text.contains(&format!("\nurl = \"{}\"\n", server.url("/b"))),
         "{text}"
@@ -591,7 +591,7 @@ fn links_and_files_import_together() {
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     // --source is laid over what the page says.
     assert!(
-        f.read("content/articles/iraq-s-parliament-votes-to-expel-us-troops.md")
+        f.read("content/articles/iraqs-parliament-votes-to-expel-us-troops.md")
             .contains("\nsource = \"AFP\"\n")
     );
 }
@@ -626,7 +626,7 @@ fn the_same_page_given_twice_is_one_article() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert_eq!(
         imported(&f),
-        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+        ["iraqs-parliament-votes-to-expel-us-troops.md"]
     );
 }
 
@@ -655,7 +655,7 @@ fn a_page_whose_headline_changed_is_still_the_article_of_its_address() {
     let f = Fixture::new();
     f.write("saved/vote.html", &news_page(JSON_LD));
     assert!(import(&f, &["saved/vote.html"]).0);
-    let path = "content/articles/iraq-s-parliament-votes-to-expel-us-troops.md";
+    let path = "content/articles/iraqs-parliament-votes-to-expel-us-troops.md";
     f.write(
         "saved/vote-updated.html",
         &news_page(JSON_LD).replace(
@@ -681,7 +681,7 @@ fn a_page_whose_headline_changed_is_still_the_article_of_its_address() {
     );
     assert_eq!(
         imported(&f),
-        ["iraq-s-parliament-votes-to-expel-us-troops.md"]
+        ["iraqs-parliament-votes-to-expel-us-troops.md"]
     );
     assert!(
         f.read(path)

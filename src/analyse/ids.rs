@@ -196,7 +196,7 @@ pub(super) fn give_ids(
 
 /// A footnote label as a piece of an id: its slug, or `note`.
 fn label_slug(label: &str) -> String {
-    let slug = slug::slugify(label);
+    let slug = crate::text::slug(label);
     if slug.is_empty() {
         "note".to_string()
     } else {
@@ -288,7 +288,7 @@ pub(super) fn id_base(events: &[(Event<'_>, Range<usize>)], i: usize) -> String 
                     _ => {}
                 }
             }
-            let slug = slug::slugify(&text);
+            let slug = crate::text::slug(&text);
             if slug.is_empty() {
                 "section".to_string()
             } else {

@@ -97,7 +97,7 @@ pub fn load_content(config: &Config, drafts: bool) -> (Content, Diagnostics) {
         .map(|FolderFile { rel, .. }| {
             let text = read_text(root, rel).map_err(|d| vec![d])?;
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            let slug = slug::slugify(stem);
+            let slug = crate::text::slug(stem);
             if slug.is_empty() {
                 return Err(vec![
                     Diagnostic::error(rel, 0, "cannot make a URL slug from this file name")

@@ -15,7 +15,7 @@ pub use registry::{Entity, EntityKind, Registry};
 
 /// The slug of an outlet's name, its page's folder (`/sources/<slug>/`).
 pub fn source_slug(name: &str) -> String {
-    let s = slug::slugify(name);
+    let s = crate::text::slug(name);
     if s.is_empty() {
         "unknown".to_string()
     } else {

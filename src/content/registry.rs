@@ -226,14 +226,14 @@ pub fn parse_registry(
                         )
                         .with_help(format!(
                             "ids are lower-case words joined by hyphens, e.g. `{}`",
-                            slug::slugify(if id.is_empty() { &name } else { &id })
+                            crate::text::slug(if id.is_empty() { &name } else { &id })
                         )),
                     );
                     continue;
                 }
                 id
             }
-            None => slug::slugify(&name),
+            None => crate::text::slug(&name),
         };
         if id.is_empty() {
             errors.push(

@@ -355,7 +355,7 @@ impl Model {
             Err(d) => return fail(self, vec![d]),
         };
         let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let slug = slug::slugify(stem);
+        let slug = crate::text::slug(stem);
         if slug.is_empty() {
             return fail(
                 self,

@@ -28,6 +28,26 @@ pub fn one_line(description: &str) -> String {
     plain[..end].to_string()
 }
 
+/// The slug of a name or title for an address: lower-case ASCII words joined by
+/// hyphens, with an apostrophe inside a word dropped rather than splitting it
+/// ("Russia's oligarchs" is `russias-oligarchs`, not `russia-s-oligarchs`).
+pub fn slug(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let apostrophe = matches!(c, '\'' | '\u{2019}');
+            let inside = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            !(apostrophe && inside)
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    slug::slugify(joined)
+}
+
 /// A count and its noun in the right number: `count(1, "page", "pages")` is "1 page",
 /// `count(3, "page", "pages")` "3 pages".
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -50,4 +70,31 @@ pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).expect("writing to a String cannot fail");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_words_whole_across_apostrophes() {
+        assert_eq!(slug("Russia's oligarchs"), "russias-oligarchs");
+        assert_eq!(slug("Russia’s oligarchs"), "russias-oligarchs");
+        assert_eq!(slug("People's Daily"), "peoples-daily");
+        assert_eq!(slug("O'Brien and d'Estaing"), "obrien-and-destaing");
+        // Quotation marks around words are not inside a word.
+        assert_eq!(slug("the 'martyr' ruling"), "the-martyr-ruling");
+        assert_eq!(slug("rock 'n' roll"), "rock-n-roll");
+        assert_eq!(slug("Iraqis' anger"), "iraqis-anger");
+        assert_eq!(slug("Qassem Soleimani"), "qassem-soleimani");
+        assert_eq!(slug("Café Ñandú"), "cafe-nandu");
+        assert_eq!(slug("'"), "");
+    }
+
+    #[test]
+    fn counts_take_the_noun_in_the_right_number() {
+        assert_eq!(count(0, "page", "pages"), "0 pages");
+        assert_eq!(count(1, "page", "pages"), "1 page");
+        assert_eq!(count(2, "entity", "entities"), "2 entities");
+    }
 }

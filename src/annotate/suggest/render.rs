@@ -197,7 +197,7 @@ fn example(corpus: &Corpus, o: Occurrence) -> String {
 
 /// The slug of a name, made unique among `taken`.
 fn unique_id(name: &str, taken: &mut HashSet<String>) -> String {
-    let base = slug::slugify(name);
+    let base = crate::text::slug(name);
     let base = if base.is_empty() {
         "entity".to_string()
     } else {

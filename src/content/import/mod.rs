@@ -485,7 +485,7 @@ fn existing_addresses(root: &Path) -> HashMap<String, PathBuf> {
 
 /// The title's slug, cut at a word boundary to [`MAX_SLUG_BYTES`].
 fn slug_of(title: &str) -> String {
-    let full = slug::slugify(title);
+    let full = crate::text::slug(title);
     let mut slug = String::new();
     for word in full.split('-') {
         if !slug.is_empty() && slug.len() + 1 + word.len() > MAX_SLUG_BYTES {
