@@ -191,6 +191,14 @@ impl Config {
                     .with_help("write only the host name the site is served at, or remove the line")
             })?),
         };
+        let language = crate::language::check_tag(&raw.language).map_err(|bad| {
+            Diagnostic::error(
+                CONFIG_FILE,
+                find_key_line(text, "language"),
+                format!("`language`: {}", bad.message),
+            )
+            .with_help(bad.help)
+        })?;
         if raw.quotes.min_words == 0 {
             return Err(Diagnostic::error(
                 CONFIG_FILE,
@@ -205,7 +213,7 @@ impl Config {
             base_url,
             base_path,
             base_url_line: Some(base_url_line),
-            language: raw.language,
+            language,
             cname,
             build: raw.build,
             quotes: raw.quotes,

@@ -16,6 +16,7 @@ pub mod content;
 pub mod error;
 pub mod files;
 pub mod init;
+pub mod language;
 pub mod link;
 pub mod linkcheck;
 pub mod output;

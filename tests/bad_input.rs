@@ -71,7 +71,7 @@ fn unknown_fields_suggest_the_nearest() {
             )
         },
         &one_error(
-            "content/entities.toml:3:1: error: unknown field `alias`, expected one of `id`, `name`, `kind`, `aliases`, `description`, `links`\n  help: did you mean `aliases`?",
+            "content/entities.toml:3:1: error: unknown field `alias`, expected one of `id`, `name`, `kind`, `aliases`, `hidden_aliases`, `description`, `links`\n  help: did you mean `aliases`?",
         ),
     );
 }

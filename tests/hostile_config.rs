@@ -575,3 +575,67 @@ fn import_drops_only_lines_equal_to_the_title() {
         "{text}"
     );
 }
+
+/// `language` is a BCP 47 tag from the registry; a language's name is refused with the
+/// tag to write, in `dossier.toml` and in an article's front matter.
+#[test]
+fn a_language_name_is_refused_with_its_tag() {
+    let f = Fixture::new();
+    f.write(
+        "dossier.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/sub/\"\nlanguage = \"english\"\n",
+    );
+    build_fails_with(
+        &f,
+        "dossier.toml:3: error: `language`: `english` is not a language tag (BCP 47)\n  help: for English, write `en`\n1 error; nothing was written\n",
+    );
+    f.write(
+        "dossier.toml",
+        "title = \"Test dossier\"\nbase_url = \"https://example.org/sub/\"\nlanguage = \"en-GB\"\n",
+    );
+    f.write(
+        "content/articles/second.md",
+        "+++\ntitle = \"Second\"\ndate = 2020-01-05\nsource = \"Le Monde\"\nlanguage = \"french\"\n+++\nTexte.\n",
+    );
+    build_fails_with(
+        &f,
+        "content/articles/second.md:5:12: error: `language`: `french` is not a language tag (BCP 47)\n  help: for French, write `fr`\n1 error; nothing was written\n",
+    );
+}
+
+/// An article in another language than the site's is served with its own `lang`, says
+/// so in the export, and its quotes get no speaker from the English attribution rules.
+#[test]
+fn an_article_in_its_own_language() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        "+++\ntitle = \"Second\"\ndate = 2020-01-05\nsource = \"Le Monde\"\nlanguage = \"fr\"\n+++\n« Nous resterons en Irak jusqu'à la fin », said Adel Abdul Mahdi.\n",
+    );
+    f.build_ok();
+    let page = f.read("public/articles/second/index.html");
+    assert!(
+        page.contains("<html lang=\"fr\" data-base=\"/sub/\">"),
+        "{page}"
+    );
+    assert!(page.contains("<meta property=\"og:locale\" content=\"fr\">"));
+    assert!(
+        page.contains("<span class=\"quote\" id=\"q-1\" data-quote=\"q-1\">«"),
+        "{page}"
+    );
+    let first = f.read("public/articles/first/index.html");
+    assert!(first.contains("<html lang=\"en\" data-base=\"/sub/\">"));
+    let articles = f.read("public/data/articles-0001.jsonl");
+    let languages: Vec<String> = articles
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}",
+                v["slug"].as_str().unwrap(),
+                v["language"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(languages, ["first en", "second fr"]);
+}

@@ -177,6 +177,10 @@ pub struct BodySource<'a> {
     /// Find mentions and quotes (article bodies) or only render (introductions,
     /// entity descriptions).
     pub annotate: bool,
+    /// Whether the body is in English, the language of the attribution rules' word lists
+    /// (speech verbs, titles): in another, quotes are marked by their quotation marks
+    /// but their speakers come only from the front matter's corrections.
+    pub english: bool,
 }
 
 pub(super) fn parser_options() -> Options {

@@ -96,7 +96,8 @@ pub(super) fn annotate(
         .collect();
     for q in &quotes {
         quote_ranges.push((q.start, q.end));
-        let mut speaker = q.speaker.clone();
+        // The attribution rules read English.
+        let mut speaker = if src.english { q.speaker.clone() } else { None };
         let mut corrected = false;
         if !q.is_term
             && !corrections.is_empty()

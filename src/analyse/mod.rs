@@ -96,6 +96,7 @@ impl Analyser {
         registry: &Registry,
     ) -> AnalysedArticle {
         let source = std::mem::take(&mut article.body);
+        let language = article.language.as_deref().unwrap_or(&config.language);
         let body = analyse_body(
             &source,
             &BodySource {
@@ -104,6 +105,7 @@ impl Analyser {
                 slug: Some(&article.slug),
                 corrections: &article.quotes,
                 annotate: true,
+                english: crate::language::is_english(language),
             },
             &self.context(config, registry),
         );
@@ -129,6 +131,7 @@ impl Analyser {
                     slug: None,
                     corrections: &[],
                     annotate: false,
+                    english: crate::language::is_english(&config.language),
                 },
                 &ctx,
             )

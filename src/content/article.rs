@@ -37,6 +37,9 @@ pub struct Article {
     pub summary: Option<String>,
     pub draft: bool,
     pub tags: Vec<String>,
+    /// The article's language (a BCP 47 tag) when the front matter gives one; the site's
+    /// otherwise.
+    pub language: Option<String>,
     pub quotes: Vec<QuoteCorrection>,
     /// The Markdown body after the closing `+++`.
     pub body: String,
@@ -66,6 +69,7 @@ struct FrontMatter {
     draft: bool,
     #[serde(default)]
     tags: Vec<String>,
+    language: Option<Spanned<String>>,
     #[serde(default)]
     quotes: Vec<Spanned<RawCorrection>>,
 }
@@ -179,6 +183,20 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
                 .with_help("give the original article's full address, such as `https://www.reuters.com/...`, or remove the line"),
         );
     }
+    let mut language = None;
+    if let Some(tag) = &fm.language {
+        match crate::language::check_tag(tag.get_ref()) {
+            Ok(tag) => language = Some(tag),
+            Err(bad) => {
+                let (l, c) = at(tag.span());
+                errors.push(
+                    Diagnostic::error(file, l, format!("`language`: {}", bad.message))
+                        .with_column(c)
+                        .with_help(bad.help),
+                );
+            }
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -196,6 +214,7 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
         summary: fm.summary.filter(|s| !s.trim().is_empty()),
         draft: fm.draft,
         tags: fm.tags,
+        language,
         quotes,
         body: split.body.to_string(),
         body_line: split.body_line,

@@ -43,7 +43,7 @@ struct ArticleOut<'a> {
     source: &'a str,
     url: Option<&'a str>,
     authors: &'a [String],
-    /// The language the site declares for its pages (BCP 47).
+    /// The article's language (BCP 47): its own, or the site's.
     language: &'a str,
     path: &'a str,
 }
@@ -192,7 +192,7 @@ pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
             source: &a.article.source,
             url: a.article.url.as_deref(),
             authors: &a.article.authors,
-            language: &d.config.language,
+            language: a.article.language.as_deref().unwrap_or(&d.config.language),
             path: &a.links.href,
         }
     });

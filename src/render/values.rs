@@ -64,6 +64,11 @@ impl<'d> Values<'d> {
         self.common.clone()
     }
 
+    /// The site's language (BCP 47), every page's unless it has its own.
+    pub fn language(&self) -> &str {
+        &self.d.config.language
+    }
+
     /// The article at `i` as an [`super::views::ArticleSummary`].
     pub fn article(&self, i: usize) -> Value {
         self.articles[i]

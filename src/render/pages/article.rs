@@ -87,6 +87,9 @@ pub fn page(d: &Dossier, v: &Values, i: usize) -> Page {
             extra: view,
         },
     );
+    if let Some(tag) = &a.article.language {
+        page.set_language(tag);
+    }
     // How many files hold the cards shown over mentions.
     page.set(
         "card_files",

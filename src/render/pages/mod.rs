@@ -88,7 +88,15 @@ impl Page {
         page.set("page_title", &title);
         page.set("page_description", &description);
         page.set_value("page_path", Value::from(page.site_path.as_str()));
+        page.set("page_language", &v.language());
         page
+    }
+
+    /// The page's language, when it is not the site's (an article's own).
+    fn set_language(&mut self, tag: &str) {
+        if let Some((_, value)) = self.vars.iter_mut().find(|(n, _)| *n == "page_language") {
+            *value = Value::from(tag);
+        }
     }
 
     /// Sets a template variable to a view.
