@@ -262,7 +262,8 @@ pub fn toml_diagnostic(
         .span()
         .map(|s| LineIndex::starting_at(text, first_line).line_col(s.start))
         .unwrap_or((first_line, 0));
-    let message = err.message().trim().to_string();
+    let key = err.span().and_then(|s| key_at(text, s.start));
+    let message = plain_type_message(err.message().trim(), key);
     let mut d = Diagnostic::error(file, line, message.clone()).with_column(column);
     if let Some(help) = unknown_field_help(&message) {
         d = d.with_help(help);
@@ -274,6 +275,59 @@ pub fn toml_diagnostic(
         d = d.with_help("check the value's type (quote strings, write dates as 2020-01-05)");
     }
     d
+}
+
+/// The key of the `key = value` line that holds byte `at` of `text`, if any.
+fn key_at(text: &str, at: usize) -> Option<&str> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
+}
+
+/// serde's "invalid type: string \"abc\", expected u16" in the words of the file's
+/// author: "`port` must be a port number (1–65535), not the text \"abc\"". Other
+/// messages are returned as they are.
+fn plain_type_message(message: &str, key: Option<&str>) -> String {
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return message.to_string();
+    };
+    let expected = match (key, expected) {
+        (Some("port"), _) => "a port number (1–65535)",
+        (Some("min_words"), _) => "a whole number of words (1 or more)",
+        (_, "u8" | "u16" | "u32" | "u64" | "usize") => "a whole number (0 or more)",
+        (_, "i8" | "i16" | "i32" | "i64" | "isize") => "a whole number",
+        (_, "f32" | "f64") => "a number",
+        (_, "a boolean") => "`true` or `false`",
+        (_, "a string" | "a borrowed string") => "text in quotes",
+        (_, "a sequence") => "a list in brackets, such as `[\"a\", \"b\"]`",
+        (_, e) if e == "a map" || e.starts_with("struct ") => "a table",
+        (_, e) => e,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(rest) = ["integer ", "boolean ", "floating point "]
+        .iter()
+        .find_map(|p| found.strip_prefix(p))
+    {
+        rest.trim_matches('`').to_string()
+    } else {
+        match found {
+            "sequence" => "a list".to_string(),
+            "map" => "a table".to_string(),
+            other => other.to_string(),
+        }
+    };
+    match key {
+        Some(key) => format!("`{key}` must be {expected}, not {found}"),
+        None => format!("expected {expected}, not {found}"),
+    }
 }
 
 /// "did you mean `title`?" for serde's "unknown field `titel`, expected one of ...".
@@ -293,6 +347,43 @@ fn unknown_field_help(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_type_names_become_plain_words() {
+        let cases = [
+            (
+                "invalid type: string \"abc\", expected u16",
+                Some("port"),
+                "`port` must be a port number (1–65535), not the text \"abc\"",
+            ),
+            (
+                "invalid value: integer `-1`, expected usize",
+                Some("depth"),
+                "`depth` must be a whole number (0 or more), not -1",
+            ),
+            (
+                "invalid type: floating point `1.5`, expected i64",
+                None,
+                "expected a whole number, not 1.5",
+            ),
+            (
+                "invalid type: map, expected a string",
+                Some("title"),
+                "`title` must be text in quotes, not a table",
+            ),
+            (
+                "invalid type: sequence, expected struct BuildConfig",
+                Some("build"),
+                "`build` must be a table, not a list",
+            ),
+            ("unknown field `x`", Some("x"), "unknown field `x`"),
+        ];
+        for (serde, key, plain) in cases {
+            assert_eq!(plain_type_message(serde, key), plain, "{serde}");
+        }
+        assert_eq!(key_at("a = 1\n  port = \"x\"\n", 14), Some("port"));
+        assert_eq!(key_at("[serve]\n", 3), None);
+    }
 
     #[test]
     fn line_col_counts_chars() {

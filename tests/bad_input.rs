@@ -86,9 +86,7 @@ fn mistyped_required_fields() {
                 "+++\ntitle = 5\ndate = 2020-01-05\nsource = \"X\"\n+++\nText.\n",
             )
         },
-        &one_error(
-            "content/articles/bad.md:2:9: error: invalid type: integer `5`, expected a string\n  help: check the value's type (quote strings, write dates as 2020-01-05)",
-        ),
+        &one_error("content/articles/bad.md:2:9: error: `title` must be text in quotes, not 5"),
     );
     fails_keeping_site(
         &[],
@@ -407,5 +405,47 @@ fn registry_links_must_be_web_addresses() {
         &one_error(
             "content/entities.toml:1: error: the link `javascript:alert(1)` of `a` is not an http or https address\n  help: give full addresses such as `https://en.wikipedia.org/wiki/...`",
         ),
+    );
+}
+
+/// A value of the wrong type is explained in the author's words, not serde's.
+#[test]
+fn mistyped_values_say_what_the_field_takes() {
+    for (config, message) in [
+        (
+            "[serve]\nport = \"abc\"\n",
+            "dossier.toml:4:8: error: `port` must be a port number (1–65535), not the text \"abc\"",
+        ),
+        (
+            "[serve]\nport = 70000\n",
+            "dossier.toml:4:8: error: `port` must be a port number (1–65535), not 70000",
+        ),
+        (
+            "[quotes]\nmin_words = -3\n",
+            "dossier.toml:4:13: error: `min_words` must be a whole number of words (1 or more), not -3",
+        ),
+        (
+            "[markdown]\nunsafe_html = \"yes\"\n",
+            "dossier.toml:4:15: error: `unsafe_html` must be `true` or `false`, not the text \"yes\"",
+        ),
+    ] {
+        let f = Fixture::new();
+        f.write(
+            "dossier.toml",
+            &format!("title = \"T\"\nbase_url = \"https://example.org/sub/\"\n{config}"),
+        );
+        assert_eq!(
+            f.build_err(),
+            format!("{message}\n1 error; nothing was written\n")
+        );
+    }
+    let f = Fixture::new();
+    f.write(
+        "content/articles/bad.md",
+        "+++\ntitle = \"T\"\ndate = 2020-01-05\nsource = \"X\"\nauthors = \"Me\"\n+++\nText.\n",
+    );
+    assert_eq!(
+        f.build_err(),
+        "content/articles/bad.md:5:11: error: `authors` must be a list in brackets, such as `[\"a\", \"b\"]`, not the text \"Me\"\n1 error; nothing was written\n"
     );
 }
