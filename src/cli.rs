@@ -30,7 +30,7 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write a starter dossier into DIR, or into the current folder when it is empty.
     Init(InitArgs),
-    /// Turn plain-text articles into Markdown articles with front matter.
+    /// Bring articles in (saved web pages, plain text, links) as Markdown with front matter.
     Import(ImportArgs),
     /// Work with the entity registry.
     Entities(EntitiesArgs),
@@ -118,8 +118,9 @@ pub struct ImportArgs {
     #[command(flatten)]
     pub root: RootArgs,
     /// What to import: saved web pages (.html, also gzipped), plain-text files
-    /// (paragraphs separated by blank lines, a title line, perhaps a ` date YYYY-MM-DD `
-    /// marker), folders of them, and http(s) addresses to fetch.
+    /// (paragraphs separated by blank lines, a title line, perhaps a date marker: the
+    /// word `date` and a YYYY-MM-DD date), folders of them, and http(s) addresses to
+    /// fetch.
     #[arg(required = true, value_name = "FILE|DIR|URL")]
     pub inputs: Vec<String>,
     /// The title (one input only); paragraphs equal to it are dropped as the repeated
