@@ -362,17 +362,20 @@ fn cli_definition_is_valid() {
     dossier::cli::Cli::command().debug_assert();
 }
 
-/// Help text is wrapped to the terminal; a code span must never be cut across two
+/// Help text is wrapped to the terminal; at no width may a code span be cut across two
 /// lines (each line holds its backticks in pairs).
 #[test]
 fn help_never_breaks_a_code_span() {
     use clap::CommandFactory;
-    let mut cli = dossier::cli::Cli::command().term_width(100);
-    let mut helps = vec![cli.render_long_help().to_string()];
-    for sub in cli.get_subcommands_mut() {
-        helps.push(sub.render_long_help().to_string());
-        for inner in sub.get_subcommands_mut() {
-            helps.push(inner.render_long_help().to_string());
+    let mut helps = Vec::new();
+    for width in 60..=140 {
+        let mut cli = dossier::cli::Cli::command().term_width(width);
+        helps.push(cli.render_long_help().to_string());
+        for sub in cli.get_subcommands_mut() {
+            helps.push(sub.render_long_help().to_string());
+            for inner in sub.get_subcommands_mut() {
+                helps.push(inner.render_long_help().to_string());
+            }
         }
     }
     for help in &helps {
