@@ -12,8 +12,10 @@
  * in and the fragments of the results it shows. Words are found exactly as
  * the indexer finds them (tokenize below mirrors `tokenize` in Rust: same
  * folding table, same rules). All words must match (the last one as a
- * prefix while it is being typed); when none matches them all, results
- * that match some of them are shown, marked as such.
+ * prefix while it is being typed); a submitted query (Enter, or ?q= in the
+ * address) matches whole words, and its last word as a prefix only when
+ * the whole words find nothing. When none matches them all, results that
+ * match some of them are shown, marked as such.
  *
  * Results are built with DOM nodes and textContent only: no text from the
  * index ever reaches innerHTML.
@@ -236,13 +238,24 @@
     return { hits: hits, partial: partial };
   }
 
-  /* Runs a query: resolves to {query, words, hits, partial}. */
-  function run(query) {
+  /* Runs a query: resolves to {query, words, hits, partial}. While the query
+   * is typed its last word is a prefix; a submitted one matches whole words,
+   * and tries its last word as a prefix only when they find nothing. */
+  function run(query, submitted) {
+    if (submitted) {
+      return runWords(query, false).then(function (found) {
+        return found.hits.length ? found : runWords(query, true);
+      });
+    }
+    return runWords(query, true);
+  }
+
+  function runWords(query, lastAsPrefix) {
     var spans = tokenSpans(query);
     var terms = [];
     spans.forEach(function (s) { if (terms.indexOf(s.term) < 0) terms.push(s.term); });
     if (!terms.length) return Promise.resolve({ query: query, words: [], hits: [], partial: false });
-    var typing = !/\s$/.test(query) && spans.length && spans[spans.length - 1].end === query.length;
+    var typing = lastAsPrefix && !/\s$/.test(query) && spans.length && spans[spans.length - 1].end === query.length;
     var words = terms.map(function (t, i) {
       return { term: t, prefix: typing && i === terms.length - 1 && Array.from(t).length >= 2 };
     });
@@ -419,7 +432,7 @@
       return s + ".";
     }
 
-    function search(query) {
+    function search(query, submitted) {
       var mine = ++current;
       lastQuery = query;
       updateUrl(query);
@@ -429,7 +442,7 @@
         return Promise.resolve();
       }
       setState("searching", query);
-      return run(query).then(function (found) {
+      return run(query, submitted).then(function (found) {
         if (mine !== current) return;
         if (!found.words.length) {
           clear("Type a word to search.");
@@ -502,7 +515,7 @@
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         clearTimeout(timer);
-        search(input.value);
+        search(input.value, true);
       });
     }
 
@@ -532,7 +545,7 @@
     var initial = new URLSearchParams(location.search).get("q") || "";
     if (initial) {
       input.value = initial;
-      search(initial);
+      search(initial, true);
     } else {
       setState("idle", "");
     }

@@ -444,6 +444,28 @@ fn search_page_finds_and_links_in_headless_chromium() {
     b.type_query("Soleim");
     let hits = b.results("Soleim");
     assert_eq!(hits[0].title, "Qassem Soleimani", "{hits:#?}");
+
+    // A submitted query matches whole words: "iraq" marks Iraq, never "Iraqi", which
+    // the same word typed (a prefix while typing) does find. A submitted word that
+    // is no whole word falls back to its completions.
+    b.goto(&server.url("/search/?q=iraq"));
+    let hits = b.results("iraq");
+    let marks: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.marks.iter().map(|m| m.to_lowercase()))
+        .collect();
+    assert!(!marks.is_empty() && marks.iter().all(|m| m == "iraq"), "{marks:?}");
+    b.type_query("Iraq");
+    let hits = b.results("Iraq");
+    assert!(
+        hits.iter()
+            .flat_map(|h| &h.marks)
+            .any(|m| m.to_lowercase() == "iraqi"),
+        "{hits:#?}"
+    );
+    b.goto(&server.url("/search/?q=Soleim"));
+    let hits = b.results("Soleim");
+    assert_eq!(hits[0].title, "Qassem Soleimani", "{hits:#?}");
     b.type_query("zzzqqq");
     assert!(b.results("zzzqqq").is_empty());
     let status = b.eval("document.getElementById('search-status').textContent");
