@@ -454,7 +454,10 @@ fn search_page_finds_and_links_in_headless_chromium() {
         .iter()
         .flat_map(|h| h.marks.iter().map(|m| m.to_lowercase()))
         .collect();
-    assert!(!marks.is_empty() && marks.iter().all(|m| m == "iraq"), "{marks:?}");
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m == "iraq"),
+        "{marks:?}"
+    );
     b.type_query("Iraq");
     let hits = b.results("Iraq");
     assert!(
@@ -616,6 +619,24 @@ fn an_editors_note_shows_its_label_once_in_headless_chromium() {
         "content/articles/notes.md",
         &common::article("Notes", "> [!NOTE]\n> Read this.\n\n> [!TIP]\n> And this."),
     );
+    let (_tmp, server, mut b) = serve_fixture(&f);
+    b.goto(&server.url("/articles/notes/"));
+    let labels = b.eval(
+        "JSON.stringify(Array.from(document.querySelectorAll('.editor-note-title')).map(t =>
+            [getComputedStyle(t, '::before').content, t.innerText]))",
+    );
+    let labels: Vec<(String, String)> = serde_json::from_str(labels.as_str().unwrap()).unwrap();
+    assert_eq!(
+        labels,
+        [
+            ("none".to_string(), "EDITOR’S NOTE".to_string()),
+            ("\"Editor’s note · \"".to_string(), "TIP".to_string()),
+        ]
+    );
+}
+
+/// Builds `f` into a temporary folder served under `/sub`, and opens a browser.
+fn serve_fixture(f: &common::Fixture) -> (tempfile::TempDir, Server, Browser) {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     let server = Server::start(&site, "/sub");
@@ -629,19 +650,34 @@ fn an_editors_note_shows_its_label_once_in_headless_chromium() {
         .status()
         .unwrap();
     assert!(status.success());
-    let mut b = Browser::launch();
-    b.goto(&server.url("/articles/notes/"));
-    let labels = b.eval(
-        "JSON.stringify(Array.from(document.querySelectorAll('.editor-note-title')).map(t =>
-            [getComputedStyle(t, '::before').content, t.innerText]))",
+    (tmp, server, Browser::launch())
+}
+
+/// On a desktop-wide window, a short article's text starts right under its byline,
+/// however tall the sidebar beside it ("Who and what", "Quoted", the legend).
+#[test]
+fn a_short_article_starts_under_its_byline_in_headless_chromium() {
+    chromium();
+    let f = common::Fixture::new();
+    let (_tmp, server, mut b) = serve_fixture(&f);
+    b.goto(&server.url("/articles/second/"));
+    let m = b.eval(
+        "(() => { const by = document.querySelector('.byline').getBoundingClientRect();
+            const body = document.querySelector('.article-body').firstElementChild.getBoundingClientRect();
+            const aside = document.querySelector('.article-aside').getBoundingClientRect();
+            return {byline: by.bottom, text: body.top, aside: aside.height, body: body.height, width: innerWidth}; })()",
     );
-    let labels: Vec<(String, String)> = serde_json::from_str(labels.as_str().unwrap()).unwrap();
-    assert_eq!(
-        labels,
-        [
-            ("none".to_string(), "EDITOR’S NOTE".to_string()),
-            ("\"Editor’s note · \"".to_string(), "TIP".to_string()),
-        ]
+    let f = |k: &str| m[k].as_f64().unwrap();
+    assert!(f("width") >= 1024.0, "{m}");
+    // The sidebar is the taller: the case where the gap opened.
+    assert!(
+        f("aside") > f("text") - f("byline") + f("body") + 200.0,
+        "{m}"
+    );
+    assert!(
+        f("text") - f("byline") <= 64.0,
+        "{} px between the byline and the text: {m}",
+        f("text") - f("byline")
     );
 }
 
