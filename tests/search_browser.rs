@@ -681,6 +681,49 @@ fn a_short_article_starts_under_its_byline_in_headless_chromium() {
     );
 }
 
+/// The timeline chart's labels are drawn at least at the size of the page's small
+/// text (its figure caption's) on a desktop and on a phone: the chart scrolls sideways
+/// rather than shrinking.
+#[test]
+fn timeline_chart_labels_stay_readable_in_headless_chromium() {
+    chromium();
+    let f = common::Fixture::new();
+    for n in 0..40 {
+        f.write(
+            &format!("content/articles/day-{n:02}.md"),
+            &format!(
+                "+++\ntitle = \"Day {n}\"\ndate = 2020-{:02}-{:02}\nsource = \"Reuters\"\n+++\nIraq's parliament met.\n",
+                n / 28 + 2,
+                n % 28 + 1
+            ),
+        );
+    }
+    let (_tmp, server, mut b) = serve_fixture(&f);
+    for (width, height, mobile) in [(1200, 900, false), (375, 740, true)] {
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}),
+        );
+        b.goto(&server.url("/timeline/"));
+        let m = b.eval(
+            "(() => { const svg = document.querySelector('.graphic--chart svg.chart');
+                const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                const size = el => parseFloat(getComputedStyle(el).fontSize) * scale;
+                const labels = Array.from(svg.querySelectorAll('text')).map(size);
+                const small = parseFloat(getComputedStyle(document.querySelector('.graphic figcaption')).fontSize);
+                const figure = document.querySelector('.graphic--chart');
+                return {smallest: Math.min(...labels), small: small, columns: svg.querySelectorAll('.chart-column').length,
+                    scrolls: figure.scrollWidth > figure.clientWidth, page: document.documentElement.scrollWidth, width: innerWidth}; })()",
+        );
+        let f = |k: &str| m[k].as_f64().unwrap();
+        assert!(f("columns") >= 40.0, "{m}");
+        assert!(f("smallest") >= f("small") - 0.01, "{width} px wide: {m}");
+        // The figure scrolls; the page itself does not.
+        assert_eq!(m["scrolls"], true, "{m}");
+        assert!(f("page") <= f("width"), "{width} px wide: {m}");
+    }
+}
+
 /// Bytes and requests a query costs on a site already built at the root of a base URL:
 /// `DOSSIER_SEARCH_SITE=/tmp/site DOSSIER_SEARCH_QUERIES='a|b c' cargo test --release
 /// --test search_browser -- --ignored --nocapture`.

@@ -527,7 +527,7 @@ pub fn entity_graph<'a>(
     let legend_y = height - 16.0;
     let legend_w: f64 = kinds
         .iter()
-        .map(|(_, l)| 22.0 + text_width(l, 12.0) + 14.0)
+        .map(|(_, l)| 22.0 + text_width(l, 13.0) + 14.0)
         .sum();
     let mut lx = (width - legend_w).max(0.0) / 2.0;
     let legend = kinds
@@ -541,7 +541,7 @@ pub fn entity_graph<'a>(
                 text_x: coord(lx + 16.0),
                 text_y: coord(legend_y),
             };
-            lx += 22.0 + text_width(label, 12.0) + 14.0;
+            lx += 22.0 + text_width(label, 13.0) + 14.0;
             item
         })
         .collect();
