@@ -685,7 +685,7 @@ fn a_short_article_starts_under_its_byline_in_headless_chromium() {
 /// text (its figure caption's) on a desktop and on a phone: the chart scrolls sideways
 /// rather than shrinking.
 #[test]
-fn timeline_chart_labels_stay_readable_in_headless_chromium() {
+fn the_timeline_stays_readable_on_a_desktop_and_a_phone_in_headless_chromium() {
     chromium();
     let f = common::Fixture::new();
     for n in 0..40 {
@@ -717,11 +717,58 @@ fn timeline_chart_labels_stay_readable_in_headless_chromium() {
         );
         let f = |k: &str| m[k].as_f64().unwrap();
         assert!(f("columns") >= 40.0, "{m}");
+        // The 41 days to jump to take one scrolling row on a phone, and the chart
+        // starts on the first screen.
+        let days = b.eval(
+            "(() => { const nav = document.querySelector('.jump--days'); const ul = nav.querySelector('ul');
+                return {height: nav.getBoundingClientRect().height, scrolls: ul.scrollWidth > ul.clientWidth,
+                    chart: document.querySelector('.graphic--chart').getBoundingClientRect().top}; })()",
+        );
+        if mobile {
+            assert!(days["height"].as_f64().unwrap() <= 64.0, "{days}");
+            assert_eq!(days["scrolls"], true, "{days}");
+            assert!(days["chart"].as_f64().unwrap() < height as f64, "{days}");
+        }
         assert!(f("smallest") >= f("small") - 0.01, "{width} px wide: {m}");
         // The figure scrolls; the page itself does not.
         assert_eq!(m["scrolls"], true, "{m}");
         assert!(f("page") <= f("width"), "{width} px wide: {m}");
     }
+}
+
+/// On a phone the quote index's coverage grid keeps its labels in view, scrolls
+/// sideways for the outlets, and says so.
+#[test]
+fn the_coverage_grid_on_a_phone_shows_its_labels_and_says_it_scrolls() {
+    chromium();
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let server = Server::start(&site, "/sub");
+    build_example(&site, &server.url("/"));
+    let mut b = Browser::launch();
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 375, "height": 740, "deviceScaleFactor": 1, "mobile": true}),
+    );
+    b.goto(&server.url("/quotes/"));
+    let m = b.eval(
+        "(() => { const fig = document.querySelector('.graphic--coverage'); const r = fig.getBoundingClientRect();
+            const labels = Array.from(fig.querySelectorAll('.coverage-label')).map(t => t.getBoundingClientRect());
+            return {left: r.left, right: r.right, scrolls: fig.scrollWidth > fig.clientWidth,
+                labels: labels.length, inside: labels.every(b => b.left >= r.left && b.right <= r.right && b.height >= 12),
+                hint: getComputedStyle(fig.querySelector('figcaption'), '::after').content,
+                page: document.documentElement.scrollWidth, width: innerWidth}; })()",
+    );
+    assert_eq!(m["scrolls"], true, "{m}");
+    assert!(
+        m["labels"].as_u64().unwrap() > 0 && m["inside"] == true,
+        "{m}"
+    );
+    assert_eq!(
+        m["hint"], "\" Scroll sideways to see every outlet.\"",
+        "{m}"
+    );
+    assert!(m["page"].as_f64() <= m["width"].as_f64(), "{m}");
 }
 
 /// Bytes and requests a query costs on a site already built at the root of a base URL:
