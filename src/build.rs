@@ -49,6 +49,8 @@ pub struct BuildReport {
     pub articles: usize,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
+    /// Quotations no speaker was found for ([`crate::analyse::body::Quote::lacks_speaker`]).
+    pub unattributed: usize,
 }
 
 /// Reads `dossier.toml` and applies the command-line overrides.
@@ -191,5 +193,11 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         articles: dossier.articles.len(),
         elapsed: start.elapsed(),
         warnings: diags,
+        unattributed: dossier
+            .articles
+            .iter()
+            .flat_map(|a| &a.body.quotes)
+            .filter(|q| q.lacks_speaker())
+            .count(),
     })
 }

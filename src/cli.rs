@@ -236,6 +236,20 @@ fn run_build(args: BuildArgs) -> anyhow::Result<()> {
             n => format!(", {n} warnings"),
         }
     );
+    if report.unattributed > 0 {
+        eprintln!(
+            "note: {} no speaker; `dossier check` lists {}, with how to name the speaker",
+            match report.unattributed {
+                1 => "1 quote has".to_string(),
+                n => format!("{n} quotes have"),
+            },
+            if report.unattributed == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        );
+    }
     Ok(())
 }
 
@@ -251,7 +265,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<()> {
     let mut warnings = built.warnings.clone();
     for a in &built.dossier.articles {
         for q in &a.body.quotes {
-            if q.is_term || q.speaker.is_some() || q.corrected {
+            if !q.lacks_speaker() {
                 continue;
             }
             let words: Vec<&str> = q.text.split_whitespace().take(4).collect();

@@ -73,6 +73,34 @@ fn hidden_aliases_link_mentions_without_being_shown() {
     );
 }
 
+/// A build says how many quotes it found no speaker for, and where to see them.
+#[test]
+fn build_counts_quotes_without_a_speaker() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        &article(
+            "Second",
+            "Crowds gathered in Baghdad.\n\n“We will never accept foreign troops on our soil.”\n\n“Not today, not tomorrow, not ever.”",
+        ),
+    );
+    let stderr = f.build_ok();
+    assert_eq!(
+        stderr.lines().last(),
+        Some(
+            "note: 2 quotes have no speaker; `dossier check` lists them, with how to name the speaker"
+        ),
+        "{stderr}"
+    );
+    let out = f.cmd(&["check"]).output().unwrap();
+    let check = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        check.matches("warning: quote with no speaker").count(),
+        2,
+        "{check}"
+    );
+}
+
 /// One article from one outlet: counts in the singular, and a home page that says no
 /// statement is reported by more than one outlet rather than showing one that is not.
 #[test]

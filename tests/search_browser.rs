@@ -727,7 +727,10 @@ fn the_timeline_stays_readable_on_a_desktop_and_a_phone_in_headless_chromium() {
         if mobile {
             assert!(days["height"].as_f64().unwrap() <= 64.0, "{days}");
             assert_eq!(days["scrolls"], true, "{days}");
-            assert!(days["chart"].as_f64().unwrap() < f64::from(height), "{days}");
+            assert!(
+                days["chart"].as_f64().unwrap() < f64::from(height),
+                "{days}"
+            );
         }
         assert!(f("smallest") >= f("small") - 0.01, "{width} px wide: {m}");
         // The figure scrolls; the page itself does not.

@@ -109,6 +109,14 @@ pub struct Quote {
     pub corrected: bool,
 }
 
+impl Quote {
+    /// A quotation (not a term) that neither the text nor a correction gives a speaker:
+    /// what `dossier check` warns about, and `dossier build` counts.
+    pub fn lacks_speaker(&self) -> bool {
+        !self.is_term && self.speaker.is_none() && !self.corrected
+    }
+}
+
 /// An article body, analysed and rendered.
 #[derive(Debug, Clone, Default)]
 pub struct AnalysedBody {
