@@ -263,3 +263,41 @@ fn bom_and_crlf_work() {
             .contains("entities/iraq/")
     );
 }
+
+/// YAML front matter between `---` lines is read as Hugo and Zola read it; a mistake in
+/// it is reported at its line in the YAML.
+#[test]
+fn yaml_front_matter_is_read_and_its_errors_located() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        "---\ntitle: \"Iraq's vote\"\ndate: 2020-01-05\nsource: Reuters\nauthors:\n  - Jane Doe\ntags: [iraq, vote]\n---\nAdel Abdul Mahdi spoke in Iraq.\n",
+    );
+    f.build_ok();
+    let page = f.read("public/articles/second/index.html");
+    assert!(
+        page.contains("<h1 class=\"article-title\" id=\"article-title\">Iraq&#39;s vote</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("By Jane Doe"), "{page}");
+    assert!(
+        page.contains("<time datetime=\"2020-01-05\">5 January 2020</time>"),
+        "{page}"
+    );
+    f.write(
+        "content/articles/second.md",
+        "---\ntitle: Vote\ndate: 2020-01-05\nsource: Reuters\ndraft: maybe\n---\nText.\n",
+    );
+    assert_eq!(
+        f.build_err(),
+        "content/articles/second.md:5: error: `draft` must be `true` or `false`, not the text \"maybe\"\n1 error; nothing was written\n"
+    );
+    f.write(
+        "content/articles/second.md",
+        "---\ntitle: Vote\ndate: 2020-01-05\n",
+    );
+    assert_eq!(
+        f.build_err(),
+        "content/articles/second.md:1: error: the front matter opened on line 1 is never closed\n  help: add a line with just `---` after the front matter\n1 error; nothing was written\n"
+    );
+}

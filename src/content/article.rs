@@ -95,13 +95,73 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
     let split = frontmatter::split(text, true).map_err(|e| {
         vec![match e {
             SplitError::Missing => Diagnostic::error(file, 1, "the article has no front matter")
-                .with_help("begin the file with a `+++` line, then `title`, `date` and `source`, then another `+++` line"),
+                .with_help("begin the file with a `+++` line, then `title`, `date` and `source`, then another `+++` line (or the same as YAML between `---` lines)"),
             SplitError::Unclosed => Diagnostic::error(file, 1, "the front matter opened on line 1 is never closed")
-                .with_help("add a line with just `+++` after the front matter"),
+                .with_help(if text.starts_with("---") {
+                    "add a line with just `---` after the front matter"
+                } else {
+                    "add a line with just `+++` after the front matter"
+                }),
         }]
     })?;
-    let fm_text = split.front_matter;
-    let fm_line = split.front_matter_line;
+    if split.yaml {
+        // YAML front matter is read as the TOML it converts to; a problem is reported
+        // at the line of its key in the YAML.
+        let fm_line = split.front_matter_line;
+        let toml = frontmatter::yaml_to_toml(split.front_matter).map_err(|(l, c, msg)| {
+            vec![
+                Diagnostic::error(file, fm_line + l - 1, msg)
+                    .with_column(c)
+                    .with_help("write `key: value` lines between the `---` lines, or TOML between `+++` lines"),
+            ]
+        })?;
+        let yaml_line = |toml_line: usize| {
+            let key = toml
+                .lines()
+                .nth(toml_line.saturating_sub(fm_line))
+                .and_then(|l| l.split_once('=').map(|(k, _)| k.trim()))
+                .unwrap_or_default();
+            split
+                .front_matter
+                .lines()
+                .position(|l| {
+                    !key.is_empty()
+                        && l.starts_with(key)
+                        && l[key.len()..].trim_start().starts_with(':')
+                })
+                .map_or(1, |i| fm_line + i)
+        };
+        return parse_front_matter(file, slug, &toml, fm_line, &split).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|mut d| {
+                    if d.line > 1 {
+                        d.line = yaml_line(d.line);
+                        d.column = 0;
+                    }
+                    d
+                })
+                .collect()
+        });
+    }
+    parse_front_matter(
+        file,
+        slug,
+        split.front_matter,
+        split.front_matter_line,
+        &split,
+    )
+}
+
+/// The article of front matter `fm_text` (TOML, from line `fm_line` of `file`) and the
+/// body of `split`.
+fn parse_front_matter(
+    file: &Path,
+    slug: &str,
+    fm_text: &str,
+    fm_line: usize,
+    split: &frontmatter::Split<'_>,
+) -> Result<Article, Vec<Diagnostic>> {
     let fm: FrontMatter =
         toml::from_str(fm_text).map_err(|e| vec![toml_diagnostic(file, fm_text, fm_line, &e)])?;
     let fm_lines = LineIndex::starting_at(fm_text, fm_line);

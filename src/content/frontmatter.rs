@@ -1,6 +1,8 @@
 //! Splitting a content file into TOML front matter and Markdown body.
 //!
-//! Front matter sits between two lines of exactly `+++`. The splitter is tolerant of what
+//! Front matter sits between two lines of exactly `+++`. An article may also have YAML
+//! front matter between `---` lines, as Hugo and Zola read it: [`yaml_to_toml`] turns
+//! it into the TOML the rest of the program reads. The splitter is tolerant of what
 //! editors and web pages leave behind (a UTF-8 byte order mark, CRLF line endings,
 //! trailing spaces after `+++`) and strict about structure: a file that opens front
 //! matter and never closes it is an error, never an article whose body is TOML. Files
@@ -18,6 +20,8 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+    /// The front matter is YAML (between `---` lines), not TOML.
+    pub yaml: bool,
 }
 
 /// Why a file could not be split.
@@ -25,7 +29,7 @@ pub struct Split<'a> {
 pub enum SplitError {
     /// The first line is not `+++` (and front matter is required).
     Missing,
-    /// The opening `+++` on line 1 has no closing `+++`.
+    /// The opening `+++` (or `---`) on line 1 has no closing line.
     Unclosed,
 }
 
@@ -45,12 +49,15 @@ pub fn normalise_line_endings(text: String) -> String {
 
 /// Splits `text` (BOM already stripped) into front matter and body.
 ///
-/// With `required = false`, a file that does not start with `+++` is all body.
+/// With `required = true` (an article), front matter may also be YAML between `---`
+/// lines. With `required = false`, a file that does not start with `+++` is all body
+/// (a `---` first line there is a Markdown rule).
 pub fn split(text: &str, required: bool) -> Result<Split<'_>, SplitError> {
     let mut lines = LineIter { text, pos: 0 };
     let first = lines.next();
-    match first {
-        Some((_, line)) if is_delimiter(line) => {}
+    let delimiter = match first {
+        Some((_, line)) if line.trim_end() == "+++" => "+++",
+        Some((_, line)) if required && line.trim_end() == "---" => "---",
         _ if required => return Err(SplitError::Missing),
         _ => {
             return Ok(Split {
@@ -58,27 +65,99 @@ pub fn split(text: &str, required: bool) -> Result<Split<'_>, SplitError> {
                 front_matter_line: 1,
                 body: text,
                 body_line: 1,
+                yaml: false,
             });
         }
-    }
+    };
     let fm_start = lines.pos;
     let mut line_no = 1;
     while let Some((start, line)) = lines.next() {
         line_no += 1;
-        if is_delimiter(line) {
+        if line.trim_end() == delimiter {
             return Ok(Split {
                 front_matter: &text[fm_start..start],
                 front_matter_line: 2,
                 body: &text[lines.pos..],
                 body_line: line_no + 1,
+                yaml: delimiter == "---",
             });
         }
     }
     Err(SplitError::Unclosed)
 }
 
-fn is_delimiter(line: &str) -> bool {
-    line.trim_end() == "+++"
+/// YAML front matter as TOML, one top-level key a line, sorted (tables of tables, such
+/// as `quotes`, last). An error gives its 1-based line and column in
+/// the YAML and what is wrong.
+pub fn yaml_to_toml(yaml: &str) -> Result<String, (usize, usize, String)> {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let docs = YamlLoader::load_from_str(yaml).map_err(|e| {
+        (
+            e.marker().line(),
+            e.marker().col() + 1,
+            format!("the YAML front matter cannot be read: {}", e.info()),
+        )
+    })?;
+    let line_of = |key: &str| {
+        yaml.lines()
+            .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
+            .map_or(1, |i| i + 1)
+    };
+    fn value(y: &Yaml) -> Result<toml::Value, String> {
+        Ok(match y {
+            Yaml::String(s) => toml::Value::String(s.clone()),
+            Yaml::Integer(i) => toml::Value::Integer(*i),
+            Yaml::Real(r) => {
+                toml::Value::Float(r.parse().map_err(|_| format!("`{r}` is not a number"))?)
+            }
+            Yaml::Boolean(b) => toml::Value::Boolean(*b),
+            Yaml::Array(items) => {
+                toml::Value::Array(items.iter().map(value).collect::<Result<_, _>>()?)
+            }
+            Yaml::Hash(map) => {
+                let mut table = toml::Table::new();
+                for (k, v) in map {
+                    let key = match k {
+                        Yaml::String(s) => s.clone(),
+                        Yaml::Integer(i) => i.to_string(),
+                        other => return Err(format!("a key must be a name, not {other:?}")),
+                    };
+                    if !matches!(v, Yaml::Null) {
+                        table.insert(key, value(v)?);
+                    }
+                }
+                toml::Value::Table(table)
+            }
+            Yaml::Null => toml::Value::String(String::new()),
+            Yaml::Alias(_) | Yaml::BadValue => return Err("aliases are not supported".to_string()),
+        })
+    }
+    let Some(Yaml::Hash(map)) = docs.first() else {
+        return match docs.first() {
+            None => Ok(String::new()),
+            Some(_) => Err((
+                1,
+                1,
+                "the YAML front matter must be `key: value` lines".to_string(),
+            )),
+        };
+    };
+    let mut table = toml::Table::new();
+    for (k, v) in map {
+        let Yaml::String(key) = k else {
+            return Err((
+                1,
+                1,
+                format!("the YAML front matter has a key that is not a name: {k:?}"),
+            ));
+        };
+        if matches!(v, Yaml::Null) {
+            continue;
+        }
+        let v = value(v).map_err(|msg| (line_of(key), 1, format!("`{key}`: {msg}")))?;
+        table.insert(key.clone(), v);
+    }
+    toml::to_string(&table).map_err(|e| (1, 1, e.to_string()))
 }
 
 /// Lines with their start offsets; the line excludes `\n` (a `\r` is left for
@@ -124,6 +203,29 @@ mod tests {
         let s = split("+++ \r\na = 1\r\n+++\r\nBody", true).unwrap();
         assert_eq!(s.front_matter, "a = 1\r\n");
         assert_eq!(s.body, "Body");
+    }
+
+    #[test]
+    fn yaml_front_matter_becomes_toml() {
+        let s = split("---\ntitle: A\n---\nBody\n", true).unwrap();
+        assert!(s.yaml);
+        assert_eq!(s.front_matter, "title: A\n");
+        assert_eq!(s.body_line, 4);
+        // Only an article's front matter may be YAML: elsewhere `---` is a rule.
+        assert_eq!(split("---\nBody\n", false).unwrap().body, "---\nBody\n");
+        let toml = yaml_to_toml(
+            "title: \"Iraq's vote\"\ndate: 2020-01-05\nsource: Reuters\ndraft: false\nauthors:\n  - A\n  - B\nsummary:\nquotes:\n  - text: We will\n    speaker: adel-abdul-mahdi\n",
+        )
+        .unwrap();
+        assert_eq!(
+            toml,
+            "authors = [\"A\", \"B\"]\ndate = \"2020-01-05\"\ndraft = false\nsource = \"Reuters\"\ntitle = \"Iraq's vote\"\n\n[[quotes]]\nspeaker = \"adel-abdul-mahdi\"\ntext = \"We will\"\n"
+        );
+        assert_eq!(
+            yaml_to_toml("title: [unclosed\n").unwrap_err().0,
+            2,
+            "a YAML error keeps its line"
+        );
     }
 
     #[test]
