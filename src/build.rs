@@ -171,7 +171,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let t = Timer::start();
     let folder = OutputFolder::open(&output, opts.force)?;
     t.lap("output folder");
-    let (dossier, theme, diags) = prepare(config, opts.strict)?;
+    let (dossier, theme, mut diags) = prepare(config, opts.strict)?;
     let fail_with = |errors: Vec<Diagnostic>| {
         let mut d = diags.clone();
         d.extend(errors);
@@ -181,7 +181,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let staging = Staging::new(folder)?;
     let paths = render_site_to(&dossier, &theme, &staging).map_err(fail_with)?;
     let generated: HashSet<&str> = paths.iter().map(String::as_str).collect();
-    for f in static_files(&dossier.config.root, &generated).map_err(fail_with)? {
+    let statics = static_files(&dossier.config.root, &generated).map_err(fail_with)?;
+    diags.extend(missing_images(&dossier, &generated, &statics));
+    for f in statics {
         staging.write(&f);
     }
     t.lap("render+write");
@@ -200,4 +202,39 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
             .filter(|q| q.lacks_speaker())
             .count(),
     })
+}
+
+/// A warning for each image an article shows from the site that the site will not
+/// have: neither a static file nor a page.
+fn missing_images(
+    dossier: &Dossier,
+    generated: &HashSet<&str>,
+    statics: &[crate::render::OutputFile],
+) -> Vec<Diagnostic> {
+    let statics: HashSet<&str> = statics.iter().map(|f| f.path.as_str()).collect();
+    dossier
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.body
+                .images
+                .iter()
+                .map(move |(path, line)| (a, path, *line))
+        })
+        .filter(|(_, path, _)| {
+            !statics.contains(path.as_str()) && !generated.contains(path.as_str())
+        })
+        .map(|(a, path, line)| {
+            Diagnostic::warning(
+                &a.article.file,
+                line,
+                format!(
+                    "the image `/{path}` is not in `static/`, so the built site will not have it"
+                ),
+            )
+            .with_help(format!(
+                "put the file at `static/{path}`, or correct the address"
+            ))
+        })
+        .collect()
 }

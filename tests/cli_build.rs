@@ -101,6 +101,28 @@ fn build_counts_quotes_without_a_speaker() {
     );
 }
 
+/// An image from the site that is not in `static/` is a warning of the build, at its
+/// line, with the place to put the file; once there, the warning goes.
+#[test]
+fn build_warns_of_an_image_the_site_will_not_have() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/second.md",
+        &article(
+            "Second",
+            "Adel Abdul Mahdi spoke in Iraq.\n\n![A map](/images/map%20one.png)\n\n![Elsewhere](https://example.com/a.png)",
+        ),
+    );
+    let stderr = f.build_ok();
+    assert_eq!(
+        common::warnings_before_summary(&stderr),
+        "content/articles/second.md:8: warning: the image `/images/map one.png` is not in `static/`, so the built site will not have it\n  help: put the file at `static/images/map one.png`, or correct the address\n"
+    );
+    f.write_bytes("static/images/map one.png", b"\x89PNG\r\n\x1a\n");
+    let stderr = f.build_ok();
+    assert_eq!(common::warnings_before_summary(&stderr), "", "{stderr}");
+}
+
 /// One article from one outlet: counts in the singular, and a home page that says no
 /// statement is reported by more than one outlet rather than showing one that is not.
 #[test]

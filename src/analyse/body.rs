@@ -132,6 +132,9 @@ pub struct AnalysedBody {
     /// The slugs that `article:` links name, sorted: an article that appears or
     /// vanishes changes these links.
     pub article_links: Vec<String>,
+    /// The images the body shows from the site itself: each one's path under the site
+    /// root (`images/map.png`) and line, for the build to check it is there.
+    pub images: Vec<(String, usize)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

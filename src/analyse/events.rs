@@ -29,6 +29,8 @@ pub(super) struct Normalised<'a> {
     pub(super) entity_starts: HashMap<usize, usize>,
     /// The slugs of `article:` links.
     pub(super) article_links: Vec<String>,
+    /// The images shown from the site itself: path under the site root, and line.
+    pub(super) images: Vec<(String, usize)>,
 }
 
 /// Parses and normalises the event stream (see the module docs).
@@ -41,6 +43,7 @@ pub(super) fn normalise<'a>(
 ) -> Normalised<'a> {
     let mut entity_starts = HashMap::new();
     let mut article_links = Vec::new();
+    let mut images = Vec::new();
     let unsafe_html = ctx.config.markdown.unsafe_html;
     let mut events: Vec<(Event<'a>, Range<usize>)> = Vec::new();
     // Stack of link kinds so that the matching end tag can be rewritten too.
@@ -96,16 +99,22 @@ pub(super) fn normalise<'a>(
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: site_url(
+            }) => {
+                let dest_url = site_url(
                     inert_url(dest_url, "image", ctx, src.file, line(), diagnostics),
                     ctx,
                     src.file,
-                ),
-                title,
-                id,
-            }),
+                );
+                if let Some(path) = site_path(&dest_url, &ctx.config.base_path) {
+                    images.push((path, line()));
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -165,7 +174,23 @@ pub(super) fn normalise<'a>(
         events,
         entity_starts,
         article_links,
+        images,
     }
+}
+
+/// The file an address under the site's base path names (`/sub/images/a%20b.png` ->
+/// `images/a b.png`), or none for an address elsewhere.
+fn site_path(url: &str, base_path: &str) -> Option<String> {
+    let url = url.trim();
+    if url.starts_with("//") {
+        return None;
+    }
+    let rest = url.strip_prefix(base_path)?;
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    let path = percent_encoding::percent_decode_str(rest)
+        .decode_utf8()
+        .ok()?;
+    (!path.is_empty()).then(|| path.into_owned())
 }
 
 /// Puts the text joined so far into the last event, which it extends.

@@ -35,6 +35,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
         mut events,
         entity_starts,
         mut article_links,
+        images,
     } = normalise(&body, src, ctx, &lines, &mut diagnostics);
     article_links.sort_unstable();
     article_links.dedup();
@@ -42,6 +43,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     let mut out = AnalysedBody {
         blocks: collected.blocks,
         article_links,
+        images,
         diagnostics,
         ..Default::default()
     };
