@@ -175,6 +175,7 @@ fn script_addresses_of_images_are_neutralised_like_links() {
             "![a](javascript:alert(1))\n\n![b](JaVaScRiPt:alert(2))\n\n![c](vbscript:msgbox)\n\n![d](data:text/html;base64,PHNjcmlwdD4=)\n\n![e](/photo.jpg)\n\n[f](javascript:alert(3))",
         ),
     );
+    f.write_bytes("static/photo.jpg", b"\xff\xd8\xff");
     let stderr = f.build_ok();
     let help = "  help: use an http or https address; `unsafe_html = true` under `[markdown]` in dossier.toml keeps any address";
     let warnings: String = [
