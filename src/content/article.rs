@@ -121,15 +121,7 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
                 .nth(toml_line.saturating_sub(fm_line))
                 .and_then(|l| l.split_once('=').map(|(k, _)| k.trim()))
                 .unwrap_or_default();
-            split
-                .front_matter
-                .lines()
-                .position(|l| {
-                    !key.is_empty()
-                        && l.starts_with(key)
-                        && l[key.len()..].trim_start().starts_with(':')
-                })
-                .map_or(1, |i| fm_line + i)
+            frontmatter::yaml_key_line(split.front_matter, key).map_or(1, |l| fm_line + l - 1)
         };
         return parse_front_matter(file, slug, &toml, fm_line, &split).map_err(|errors| {
             errors

@@ -86,6 +86,16 @@ pub fn split(text: &str, required: bool) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
+/// The 1-based line of `yaml` that holds the top-level `key:`.
+pub fn yaml_key_line(yaml: &str, key: &str) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    yaml.lines()
+        .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
+        .map(|i| i + 1)
+}
+
 /// YAML front matter as TOML, one top-level key a line, sorted (tables of tables, such
 /// as `quotes`, last). An error gives its 1-based line and column in
 /// the YAML and what is wrong.
@@ -98,11 +108,7 @@ pub fn yaml_to_toml(yaml: &str) -> Result<String, (usize, usize, String)> {
             format!("the YAML front matter cannot be read: {}", e.info()),
         )
     })?;
-    let line_of = |key: &str| {
-        yaml.lines()
-            .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
-            .map_or(1, |i| i + 1)
-    };
+    let line_of = |key: &str| yaml_key_line(yaml, key).unwrap_or(1);
     fn value(y: &Yaml) -> Result<toml::Value, String> {
         Ok(match y {
             Yaml::String(s) => toml::Value::String(s.clone()),

@@ -10,15 +10,14 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-/// What kind of thing an entity is. The registry also takes the British spelling
-/// `organisation`, and `org` and `location`, for the kinds they name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What kind of thing an entity is. The registry takes a kind in any case, and also
+/// the British spelling `organisation`, and `org` and `location`, for the kinds they
+/// name ([`EntityKind::parse`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
-    #[serde(alias = "organisation", alias = "org")]
     Organization,
-    #[serde(alias = "location")]
     Place,
     Group,
     Event,
@@ -26,7 +25,42 @@ pub enum EntityKind {
     Other,
 }
 
+impl<'de> Deserialize<'de> for EntityKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = String::deserialize(deserializer)?;
+        EntityKind::parse(&written).ok_or_else(|| {
+            serde::de::Error::unknown_variant(
+                &written,
+                &[
+                    "person",
+                    "organization",
+                    "place",
+                    "group",
+                    "event",
+                    "document",
+                    "other",
+                ],
+            )
+        })
+    }
+}
+
 impl EntityKind {
+    /// The kind a registry names, in any case: its name, or `organisation`, `org`,
+    /// `location`.
+    pub fn parse(written: &str) -> Option<Self> {
+        Some(match written.trim().to_lowercase().as_str() {
+            "person" => EntityKind::Person,
+            "organization" | "organisation" | "org" => EntityKind::Organization,
+            "place" | "location" => EntityKind::Place,
+            "group" => EntityKind::Group,
+            "event" => EntityKind::Event,
+            "document" => EntityKind::Document,
+            "other" => EntityKind::Other,
+            _ => return None,
+        })
+    }
+
     /// Every kind, in the order the entity index shows them.
     pub const ALL: [EntityKind; 7] = [
         EntityKind::Person,
@@ -393,7 +427,7 @@ mod tests {
     #[test]
     fn british_and_short_kind_names_are_accepted() {
         let (r, _) = parse(
-            "[[entity]]\nname = \"A\"\nkind = \"organisation\"\n[[entity]]\nname = \"B\"\nkind = \"org\"\n[[entity]]\nname = \"C\"\nkind = \"location\"\n[[entity]]\nname = \"D\"\nkind = \"organization\"\n",
+            "[[entity]]\nname = \"A\"\nkind = \"organisation\"\n[[entity]]\nname = \"B\"\nkind = \"org\"\n[[entity]]\nname = \"C\"\nkind = \"location\"\n[[entity]]\nname = \"D\"\nkind = \"Organisation\"\n",
         )
         .unwrap();
         let kinds: Vec<EntityKind> = r.entities.iter().map(|e| e.kind).collect();
