@@ -276,10 +276,16 @@ fn init_in_an_empty_current_folder_writes_a_dossier_that_builds() {
         .assert()
         .success()
         .stderr("created a dossier in the current folder\nnext: dossier build\n");
+    builds_the_starter(tmp.path(), &["build"], "public");
+}
+
+/// Runs `dossier` with `args` in `dir`, expects success, and the starter's article
+/// page in `dir`'s `public` folder.
+fn builds_the_starter(dir: &std::path::Path, args: &[&str], public: &str) {
     let out = assert_cmd::Command::cargo_bin("dossier")
         .unwrap()
-        .current_dir(tmp.path())
-        .arg("build")
+        .current_dir(dir)
+        .args(args)
         .output()
         .unwrap();
     assert!(
@@ -288,8 +294,8 @@ fn init_in_an_empty_current_folder_writes_a_dossier_that_builds() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        tmp.path()
-            .join("public/articles/a-first-article/index.html")
+        dir.join(public)
+            .join("articles/a-first-article/index.html")
             .exists()
     );
 }
@@ -305,22 +311,7 @@ fn init_writes_a_dossier_that_builds() {
         .stdout("")
         .stderr("created a dossier in site\nnext: dossier build --root site\n");
     assert!(tmp.path().join("site/.github/workflows/pages.yml").exists());
-    let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
-    let out = c
-        .current_dir(tmp.path())
-        .args(["build", "--root", "site"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        tmp.path()
-            .join("site/public/articles/a-first-article/index.html")
-            .exists()
-    );
+    builds_the_starter(tmp.path(), &["build", "--root", "site"], "site/public");
     // Refuses to overwrite.
     let mut c = assert_cmd::Command::cargo_bin("dossier").unwrap();
     let out = c

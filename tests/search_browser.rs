@@ -351,30 +351,37 @@ struct Hit {
     marks: Vec<String>,
 }
 
-fn build_example(out: &Path, base_url: &str) {
+/// The example dossier built into a temporary folder served under `/sub`, and a
+/// browser (the folder lives as long as the first value).
+fn serve_example() -> (tempfile::TempDir, Server, Browser) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let server = Server::start(&site, "/sub");
+    build_into(&common::repo_root(), &site, &server);
+    (tmp, server, Browser::launch())
+}
+
+/// Builds the dossier at `root` into `site`, for `server`'s address.
+fn build_into(root: &Path, site: &Path, server: &Server) {
     let status = Command::cargo_bin("dossier")
         .unwrap()
-        .current_dir(common::repo_root())
+        .current_dir(root)
         .args(["build", "--output"])
-        .arg(out)
-        .args(["--base-url", base_url])
+        .arg(site)
+        .args(["--base-url", &server.url("/")])
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .status()
         .unwrap();
-    assert!(status.success(), "building the example failed");
+    assert!(status.success(), "building {} failed", root.display());
 }
 
 #[test]
 fn search_page_finds_and_links_in_headless_chromium() {
     let started = Instant::now();
     chromium();
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    let server = Server::start(&site, "/sub");
-    build_example(&site, &server.url("/"));
+    let (_tmp, server, mut b) = serve_example();
     eprintln!("built the example in {:?}", started.elapsed());
-    let mut b = Browser::launch();
 
     // A name, from the address bar.
     b.goto(&server.url("/search/?q=Soleimani"));
@@ -505,11 +512,7 @@ fn search_page_finds_and_links_in_headless_chromium() {
 #[test]
 fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
     chromium();
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    let server = Server::start(&site, "/sub");
-    build_example(&site, &server.url("/"));
-    let mut b = Browser::launch();
+    let (_tmp, server, mut b) = serve_example();
     b.goto(&server.url("/articles/iran-mourns-soleimani/"));
     assert_eq!(
         b.eval("document.querySelector('[data-card-files]').dataset.cardFiles"),
@@ -640,16 +643,7 @@ fn serve_fixture(f: &common::Fixture) -> (tempfile::TempDir, Server, Browser) {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     let server = Server::start(&site, "/sub");
-    let status = Command::cargo_bin("dossier")
-        .unwrap()
-        .current_dir(f.root())
-        .args(["build", "--output"])
-        .arg(&site)
-        .args(["--base-url", &server.url("/")])
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    build_into(f.root(), &site, &server);
     (tmp, server, Browser::launch())
 }
 
@@ -744,11 +738,7 @@ fn the_timeline_stays_readable_on_a_desktop_and_a_phone_in_headless_chromium() {
 #[test]
 fn the_coverage_grid_on_a_phone_shows_its_labels_and_says_it_scrolls() {
     chromium();
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    let server = Server::start(&site, "/sub");
-    build_example(&site, &server.url("/"));
-    let mut b = Browser::launch();
+    let (_tmp, server, mut b) = serve_example();
     b.call(
         "Emulation.setDeviceMetricsOverride",
         json!({"width": 375, "height": 740, "deviceScaleFactor": 1, "mobile": true}),

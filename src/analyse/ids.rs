@@ -163,32 +163,29 @@ pub(super) fn give_ids(
     if footnotes.is_empty() {
         return notes;
     }
-    let mut numbers: HashMap<String, usize> = HashMap::new();
+    // A note's number is its place among the notes seen so far.
     for (event, _) in events.iter() {
         if let Event::FootnoteReference(label) = event
             && let Some(note) = footnotes.get(&label.to_lowercase())
         {
-            let next = numbers.len() + 1;
-            let number = *numbers.entry(note.clone()).or_insert(next);
+            let next = notes.notes.len() + 1;
             let citation = ids.take_unique(&format!("fnref-{}", label_slug(label)));
-            notes
+            let (number, cited) = notes
                 .notes
                 .entry(note.clone())
-                .or_insert((number, Vec::new()))
-                .1
-                .push(citation.clone());
-            notes.citations.push((citation, note.clone(), number));
+                .or_insert((next, Vec::new()));
+            cited.push(citation.clone());
+            notes.citations.push((citation, note.clone(), *number));
         }
     }
     // Notes nothing cites come last, in the order they are written.
     for (event, _) in events.iter() {
         if let Event::Start(Tag::FootnoteDefinition(note)) = event {
-            let next = numbers.len() + 1;
-            let number = *numbers.entry(note.to_string()).or_insert(next);
+            let next = notes.notes.len() + 1;
             notes
                 .notes
                 .entry(note.to_string())
-                .or_insert((number, Vec::new()));
+                .or_insert((next, Vec::new()));
         }
     }
     notes

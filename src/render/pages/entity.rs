@@ -117,10 +117,7 @@ pub fn page_count(d: &Dossier, e: usize) -> usize {
 
 /// The page (0-based) of entity `e` that lists article `a`; the first if none does.
 pub fn page_of(d: &Dossier, e: usize, a: usize) -> usize {
-    d.entities[e]
-        .articles
-        .binary_search(&a)
-        .map_or(0, |i| i / ARTICLES_PER_PAGE)
+    paging::page_of(&d.entities[e].articles, a, ARTICLES_PER_PAGE)
 }
 
 /// The entity's statements (clusters), the most widely reported first.

@@ -19,6 +19,12 @@ pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page).max(1)
 }
 
+/// The page (0-based) of a sorted list, `per_page` items a page, that holds `item`; the
+/// first when none does.
+pub fn page_of(sorted: &[usize], item: usize, per_page: usize) -> usize {
+    sorted.binary_search(&item).map_or(0, |i| i / per_page)
+}
+
 /// The items (indices into the whole list) on page `page` (0-based).
 pub fn page_items(items: usize, per_page: usize, page: usize) -> std::ops::Range<usize> {
     let start = (page * per_page).min(items);

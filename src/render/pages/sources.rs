@@ -108,10 +108,7 @@ pub fn page_count(d: &Dossier, s: usize) -> usize {
 
 /// The page (0-based) of outlet `s` that lists article `a`; the first if none does.
 pub fn page_of(d: &Dossier, s: usize, a: usize) -> usize {
-    d.sources[s]
-        .articles
-        .binary_search(&a)
-        .map_or(0, |i| i / ARTICLES_PER_PAGE)
+    paging::page_of(&d.sources[s].articles, a, ARTICLES_PER_PAGE)
 }
 
 /// Page `page` (0-based) of outlet `s`.
