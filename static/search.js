@@ -1,10 +1,11 @@
-/* dossier search: finds articles, entities and quotes in the browser.
+/* dossier search: finds entities, articles and statements in the browser.
  *
  * The index is built by `dossier build` into data/search/ (see
  * src/render/search.rs for the format):
  *
  *   meta.json            document numbering, the first term of each term
  *                        chunk, the corpus's most common terms
+ *   names.json           the words of entity names and aliases
  *   terms/<n>.json       term -> postings [docDelta, passage, weight, ...]
  *   docs/<kind>-<n>.json titles, links and passage texts
  *
@@ -14,8 +15,11 @@
  * folding table, same rules). All words must match (the last one as a
  * prefix while it is being typed); a submitted query (Enter, or ?q= in the
  * address) matches whole words, and its last word as a prefix only when
- * the whole words find nothing. When none matches them all, results that
- * match some of them are shown, marked as such.
+ * the whole words find nothing. A word found nowhere is looked up among the
+ * words of entity names and aliases (names.json) within a small edit
+ * distance, so that "Khodorkovski" finds Khodorkovsky; the status line says
+ * which spelling was used. When none matches them all, results that match
+ * some of them are shown, marked as such.
  *
  * Results are built with DOM nodes and textContent only: no text from the
  * index ever reaches innerHTML.
@@ -31,6 +35,10 @@
   var MAX_COMPLETIONS = 100;    /* terms one prefix may expand to */
   var SNIPPET_CHARS = 240;
   var DEBOUNCE_MS = 160;
+  var FUZZY_ONE_EDIT = 5;       /* characters from which a word may be one edit off a name */
+  var FUZZY_TWO_EDITS = 8;      /* ... and two */
+  var MAX_SPELLINGS = 5;        /* close spellings one word may stand for */
+  var ENTITY_HIDDEN_ALIASES = 2; /* an entity's passages: names, description, hidden aliases */
 
   var FOLD = {};
   FOLD_TABLE.split(" ").forEach(function (entry) {
@@ -84,7 +92,7 @@
   if (root.charAt(root.length - 1) !== "/") root += "/";
   var indexUrl = root + "data/search/";
   var cache = {};
-  var stats = { requests: 0, bytes: 0 };
+  var stats = { requests: 0, bytes: 0, urls: [] };
   var metaPromise = null;
 
   function fetchJson(url, options) {
@@ -95,6 +103,7 @@
       }).then(function (text) {
         stats.requests += 1;
         stats.bytes += text.length;
+        stats.urls.push(url);
         return JSON.parse(text);
       });
       cache[url].catch(function () { delete cache[url]; });
@@ -163,31 +172,121 @@
 
   /* Matching and ranking ----------------------------------------------- */
 
+  /* Adds a term's postings list to `docs` (Map doc -> Map passage -> weight),
+   * its weights multiplied by `factor`. */
+  function addPostings(docs, list, factor) {
+    var doc = 0;
+    for (var i = 0; i + 2 < list.length; i += 3) {
+      doc += list[i];
+      var passages = docs.get(doc);
+      if (!passages) { passages = new Map(); docs.set(doc, passages); }
+      passages.set(list[i + 1], (passages.get(list[i + 1]) || 0) + list[i + 2] * factor);
+    }
+  }
+
+  function has(chunk, term) { return Object.prototype.hasOwnProperty.call(chunk, term); }
+
   /* Postings of one query word: Map doc -> Map passage -> weight. An exact
    * term counts twice as much as a completion of a prefix. */
   function postingsOf(word, chunks) {
     var docs = new Map();
     var seen = 0;
-    function add(list, factor) {
-      var doc = 0;
-      for (var i = 0; i + 2 < list.length; i += 3) {
-        doc += list[i];
-        var passages = docs.get(doc);
-        if (!passages) { passages = new Map(); docs.set(doc, passages); }
-        passages.set(list[i + 1], (passages.get(list[i + 1]) || 0) + list[i + 2] * factor);
-      }
-    }
     chunks.forEach(function (chunk) {
-      if (Object.prototype.hasOwnProperty.call(chunk, word.term)) add(chunk[word.term], 2);
+      if (has(chunk, word.term)) addPostings(docs, chunk[word.term], 2);
       if (!word.prefix) return;
       Object.keys(chunk).forEach(function (t) {
         if (t !== word.term && t.lastIndexOf(word.term, 0) === 0 && seen < MAX_COMPLETIONS) {
           seen += 1;
-          add(chunk[t], 1);
+          addPostings(docs, chunk[t], 1);
         }
       });
     });
     return docs;
+  }
+
+  /* Close spellings ---------------------------------------------------- */
+
+  /* How many edits a word may be from a name it misspells: none below five
+   * characters (one letter turns "Iran" into "Iraq"), one from five, two
+   * from eight. Numbers are never respelled. */
+  function editsAllowed(term) {
+    var n = Array.from(term).length;
+    if (/[0-9]/.test(term) || n < FUZZY_ONE_EDIT) return 0;
+    return n < FUZZY_TWO_EDITS ? 1 : 2;
+  }
+
+  /* Edit distance between a and b (arrays of characters): insertions,
+   * deletions, substitutions and swaps of two neighbours, each one edit.
+   * Anything above `max` is reported as max + 1. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var before = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var least = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, before[j - 2] + 1);
+        }
+        row.push(d);
+        if (d < least) least = d;
+      }
+      if (least > max) return max + 1;
+      before = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  /* The names' words closest to `word`, within the edits it allows: those at
+   * the least distance found, at most MAX_SPELLINGS of them. A word being
+   * typed is compared with the names' beginnings. */
+  function closeSpellings(names, word) {
+    var max = editsAllowed(word.term);
+    if (!max) return [];
+    var w = Array.from(word.term);
+    var found = [];
+    var best = max;
+    names.forEach(function (name) {
+      if (name === word.term) return;
+      var n = Array.from(name);
+      var d = max + 1;
+      if (word.prefix) {
+        for (var len = w.length - max; len <= w.length + max; len++) {
+          if (len >= 1 && len <= n.length) d = Math.min(d, distance(w, n.slice(0, len), best));
+        }
+      } else {
+        d = distance(w, n, best);
+      }
+      if (d > best) return;
+      if (d < best) { best = d; found = found.filter(function (f) { return f.edits <= d; }); }
+      found.push({ term: name, edits: d });
+    });
+    return found.slice(0, MAX_SPELLINGS);
+  }
+
+  /* For each word that matched nothing, the postings of the names it may
+   * misspell, weighed less than an exact match the further they are. Sets
+   * `word.spellings` to the terms used. */
+  function respell(meta, words, maps) {
+    var lost = words.filter(function (w, i) { return !maps[i].size && editsAllowed(w.term); });
+    if (!lost.length) return Promise.resolve();
+    return fetchJson(versioned(meta, "names.json")).then(function (names) {
+      return Promise.all(words.map(function (w, i) {
+        if (lost.indexOf(w) < 0) return null;
+        var close = closeSpellings(names, w);
+        w.spellings = close.map(function (c) { return c.term; });
+        return Promise.all(close.map(function (c) { return loadChunk(meta, chunkOf(meta, c.term)); }))
+          .then(function (chunks) {
+            close.forEach(function (c, k) {
+              if (has(chunks[k], c.term)) addPostings(maps[i], chunks[k][c.term], 2 / (1 + c.edits));
+            });
+          });
+      }));
+    });
   }
 
   function rank(meta, words, maps) {
@@ -225,7 +324,7 @@
         }
       });
       var kind = kindOf(meta, doc).kind;
-      var head = byPassage.get(0);
+      var head = byPassage.get(0) || (kind === "entity" ? byPassage.get(ENTITY_HIDDEN_ALIASES) : null);
       var tier = 2;
       if (head && head.words === all) tier = kind === "entity" ? 0 : kind === "article" ? 1 : 2;
       return { doc: doc, kind: kind, tier: tier, words: counts.get(doc), best: best,
@@ -266,8 +365,10 @@
         return Promise.all(chunksFor(meta, w).map(function (n) { return loadChunk(meta, n); }));
       })).then(function (chunkLists) {
         var maps = used.map(function (w, i) { return postingsOf(w, chunkLists[i]); });
-        var ranked = rank(meta, used, maps);
-        return { query: query, words: words, hits: ranked.hits, partial: ranked.partial, meta: meta };
+        return respell(meta, used, maps).then(function () {
+          var ranked = rank(meta, used, maps);
+          return { query: query, words: words, hits: ranked.hits, partial: ranked.partial, meta: meta };
+        });
       });
     });
   }
@@ -277,7 +378,8 @@
   function matcher(words) {
     return function (term) {
       return words.some(function (w) {
-        return term === w.term || (w.prefix && term.lastIndexOf(w.term, 0) === 0);
+        return term === w.term || (w.prefix && term.lastIndexOf(w.term, 0) === 0) ||
+          (w.spellings || []).indexOf(term) >= 0;
       });
     };
   }
@@ -317,11 +419,12 @@
   /* The passage to show and the anchor to link to. */
   function passageOf(meta, hit, frag) {
     var p = hit.best;
-    if (hit.kind === "quote") {
-      p = 0;
-    } else if (p === 0 || (hit.kind === "article" && p < meta.article_body_start && !frag.p[p])) {
-      /* The words are in the title: show another matching passage, or the
-       * opening text. */
+    if (hit.kind === "statement") {
+      /* The wording that matched, or the fullest one. */
+      if (p === 1) p = 0;
+    } else if (p === 0 || !frag.p[p]) {
+      /* The words are in the title or a passage not shown (an empty summary,
+       * a hidden alias): show another matching passage, or the opening text. */
       var other = -1;
       hit.passages.forEach(function (e, q) {
         if (q > 0 && frag.p[q] && (other < 0 || e.words > hit.passages.get(other).words)) other = q;
@@ -343,7 +446,7 @@
     return { text: frag.p[p] || "", anchor: anchor };
   }
 
-  var KIND_LABELS = { entity: "Entity", article: "Article", quote: "Quote" };
+  var KIND_LABELS = { entity: "Entity", article: "Article", statement: "Statement" };
 
   function href(frag, anchor) {
     var url = root + frag.u.replace(/^\/+/, "");
@@ -367,7 +470,7 @@
     title.className = "search-hit__title";
     var a = document.createElement("a");
     a.href = href(frag, passage.anchor);
-    if (hit.kind === "quote") {
+    if (hit.kind === "statement") {
       a.textContent = frag.t;
     } else {
       appendMarked(a, frag.t, isMatch, false);
@@ -376,7 +479,7 @@
     li.appendChild(meta1);
     li.appendChild(title);
     if (passage.text) {
-      var text = document.createElement(hit.kind === "quote" ? "blockquote" : "p");
+      var text = document.createElement(hit.kind === "statement" ? "blockquote" : "p");
       text.className = "search-hit__passage";
       appendMarked(text, passage.text, isMatch, true);
       li.appendChild(text);
@@ -423,10 +526,18 @@
       history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
     }
 
-    function describe(n, shown, query, partial) {
+    function describe(n, shown, query, partial, words) {
       var quoted = "\u201c" + query.trim() + "\u201d";
       if (!n) return "No results for " + quoted + ".";
       var s = n + (n === 1 ? " result" : " results") + " for " + quoted;
+      var spellings = [];
+      words.forEach(function (w) {
+        (w.spellings || []).forEach(function (t) { spellings.push("\u201c" + t + "\u201d"); });
+      });
+      if (spellings.length) {
+        s += ", spelled " + spellings.slice(0, -1).join(", ") +
+          (spellings.length > 1 ? " or " : "") + spellings[spellings.length - 1] + " in the dossier";
+      }
       if (partial) s += ", matching some of the words";
       if (shown < n) s += "; showing " + shown;
       return s + ".";
@@ -463,7 +574,7 @@
                 list.appendChild(renderHit(found.meta, hit, frags[i], isMatch));
               });
               shown += next.length;
-              status.textContent = describe(found.hits.length, shown, query, found.partial);
+              status.textContent = describe(found.hits.length, shown, query, found.partial, found.words);
               if (more && shown >= found.hits.length) {
                 more.parentNode.removeChild(more);
                 more = null;
@@ -474,7 +585,7 @@
         return page().then(function (ok) {
           if (!ok) return;
           clear(status.textContent);
-          status.textContent = describe(found.hits.length, shown, query, found.partial);
+          status.textContent = describe(found.hits.length, shown, query, found.partial, found.words);
           results.appendChild(list);
           if (shown < found.hits.length) {
             more = document.createElement("button");

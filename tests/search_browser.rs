@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -425,21 +425,24 @@ fn search_page_finds_and_links_in_headless_chromium() {
     let search = b.eval("location.search");
     assert_eq!(search, "?q=Mahdi");
 
-    // A word from a quotation: the quote itself is a result, and following it lands
-    // on the quote in its article.
+    // A word from a quotation: the statement is a result of its own, once however
+    // many outlets report it, titled by its speaker, and following it lands on the
+    // statement in the quote index.
     b.type_query("practically");
     let hits = b.results("practically");
-    let quote = hits
-        .iter()
-        .find(|h| h.kind == "Quote")
-        .unwrap_or_else(|| panic!("no quote among {hits:#?}"));
+    let statements: Vec<&Hit> = hits.iter().filter(|h| h.kind == "Statement").collect();
+    assert_eq!(statements.len(), 1, "{hits:#?}");
+    let statement = statements[0];
     assert!(
-        quote.passage.contains("on principle and practically"),
-        "{quote:?}"
+        statement.passage.contains("on principle and practically"),
+        "{statement:?}"
     );
-    assert_eq!(quote.marks, ["practically"]);
-    assert!(quote.href.starts_with(&server.url("/articles/")) && quote.href.contains("#q-"));
-    let target = quote.href.clone();
+    assert_eq!(statement.marks, ["practically"]);
+    assert!(
+        statement.href.starts_with(&server.url("/quotes/")) && statement.href.contains("#c-"),
+        "{statement:?}"
+    );
+    let target = statement.href.clone();
     b.click_link(&target);
     b.expect_anchor_with(&target, "practically");
 
@@ -638,6 +641,112 @@ fn an_editors_note_shows_its_label_once_in_headless_chromium() {
     );
 }
 
+/// A misspelt name finds the entity and the articles that spell it right, ranked as an
+/// exact search would rank them and marked where the right spelling stands; the status
+/// says which spelling was used. A hidden alias is found without being shown, and words
+/// that are not names, short words and numbers are never respelled.
+#[test]
+fn a_misspelt_name_finds_its_entity_in_headless_chromium() {
+    chromium();
+    let f = common::Fixture::new();
+    f.write(
+        "content/entities.toml",
+        r#"
+[[entity]]
+name = "Mikhail Khodorkovsky"
+kind = "person"
+hidden_aliases = ["Khordokovsky"]
+description = "Former head of Yukos."
+
+[[entity]]
+name = "Yukos"
+kind = "organisation"
+
+[[entity]]
+name = "Iraq"
+kind = "place"
+"#,
+    );
+    f.write(
+        "content/articles/first.md",
+        &common::article(
+            "Trial resumes",
+            "Mikhail Khodorkovsky returned to court on Monday.\n\nYukos faces bankruptcy.",
+        ),
+    );
+    f.write(
+        "content/articles/second.md",
+        &common::article(
+            "Shares fall",
+            "Khodorkovsky's company Yukos lost 4,000 jobs in Iraq.",
+        ),
+    );
+    f.write(
+        "content/articles/third.md",
+        &common::article("A misspelling", "Khordokovsky spoke to reporters."),
+    );
+    let (_tmp, server, mut b) = serve_fixture(&f);
+    let status = |b: &mut Browser| {
+        b.eval("document.getElementById('search-status').textContent")
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+
+    // Submitted: one letter off, then two (a swap and a doubled letter).
+    for query in ["Khodorkovski", "Khodorkovksyy"] {
+        b.goto(&server.url(&format!("/search/?q={query}")));
+        let hits = b.results(query);
+        assert_eq!(hits[0].kind, "Entity", "{hits:#?}");
+        assert_eq!(hits[0].title, "Mikhail Khodorkovsky", "{hits:#?}");
+        let mut articles: Vec<&str> = hits
+            .iter()
+            .filter(|h| h.kind == "Article")
+            .map(|h| h.title.as_str())
+            .collect();
+        articles.sort();
+        assert_eq!(articles, ["Shares fall", "Trial resumes"], "{hits:#?}");
+        assert!(
+            hits.iter()
+                .filter(|h| h.kind == "Article")
+                .all(|h| h.marks.iter().any(|m| m == "Khodorkovsky")),
+            "{hits:#?}"
+        );
+        assert_eq!(
+            status(&mut b),
+            format!("3 results for “{query}”, spelled “khodorkovsky” in the dossier.")
+        );
+    }
+
+    // Typed: a misspelt beginning is compared with the names' beginnings.
+    b.type_query("Khodorkovks");
+    let hits = b.results("Khodorkovks");
+    assert_eq!(hits[0].title, "Mikhail Khodorkovsky", "{hits:#?}");
+
+    // Two words, one misspelt: only what has both.
+    b.goto(&server.url("/search/?q=Yukso%20bankruptcy"));
+    let hits = b.results("Yukso bankruptcy");
+    let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, ["Trial resumes"], "{hits:#?}");
+
+    // The hidden alias finds the entity (and the article that uses it) without the
+    // result ever showing it.
+    b.goto(&server.url("/search/?q=Khordokovsky"));
+    let hits = b.results("Khordokovsky");
+    assert_eq!(hits[0].title, "Mikhail Khodorkovsky", "{hits:#?}");
+    assert_eq!(hits[0].passage, "Former head of Yukos.", "{hits:#?}");
+    assert!(hits.iter().any(|h| h.title == "A misspelling"), "{hits:#?}");
+    assert_eq!(status(&mut b), "2 results for “Khordokovsky”.");
+
+    // Not respelled: a word that is no name's, a four-letter word (Irak is one letter
+    // from Iraq and from Iran alike).
+    for query in ["bankrupcty", "Irak"] {
+        b.goto(&server.url(&format!("/search/?q={query}")));
+        assert!(b.results(query).is_empty(), "{query}");
+        assert_eq!(status(&mut b), format!("No results for “{query}”."));
+    }
+}
+
 /// Builds `f` into a temporary folder served under `/sub`, and opens a browser.
 fn serve_fixture(f: &common::Fixture) -> (tempfile::TempDir, Server, Browser) {
     let tmp = tempfile::tempdir().unwrap();
@@ -783,7 +892,29 @@ fn search_cost_per_query() {
         let hits = b.results(query).len();
         let took = start.elapsed();
         let stats = b.eval("JSON.stringify(dossierSearch.stats)");
+        let stats: Value = serde_json::from_str(stats.as_str().unwrap()).unwrap();
+        // What a host that compresses its responses sends: each file gzipped.
+        let gzipped: usize = stats["urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| {
+                let path = u.as_str().unwrap().split('?').next().unwrap();
+                let path = path
+                    .trim_start_matches(&server.url(""))
+                    .trim_start_matches('/');
+                let bytes = std::fs::read(Path::new(&site).join(path)).unwrap();
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+                gz.write_all(&bytes).unwrap();
+                gz.finish().unwrap().len()
+            })
+            .sum();
         let status = b.eval("document.getElementById('search-status').textContent");
-        eprintln!("{query:?}: {status} {stats} shown {hits}, {took:?} after load");
+        eprintln!(
+            "{query:?}: {status} {} requests, {} KB, {} KB gzipped; shown {hits}, {took:?} after load",
+            stats["requests"],
+            stats["bytes"].as_u64().unwrap() / 1024,
+            gzipped / 1024
+        );
     }
 }

@@ -185,14 +185,22 @@ fn fixture_index_has_terms_postings_and_passages() {
         .iter()
         .map(|k| k["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["entity", "article", "quote"]);
+    assert_eq!(kinds, ["entity", "article", "statement"]);
 
     let mahdi = index.doc_by_url("/entities/adel-abdul-mahdi/");
     let iraq = index.doc_by_url("/entities/iraq/");
     let first = index.doc_by_url("/articles/first/");
     let second = index.doc_by_url("/articles/second/");
-    let quote = index.doc_by_url("/articles/first/#q-1");
-    // The quote is titled by its speaker, when attribution found one.
+    // The one quote is a statement, which leads to its place in the quote index.
+    let quote = index.doc_by_url("/quotes/#c-1");
+    assert_eq!(index.docs[quote]["l"], "Reuters");
+    assert_eq!(index.docs[quote]["d"], "5 January 2020");
+    // The words of the entities' names, four letters and more, that the index holds.
+    assert_eq!(
+        index.file("data/search/names.json"),
+        serde_json::json!(["abdul", "adel", "iraq", "mahdi"])
+    );
+    // The statement is titled by its speaker, when attribution found one.
     let quotes = &index
         .all_files
         .iter()
@@ -204,7 +212,7 @@ fn fixture_index_has_terms_postings_and_passages() {
     let speaker = first_quote["speaker"]["name"].as_str();
     assert_eq!(
         index.docs[quote]["t"],
-        speaker.unwrap_or("Unattributed quote")
+        speaker.unwrap_or("Unattributed statement")
     );
     assert_eq!(index.docs[first]["l"], "Reuters");
     assert_eq!(index.docs[first]["d"], "5 January 2020");
@@ -257,6 +265,85 @@ fn fixture_index_has_terms_postings_and_passages() {
     assert!(
         anchor == "q-1" || anchor.starts_with("m-"),
         "the paragraph links to its first quote or mention: {anchor}"
+    );
+}
+
+/// A statement reported by several outlets is one document: every outlet in its label,
+/// every distinct wording a passage of it, so a word of any wording finds it once.
+#[test]
+fn a_statement_is_one_document_with_every_wording() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/third.md",
+        "+++\ntitle = \"Third\"\ndate = 2020-01-06\nsource = \"AFP\"\n+++\n\
+         “Despite the internal and external difficulties we might face, it remains best for Iraq,” \
+         Abdul Mahdi said.\n",
+    );
+    let index = decode(build(f.root()));
+    let statements: Vec<&Value> = index
+        .docs
+        .iter()
+        .filter(|d| d["u"].as_str().unwrap().starts_with("/quotes/"))
+        .collect();
+    assert_eq!(statements.len(), 1, "{statements:#?}");
+    let s = statements[0];
+    assert_eq!(s["l"], "AFP and Reuters");
+    // First reported on the 5th (Reuters), before AFP's of the 6th.
+    assert_eq!(s["d"], "5 January 2020");
+    assert_eq!(s["t"], "Adel Abdul Mahdi");
+    let passages: Vec<&str> = s["p"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(passages.len(), 3, "{passages:?}");
+    assert_eq!(passages[1], "Adel Abdul Mahdi");
+    let mut wordings = [passages[0], passages[2]];
+    wordings.sort();
+    assert_eq!(
+        wordings,
+        [
+            "Despite the internal and external difficulties that we might face, it remains best for Iraq",
+            "Despite the internal and external difficulties we might face, it remains best for Iraq",
+        ]
+    );
+    let doc = index.docs.iter().position(|d| std::ptr::eq(d, s)).unwrap() as u64;
+    let despite: Vec<_> = index
+        .postings("despite")
+        .iter()
+        .filter(|p| p.0 == doc)
+        .collect();
+    assert_eq!(despite.len(), 2, "in both wordings: {despite:?}");
+}
+
+/// A hidden alias is searched (the entity's third passage) but its fragment text is
+/// empty, so no result shows it.
+#[test]
+fn a_hidden_alias_is_searched_but_never_shown() {
+    let f = Fixture::new();
+    f.write(
+        "content/entities.toml",
+        "[[entity]]\nname = \"Adel Abdul Mahdi\"\nkind = \"person\"\n\
+         hidden_aliases = [\"Abdel Mehdi\"]\n",
+    );
+    f.write(
+        "content/articles/second.md",
+        &article("Second", "Abdel Mehdi spoke."),
+    );
+    let index = decode(build(f.root()));
+    let mahdi = index.doc_by_url("/entities/adel-abdul-mahdi/") as u64;
+    assert_eq!(index.docs[mahdi as usize]["p"][0], "Adel Abdul Mahdi");
+    assert_eq!(index.docs[mahdi as usize]["p"][2], "");
+    assert!(
+        index.postings("mehdi").contains(&(mahdi, 2, 12)),
+        "{:?}",
+        index.postings("mehdi")
+    );
+    let names = index.file("data/search/names.json");
+    assert!(
+        names.as_array().unwrap().contains(&Value::from("mehdi")),
+        "{names}"
     );
 }
 
@@ -332,6 +419,7 @@ fn file_names_are_safe_and_chunks_are_found_by_the_client_rule() {
     for file in &index.files {
         let name = file.path.strip_prefix("data/search/").unwrap();
         let ok = name == "meta.json"
+            || name == "names.json"
             || name
                 .strip_prefix("terms/")
                 .and_then(|n| n.strip_suffix(".json"))
@@ -341,7 +429,7 @@ fn file_names_are_safe_and_chunks_are_found_by_the_client_rule() {
                 .and_then(|n| n.strip_suffix(".json"))
                 .and_then(|n| n.split_once('-'))
                 .is_some_and(|(k, n)| {
-                    ["entity", "article", "quote"].contains(&k)
+                    ["entity", "article", "statement"].contains(&k)
                         && !n.is_empty()
                         && n.bytes().all(|b| b.is_ascii_digit())
                 });

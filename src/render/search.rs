@@ -1,29 +1,34 @@
 //! The search index: every word of the dossier, in small files a static host can serve.
 //!
 //! Search runs in the reader's browser (`static/search.js`), so the index has to be
-//! cheap to fetch piece by piece. It is built from the [`Dossier`] alone, as three kinds
+//! cheap to fetch piece by piece. It is built from the [`Dossier`] alone, as four kinds
 //! of file under `data/search/`:
 //!
 //! - `meta.json`, small and read first: how documents are numbered (entities, then
-//!   articles, then quotes, each kind a contiguous range), the first term of every term
+//!   articles, then statements, each kind a contiguous range), the first term of every term
 //!   chunk, and the corpus's most common terms.
 //! - `terms/<n>.json`, term chunks: the sorted vocabulary cut into consecutive ranges
 //!   of about [`TERM_CHUNK_BYTES`], each an object from term to its postings. A query
 //!   word needs exactly one chunk (a prefix, the few chunks its range spans); a word so
 //!   common that its postings alone exceed the budget gets a chunk of its own, which is
 //!   only fetched when someone searches for it.
+//! - `names.json`, the words of the entities' names and aliases: fetched only when a
+//!   query word matches nothing, to look for the name it misspells (within one edit
+//!   from five characters, two from eight, as Typesense allows).
 //! - `docs/<kind>-<n>.json`, document fragments: title, URL, label, date and the text of
 //!   every passage, so results can show the passage that matched. Articles come
 //!   [`ARTICLES_PER_FILE`] to a file (they are large), entities [`ENTITIES_PER_FILE`] and
-//!   quotes [`QUOTES_PER_FILE`]. Only the fragments of the results on screen are
+//!   statements [`STATEMENTS_PER_FILE`]. Only the fragments of the results on screen are
 //!   fetched.
 //!
 //! A document is a list of passages: an article is its title, byline, summary and then
 //! one passage per block of text (paragraph, heading, list item...), linked through the
-//! first mention or quote anchor (`m-N`, `q-N`) in that block; an entity is its names
-//! and its description; a quote is its text and its speaker. A posting is three
-//! integers, `doc`, `passage`, `weight`, flattened into one array per term, with `doc`
-//! stored as the difference from the previous posting's.
+//! first mention or quote anchor (`m-N`, `q-N`) in that block; an entity is its names,
+//! its description and its hidden aliases (searched, never shown); a statement (a quote
+//! and its reports in other outlets, as the quote index groups them) is its fullest
+//! wording, its speaker and its other wordings, and leads to its place in the quote
+//! index. A posting is three integers, `doc`, `passage`, `weight`, flattened into one
+//! array per term, with `doc` stored as the difference from the previous posting's.
 //!
 //! Words are found by [`tokenize`], which `search.js` mirrors exactly (same folding
 //! table, same rules): lower case, common Latin diacritics folded (`é` to `e`, `ß` to
@@ -44,6 +49,7 @@ use serde::Serialize;
 use crate::link::Dossier;
 use crate::render::OutputFile;
 use crate::render::views::{display_date, kind_label};
+use crate::text::list_names;
 
 /// Folding of lower-case letters with diacritics to plain ones: entries separated by a
 /// space, each a letter followed by what it becomes. `static/search.js` holds the same
@@ -59,13 +65,13 @@ pub const TERM_CHUNK_BYTES: usize = 32 * 1024;
 
 /// Documents per fragment file, by kind. A result list shows ten results, so it
 /// fetches at most ten fragment files: an article's text averages 2 to 5 KB, an
-/// entity's or a quote's a few hundred bytes. Grouping keeps the index at a few
+/// entity's or a statement's a few hundred bytes. Grouping keeps the index at a few
 /// thousand files however many articles there are (a static host may cap a site at
 /// 20,000), and each file small enough that ten of them stay well under 100 KB once
 /// compressed, as hosts serve them.
 pub const ARTICLES_PER_FILE: usize = 3;
 pub const ENTITIES_PER_FILE: usize = 32;
-pub const QUOTES_PER_FILE: usize = 64;
+pub const STATEMENTS_PER_FILE: usize = 64;
 
 /// Passages of an article before its body: title, byline, summary.
 pub const ARTICLE_BODY_START: usize = 3;
@@ -177,7 +183,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 pub enum DocKind {
     Entity,
     Article,
-    Quote,
+    Statement,
 }
 
 impl DocKind {
@@ -185,7 +191,7 @@ impl DocKind {
         match self {
             DocKind::Entity => "entity",
             DocKind::Article => "article",
-            DocKind::Quote => "quote",
+            DocKind::Statement => "statement",
         }
     }
 
@@ -193,7 +199,7 @@ impl DocKind {
         match self {
             DocKind::Article => ARTICLES_PER_FILE,
             DocKind::Entity => ENTITIES_PER_FILE,
-            DocKind::Quote => QUOTES_PER_FILE,
+            DocKind::Statement => STATEMENTS_PER_FILE,
         }
     }
 }
@@ -205,6 +211,8 @@ struct Passage<'a> {
     text: Cow<'a, str>,
     anchor: &'a str,
     boost: u32,
+    /// Whether a result may show the text: hidden aliases are searched, never shown.
+    shown: bool,
 }
 
 impl<'a> Passage<'a> {
@@ -213,6 +221,7 @@ impl<'a> Passage<'a> {
             text: text.into(),
             anchor: "",
             boost,
+            shown: true,
         }
     }
 }
@@ -225,12 +234,12 @@ struct Doc<'a> {
     /// Site path (`/articles/x/`, `/articles/x/#q-2`).
     url: String,
     /// Entity kind, or the article's source.
-    label: &'a str,
+    label: Cow<'a, str>,
     date: String,
     passages: Vec<Passage<'a>>,
 }
 
-/// The documents of the dossier in index order: entities, articles, quotes.
+/// The documents of the dossier in index order: entities, articles, statements.
 fn documents(d: &Dossier) -> Vec<Doc<'_>> {
     let mut docs = Vec::new();
     for (e, entity) in d.registry.entities.iter().enumerate() {
@@ -240,16 +249,25 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
             names.push_str(&entity.aliases.join(", "));
             names.push(')');
         }
+        let mut passages = vec![
+            Passage::new(names, BOOST_ENTITY_NAME),
+            Passage::new(html_to_text(&d.descriptions[e]), BOOST_TEXT),
+        ];
+        if !entity.hidden_aliases.is_empty() {
+            // Found by a search for the spelling, but never shown as one of its names.
+            // The third passage, where `search.js` (ENTITY_HIDDEN_ALIASES) looks.
+            passages.push(Passage {
+                shown: false,
+                ..Passage::new(entity.hidden_aliases.join(", "), BOOST_ENTITY_NAME)
+            });
+        }
         docs.push(Doc {
             kind: DocKind::Entity,
             title: &entity.name,
             url: format!("/entities/{}/", entity.id),
-            label: kind_label(entity.kind),
+            label: Cow::Borrowed(kind_label(entity.kind)),
             date: String::new(),
-            passages: vec![
-                Passage::new(names, BOOST_ENTITY_NAME),
-                Passage::new(html_to_text(&d.descriptions[e]), BOOST_TEXT),
-            ],
+            passages,
         });
     }
     docs.par_extend(d.articles.par_iter().map(|a| {
@@ -272,37 +290,53 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
                 _ => BOOST_TEXT,
             };
             passages.push(Passage {
-                text: Cow::Borrowed(&block.text),
                 anchor,
-                boost,
+                ..Passage::new(block.text.as_str(), boost)
             });
         }
         Doc {
             kind: DocKind::Article,
             title: &art.title,
             url: format!("/articles/{}/", art.slug),
-            label: &art.source,
+            label: Cow::Borrowed(&art.source),
             date: display_date(art.date),
             passages,
         }
     }));
-    for a in &d.articles {
-        let art = &a.article;
-        let date = display_date(art.date);
-        for q in a.body.quotes.iter().filter(|q| !q.is_term) {
-            let speaker = q.speaker.as_ref().map(|s| d.speaker_view(s).name);
-            docs.push(Doc {
-                kind: DocKind::Quote,
-                title: speaker.unwrap_or("Unattributed quote"),
-                url: format!("/articles/{}/#{}", art.slug, q.anchor),
-                label: &art.source,
-                date: date.clone(),
-                passages: vec![
-                    Passage::new(q.text.as_str(), BOOST_QUOTE),
-                    Passage::new(speaker.unwrap_or_default(), BOOST_SPEAKER),
-                ],
-            });
+    for (c, cluster) in d.clusters.iter().enumerate() {
+        let speaker = cluster.speaker.as_ref().map(|s| d.speaker_view(s).name);
+        let wording = d.quote(cluster.representative).text.as_str();
+        let mut passages = vec![
+            Passage::new(wording, BOOST_QUOTE),
+            Passage::new(speaker.unwrap_or_default(), BOOST_SPEAKER),
+        ];
+        // The other wordings the quote index lists, each once.
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.insert(wording);
+        for &r in &cluster.listed {
+            let text = d.quote(r).text.as_str();
+            if seen.insert(text) {
+                passages.push(Passage::new(text, BOOST_QUOTE));
+            }
         }
+        let first = cluster
+            .quotes
+            .iter()
+            .map(|&(a, _)| d.articles[a].article.date)
+            .min()
+            .expect("a statement has a report");
+        docs.push(Doc {
+            kind: DocKind::Statement,
+            title: speaker.unwrap_or("Unattributed statement"),
+            url: d.cluster_path(c),
+            label: Cow::Owned(list_names(
+                &cluster.sources,
+                3,
+                ("other outlet", "other outlets"),
+            )),
+            date: display_date(first),
+            passages,
+        });
     }
     docs
 }
@@ -696,9 +730,13 @@ fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
             Fragment {
                 t: doc.title,
                 u: &doc.url,
-                l: doc.label,
+                l: &doc.label,
                 d: &doc.date,
-                p: doc.passages.iter().map(|p| p.text.as_ref()).collect(),
+                p: doc
+                    .passages
+                    .iter()
+                    .map(|p| if p.shown { p.text.as_ref() } else { "" })
+                    .collect(),
                 a: if anchored {
                     doc.passages.iter().map(|p| p.anchor).collect()
                 } else {
@@ -717,6 +755,35 @@ fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
     )
 }
 
+/// Name terms shorter than this (in characters) are left out of `names.json`: the
+/// client only looks for a close spelling of a word of five characters or more, which
+/// is at least four once a letter is taken out.
+const MIN_NAME_TERM_CHARS: usize = 4;
+
+/// The words of every entity's names and aliases, hidden ones included, that the index
+/// holds, sorted and without repeats: what the client compares a query word that
+/// matches nothing against, to find the name it misspells. Numbers are left out: one
+/// digit off is another number, not a typing slip.
+fn name_terms(d: &Dossier, terms: &[(String, TermPostings)]) -> Vec<String> {
+    let mut names: Vec<String> = d
+        .registry
+        .entities
+        .iter()
+        .flat_map(|e| e.names())
+        .flat_map(tokenize)
+        .filter(|t| {
+            t.chars().count() >= MIN_NAME_TERM_CHARS
+                && !t.chars().any(|c| c.is_numeric())
+                && terms
+                    .binary_search_by(|(term, _)| utf16_cmp(term, t))
+                    .is_ok()
+        })
+        .collect();
+    names.sort_unstable_by(|a, b| utf16_cmp(a, b));
+    names.dedup();
+    names
+}
+
 /// The search index of the dossier: `data/search/meta.json`, term chunks and document
 /// fragments, each handed to `emit` as soon as it is made (the index is never whole in
 /// memory).
@@ -730,7 +797,7 @@ pub fn search_files(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
     let mut fragment_hashes = Vec::new();
     let mut kinds = Vec::new();
     let mut start = 0;
-    for kind in [DocKind::Entity, DocKind::Article, DocKind::Quote] {
+    for kind in [DocKind::Entity, DocKind::Article, DocKind::Statement] {
         let count = docs[start..]
             .iter()
             .take_while(|doc| doc.kind == kind)
@@ -763,14 +830,19 @@ pub fn search_files(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
     } else {
         Vec::new()
     };
-    let mut term_hashes = Vec::new();
+    let names = OutputFile::new(
+        "data/search/names.json",
+        serde_json::to_vec(&name_terms(d, &terms)).expect("names serialise"),
+    );
+    let mut term_hashes = vec![file_hash(&names)];
+    emit(names);
     let chunks = term_chunks(terms, &mut |f| {
         term_hashes.push(file_hash(&f));
         emit(f);
     });
     let meta = Meta {
         version: 1,
-        // Term chunks first, then fragments, as the files were once listed.
+        // The name list, term chunks, then fragments.
         hash: fingerprint(term_hashes.into_iter().chain(fragment_hashes)),
         docs: doc_count,
         kinds,

@@ -54,6 +54,29 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Names as a reader lists them: "AFP", "AFP and Reuters", "AFP, Reuters and The
+/// Hill"; beyond `max` names, the first `max - 1` and how many others, in `others`
+/// ("AFP, Reuters and 4 other outlets").
+pub fn list_names(names: &[impl AsRef<str>], max: usize, others: (&str, &str)) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    let (shown, rest) = if names.len() > max.max(2) {
+        let keep = max.max(2) - 1;
+        let rest = names.len() - keep;
+        (&names[..keep], Some(count(rest, others.0, others.1)))
+    } else {
+        (&names[..], None)
+    };
+    let mut items: Vec<&str> = shown.to_vec();
+    if let Some(rest) = &rest {
+        items.push(rest);
+    }
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, init)) => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -75,6 +98,27 @@ pub fn escape_html(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_listed_as_a_reader_lists_them() {
+        let outlets = ("other outlet", "other outlets");
+        let list = |n: &[&str]| list_names(n, 3, outlets);
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["AFP"]), "AFP");
+        assert_eq!(list(&["AFP", "Reuters"]), "AFP and Reuters");
+        assert_eq!(
+            list(&["AFP", "Reuters", "The Hill"]),
+            "AFP, Reuters and The Hill"
+        );
+        assert_eq!(
+            list(&["AFP", "BBC", "Reuters", "The Hill"]),
+            "AFP, BBC and 2 other outlets"
+        );
+        assert_eq!(
+            list_names(&["AFP", "BBC", "CNN"], 1, outlets),
+            "AFP and 2 other outlets"
+        );
+    }
 
     #[test]
     fn slugs_keep_words_whole_across_apostrophes() {
