@@ -292,6 +292,15 @@ fn yaml_front_matter_is_read_and_its_errors_located() {
         f.build_err(),
         "content/articles/second.md:5: error: `draft` must be `true` or `false`, not the text \"maybe\"\n1 error; nothing was written\n"
     );
+    // A mistake inside a `quotes` entry, at the line of its key in that entry.
+    f.write(
+        "content/articles/second.md",
+        "---\ntitle: Vote\ndate: 2020-01-05\nsource: Reuters\nquotes:\n  - text: spoke\n    speaker: adel-abdul-mahdi\n  - speaker: adel-abdul-mahdi\n    # a number, not words\n    text: 5\n---\nAdel Abdul Mahdi spoke in Iraq.\n",
+    );
+    assert_eq!(
+        f.build_err(),
+        "content/articles/second.md:10: error: `text` must be text in quotes, not 5\n1 error; nothing was written\n"
+    );
     f.write(
         "content/articles/second.md",
         "---\ntitle: Vote\ndate: 2020-01-05\n",

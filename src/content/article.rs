@@ -115,13 +115,10 @@ pub fn parse_article(file: &Path, slug: &str, text: &str) -> Result<Article, Vec
                     .with_help("write `key: value` lines between the `---` lines, or TOML between `+++` lines"),
             ]
         })?;
+        let lines = frontmatter::YamlLines::of(split.front_matter);
         let yaml_line = |toml_line: usize| {
-            let key = toml
-                .lines()
-                .nth(toml_line.saturating_sub(fm_line))
-                .and_then(|l| l.split_once('=').map(|(k, _)| k.trim()))
-                .unwrap_or_default();
-            frontmatter::yaml_key_line(split.front_matter, key).map_or(1, |l| fm_line + l - 1)
+            let path = frontmatter::toml_path(&toml, toml_line.saturating_sub(fm_line));
+            lines.line(&path).map_or(1, |l| fm_line + l - 1)
         };
         return parse_front_matter(file, slug, &toml, fm_line, &split).map_err(|errors| {
             errors

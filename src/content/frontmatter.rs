@@ -86,14 +86,150 @@ pub fn split(text: &str, required: bool) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed)
 }
 
-/// The 1-based line of `yaml` that holds the top-level `key:`.
-pub fn yaml_key_line(yaml: &str, key: &str) -> Option<usize> {
-    if key.is_empty() {
-        return None;
+/// Where each key and item of YAML front matter is: its path (`title`, `quotes.1`,
+/// `quotes.1.speaker`, items numbered from 0) to its 1-based line. Built from the
+/// parser's events, so flow style, comments and blank lines make no difference.
+#[derive(Debug, Default)]
+pub struct YamlLines {
+    lines: std::collections::HashMap<String, usize>,
+}
+
+impl YamlLines {
+    /// The lines of `yaml`'s keys and items (none where it cannot be parsed).
+    pub fn of(yaml: &str) -> YamlLines {
+        use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+        use yaml_rust2::scanner::Marker;
+
+        enum Frame {
+            /// A mapping at `path`, and the path of the key whose value comes next.
+            Map { path: String, key: Option<String> },
+            /// A sequence at `path`, and the number of its next item.
+            Seq { path: String, next: usize },
+        }
+        #[derive(Default)]
+        struct Receiver {
+            stack: Vec<Frame>,
+            lines: std::collections::HashMap<String, usize>,
+        }
+        fn join(path: &str, part: &str) -> String {
+            if path.is_empty() {
+                part.to_string()
+            } else {
+                format!("{path}.{part}")
+            }
+        }
+        impl Receiver {
+            /// The path of the node that starts here, recorded at `line` when it is an
+            /// item; `None` when it is a mapping's key.
+            fn node(&mut self, line: usize) -> Option<String> {
+                match self.stack.last_mut() {
+                    None => Some(String::new()),
+                    Some(Frame::Map { key, .. }) => key.take(),
+                    Some(Frame::Seq { path, next }) => {
+                        let item = join(path, &next.to_string());
+                        *next += 1;
+                        self.lines.entry(item.clone()).or_insert(line);
+                        Some(item)
+                    }
+                }
+            }
+        }
+        impl MarkedEventReceiver for Receiver {
+            fn on_event(&mut self, ev: Event, mark: Marker) {
+                let line = mark.line();
+                match ev {
+                    Event::Scalar(text, ..) => {
+                        if self.node(line).is_none() {
+                            // A key: its value comes next.
+                            if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                                let at = join(path, &text);
+                                self.lines.entry(at.clone()).or_insert(line);
+                                *key = Some(at);
+                            }
+                        }
+                    }
+                    Event::MappingStart(..) => {
+                        let path = self.node(line).unwrap_or_default();
+                        self.stack.push(Frame::Map { path, key: None });
+                    }
+                    Event::SequenceStart(..) => {
+                        let path = self.node(line).unwrap_or_default();
+                        self.stack.push(Frame::Seq { path, next: 0 });
+                    }
+                    Event::MappingEnd | Event::SequenceEnd => {
+                        self.stack.pop();
+                    }
+                    Event::Alias(_) => {
+                        self.node(line);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut receiver = Receiver::default();
+        let _ = Parser::new_from_str(yaml).load(&mut receiver, false);
+        YamlLines {
+            lines: receiver.lines,
+        }
     }
-    yaml.lines()
-        .position(|l| l.starts_with(key) && l[key.len()..].trim_start().starts_with(':'))
-        .map(|i| i + 1)
+
+    /// The line of `path`, or of the nearest thing that holds it (`quotes.1` for
+    /// `quotes.1.text` when the item has no `text`).
+    pub fn line(&self, path: &str) -> Option<usize> {
+        let mut path = path;
+        loop {
+            if let Some(&line) = self.lines.get(path) {
+                return Some(line);
+            }
+            path = &path[..path.rfind('.')?];
+        }
+    }
+}
+
+/// The path of what line `line` (0-based) of TOML written by [`yaml_to_toml`] sets, as
+/// [`YamlLines`] names it: `title`, or `quotes.1.text` under the second `[[quotes]]`.
+pub fn toml_path(toml: &str, line: usize) -> String {
+    let unquote = |k: &str| k.trim().trim_matches('"').to_string();
+    let mut table = String::new();
+    let mut items: std::collections::HashMap<String, usize> = Default::default();
+    let mut path = String::new();
+    // The closing delimiter of a multi-line string being read: its lines are its key's.
+    let mut in_string: Option<&str> = None;
+    for (i, l) in toml.lines().enumerate().take(line + 1) {
+        let l = l.trim();
+        if let Some(delimiter) = in_string {
+            if l.contains(delimiter) {
+                in_string = None;
+            }
+            continue;
+        }
+        if let Some(name) = l.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
+            let name = unquote(name);
+            let n = items.entry(name.clone()).or_insert(0);
+            table = format!("{name}.{n}");
+            *n += 1;
+            path = table.clone();
+        } else if let Some(name) = l.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = unquote(name);
+            path = table.clone();
+        } else if let Some((key, value)) = l.split_once('=') {
+            let value = value.trim();
+            in_string = ["\"\"\"", "'''"]
+                .into_iter()
+                .find(|d| value.starts_with(d) && !value[3..].contains(d));
+            if i == line || in_string.is_some() {
+                let key = unquote(key);
+                path = if table.is_empty() {
+                    key
+                } else {
+                    format!("{table}.{key}")
+                };
+            }
+        } else {
+            path = table.clone();
+        }
+    }
+    path
 }
 
 /// YAML front matter as TOML, one top-level key a line, sorted (tables of tables, such
@@ -108,7 +244,8 @@ pub fn yaml_to_toml(yaml: &str) -> Result<String, (usize, usize, String)> {
             format!("the YAML front matter cannot be read: {}", e.info()),
         )
     })?;
-    let line_of = |key: &str| yaml_key_line(yaml, key).unwrap_or(1);
+    let lines = YamlLines::of(yaml);
+    let line_of = |key: &str| lines.line(key).unwrap_or(1);
     fn value(y: &Yaml) -> Result<toml::Value, String> {
         Ok(match y {
             Yaml::String(s) => toml::Value::String(s.clone()),
@@ -231,6 +368,60 @@ mod tests {
             yaml_to_toml("title: [unclosed\n").unwrap_err().0,
             2,
             "a YAML error keeps its line"
+        );
+    }
+
+    #[test]
+    fn yaml_keys_and_items_have_their_lines() {
+        let yaml = "title: A\n\n# a comment\nquotes:\n  - text: one\n    speaker: x\n  -\n    speaker: y\n    text: >\n      two\ntags: [a, b]\nplace: {name: Iraq}\n";
+        let lines = YamlLines::of(yaml);
+        for (path, line) in [
+            ("title", 1),
+            ("quotes", 4),
+            ("quotes.0", 5),
+            ("quotes.0.text", 5),
+            ("quotes.0.speaker", 6),
+            // An item that starts on the line after its dash starts there.
+            ("quotes.1", 8),
+            ("quotes.1.speaker", 8),
+            ("quotes.1.text", 9),
+            ("tags.1", 11),
+            ("place.name", 12),
+            // Not there: the nearest thing that holds it.
+            ("quotes.1.date", 8),
+            ("quotes.5.text", 4),
+        ] {
+            assert_eq!(lines.line(path), Some(line), "{path}");
+        }
+        assert_eq!(lines.line("missing"), None);
+        assert_eq!(YamlLines::of("title: [unclosed\n").line("title"), Some(1));
+
+        let toml = yaml_to_toml(yaml).unwrap();
+        let paths: Vec<String> = (0..toml.lines().count())
+            .map(|l| toml_path(&toml, l))
+            .collect();
+        assert_eq!(
+            toml.lines()
+                .zip(&paths)
+                .map(|(l, p)| format!("{l} -> {p}"))
+                .collect::<Vec<_>>(),
+            [
+                "tags = [\"a\", \"b\"] -> tags",
+                "title = \"A\" -> title",
+                " -> ",
+                "[place] -> place",
+                "name = \"Iraq\" -> place.name",
+                " -> place",
+                "[[quotes]] -> quotes.0",
+                "speaker = \"x\" -> quotes.0.speaker",
+                "text = \"one\" -> quotes.0.text",
+                " -> quotes.0",
+                "[[quotes]] -> quotes.1",
+                "speaker = \"y\" -> quotes.1.speaker",
+                "text = \"\"\" -> quotes.1.text",
+                "two -> quotes.1.text",
+                "\"\"\" -> quotes.1.text",
+            ]
         );
     }
 
