@@ -756,32 +756,43 @@ fn serve_fixture(f: &common::Fixture) -> (tempfile::TempDir, Server, Browser) {
     (tmp, server, Browser::launch())
 }
 
-/// On a desktop-wide window, a short article's text starts right under its byline,
-/// however tall the sidebar beside it ("Who and what", "Quoted", the legend).
+/// A short article's text starts right under its byline, on a desktop (however tall
+/// the sidebar beside it: "Who and what", "Quoted", the legend) and on a phone.
 #[test]
 fn a_short_article_starts_under_its_byline_in_headless_chromium() {
     chromium();
     let f = common::Fixture::new();
     let (_tmp, server, mut b) = serve_fixture(&f);
-    b.goto(&server.url("/articles/second/"));
-    let m = b.eval(
-        "(() => { const by = document.querySelector('.byline').getBoundingClientRect();
-            const body = document.querySelector('.article-body').firstElementChild.getBoundingClientRect();
-            const aside = document.querySelector('.article-aside').getBoundingClientRect();
-            return {byline: by.bottom, text: body.top, aside: aside.height, body: body.height, width: innerWidth}; })()",
-    );
-    let f = |k: &str| m[k].as_f64().unwrap();
-    assert!(f("width") >= 1024.0, "{m}");
-    // The sidebar is the taller: the case where the gap opened.
-    assert!(
-        f("aside") > f("text") - f("byline") + f("body") + 200.0,
-        "{m}"
-    );
-    assert!(
-        f("text") - f("byline") <= 64.0,
-        "{} px between the byline and the text: {m}",
-        f("text") - f("byline")
-    );
+    for (width, height, mobile) in [(1280, 900, false), (390, 844, true)] {
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}),
+        );
+        b.goto(&server.url("/articles/second/"));
+        let m = b.eval(
+            "(() => { const by = document.querySelector('.byline').getBoundingClientRect();
+                const body = document.querySelector('.article-body').firstElementChild.getBoundingClientRect();
+                const aside = document.querySelector('.article-aside').getBoundingClientRect();
+                return {byline: by.bottom, text: body.top, aside: aside.height, aside_left: aside.left,
+                    body_right: body.right, body: body.height, width: innerWidth}; })()",
+        );
+        let f = |k: &str| m[k].as_f64().unwrap();
+        assert_eq!(f("width"), f64::from(width), "{m}");
+        if !mobile {
+            // The sidebar is beside the text and the taller: the case where the gap
+            // opened.
+            assert!(f("aside_left") >= f("body_right"), "{m}");
+            assert!(
+                f("aside") > f("text") - f("byline") + f("body") + 200.0,
+                "{m}"
+            );
+        }
+        assert!(
+            f("text") - f("byline") <= 64.0,
+            "{width} px wide: {} px between the byline and the text: {m}",
+            f("text") - f("byline")
+        );
+    }
 }
 
 /// The timeline chart's labels are drawn at least at the size of the page's small
@@ -802,7 +813,7 @@ fn the_timeline_stays_readable_on_a_desktop_and_a_phone_in_headless_chromium() {
         );
     }
     let (_tmp, server, mut b) = serve_fixture(&f);
-    for (width, height, mobile) in [(1200, 900, false), (375, 740, true)] {
+    for (width, height, mobile) in [(1280, 900, false), (390, 844, true)] {
         b.call(
             "Emulation.setDeviceMetricsOverride",
             json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}),
@@ -842,35 +853,46 @@ fn the_timeline_stays_readable_on_a_desktop_and_a_phone_in_headless_chromium() {
     }
 }
 
-/// On a phone the quote index's coverage grid keeps its labels in view, scrolls
-/// sideways for the outlets, and says so.
+/// The quote index's coverage grid keeps its labels in view on a desktop and on a
+/// phone; on a phone, too narrow for every outlet, it scrolls sideways and says so.
 #[test]
-fn the_coverage_grid_on_a_phone_shows_its_labels_and_says_it_scrolls() {
+fn the_coverage_grid_shows_its_labels_and_on_a_phone_says_it_scrolls() {
     chromium();
     let (_tmp, server, mut b) = serve_example();
-    b.call(
-        "Emulation.setDeviceMetricsOverride",
-        json!({"width": 375, "height": 740, "deviceScaleFactor": 1, "mobile": true}),
-    );
-    b.goto(&server.url("/quotes/"));
-    let m = b.eval(
-        "(() => { const fig = document.querySelector('.graphic--coverage'); const r = fig.getBoundingClientRect();
-            const labels = Array.from(fig.querySelectorAll('.coverage-label')).map(t => t.getBoundingClientRect());
-            return {left: r.left, right: r.right, scrolls: fig.scrollWidth > fig.clientWidth,
-                labels: labels.length, inside: labels.every(b => b.left >= r.left && b.right <= r.right && b.height >= 12),
-                hint: getComputedStyle(fig.querySelector('figcaption'), '::after').content,
-                page: document.documentElement.scrollWidth, width: innerWidth}; })()",
-    );
-    assert_eq!(m["scrolls"], true, "{m}");
-    assert!(
-        m["labels"].as_u64().unwrap() > 0 && m["inside"] == true,
-        "{m}"
-    );
-    assert_eq!(
-        m["hint"], "\" Scroll sideways to see every outlet.\"",
-        "{m}"
-    );
-    assert!(m["page"].as_f64() <= m["width"].as_f64(), "{m}");
+    for (width, height, mobile) in [(1280, 900, false), (390, 844, true)] {
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile}),
+        );
+        b.goto(&server.url("/quotes/"));
+        let m = b.eval(
+            "(() => { const fig = document.querySelector('.graphic--coverage'); const r = fig.getBoundingClientRect();
+                const labels = Array.from(fig.querySelectorAll('.coverage-label')).map(t => t.getBoundingClientRect());
+                return {left: r.left, right: r.right, scrolls: fig.scrollWidth > fig.clientWidth,
+                    labels: labels.length, inside: labels.every(b => b.left >= r.left && b.right <= r.right && b.height >= 12),
+                    hint: getComputedStyle(fig.querySelector('figcaption'), '::after').content,
+                    page: document.documentElement.scrollWidth, width: innerWidth}; })()",
+        );
+        assert!(
+            m["labels"].as_u64().unwrap() > 0 && m["inside"] == true,
+            "{width} px wide: {m}"
+        );
+        if mobile {
+            assert_eq!(m["scrolls"], true, "{m}");
+            assert_eq!(
+                m["hint"], "\" Scroll sideways to see every outlet.\"",
+                "{m}"
+            );
+        } else {
+            // Wide enough: the whole grid, and nothing to say about scrolling.
+            assert_eq!(m["scrolls"], false, "{m}");
+            assert_eq!(m["hint"], "none", "{m}");
+        }
+        assert!(
+            m["page"].as_f64() <= m["width"].as_f64(),
+            "{width} px wide: {m}"
+        );
+    }
 }
 
 /// Bytes and requests a query costs on a site already built at the root of a base URL:

@@ -138,14 +138,12 @@ impl YamlLines {
             fn on_event(&mut self, ev: Event, mark: Marker) {
                 let line = mark.line();
                 match ev {
-                    Event::Scalar(text, ..) => {
-                        if self.node(line).is_none() {
-                            // A key: its value comes next.
-                            if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
-                                let at = join(path, &text);
-                                self.lines.entry(at.clone()).or_insert(line);
-                                *key = Some(at);
-                            }
+                    // A key: its value comes next.
+                    Event::Scalar(text, ..) if self.node(line).is_none() => {
+                        if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                            let at = join(path, &text);
+                            self.lines.entry(at.clone()).or_insert(line);
+                            *key = Some(at);
                         }
                     }
                     Event::MappingStart(..) => {
