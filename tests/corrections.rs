@@ -100,3 +100,26 @@ fn a_free_text_speaker_is_shown_as_written() {
         assert!(speaker["entity"].is_null(), "{free}");
     }
 }
+
+/// A speaker written with a NUL (`\u0000` in TOML) is shown with U+FFFD in its place,
+/// as a NUL in the body is, and the quote keeps its link to the quote index.
+#[test]
+fn a_nul_in_a_speaker_name_is_replaced_not_a_crash() {
+    let f = Fixture::new();
+    f.write(
+        "content/articles/vote.md",
+        &corrected_article("one \\u0000student"),
+    );
+    f.build_ok();
+    let page = f.read("public/articles/vote/index.html");
+    assert!(
+        page.contains("data-speaker=\"one \u{FFFD}student\""),
+        "{page}"
+    );
+    assert!(!page.contains('\0'));
+    assert!(
+        page.contains("class=\"quote-link\" href=\"/sub/quotes/"),
+        "{page}"
+    );
+    assert_eq!(quote_speaker(&f)["name"], "one \0student");
+}

@@ -290,7 +290,10 @@ pub(super) fn add_quote_marks(
             if first {
                 attrs = format!("class=\"quote\" id=\"{anchor}\" data-quote=\"{anchor}\"");
                 if let Some(sp) = speaker {
-                    attrs.push_str(&format!(" data-speaker=\"{}\"", escape_html(&sp.name)));
+                    // A NUL in a name (from a correction or the registry) would read as
+                    // a quote link slot: it becomes U+FFFD, as in the body.
+                    let name = sp.name.replace(SLOT, "\u{FFFD}");
+                    attrs.push_str(&format!(" data-speaker=\"{}\"", escape_html(&name)));
                 }
             }
             format!("<span {attrs}>")

@@ -110,8 +110,19 @@ impl Theme {
 fn new_tera(config: &Config) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
     register_url_functions(&mut tera, config);
     tera
+}
+
+/// Tera's escaping, with a NUL (which only a `\u0000` escape in TOML can put in a
+/// title or a name) written as U+FFFD, as CommonMark writes one in an article's text:
+/// no page holds a NUL.
+fn escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if !text.contains('\0') {
+        return tera::escape_html(text, out);
+    }
+    tera::escape_html(&text.replace('\0', "\u{FFFD}"), out)
 }
 
 /// Tera's error as diagnostics at the file, line and column it names. `template` is the
