@@ -11,6 +11,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod figures;
 pub mod lending;
 pub mod quotes;
 pub mod suggest;

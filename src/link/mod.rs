@@ -18,6 +18,7 @@ use crate::annotate::lending::{lend, text_names};
 use crate::annotate::quotes::Speaker;
 use crate::config::Config;
 use crate::content::{Intro, Registry};
+pub mod claims;
 pub mod timeline;
 
 /// Statements on one page of the quote index at most; more make more pages

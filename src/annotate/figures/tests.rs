@@ -1,0 +1,240 @@
+//! Figures found in sentences written for the purpose: each kind of number, qualifier
+//! and thing counted, and the numbers that count nothing.
+
+use super::*;
+
+/// The figures of `text` as (wording, value, lo, hi, unit label, change, event).
+fn found(text: &str) -> Vec<FoundFigure> {
+    let sentences = crate::text::sentences::spans(text);
+    find_figures(text, &sentences)
+}
+
+fn only(text: &str) -> FoundFigure {
+    let mut all = found(text);
+    assert_eq!(all.len(), 1, "{text}: {all:#?}");
+    all.remove(0)
+}
+
+fn wording<'a>(text: &'a str, f: &FoundFigure) -> &'a str {
+    &text[f.range.clone()]
+}
+
+#[test]
+fn a_count_of_troops_with_each_qualifier() {
+    let cases: &[(&str, &str, Option<Qualifier>, f64, f64)] = &[
+        (
+            "Some 5,000 US troops remain.",
+            "Some 5,000 US troops",
+            Some(Qualifier::About),
+            4500.0,
+            5500.0,
+        ),
+        (
+            "Around 5,000 US troops remain in Iraq.",
+            "Around 5,000 US troops",
+            Some(Qualifier::About),
+            4500.0,
+            5500.0,
+        ),
+        (
+            "It let Washington station 5,200 troops in Iraq.",
+            "5,200 troops",
+            None,
+            5200.0,
+            5200.0,
+        ),
+        (
+            "More than 4,000 soldiers left.",
+            "More than 4,000 soldiers",
+            Some(Qualifier::MoreThan),
+            4000.0,
+            f64::INFINITY,
+        ),
+        (
+            "At least 300 troops died.",
+            "At least 300 troops",
+            Some(Qualifier::AtLeast),
+            300.0,
+            f64::INFINITY,
+        ),
+        (
+            "Up to 3,000 troops may go.",
+            "Up to 3,000 troops",
+            Some(Qualifier::UpTo),
+            0.0,
+            3000.0,
+        ),
+        (
+            "Nearly 2,000 soldiers were sent.",
+            "Nearly 2,000 soldiers",
+            Some(Qualifier::Nearly),
+            1800.0,
+            2000.0,
+        ),
+        (
+            "Fewer than 100 troops stayed.",
+            "Fewer than 100 troops",
+            Some(Qualifier::LessThan),
+            0.0,
+            100.0,
+        ),
+        (
+            "As many as 700 troops were hurt.",
+            "As many as 700 troops",
+            Some(Qualifier::UpTo),
+            0.0,
+            700.0,
+        ),
+    ];
+    for &(text, words, q, lo, hi) in cases {
+        let f = only(text);
+        assert_eq!(wording(text, &f), words, "{text}");
+        assert_eq!(f.qualifier, q, "{text}");
+        assert!((f.lo - lo).abs() <= 1.0, "{text}: lo {}", f.lo);
+        assert!(
+            f.hi == hi || (f.hi - hi).abs() <= 1.0,
+            "{text}: hi {}",
+            f.hi
+        );
+        assert_eq!(f.unit.key(), "troop", "{text}");
+    }
+}
+
+#[test]
+fn things_counted_money_and_percentages() {
+    let text = "Trump said the U.S. would strike 52 Iranian sites, including cultural sites.";
+    let f = only(text);
+    assert_eq!(
+        (wording(text, &f), f.unit.clone()),
+        ("52 Iranian sites", Unit::Noun("site".into()))
+    );
+
+    let text = "Video showed thousands of emotional, grieving Iranians in the streets.";
+    let f = only(text);
+    assert_eq!(f.unit, Unit::Noun("iranian".into()));
+    assert!(f.vague && f.lo == 2000.0 && f.hi == 9999.0, "{f:?}");
+
+    let text = "In Iran, hundreds of thousands took to the streets.";
+    let f = only(text);
+    assert_eq!(f.unit, Unit::Noun("people".into()));
+    assert_eq!((f.lo, f.hi), (200_000.0, 999_999.0));
+
+    let text = "The company agreed a $5.2bn deal with the state.";
+    let f = only(text);
+    assert_eq!(f.unit, Unit::Money("USD", "deal".into()));
+    assert_eq!(f.value, 5.2e9);
+
+    let text = "Britain pledged £3 million in aid.";
+    assert_eq!(only(text).unit, Unit::Money("GBP", "aid".into()));
+    let text = "The regulator imposed a fine of 40 million euros on the bank.";
+    let f = only(text);
+    assert_eq!(f.unit, Unit::Money("EUR", "fine".into()), "{f:?}");
+
+    let text = "Turnout was 44 per cent, the commission said.";
+    assert_eq!(only(text).unit, Unit::Percent("turnout".into()));
+    let text = "About 40% of voters backed the plan.";
+    let f = only(text);
+    assert_eq!(
+        (f.unit.clone(), f.qualifier),
+        (Unit::Percent("voter".into()), Some(Qualifier::About))
+    );
+
+    let text = "Two hundred people were arrested and a dozen police officers injured.";
+    let all = found(text);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(
+        (all[0].value, all[0].unit.key(), all[0].event),
+        (200.0, "people".to_string(), Some("arrested"))
+    );
+    assert_eq!((all[1].value, all[1].event), (12.0, Some("injured")));
+}
+
+#[test]
+fn kinds_of_number() {
+    for (text, value) in [
+        ("They sent 5000 troops.", 5000.0),
+        ("They sent 5,000 troops.", 5000.0),
+        ("They sent two battalions.", 2.0),
+        ("They sent twenty-five observers.", 25.0),
+        ("They sent a dozen observers.", 12.0),
+        ("They sent three thousand troops.", 3000.0),
+        ("It cost 5.2bn dollars.", 5.2e9),
+        ("It cost $3 million for repairs.", 3e6),
+    ] {
+        let all = found(text);
+        assert_eq!(all.len(), 1, "{text}: {all:#?}");
+        assert_eq!(all[0].value, value, "{text}");
+    }
+    let f = only("Dozens of protesters were hurt.");
+    assert!(f.vague && f.lo == 24.0, "{f:?}");
+    assert_eq!(f.event, Some("injured"));
+}
+
+#[test]
+fn changes_are_not_totals() {
+    let f = only("Thousands more US troops were ordered to the Middle East.");
+    assert!(f.change, "{f:?}");
+    assert_eq!(f.unit.key(), "troop");
+    assert!(only("An additional 3,000 troops were sent.").change);
+    assert!(!only("Around 5,000 US troops remain.").change);
+}
+
+#[test]
+fn years_dates_times_ages_ordinals_and_spans_are_not_counts() {
+    for text in [
+        "Lawmakers voted to end the 2014 bill.",
+        "They fought side by side during the 2014-2017 war.",
+        "Soleimani died on January 3 in Baghdad.",
+        "Soleimani died on 3 January in Baghdad.",
+        "The vote was held at 10:30 in the morning.",
+        "The 82nd Airborne Division was loaded into aircraft.",
+        "A 45-year-old man was detained.",
+        "The man, aged 45, was detained.",
+        "Protests have gone on for three months.",
+        "The vote came two days after the strike.",
+        "Iraq lived without foreign forces between 2011 and 2014.",
+        "A late 2017 uprising began in Mashhad.",
+        "They invoked Article 5 of the treaty.",
+        "One demonstrator told AFP that he was angry.",
+        "Gen. Soleimani was the third most powerful man.",
+        "In the 1990s, sanctions hit Iraq.",
+        "England lost in the Six Nations on Saturday.",
+        "Eleven was the number on his shirt.",
+        "It grew three times faster.",
+        "The 1500m champion Kelly Holmes won.",
+        "It happened some three decades ago.",
+    ] {
+        assert_eq!(found(text), [], "{text}");
+    }
+}
+
+#[test]
+fn a_figure_keeps_its_clause_and_its_authority() {
+    let text = "The resolution aims to force the U.S. to withdraw 5,000 troops, according to The Associated Press. It passed.";
+    let f = only(text);
+    assert_eq!(&text[f.authority.clone().unwrap()], "The Associated Press");
+    assert_eq!(&text[f.clause.clone()], &text[..text.find(" It").unwrap()]);
+    let text = "Police arrested 200 people; 50 officers were injured, citing the ministry.";
+    let all = found(text);
+    assert_eq!(all.len(), 2);
+    assert_eq!(&text[all[0].clause.clone()], "Police arrested 200 people");
+    assert_eq!(all[0].event, Some("arrested"));
+    assert_eq!(all[1].event, Some("injured"));
+    assert_eq!(&text[all[1].authority.clone().unwrap()], "the ministry");
+}
+
+#[test]
+fn singulars() {
+    for (plural, one) in [
+        ("troops", "troop"),
+        ("casualties", "casualty"),
+        ("boxes", "box"),
+        ("churches", "church"),
+        ("people", "people"),
+        ("women", "woman"),
+        ("Iranians", "iranian"),
+        ("Iraqis", "iraqi"),
+    ] {
+        assert_eq!(singular(plural), one);
+    }
+}

@@ -1,0 +1,331 @@
+//! Claims: the figures of different articles that report the same quantity, grouped,
+//! and whether their values agree.
+//!
+//! Two figures are about the same quantity when they count the same thing (the same
+//! unit key: "troops", "soldiers" and "forces" are one), are both totals or both
+//! changes, count the same event or none, and are about the same entities: they share
+//! one, and the places of one are among the places of the other ("5,000 US troops" and
+//! "5,200 troops in Iraq" sent by Washington, but not US troops in Iraq and US troops
+//! in Syria). Figures whose values are more than [`MAX_RATIO`] apart are taken to be
+//! about different quantities rather than to disagree. A claim is built by adding each
+//! figure, in article order, to the first claim every member of which it is about the
+//! same quantity as (so a claim never chains unrelated figures through a third).
+//!
+//! Values agree when the intervals their wordings allow meet: "some 5,000" (4,500 to
+//! 5,500) agrees with "around 5,000" and with "5,200"; "5,000" and "5,200" do not;
+//! "more than 4,000" agrees with "5,000". A claim disagrees when two of its outlets'
+//! values do not meet.
+
+use rustc_hash::FxHashMap;
+
+/// Values further apart than this factor are not compared: "5,000 troops" and "60,000
+/// troops" in the same clause's company are more likely two quantities (those in one
+/// country, those in a region) than one reported wrongly.
+pub const MAX_RATIO: f64 = 10.0;
+
+/// One figure, as the alignment sees it.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    /// Unit key ([`crate::annotate::figures::Unit::key`]); empty when the figure cannot
+    /// be compared.
+    pub key: &'a str,
+    pub change: bool,
+    pub event: Option<&'static str>,
+    pub value: f64,
+    pub lo: f64,
+    pub hi: f64,
+    /// Registry indices of the entities of its clause (not its authority), sorted.
+    pub entities: &'a [usize],
+    /// Those of them that are places, sorted.
+    pub places: &'a [usize],
+    /// The outlet that reports it.
+    pub source: &'a str,
+}
+
+impl Candidate<'_> {
+    /// Whether two figures are about the same quantity (their values aside).
+    pub fn same_quantity(&self, other: &Candidate<'_>) -> bool {
+        self.key == other.key
+            && self.change == other.change
+            && self.event == other.event
+            && shares_one(self.entities, other.entities)
+            && (is_subset(self.places, other.places) || is_subset(other.places, self.places))
+            && self.value.max(other.value) <= MAX_RATIO * self.value.min(other.value)
+    }
+
+    /// Whether the values their wordings allow meet.
+    pub fn agrees(&self, other: &Candidate<'_>) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+}
+
+fn shares_one(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
+fn is_subset(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.binary_search(x).is_ok())
+}
+
+/// A group of figures about one quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aligned {
+    /// Indices into the candidates, in order.
+    pub members: Vec<usize>,
+    /// Two outlets' values do not meet.
+    pub disagrees: bool,
+    /// How many outlets report it.
+    pub sources: usize,
+}
+
+/// The figures of `cands` (in article order) grouped by quantity: only groups reported
+/// by more than one outlet, disagreements first, then by how many outlets report them.
+pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Groups by unit key, and by entity within it, to find the groups a figure may join.
+    let mut by_entity: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if c.key.is_empty() || c.entities.is_empty() || !c.value.is_finite() || c.value <= 0.0 {
+            continue;
+        }
+        let mut options: Vec<usize> = c
+            .entities
+            .iter()
+            .flat_map(|&e| by_entity.get(&(c.key, e)).into_iter().flatten().copied())
+            .collect();
+        options.sort_unstable();
+        options.dedup();
+        let joined = options
+            .into_iter()
+            .find(|&g| groups[g].iter().all(|&m| cands[m].same_quantity(c)));
+        let g = joined.unwrap_or_else(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+        if joined.is_none() {
+            for &e in c.entities {
+                by_entity.entry((c.key, e)).or_default().push(g);
+            }
+        }
+    }
+    let mut out: Vec<Aligned> = groups
+        .into_iter()
+        .filter_map(|members| {
+            let mut sources: Vec<&str> = members.iter().map(|&m| cands[m].source).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            if sources.len() < 2 {
+                return None;
+            }
+            let disagrees = members.iter().enumerate().any(|(k, &a)| {
+                members[k + 1..]
+                    .iter()
+                    .any(|&b| cands[a].source != cands[b].source && !cands[a].agrees(&cands[b]))
+            });
+            Some(Aligned {
+                members,
+                disagrees,
+                sources: sources.len(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.disagrees
+            .cmp(&a.disagrees)
+            .then(b.sources.cmp(&a.sources))
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::figures::find_figures;
+    use crate::text::sentences::spans;
+
+    const US: usize = 1;
+    const IRAQ: usize = 2;
+    const IRAN: usize = 3;
+    const SYRIA: usize = 4;
+    const AP: usize = 5;
+
+    /// The one figure of `text`, reported by `source`, about `entities` (places: all
+    /// but AP).
+    struct Fig {
+        key: String,
+        change: bool,
+        event: Option<&'static str>,
+        value: f64,
+        lo: f64,
+        hi: f64,
+        entities: Vec<usize>,
+        places: Vec<usize>,
+        source: &'static str,
+    }
+
+    fn fig(source: &'static str, text: &str, entities: &[usize]) -> Fig {
+        let found = find_figures(text, &spans(text));
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        let f = &found[0];
+        Fig {
+            key: f.unit.key(),
+            change: f.change,
+            event: f.event,
+            value: f.value,
+            lo: f.lo,
+            hi: f.hi,
+            entities: entities.to_vec(),
+            places: entities.iter().copied().filter(|&e| e != AP).collect(),
+            source,
+        }
+    }
+
+    fn aligned(figs: &[Fig]) -> Vec<Aligned> {
+        let cands: Vec<Candidate> = figs
+            .iter()
+            .map(|f| Candidate {
+                key: &f.key,
+                change: f.change,
+                event: f.event,
+                value: f.value,
+                lo: f.lo,
+                hi: f.hi,
+                entities: &f.entities,
+                places: &f.places,
+                source: f.source,
+            })
+            .collect();
+        align(&cands)
+    }
+
+    #[test]
+    fn the_us_troops_in_iraq_are_one_claim_with_a_disagreement() {
+        let figs = [
+            fig(
+                "AFP",
+                "The aim is to get the US to withdraw some 5,000 US troops present in Iraq.",
+                &[US, IRAQ],
+            ),
+            fig(
+                "Reuters",
+                "Around 5,000 US troops remain in Iraq.",
+                &[US, IRAQ],
+            ),
+            fig(
+                "The Hill",
+                "The aim is to force the U.S. to withdraw 5,000 troops.",
+                &[US],
+            ),
+            fig(
+                "Fifth",
+                "A 2014 bill allowed Washington to station 5,200 troops in Iraq.",
+                &[US, IRAQ],
+            ),
+            // Not the same quantity: a change, a count of people, Iran's troops, troops
+            // in Syria.
+            fig(
+                "AFP",
+                "Thousands more US troops were ordered to Iraq.",
+                &[US, IRAQ],
+            ),
+            fig("Reuters", "Some 5,000 people marched in Iraq.", &[IRAQ]),
+            fig("Fifth", "Iran has 2,000 troops in Iraq.", &[IRAN, IRAQ]),
+            fig(
+                "The Hill",
+                "The US keeps 900 troops in Syria.",
+                &[US, SYRIA],
+            ),
+        ];
+        let claims = aligned(&figs);
+        assert_eq!(
+            claims,
+            [Aligned {
+                members: vec![0, 1, 2, 3],
+                disagrees: true,
+                sources: 4
+            }]
+        );
+    }
+
+    #[test]
+    fn qualified_values_agree_when_their_ranges_meet() {
+        let agree = |a: &str, b: &str| {
+            let claims = aligned(&[fig("A", a, &[US]), fig("B", b, &[US])]);
+            assert_eq!(claims.len(), 1, "{a} / {b}");
+            !claims[0].disagrees
+        };
+        assert!(agree(
+            "Some 5,000 troops stayed.",
+            "Around 5,000 troops stayed."
+        ));
+        assert!(agree(
+            "More than 4,000 troops stayed.",
+            "5,000 troops stayed."
+        ));
+        assert!(agree("Around 5,000 troops stayed.", "5,200 troops stayed."));
+        assert!(agree("Thousands of troops stayed.", "5,000 troops stayed."));
+        assert!(agree("Up to 6,000 troops stayed.", "5,000 troops stayed."));
+        assert!(!agree("5,000 troops stayed.", "5,200 troops stayed."));
+        assert!(!agree(
+            "At least 300 people were killed.",
+            "200 people were killed."
+        ));
+        assert!(!agree(
+            "Fewer than 100 troops stayed.",
+            "150 troops stayed."
+        ));
+        // A decimal allows its last digit's rounding.
+        assert!(agree(
+            "The firm agreed a $5.2bn deal.",
+            "The firm agreed a $5.24bn deal."
+        ));
+        assert!(!agree(
+            "The firm agreed a $5.2bn deal.",
+            "The firm agreed a $5.4bn deal."
+        ));
+    }
+
+    #[test]
+    fn different_events_counts_and_magnitudes_are_not_compared() {
+        // Killed and injured.
+        let claims = aligned(&[
+            fig("A", "50 people were killed in Iraq.", &[IRAQ]),
+            fig("B", "80 people were injured in Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // Troops and people.
+        let claims = aligned(&[
+            fig("A", "500 troops left Iraq.", &[IRAQ]),
+            fig("B", "700 people left Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // A hundredfold apart.
+        let claims = aligned(&[
+            fig("A", "500 troops left Iraq.", &[IRAQ]),
+            fig("B", "60,000 troops left Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // One outlet twice is no claim.
+        let claims = aligned(&[
+            fig("A", "500 troops left Iraq.", &[IRAQ]),
+            fig("A", "600 troops left Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // No entity: nothing to say what it is about.
+        let claims = aligned(&[
+            fig("A", "500 troops left.", &[]),
+            fig("B", "600 troops left.", &[]),
+        ]);
+        assert_eq!(claims, []);
+    }
+}
