@@ -284,6 +284,31 @@ pub struct FoundFigure {
     pub authority: Option<Range<usize>>,
 }
 
+/// Verbs whose subject, after a bare count, is people: "hundreds of thousands took to
+/// the streets".
+fn people_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "marched"
+            | "gathered"
+            | "rallied"
+            | "protested"
+            | "demonstrated"
+            | "died"
+            | "fled"
+            | "took"
+            | "attended"
+            | "voted"
+            | "signed"
+            | "turned"
+            | "chanted"
+            | "mourned"
+            | "queued"
+            | "lined"
+            | "perished"
+    )
+}
+
 /// Words that end the search for the thing counted.
 fn stops_unit_search(lower: &str) -> bool {
     crate::text::lexicon::is_function_word(lower) && !matches!(lower, "more" | "other")
@@ -417,14 +442,9 @@ fn figure(
             if stops_unit_search(&l) && !w.starts_with(char::is_uppercase) {
                 break;
             }
-            // A verb right after a bare count: "thousands marched", "50 died".
-            if k == i
-                && (l.ends_with("ed")
-                    || matches!(
-                        l.as_str(),
-                        "took" | "fled" | "were" | "are" | "have" | "had" | "remain" | "remained"
-                    ))
-            {
+            // A verb that only people do, right after a bare count: "thousands
+            // marched", "50 died" (not "sales of 312,000 compared with...").
+            if k == i && people_verb(&l) {
                 found = Some((k - 1, "people".to_string()));
                 break;
             }

@@ -413,6 +413,13 @@ fn context_kind(text: &str, toks: &[Token], n: &Number) -> NumberKind {
     ) {
         return NumberKind::Age;
     }
+    // A rank: "the top 30", "number 3", "No 10".
+    if matches!(
+        lower(n.first.wrapping_sub(1)).as_deref(),
+        Some("top" | "number" | "no" | "no." | "nos")
+    ) {
+        return NumberKind::Ordinal;
+    }
     if let Some(a) = lower(n.next)
         && is_time_unit(&a)
     {
