@@ -288,11 +288,13 @@ impl Browser {
         self.call("Input.insertText", json!({"text": text}));
     }
 
-    /// Clicks the link with this href, with real mouse events.
+    /// Clicks the result link to `href` with real mouse events, scrolled into view at
+    /// once (the theme scrolls smoothly, and a click during the scroll would land
+    /// beside the link).
     fn click_link(&mut self, href: &str) {
         let rect = self.eval(&format!(
             "(() => {{ const a = Array.from(document.querySelectorAll('#search-results a')).find(a => a.href === {h});
-                a.scrollIntoView({{block: 'center'}});
+                a.scrollIntoView({{block: 'center', behavior: 'instant'}});
                 const r = a.getClientRects()[0];
                 return [r.left + Math.min(r.width / 2, 20), r.top + r.height / 2]; }})()",
             h = json!(href)
