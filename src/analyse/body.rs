@@ -135,7 +135,38 @@ pub struct AnalysedBody {
     /// The images the body shows from the site itself: each one's path under the site
     /// root (`images/map.png`) and line, for the build to check it is there.
     pub images: Vec<(String, usize)>,
+    /// The figures the text reports, in document order ([`super::figures`]).
+    pub figures: Vec<Figure>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A figure an article reports: a number, what it counts and what it is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// `f-N`, numbered in document order.
+    pub anchor: String,
+    pub block: usize,
+    /// The figure's wording in its block ("some 5,000 US troops").
+    pub at: Range<usize>,
+    /// Its sentence in the block.
+    pub sentence: Range<usize>,
+    pub found: crate::annotate::figures::FoundFigure,
+    /// Registry indices of the entities named in its clause, sorted (its authority's
+    /// excepted).
+    pub entities: Vec<usize>,
+    /// Who the sentence gives it on the authority of: the words after "according to"
+    /// or "citing", or the speaker of the quote it is in.
+    pub authority: Option<Authority>,
+    /// It is inside a quotation.
+    pub in_quote: bool,
+}
+
+/// Whose figure it is, as the text names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Authority {
+    pub name: String,
+    /// Registry index, when a known entity.
+    pub entity: Option<usize>,
 }
 
 /// A quote's link to the quote index in the body's HTML: the byte range of its `href`

@@ -49,7 +49,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     };
     let mut marks: HashMap<usize, Vec<Mark>> = HashMap::new();
     if src.annotate {
-        annotate(
+        let quotes = annotate(
             &mut out,
             &collected.text_events,
             &collected.entity_links,
@@ -57,6 +57,7 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
             ctx,
             &mut marks,
         );
+        out.figures = super::figures::figures(&out, &quotes);
     }
     let anchors: HashSet<&str> = out
         .mentions

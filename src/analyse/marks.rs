@@ -35,6 +35,7 @@ pub(super) const OPEN_QUOTE: u8 = 3;
 pub(super) const OPEN_MENTION: u8 = 4;
 
 /// Finds mentions and quotes, records them in `out` and the marks to draw them.
+/// Returns where each quote (not term) is, with its index in `out.quotes`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn annotate(
     out: &mut AnalysedBody,
@@ -43,7 +44,7 @@ pub(super) fn annotate(
     src: &BodySource<'_>,
     ctx: &AnalyseContext<'_>,
     marks: &mut HashMap<usize, Vec<Mark>>,
-) {
+) -> Vec<(TextPos, TextPos, usize)> {
     let blocks = &out.blocks;
     let found = ctx.matcher.find_mentions(blocks);
     for amb in &found.ambiguous {
@@ -87,6 +88,7 @@ pub(super) fn annotate(
     );
     // Quote ranges per block, to keep mention links from crossing quote boundaries.
     let mut quote_ranges: Vec<(TextPos, TextPos)> = Vec::new();
+    let mut quote_places = Vec::new();
     let mut q_n = 0;
     let mut used_corrections = vec![false; src.corrections.len()];
     let corrections: Vec<String> = src
@@ -129,6 +131,9 @@ pub(super) fn annotate(
             text_events,
             marks,
         );
+        if !q.is_term {
+            quote_places.push((q.start, q.end, out.quotes.len()));
+        }
         out.quotes.push(Quote {
             anchor,
             text: q.text.clone(),
@@ -202,6 +207,7 @@ pub(super) fn annotate(
             explicit,
         });
     }
+    quote_places
 }
 
 /// The text event that holds all of `range` in block `b`. Events are sorted by (block,

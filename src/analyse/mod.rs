@@ -18,6 +18,7 @@ pub mod blocks;
 pub mod body;
 pub mod dates;
 pub mod events;
+pub mod figures;
 pub mod ids;
 pub mod markdown;
 pub mod marks;

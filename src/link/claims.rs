@@ -147,6 +147,77 @@ pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
     out
 }
 
+/// A figure of the dossier: its article's index and its index in the article.
+pub type FigureRef = (usize, usize);
+
+/// A quantity reported by more than one outlet, with every figure that reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// `n-N`, numbered disagreements first.
+    pub id: String,
+    /// In article order.
+    pub figures: Vec<FigureRef>,
+    pub disagrees: bool,
+    /// How many outlets report it.
+    pub sources: usize,
+}
+
+/// The claims of the analysed articles (in dossier order).
+pub fn link_claims(
+    articles: &[crate::analyse::AnalysedArticle],
+    registry: &crate::content::Registry,
+) -> Vec<Claim> {
+    use crate::content::EntityKind;
+    let mut refs: Vec<FigureRef> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut places: Vec<Vec<usize>> = Vec::new();
+    for (a, art) in articles.iter().enumerate() {
+        for (f, fig) in art.body.figures.iter().enumerate() {
+            refs.push((a, f));
+            keys.push(if fig.found.unit.comparable() {
+                fig.found.unit.key()
+            } else {
+                String::new()
+            });
+            places.push(
+                fig.entities
+                    .iter()
+                    .copied()
+                    .filter(|&e| registry.entities[e].kind == EntityKind::Place)
+                    .collect(),
+            );
+        }
+    }
+    let cands: Vec<Candidate> = refs
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, f))| {
+            let fig = &articles[a].body.figures[f];
+            Candidate {
+                key: &keys[i],
+                change: fig.found.change,
+                event: fig.found.event,
+                value: fig.found.value,
+                lo: fig.found.lo,
+                hi: fig.found.hi,
+                entities: &fig.entities,
+                places: &places[i],
+                source: &articles[a].article.source,
+            }
+        })
+        .collect();
+    align(&cands)
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| Claim {
+            id: format!("n-{}", n + 1),
+            figures: g.members.iter().map(|&m| refs[m]).collect(),
+            disagrees: g.disagrees,
+            sources: g.sources,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

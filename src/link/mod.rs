@@ -130,6 +130,8 @@ pub struct Dossier {
     pub entities: Vec<EntityStats>,
     /// By registry index.
     pub entity_links: Vec<EntityLinks>,
+    /// Quantities reported by more than one outlet, disagreements first.
+    pub claims: Vec<claims::Claim>,
     /// Most widely reported first.
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
@@ -186,6 +188,9 @@ impl Dossier {
         for e in &mut entities {
             e.articles = listed_articles(e);
         }
+        let t = crate::timings::Timer::start();
+        let claims = claims::link_claims(&articles, &registry);
+        t.lap("claims");
         let timeline_months = timeline::timeline_months(&articles);
         let timeline_groups = timeline::timeline_groups(&articles);
         let entity_links = registry
@@ -212,6 +217,7 @@ impl Dossier {
             entities,
             timeline_months,
             timeline_groups,
+            claims,
             clusters,
             cluster_of,
             lent_from,

@@ -1,0 +1,85 @@
+//! The figures of an analysed article: [`crate::annotate::figures`] run over each block
+//! of text, each figure given what the rest of the analysis knows about its sentence:
+//! the entities named in its clause (from the mentions found), and on whose authority
+//! it is given (the entity or words after "according to", or the speaker of the quote
+//! it stands in).
+
+use std::ops::Range;
+
+use super::body::{AnalysedBody, Authority, Figure};
+use crate::annotate::TextPos;
+use crate::annotate::figures::find_figures;
+use crate::text::sentences::spans;
+
+/// The figures of `body`, whose mentions and quotes are found; `quotes` says where each
+/// quotation is and its index in `body.quotes`.
+pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for (b, block) in body.blocks.iter().enumerate() {
+        let found = find_figures(&block.text, &spans(&block.text));
+        if found.is_empty() {
+            continue;
+        }
+        let mentions: Vec<(Range<usize>, usize)> = body
+            .mentions
+            .iter()
+            .filter(|m| m.block == b)
+            .map(|m| (m.at.clone(), m.entity))
+            .collect();
+        for f in found {
+            let inside = |r: &Range<usize>, outer: &Range<usize>| {
+                outer.start <= r.start && r.end <= outer.end
+            };
+            let at = TextPos {
+                block: b,
+                offset: f.number.start,
+            };
+            let quote = quotes
+                .iter()
+                .find(|(s, e, _)| *s <= at && at < *e)
+                .map(|&(_, _, q)| q);
+            let mut authority = f.authority.clone().map(|r| Authority {
+                name: block.text[r.clone()]
+                    .trim_end_matches(['.', ','])
+                    .to_string(),
+                entity: mentions
+                    .iter()
+                    .find(|(m, _)| inside(m, &r))
+                    .map(|&(_, e)| e),
+            });
+            if let Some(q) = quote {
+                // A figure in a quote is its speaker's.
+                authority = body.quotes[q].speaker.as_ref().map(|s| Authority {
+                    name: s.name.clone(),
+                    entity: s.entity,
+                });
+            }
+            let mut entities: Vec<usize> = mentions
+                .iter()
+                .filter(|(m, e)| {
+                    inside(m, &f.clause)
+                        && !f.authority.as_ref().is_some_and(|a| inside(m, a))
+                        && authority.as_ref().and_then(|a| a.entity) != Some(*e)
+                })
+                .map(|&(_, e)| e)
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            let sentence = spans(&block.text)
+                .into_iter()
+                .find(|s| inside(&f.number, s))
+                .unwrap_or(0..block.text.len());
+            out.push(Figure {
+                anchor: format!("f-{}", out.len() + 1),
+                block: b,
+                at: f.range.clone(),
+                sentence,
+                found: f,
+                entities,
+                authority,
+                in_quote: quote.is_some(),
+            });
+        }
+    }
+    out
+}
