@@ -14,7 +14,7 @@
 //!   only fetched when someone searches for it.
 //! - `names.json`, the words of the entities' names and aliases: fetched only when a
 //!   query word matches nothing, to look for the name it misspells (within one edit
-//!   from five characters, two from eight, as Typesense allows).
+//!   from five characters, two from eight).
 //! - `docs/<kind>-<n>.json`, document fragments: title, URL, label, date and the text of
 //!   every passage, so results can show the passage that matched. Articles come
 //!   [`ARTICLES_PER_FILE`] to a file (they are large), entities [`ENTITIES_PER_FILE`] and

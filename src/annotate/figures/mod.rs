@@ -403,9 +403,7 @@ fn figure(
             .is_some()
         {
             end = toks[i].range.end;
-            i += 1;
         }
-        let _ = i;
         unit = Unit::Money(c, topic(text, toks, n, &clause).unwrap_or_default());
     } else {
         if n.vague && lower(i).as_deref() == Some("of") {
