@@ -691,13 +691,15 @@ mod tests {
 
     #[test]
     fn tokens_keep_numbers_and_abbreviations_whole() {
+        let words = |text: &'static str| -> Vec<&'static str> {
+            tokens(text)
+                .iter()
+                .map(|t| &text[t.range.clone()])
+                .collect()
+        };
         let text = "The U.S. sent 5,000 troops, 5.2bn and 45-year-old men; 2014-2017.";
-        let toks: Vec<&str> = tokens(text)
-            .iter()
-            .map(|t| &text[t.range.clone()])
-            .collect();
         assert_eq!(
-            toks,
+            words(text),
             [
                 "The",
                 "U.S.",
@@ -714,13 +716,8 @@ mod tests {
                 "."
             ]
         );
-        let text = "In 1,2345 and 3,000,000. Over 40%.";
-        let toks: Vec<&str> = tokens(text)
-            .iter()
-            .map(|t| &text[t.range.clone()])
-            .collect();
         assert_eq!(
-            toks,
+            words("In 1,2345 and 3,000,000. Over 40%."),
             [
                 "In",
                 "1",
