@@ -434,7 +434,7 @@ fn summary_line_is_printed() {
     let (summary, ms) = stderr.rsplit_once(" in ").expect(&stderr);
     assert_eq!(
         summary,
-        "built 2 articles: 12 pages, 34 files in ./public (0.2 MB)"
+        "built 2 articles: 13 pages, 35 files in ./public (0.2 MB)"
     );
     let ms = ms.strip_suffix(" ms\n").expect(&stderr);
     assert!(ms.parse::<u64>().is_ok(), "{stderr}");

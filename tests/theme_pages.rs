@@ -55,6 +55,7 @@ fn the_example_dossier_pages() {
             "entities/adel-abdul-mahdi/index.html",
             "entities/the-hill/index.html",
             "quotes/index.html",
+            "figures/index.html",
             "sources/index.html",
             "sources/the-hill/index.html",
             "timeline/index.html",

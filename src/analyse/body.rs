@@ -129,6 +129,10 @@ pub struct AnalysedBody {
     /// order. Analysis points them at the first page; the link stage, which knows the
     /// page each statement is on, points them there ([`crate::link::Dossier::link`]).
     pub quote_links: Vec<QuoteLink>,
+    /// Where `html` may link each figure to its claim on the figures page, in
+    /// document order: empty until the link stage, which knows the claims, writes the
+    /// links of the figures other outlets report ([`crate::link::Dossier::link`]).
+    pub figure_links: Vec<FigureLink>,
     /// The slugs that `article:` links name, sorted: an article that appears or
     /// vanishes changes these links.
     pub article_links: Vec<String>,
@@ -177,6 +181,14 @@ pub struct QuoteLink {
     pub quote: usize,
 }
 
+/// Where a figure's link to its claim goes in the body's HTML (right after the figure's
+/// number), and the figure's index in [`AnalysedBody::figures`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureLink {
+    pub at: Range<usize>,
+    pub figure: usize,
+}
+
 impl AnalysedBody {
     /// Points each quote link at the address `href` gives for its quote (by index, and
     /// the quote; unescaped), and rewrites the HTML only when one of them moved.
@@ -186,25 +198,64 @@ impl AnalysedBody {
             .iter()
             .map(|l| escape_html(&href(l.quote, &self.quotes[l.quote])))
             .collect();
-        if self
-            .quote_links
+        let mut slots: Vec<&mut Range<usize>> =
+            self.quote_links.iter_mut().map(|l| &mut l.href).collect();
+        let mut others: Vec<&mut Range<usize>> =
+            self.figure_links.iter_mut().map(|l| &mut l.at).collect();
+        fill_slots(&mut self.html, &mut slots, &wanted, &mut others);
+    }
+
+    /// Writes after each figure's number the HTML `link` gives for it (by index, and
+    /// the figure; empty for none), and rewrites the HTML only when one of them changed.
+    pub fn point_figure_links(&mut self, link: impl Fn(usize, &Figure) -> String) {
+        let wanted: Vec<String> = self
+            .figure_links
             .iter()
-            .zip(&wanted)
-            .all(|(l, w)| self.html[l.href.clone()] == **w)
-        {
-            return;
-        }
-        let mut html = String::with_capacity(self.html.len() + 64);
-        let mut copied = 0;
-        for (link, w) in self.quote_links.iter_mut().zip(wanted) {
-            html.push_str(&self.html[copied..link.href.start]);
-            copied = link.href.end;
-            let start = html.len();
-            html.push_str(&w);
-            link.href = start..html.len();
-        }
-        html.push_str(&self.html[copied..]);
-        self.html = html;
+            .map(|l| link(l.figure, &self.figures[l.figure]))
+            .collect();
+        let mut slots: Vec<&mut Range<usize>> =
+            self.figure_links.iter_mut().map(|l| &mut l.at).collect();
+        let mut others: Vec<&mut Range<usize>> =
+            self.quote_links.iter_mut().map(|l| &mut l.href).collect();
+        fill_slots(&mut self.html, &mut slots, &wanted, &mut others);
+    }
+}
+
+/// Replaces each slot's range of `html` (in order) with the wanted text, and moves the
+/// slots to where their text now is, and `others` (slots of another kind, in order,
+/// none inside these) by what was added or taken out before them; leaves `html` as it
+/// is when nothing changes.
+fn fill_slots(
+    html: &mut String,
+    slots: &mut [&mut Range<usize>],
+    wanted: &[String],
+    others: &mut [&mut Range<usize>],
+) {
+    if slots
+        .iter()
+        .zip(wanted)
+        .all(|(s, w)| html[(**s).clone()] == **w)
+    {
+        return;
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut copied = 0;
+    // Where each slot was, and how much longer the text before its end now is.
+    let mut moved: Vec<(usize, isize)> = Vec::with_capacity(slots.len());
+    for (slot, w) in slots.iter_mut().zip(wanted) {
+        out.push_str(&html[copied..slot.start]);
+        copied = slot.end;
+        let start = out.len();
+        out.push_str(w);
+        moved.push((slot.end, out.len() as isize - slot.end as isize));
+        **slot = start..out.len();
+    }
+    out.push_str(&html[copied..]);
+    *html = out;
+    for other in others.iter_mut() {
+        let before = moved.partition_point(|&(end, _)| end <= other.start);
+        let shift = before.checked_sub(1).map_or(0, |i| moved[i].1);
+        **other = other.start.saturating_add_signed(shift)..other.end.saturating_add_signed(shift);
     }
 }
 
@@ -236,3 +287,73 @@ pub(super) fn parser_options() -> Options {
 /// Marks the place of a quote link's address in the HTML until it is written: the
 /// quote's index between two of these. The body has none (see [`without_nul`]).
 pub(super) const SLOT: char = '\0';
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Quote links and figure links are written into the same HTML, in either order,
+    /// each time moving the other's places.
+    #[test]
+    fn quote_and_figure_links_are_filled_in_either_order() {
+        let mut body = AnalysedBody {
+            html: "<a href=\"\">q</a> 5,000 and 52.".to_string(),
+            quote_links: vec![QuoteLink {
+                href: 9..9,
+                quote: 0,
+            }],
+            figure_links: vec![
+                FigureLink {
+                    at: 22..22,
+                    figure: 0,
+                },
+                FigureLink {
+                    at: 29..29,
+                    figure: 1,
+                },
+            ],
+            ..Default::default()
+        };
+        body.quotes.push(Quote {
+            anchor: "q-1".into(),
+            text: "q".into(),
+            speaker: None,
+            block: 0,
+            line: 1,
+            is_term: false,
+            corrected: false,
+        });
+        let fig = |n: usize| Figure {
+            anchor: format!("f-{n}"),
+            block: 0,
+            at: 0..0,
+            sentence: 0..0,
+            found: crate::annotate::figures::find_figures(
+                "5,000 troops",
+                &crate::text::sentences::spans("5,000 troops"),
+            )
+            .remove(0),
+            entities: Vec::new(),
+            authority: None,
+            in_quote: false,
+        };
+        body.figures = vec![fig(1), fig(2)];
+        body.point_figure_links(|f, _| format!("<{f}>"));
+        body.point_quote_links(|_, q| format!("/quotes/#{}", q.anchor));
+        assert_eq!(
+            body.html,
+            "<a href=\"/quotes/#q-1\">q</a> 5,000<0> and 52<1>."
+        );
+        body.point_figure_links(|f, _| {
+            if f == 0 {
+                String::new()
+            } else {
+                "[≠]".into()
+            }
+        });
+        body.point_quote_links(|_, _| "/q".into());
+        assert_eq!(body.html, "<a href=\"/q\">q</a> 5,000 and 52[≠].");
+        body.point_figure_links(|_, _| "!".into());
+        assert_eq!(body.html, "<a href=\"/q\">q</a> 5,000! and 52!.");
+    }
+}

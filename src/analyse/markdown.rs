@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::blocks::collect_blocks;
-use super::body::{AnalyseContext, AnalysedBody, BodySource, QuoteLink, SLOT};
+use super::body::{AnalyseContext, AnalysedBody, BodySource, FigureLink, QuoteLink, SLOT};
 use super::events::{Normalised, normalise};
 use super::ids::{give_ids, write_footnotes};
 use super::marks::{Mark, annotate, apply_marks};
@@ -58,6 +58,9 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
             &mut marks,
         );
         out.figures = super::figures::figures(&out, &quotes);
+        if src.slug.is_some() {
+            super::marks::figure_marks(&out.figures, &quotes, &collected.text_events, &mut marks);
+        }
     }
     let anchors: HashSet<&str> = out
         .mentions
@@ -78,35 +81,43 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     apply_marks(&mut events, marks);
     write_footnotes(&mut events, &footnotes);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    (out.html, out.quote_links) = take_quote_slots(html);
+    (out.html, out.quote_links, out.figure_links) = take_slots(html);
     // Until quotes are clustered, every link points at the first page of the index.
     let slug = src.slug.unwrap_or_default();
     out.point_quote_links(|_, quote| ctx.config.url(&format!("/quotes/#{slug}-{}", quote.anchor)));
     out
 }
 
-/// Takes the quote link slots out of the HTML, noting where each link's address goes
-/// (an empty range until [`AnalysedBody::point_quote_links`] writes it).
-fn take_quote_slots(html: String) -> (String, Vec<QuoteLink>) {
+/// Takes the link slots out of the HTML, noting where each quote link's address goes
+/// and where each figure's link goes (empty ranges until
+/// [`AnalysedBody::point_quote_links`] and [`AnalysedBody::point_figure_links`] write
+/// them). A slot holds a quote's index, or `f` and a figure's.
+fn take_slots(html: String) -> (String, Vec<QuoteLink>, Vec<FigureLink>) {
     if !html.contains(SLOT) {
-        return (html, Vec::new());
+        return (html, Vec::new(), Vec::new());
     }
     let mut out = String::with_capacity(html.len());
-    let mut links = Vec::new();
+    let (mut quotes, mut figures) = (Vec::new(), Vec::new());
     let mut rest = html.as_str();
     while let Some(open) = rest.find(SLOT) {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let close = after.find(SLOT).expect("slots come in pairs");
-        let quote: usize = after[..close].parse().expect("a slot holds a quote index");
-        links.push(QuoteLink {
-            href: out.len()..out.len(),
-            quote,
-        });
+        let at = out.len()..out.len();
+        match after[..close].strip_prefix('f') {
+            Some(n) => figures.push(FigureLink {
+                at,
+                figure: n.parse().expect("a figure slot holds its index"),
+            }),
+            None => quotes.push(QuoteLink {
+                href: at,
+                quote: after[..close].parse().expect("a slot holds a quote index"),
+            }),
+        }
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    (out, links)
+    (out, quotes, figures)
 }
 
 /// The body with every NUL replaced by U+FFFD, as CommonMark asks for safety; the HTML

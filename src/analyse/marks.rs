@@ -28,11 +28,47 @@ pub(super) struct Mark {
     pub(super) html: String,
 }
 
+/// A figure's number holds no mention, so its closing tag shares the mentions' place.
+pub(super) const CLOSE_FIGURE: u8 = 0;
 pub(super) const CLOSE_MENTION: u8 = 0;
 pub(super) const CLOSE_QUOTE: u8 = 1;
 pub(super) const QUOTE_LINK: u8 = 2;
 pub(super) const OPEN_QUOTE: u8 = 3;
 pub(super) const OPEN_MENTION: u8 = 4;
+pub(super) const OPEN_FIGURE: u8 = 5;
+
+/// Marks each figure's number with a span (`id="f-N"`), followed by a slot for the link
+/// to its claim, which the link stage fills when other outlets report it
+/// ([`crate::analyse::body::AnalysedBody::point_figure_links`]). A number that crosses
+/// a quote's edge or an element's is left unmarked.
+pub(super) fn figure_marks(
+    figures: &[super::body::Figure],
+    quotes: &[(TextPos, TextPos, usize)],
+    text_events: &[TextEvent],
+    marks: &mut HashMap<usize, Vec<Mark>>,
+) {
+    let quote_ranges: Vec<(TextPos, TextPos)> = quotes.iter().map(|&(s, e, _)| (s, e)).collect();
+    for (i, f) in figures.iter().enumerate() {
+        let range = &f.found.number;
+        let Some(t) = text_event_at(text_events, f.block, range) else {
+            continue;
+        };
+        if crosses_quote(&quote_ranges, f.block, range) {
+            continue;
+        }
+        let list = marks.entry(t.event).or_default();
+        list.push(Mark {
+            offset: range.start - t.start,
+            order: OPEN_FIGURE,
+            html: format!("<span class=\"figure\" id=\"{}\">", f.anchor),
+        });
+        list.push(Mark {
+            offset: range.end - t.start,
+            order: CLOSE_FIGURE,
+            html: format!("</span>{SLOT}f{i}{SLOT}"),
+        });
+    }
+}
 
 /// Finds mentions and quotes, records them in `out` and the marks to draw them.
 /// Returns where each quote (not term) is, with its index in `out.quotes`.

@@ -218,6 +218,73 @@ pub fn link_claims(
         .collect()
 }
 
+/// For each article, for each of its figures, the index of its claim.
+pub fn claim_of(
+    articles: &[crate::analyse::AnalysedArticle],
+    claims: &[Claim],
+) -> Vec<Vec<Option<usize>>> {
+    let mut of: Vec<Vec<Option<usize>>> = articles
+        .iter()
+        .map(|a| vec![None; a.body.figures.len()])
+        .collect();
+    for (c, claim) in claims.iter().enumerate() {
+        for &(a, f) in &claim.figures {
+            of[a][f] = Some(c);
+        }
+    }
+    of
+}
+
+/// A figure's wording as the article writes it ("some 5,000 US troops").
+pub fn wording(articles: &[crate::analyse::AnalysedArticle], (a, f): FigureRef) -> &str {
+    let body = &articles[a].body;
+    let fig = &body.figures[f];
+    &body.blocks[fig.block].text[fig.at.clone()]
+}
+
+/// The HTML written after each figure of a claim that disagrees: a link to the claim on
+/// the figures page, titled with what the other outlets report. Keyed by figure.
+pub fn figure_links(
+    articles: &[crate::analyse::AnalysedArticle],
+    claims: &[Claim],
+    config: &crate::config::Config,
+) -> FxHashMap<FigureRef, String> {
+    let mut out = FxHashMap::default();
+    for claim in claims.iter().filter(|c| c.disagrees) {
+        let href = config.url(&format!("/figures/#{}", claim.id));
+        for &r in &claim.figures {
+            let others: Vec<String> = claim
+                .figures
+                .iter()
+                .filter(|o| o.0 != r.0)
+                .map(|&o| {
+                    let fig = &articles[o.0].body.figures[o.1];
+                    let by = fig
+                        .authority
+                        .as_ref()
+                        .map(|x| format!(", according to {}", x.name))
+                        .unwrap_or_default();
+                    format!(
+                        "{}: {}{by}",
+                        articles[o.0].article.source,
+                        wording(articles, o)
+                    )
+                })
+                .collect();
+            let title = format!("Reported differently elsewhere. {}", others.join("; "));
+            out.insert(
+                r,
+                format!(
+                    "<a class=\"figure-link\" href=\"{}\" title=\"{}\" aria-label=\"Compare this figure across outlets\">≠</a>",
+                    crate::text::escape_html(&href),
+                    crate::text::escape_html(&title)
+                ),
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -132,6 +132,8 @@ pub struct Dossier {
     pub entity_links: Vec<EntityLinks>,
     /// Quantities reported by more than one outlet, disagreements first.
     pub claims: Vec<claims::Claim>,
+    /// For each article, for each of its figures, the index of its claim.
+    pub claim_of: Vec<Vec<Option<usize>>>,
     /// Most widely reported first.
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
@@ -190,6 +192,12 @@ impl Dossier {
         }
         let t = crate::timings::Timer::start();
         let claims = claims::link_claims(&articles, &registry);
+        let claim_of = claims::claim_of(&articles, &claims);
+        let figure_links = claims::figure_links(&articles, &claims, &config);
+        articles.par_iter_mut().enumerate().for_each(|(a, art)| {
+            art.body
+                .point_figure_links(|f, _| figure_links.get(&(a, f)).cloned().unwrap_or_default())
+        });
         t.lap("claims");
         let timeline_months = timeline::timeline_months(&articles);
         let timeline_groups = timeline::timeline_groups(&articles);
@@ -218,6 +226,7 @@ impl Dossier {
             timeline_months,
             timeline_groups,
             claims,
+            claim_of,
             clusters,
             cluster_of,
             lent_from,

@@ -10,7 +10,9 @@
 //! file was 134 MB at 10,000 articles, more than a Pages branch takes).
 //!
 //! Record types, in this order: `article`, `entity`, `mention` (an entity's mention in
-//! an article, a record of its own), `quote`, `cluster`. Fields are only ever added
+//! an article, a record of its own), `quote`, `cluster`, `figure` (a number an article
+//! reports and what it counts), `claim` (the figures of several outlets about one
+//! quantity). Fields are only ever added
 //! within a version, never renamed or removed.
 //!
 //! Records are serialised in parallel, in chunks, straight from the model, and written
@@ -112,6 +114,46 @@ struct ClusterOut<'a> {
     sources: &'a [String],
 }
 
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    /// `slug#f-2`.
+    id: String,
+    article: &'a str,
+    anchor: &'a str,
+    /// As written: "some 5,000 US troops".
+    text: &'a str,
+    value: f64,
+    /// The values the wording allows; `max` is null when it has no upper bound ("more
+    /// than 4,000").
+    min: f64,
+    max: Option<f64>,
+    qualifier: Option<crate::annotate::figures::Qualifier>,
+    /// The thing counted ("troop"), or the currency and what it pays for, or the
+    /// percentage and what it is of.
+    unit: String,
+    change: bool,
+    event: Option<&'a str>,
+    /// Entity ids of its clause.
+    entities: Vec<&'a str>,
+    authority: Option<&'a str>,
+    in_quote: bool,
+    claim: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    id: &'a str,
+    disagrees: bool,
+    sources: usize,
+    figures: Vec<String>,
+}
+
+/// A figure's id in the export: `slug#f-2`.
+fn figure_id(d: &Dossier, (a, f): crate::link::claims::FigureRef) -> String {
+    let art = &d.articles[a];
+    format!("{}#{}", art.article.slug, art.body.figures[f].anchor)
+}
+
 fn speaker_out<'a>(d: &'a Dossier, s: &'a Speaker) -> SpeakerOut<'a> {
     match s.entity {
         Some(e) => SpeakerOut {
@@ -159,6 +201,8 @@ struct Counts {
     mentions: usize,
     quotes: usize,
     clusters: usize,
+    figures: usize,
+    claims: usize,
 }
 
 /// A file of records, listed in the manifest.
@@ -262,6 +306,47 @@ pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
             speaker: c.speaker.as_ref().map(|s| speaker_out(d, s)),
             quotes: c.quotes.iter().map(|&r| quote_id(d, r)).collect(),
             sources: &c.sources,
+        }
+    });
+    let figures: Vec<(usize, usize)> = d
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| (0..art.body.figures.len()).map(move |f| (a, f)))
+        .collect();
+    counts.figures = out.records("figure", "figures", figures.len(), 256, |i| {
+        let (a, f) = figures[i];
+        let art = &d.articles[a];
+        let fig = &art.body.figures[f];
+        FigureOut {
+            id: figure_id(d, (a, f)),
+            article: &art.article.slug,
+            anchor: &fig.anchor,
+            text: crate::link::claims::wording(&d.articles, (a, f)),
+            value: fig.found.value,
+            min: fig.found.lo,
+            max: fig.found.hi.is_finite().then_some(fig.found.hi),
+            qualifier: fig.found.qualifier,
+            unit: fig.found.unit.label(),
+            change: fig.found.change,
+            event: fig.found.event,
+            entities: fig
+                .entities
+                .iter()
+                .map(|&e| d.registry.entities[e].id.as_str())
+                .collect(),
+            authority: fig.authority.as_ref().map(|x| x.name.as_str()),
+            in_quote: fig.in_quote,
+            claim: d.claim_of[a][f].map(|c| d.claims[c].id.as_str()),
+        }
+    });
+    counts.claims = out.records("claim", "claims", d.claims.len(), 256, |i| {
+        let c = &d.claims[i];
+        ClaimOut {
+            id: &c.id,
+            disagrees: c.disagrees,
+            sources: c.sources,
+            figures: c.figures.iter().map(|&r| figure_id(d, r)).collect(),
         }
     });
     let manifest = Manifest {

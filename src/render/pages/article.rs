@@ -132,4 +132,9 @@ pub fn key(k: &Fingerprints, d: &Dossier, i: usize, h: &mut PageHasher) {
         k.entity[e].hash(h);
     }
     crate::render::cards::file_count(d.registry.len()).hash(h);
+    // The links of its figures to their claims, which other articles' figures make.
+    let body = &d.articles[i].body;
+    for l in &body.figure_links {
+        body.html[l.at.clone()].hash(h);
+    }
 }

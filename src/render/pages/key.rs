@@ -17,7 +17,7 @@ use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
-use super::{PageId, article, entities, entity, fixed, home, quotes, sources, timeline};
+use super::{PageId, article, entities, entity, figures, fixed, home, quotes, sources, timeline};
 use crate::analyse::AnalysedArticle;
 use crate::analyse::dates::DatedEvent;
 use crate::link::Dossier;
@@ -329,6 +329,7 @@ impl<'a> Fingerprints<'a> {
             PageId::Entities => entities::key(self, &mut h),
             PageId::Entity(e, p) => entity::key(self, d, e, p, &mut h),
             PageId::Quotes | PageId::QuotesPage(_) => quotes::key(self, d, id, &mut h),
+            PageId::Figures => figures::key(self, d, &mut h),
             PageId::Sources => sources::index_key(self, d, &mut h),
             PageId::Source(s, p) => sources::key(self, d, s, p, &mut h),
             PageId::Timeline | PageId::TimelineMonth(..) => timeline::key(self, d, id, &mut h),

@@ -6,6 +6,7 @@
 mod article;
 mod entities;
 mod entity;
+mod figures;
 mod fixed;
 mod home;
 pub mod key;
@@ -32,6 +33,8 @@ pub enum PageId {
     Quotes,
     /// A further page of a quote index too long for one (index from 1).
     QuotesPage(usize),
+    /// The claims: figures reported by several outlets.
+    Figures,
     Sources,
     /// Page `.1` (0-based) of outlet `.0`.
     Source(usize, usize),
@@ -52,6 +55,7 @@ impl PageId {
             PageId::Entities => "entities",
             PageId::Entity(..) => "entity",
             PageId::Quotes | PageId::QuotesPage(_) => "quotes",
+            PageId::Figures => "figures",
             PageId::Sources => "sources",
             PageId::Source(..) => "source",
             PageId::Timeline | PageId::TimelineMonth(..) => "timeline",
@@ -143,6 +147,7 @@ pub fn page_ids(d: &Dossier) -> Vec<PageId> {
     );
     ids.push(PageId::Quotes);
     ids.extend((1..d.quote_pages()).map(PageId::QuotesPage));
+    ids.push(PageId::Figures);
     ids.push(PageId::Sources);
     ids.extend(
         (0..d.sources.len())
@@ -189,6 +194,7 @@ pub fn site_path(d: &Dossier, id: PageId) -> String {
         PageId::Entity(e, p) => crate::link::paged_path(&entity::site_path(d, e), p),
         PageId::Quotes => d.quote_page_path(0),
         PageId::QuotesPage(p) => d.quote_page_path(p),
+        PageId::Figures => figures::SITE_PATH.into(),
         PageId::Sources => sources::INDEX_PATH.into(),
         PageId::Source(s, p) => crate::link::paged_path(&sources::site_path(d, s), p),
         PageId::Timeline => timeline::site_path(d, None),
@@ -223,6 +229,7 @@ pub fn plan(d: &Dossier, v: &Values, id: PageId) -> Page {
         PageId::Entity(e, p) => entity::page(d, v, e, p),
         PageId::Quotes => quotes::page(d, v, 0),
         PageId::QuotesPage(p) => quotes::page(d, v, p),
+        PageId::Figures => figures::page(d, v),
         PageId::Sources => sources::index_page(d, v),
         PageId::Source(s, p) => sources::page(d, v, s, p),
         PageId::Timeline => timeline::page(d, v, None),
