@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::body::{AnalysedBody, Authority, Figure};
 use crate::annotate::TextPos;
-use crate::annotate::figures::find_figures;
+use crate::annotate::figures::{find_figures, may_hold_figures};
 use crate::text::sentences::spans;
 
 /// The figures of `body`, whose mentions and quotes are found; `quotes` says where each
@@ -16,7 +16,11 @@ use crate::text::sentences::spans;
 pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec<Figure> {
     let mut out = Vec::new();
     for (b, block) in body.blocks.iter().enumerate() {
-        let found = find_figures(&block.text, &spans(&block.text));
+        if !may_hold_figures(&block.text) {
+            continue;
+        }
+        let sentences = spans(&block.text);
+        let found = find_figures(&block.text, &sentences);
         if found.is_empty() {
             continue;
         }
@@ -65,9 +69,10 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
                 .collect();
             entities.sort_unstable();
             entities.dedup();
-            let sentence = spans(&block.text)
-                .into_iter()
+            let sentence = sentences
+                .iter()
                 .find(|s| inside(&f.number, s))
+                .cloned()
                 .unwrap_or(0..block.text.len());
             out.push(Figure {
                 anchor: format!("f-{}", out.len() + 1),

@@ -318,8 +318,7 @@ fn stops_unit_search(lower: &str) -> bool {
 /// The figures in `text`, one sentence or paragraph, in order. `sentences` are its
 /// sentence ranges.
 pub fn find_figures(text: &str, sentences: &[Range<usize>]) -> Vec<FoundFigure> {
-    // Most text holds no digit and no number word: a cheap test first.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(text) {
+    if !may_hold_figures(text) {
         return Vec::new();
     }
     let toks = numbers::tokens(text);
@@ -333,13 +332,25 @@ pub fn find_figures(text: &str, sentences: &[Range<usize>]) -> Vec<FoundFigure> 
     out
 }
 
+/// Whether `text` may hold a figure: most text holds no digit and no number word, and
+/// this cheap test spares it the rest.
+pub fn may_hold_figures(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || has_number_word(text)
+}
+
+/// Whether `text` may hold a number in words: the stems every such number has one of.
 fn has_number_word(text: &str) -> bool {
-    const WORDS: [&str; 16] = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-        "hundred", "thousand", "million", "billion", "dozen",
-    ];
-    let lower = text.to_ascii_lowercase();
-    WORDS.iter().any(|w| lower.contains(w)) || lower.contains("fifty") || lower.contains("forty")
+    static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "two", "thre", "thir", "four", "fif", "six", "seven", "eigh", "nine", "ten",
+                "eleven", "twel", "twent", "hundred", "thousand", "million", "billion", "dozen",
+                "score", "first", "second",
+            ])
+            .expect("the stems build")
+    });
+    STEMS.is_match(text)
 }
 
 fn figure(

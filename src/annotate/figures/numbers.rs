@@ -312,7 +312,10 @@ pub fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
         let t = &toks[i];
         let found = match t.kind {
             TokenKind::Digits => digits_number(text, toks, i),
-            TokenKind::Word => words_number(text, toks, i),
+            TokenKind::Word if may_start_number(&text[t.range.clone()]) => {
+                words_number(text, toks, i)
+            }
+            TokenKind::Word => None,
             TokenKind::Other => None,
         };
         let Some(mut n) = found else {
@@ -563,6 +566,25 @@ fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     n.lo *= scale;
     n.hi *= scale;
     Some(n)
+}
+
+/// Whether a word can begin a number written in words: a cheap test, without
+/// allocating, made on every word of a text that holds a number.
+fn may_start_number(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(head) = w.as_bytes().get(..w.len().min(16)) else {
+        return false;
+    };
+    if w.len() > 13 || !w.is_ascii() {
+        return false;
+    }
+    buf[..head.len()].copy_from_slice(head);
+    buf[..head.len()].make_ascii_lowercase();
+    let l = std::str::from_utf8(&buf[..head.len()]).unwrap_or_default();
+    matches!(l, "a" | "an" | "half" | "dozen" | "tens")
+        || ordinal_word(l)
+        || vague_word(l).is_some()
+        || small_number_word(l).is_some()
 }
 
 /// A number starting at token `i`, written in words: "two", "twenty-five thousand",
