@@ -49,6 +49,7 @@ fn the_us_troops_in_iraq_are_the_one_disagreement() {
             "Unknown | 5,200 troops | 5200 | ",
             "Unknown | hundreds of thousands | 200000 | ",
             "Unknown | scores of anti-government protests | 40 | ",
+            "Unknown | scores of people | 40 | ",
             "Unknown | thousands of emotional, grieving Iranians | 2000 | ",
             "Unknown | two greatest allies | 2 | ",
         ]
