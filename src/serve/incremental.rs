@@ -416,7 +416,10 @@ impl Model {
                 let slot = &mut self.dossier.articles[i];
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
-                let relink = link_key(slot) != link_key(&analysed);
+                // An article with a figure in a claim links again too, for its links
+                // to the claims (written at link time) to be written into the new text.
+                let relink = link_key(slot) != link_key(&analysed)
+                    || self.dossier.claim_of[i].iter().any(Option::is_some);
                 // Where each event stands on the timeline: its period, and its place
                 // among the period's events.
                 let same_periods = slot
@@ -733,7 +736,33 @@ fn link_key(a: &AnalysedArticle) -> u64 {
         (&q.anchor, &q.text, q.block, q.line, q.is_term, q.corrected).hash(&mut h);
         q.speaker.as_ref().map(|s| (&s.name, s.entity)).hash(&mut h);
     }
-    (a.body.mentions.len(), a.body.quotes.len()).hash(&mut h);
+    // Figures: what claims are made of, and what other articles' links to a claim
+    // show of them.
+    for f in &a.body.figures {
+        let found = &f.found;
+        (
+            &f.anchor,
+            &f.entities,
+            found.change,
+            found.event,
+            found.unit.key(),
+        )
+            .hash(&mut h);
+        (
+            found.value.to_bits(),
+            found.lo.to_bits(),
+            found.hi.to_bits(),
+        )
+            .hash(&mut h);
+        a.body.blocks[f.block].text[f.at.clone()].hash(&mut h);
+        f.authority.as_ref().map(|x| &x.name).hash(&mut h);
+    }
+    (
+        a.body.mentions.len(),
+        a.body.quotes.len(),
+        a.body.figures.len(),
+    )
+        .hash(&mut h);
     h.finish()
 }
 
@@ -1067,6 +1096,77 @@ kind = "person"
                     report.rendered
                 );
             }
+        }
+    }
+
+    /// A figure edited in one article changes its claim on every page that shows it:
+    /// the figures page and the ≠ links of the other article, as a full build would.
+    #[test]
+    fn an_edited_figure_updates_its_claim_everywhere() {
+        let d = fixture();
+        d.write(
+            "content/articles/troops-a.md",
+            &article(
+                "Troops A",
+                "2020-01-04",
+                "AFP",
+                "Some 5,000 troops remain in Iraq.",
+            ),
+        );
+        d.write(
+            "content/articles/troops-b.md",
+            &article(
+                "Troops B",
+                "2020-01-04",
+                "Reuters",
+                "A bill let 5,200 troops stay in Iraq.",
+            ),
+        );
+        let opts = opts(&d);
+        let (mut model, _) = Model::load(&opts).unwrap();
+        let page = |model: &mut Model, path: &str| {
+            String::from_utf8_lossy(&model.site().files[path]).into_owned()
+        };
+        assert!(page(&mut model, "figures/index.html").contains("5,200"));
+        // "some 5,000" and 5,200 agree: a claim, not reported differently.
+        assert!(!page(&mut model, "articles/troops-b/index.html").contains("figure-link"));
+        for (step, text, disputed) in [
+            (
+                "a figure that now disagrees",
+                "Exactly 5,000 troops remain in Iraq.",
+                true,
+            ),
+            (
+                "a prose edit beside it",
+                "Exactly 5,000 troops remain in Iraq. Nothing else.",
+                true,
+            ),
+            (
+                "a figure that agrees again",
+                "Around 5,100 troops remain in Iraq.",
+                false,
+            ),
+        ] {
+            d.write(
+                "content/articles/troops-a.md",
+                &article("Troops A", "2020-01-04", "AFP", text),
+            );
+            model.rebuild(&changed(&["content/articles/troops-a.md"]));
+            assert_same_as_full_build(&mut model, &opts, step);
+            let other = page(&mut model, "articles/troops-b/index.html");
+            assert_eq!(
+                other.contains("class=\"figure-link\""),
+                disputed,
+                "{step}: {other}"
+            );
+            let own = page(&mut model, "articles/troops-a/index.html");
+            assert_eq!(
+                own.contains("class=\"figure-link\""),
+                disputed,
+                "{step}: {own}"
+            );
+            let figures = page(&mut model, "figures/index.html");
+            assert_eq!(figures.contains("claim--disputed"), disputed, "{step}");
         }
     }
 
