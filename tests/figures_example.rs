@@ -71,3 +71,115 @@ fn the_us_troops_in_iraq_are_the_one_disagreement() {
         ]
     );
 }
+
+/// The claims of a fixture dossier as (outlets of its figures, sorted; disagrees).
+fn claims_of(f: &common::Fixture) -> Vec<(Vec<String>, bool)> {
+    let built = build_in_memory(&BuildOptions {
+        root: f.root().to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let d = &built.dossier;
+    d.claims
+        .iter()
+        .map(|c| {
+            let mut sources: Vec<String> = c
+                .figures
+                .iter()
+                .map(|&(a, _)| d.articles[a].article.source.clone())
+                .collect();
+            sources.sort();
+            (sources, c.disagrees)
+        })
+        .collect()
+}
+
+fn article(source: &str, corrections: &str, body: &str) -> String {
+    format!(
+        "+++\ntitle = \"{source}\"\ndate = 2020-01-05\nsource = \"{source}\"\n{corrections}+++\n{body}\n"
+    )
+}
+
+/// `[[figures]]` in front matter: `split = true` takes a figure out of its claim,
+/// `claim = "name"` ties figures of several articles into one claim and no other; a
+/// correction that names no figure is a warning.
+#[test]
+fn figures_corrected_in_front_matter() {
+    let f = common::Fixture::new();
+    f.write(
+        "content/articles/first.md",
+        &article("AFP", "", "Some 5,000 troops remain in Iraq."),
+    );
+    f.write(
+        "content/articles/second.md",
+        &article("Reuters", "", "A bill let 5,200 troops stay in Iraq."),
+    );
+    f.write(
+        "content/articles/third.md",
+        &article("BBC", "", "About 9,000 troops were in Iraq in 2014."),
+    );
+    let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // The 2014 figure is taken for the same quantity, and disagrees.
+    assert_eq!(claims_of(&f), [(s(&["AFP", "BBC", "Reuters"]), true)]);
+
+    // Split out, the two others agree.
+    f.write(
+        "content/articles/third.md",
+        &article(
+            "BBC",
+            "[[figures]]\ntext = \"About 9,000 troops\"\nsplit = true\n",
+            "About 9,000 troops were in Iraq in 2014.",
+        ),
+    );
+    assert_eq!(claims_of(&f), [(s(&["AFP", "Reuters"]), false)]);
+
+    // Tied by name: a figure the rules would not compare (no place named) joins the
+    // 5,200 of Reuters, and only it.
+    f.write(
+        "content/articles/fourth.md",
+        &article(
+            "The Hill",
+            "[[figures]]\ntext = \"5,000 soldiers\"\nclaim = \"troops-in-iraq\"\n",
+            "Washington keeps 5,000 soldiers there.",
+        ),
+    );
+    f.write(
+        "content/articles/second.md",
+        &article(
+            "Reuters",
+            "[[figures]]\ntext = \"5,200 troops in Iraq\"\nclaim = \"troops-in-iraq\"\n",
+            "A bill let 5,200 troops stay in Iraq.",
+        ),
+    );
+    assert_eq!(claims_of(&f), [(s(&["Reuters", "The Hill"]), true)]);
+
+    // A correction that names no figure.
+    f.write(
+        "content/articles/fourth.md",
+        &article(
+            "The Hill",
+            "[[figures]]\ntext = \"6,000 soldiers\"\nclaim = \"troops-in-iraq\"\n",
+            "Washington keeps 5,000 soldiers there.",
+        ),
+    );
+    let stderr = f.build_ok();
+    assert!(
+        stderr.contains("content/articles/fourth.md:5: warning: no figure in the article starts with “6,000 soldiers”\n  help: copy the figure's first words exactly as the text has them, such as `5,200 troops`"),
+        "{stderr}"
+    );
+    // Both `claim` and `split`, or neither: an error at the correction's line.
+    f.write(
+        "content/articles/fourth.md",
+        &article(
+            "The Hill",
+            "[[figures]]\ntext = \"5,000 soldiers\"\n",
+            "Washington keeps 5,000 soldiers there.",
+        ),
+    );
+    assert_eq!(
+        f.build_err(),
+        common::one_error(
+            "content/articles/fourth.md:5: error: a `[[figures]]` correction needs `claim = \"a-name\"` or `split = true`\n  help: give the figure's first words as the text has them, and either `claim = \"a-name\"` (the same name in each article whose figure reports the same quantity) or `split = true` (in no claim)"
+        )
+    );
+}

@@ -163,6 +163,8 @@ pub struct Figure {
     pub authority: Option<Authority>,
     /// It is inside a quotation.
     pub in_quote: bool,
+    /// What a `[[figures]]` correction says of its claim, when one does.
+    pub tie: Option<crate::content::FigureTie>,
 }
 
 /// Whose figure it is, as the text names them.
@@ -267,6 +269,8 @@ pub struct BodySource<'a> {
     /// The article's slug (for quote links); `None` for bodies that are not articles.
     pub slug: Option<&'a str>,
     pub corrections: &'a [QuoteCorrection],
+    /// `[[figures]]` corrections: the claim a figure belongs to, or none.
+    pub figure_corrections: &'a [crate::content::FigureCorrection],
     /// Find mentions and quotes (article bodies) or only render (introductions,
     /// entity descriptions).
     pub annotate: bool,
@@ -336,6 +340,7 @@ mod tests {
             entities: Vec::new(),
             authority: None,
             in_quote: false,
+            tie: None,
         };
         body.figures = vec![fig(1), fig(2)];
         body.point_figure_links(|f, _| format!("<{f}>"));

@@ -6,9 +6,11 @@
 
 use std::ops::Range;
 
-use super::body::{AnalysedBody, Authority, Figure};
+use super::body::{AnalysedBody, Authority, BodySource, Figure};
+use crate::annotate::TextBlock;
 use crate::annotate::TextPos;
 use crate::annotate::figures::{find_figures, may_hold_figures};
+use crate::error::Diagnostic;
 use crate::text::sentences::spans;
 
 /// The figures of `body`, whose mentions and quotes are found; `quotes` says where each
@@ -83,8 +85,58 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
                 entities,
                 authority,
                 in_quote: quote.is_some(),
+                tie: None,
             });
         }
     }
     out
+}
+
+/// Text compared without case, spacing or the shape of quotation marks.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+}
+
+/// Gives each figure the tie of the `[[figures]]` correction whose text its wording
+/// starts with (or that starts with its wording: "5,200 troops in Iraq" names the
+/// figure "5,200 troops"), the first that does. Returns a warning for each correction
+/// no figure took.
+pub fn apply_corrections(
+    figures: &mut [Figure],
+    blocks: &[TextBlock],
+    src: &BodySource<'_>,
+) -> Vec<Diagnostic> {
+    let corrections = src.figure_corrections;
+    if corrections.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<String> = corrections.iter().map(|c| normalised(&c.text)).collect();
+    let mut used = vec![false; corrections.len()];
+    for f in figures.iter_mut() {
+        let wording = normalised(&blocks[f.block].text[f.at.clone()]);
+        if let Some(c) = texts
+            .iter()
+            .position(|t| wording.starts_with(t.as_str()) || t.starts_with(wording.as_str()))
+        {
+            used[c] = true;
+            f.tie = Some(corrections[c].tie.clone());
+        }
+    }
+    corrections
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(c, _)| {
+            Diagnostic::warning(
+                src.file,
+                c.line,
+                format!("no figure in the article starts with “{}”", c.text),
+            )
+            .with_help("copy the figure's first words exactly as the text has them, such as `5,200 troops`")
+        })
+        .collect()
 }

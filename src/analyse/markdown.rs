@@ -57,7 +57,10 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
             ctx,
             &mut marks,
         );
-        out.figures = super::figures::figures(&out, &quotes);
+        let mut found = super::figures::figures(&out, &quotes);
+        let unused = super::figures::apply_corrections(&mut found, &out.blocks, src);
+        out.diagnostics.extend(unused);
+        out.figures = found;
         if src.slug.is_some() {
             super::marks::figure_marks(&out.figures, &quotes, &collected.text_events, &mut marks);
         }

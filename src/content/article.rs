@@ -17,6 +17,25 @@ pub struct QuoteCorrection {
     pub line: usize,
 }
 
+/// A `[[figures]]` correction from front matter: for the figure whose wording starts with
+/// `text` ("5,200 troops"), the claim it belongs to, overriding the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureCorrection {
+    pub text: String,
+    pub tie: FigureTie,
+    pub line: usize,
+}
+
+/// What a `[[figures]]` correction does with its figure.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FigureTie {
+    /// `split = true`: the figure is in no claim.
+    Split,
+    /// `claim = "us-troops"`: the figure is in the claim of every figure, in any
+    /// article, tied to the same name, and in no other.
+    Claim(String),
+}
+
 /// An article as loaded from `content/articles/<slug>.md`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -41,6 +60,7 @@ pub struct Article {
     /// otherwise.
     pub language: Option<String>,
     pub quotes: Vec<QuoteCorrection>,
+    pub figures: Vec<FigureCorrection>,
     /// The Markdown body after the closing `+++`.
     pub body: String,
     /// 1-based line of the file on which the body starts.
@@ -72,6 +92,17 @@ struct FrontMatter {
     language: Option<Spanned<String>>,
     #[serde(default)]
     quotes: Vec<Spanned<RawCorrection>>,
+    #[serde(default)]
+    figures: Vec<Spanned<RawFigureCorrection>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigureCorrection {
+    text: String,
+    claim: Option<String>,
+    #[serde(default)]
+    split: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +253,50 @@ fn parse_front_matter(
             }
         })
         .collect();
+    let mut figures = Vec::new();
+    for f in &fm.figures {
+        let (l, _) = at(f.span());
+        let raw = f.get_ref();
+        let help = "give the figure's first words as the text has them, and either `claim = \"a-name\"` (the same name in each article whose figure reports the same quantity) or `split = true` (in no claim)";
+        let tie = match (&raw.claim, raw.split) {
+            _ if raw.text.trim().is_empty() => {
+                errors.push(
+                    Diagnostic::error(file, l, "a `[[figures]]` correction has an empty `text`")
+                        .with_help(help),
+                );
+                continue;
+            }
+            (Some(c), false) if !c.trim().is_empty() => FigureTie::Claim(c.trim().to_string()),
+            (None, true) => FigureTie::Split,
+            (Some(_), true) => {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        l,
+                        "a `[[figures]]` correction has both `claim` and `split`",
+                    )
+                    .with_help(help),
+                );
+                continue;
+            }
+            _ => {
+                errors.push(
+                    Diagnostic::error(
+                        file,
+                        l,
+                        "a `[[figures]]` correction needs `claim = \"a-name\"` or `split = true`",
+                    )
+                    .with_help(help),
+                );
+                continue;
+            }
+        };
+        figures.push(FigureCorrection {
+            text: raw.text.clone(),
+            tie,
+            line: l,
+        });
+    }
     if let Some(url) = &fm.url
         && let Err(msg) = crate::config::web_url(url.get_ref())
     {
@@ -265,6 +340,7 @@ fn parse_front_matter(
         tags: fm.tags,
         language,
         quotes,
+        figures,
         body: split.body.to_string(),
         body_line: split.body_line,
     })

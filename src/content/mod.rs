@@ -9,7 +9,7 @@ pub mod import;
 pub mod load;
 pub mod registry;
 
-pub use article::{Article, QuoteCorrection};
+pub use article::{Article, FigureCorrection, FigureTie, QuoteCorrection};
 pub use load::{Content, Intro, load_content};
 pub use registry::{Entity, EntityKind, Registry};
 

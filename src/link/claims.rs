@@ -11,6 +11,10 @@
 //! figure, in article order, to the first claim every member of which it is about the
 //! same quantity as (so a claim never chains unrelated figures through a third).
 //!
+//! A `[[figures]]` correction overrides all this for its figure: `split = true` keeps
+//! it out of every claim, `claim = "name"` puts it in the claim of the figures tied to
+//! the same name, and in no other.
+//!
 //! Values agree when the intervals their wordings allow meet: "some 5,000" (4,500 to
 //! 5,500) agrees with "around 5,000" and with "5,200"; "5,000" and "5,200" do not;
 //! "more than 4,000" agrees with "5,000". A claim disagrees when two of its outlets'
@@ -40,6 +44,9 @@ pub struct Candidate<'a> {
     pub places: &'a [usize],
     /// The outlet that reports it.
     pub source: &'a str,
+    /// The claim a `[[figures]]` correction ties it to: it is compared with the figures
+    /// tied to the same name, and with no other.
+    pub tie: Option<&'a str>,
 }
 
 impl Candidate<'_> {
@@ -92,7 +99,16 @@ pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Groups by unit key, and by entity within it, to find the groups a figure may join.
     let mut by_entity: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
+    let mut tied: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, c) in cands.iter().enumerate() {
+        if let Some(name) = c.tie {
+            let g = *tied.entry(name).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+            continue;
+        }
         if c.key.is_empty() || c.entities.is_empty() || !c.value.is_finite() || c.value <= 0.0 {
             continue;
         }
@@ -169,16 +185,19 @@ pub fn link_claims(
 ) -> Vec<Claim> {
     use crate::content::EntityKind;
     let mut refs: Vec<FigureRef> = Vec::new();
+    use crate::content::FigureTie;
     let mut keys: Vec<String> = Vec::new();
     let mut places: Vec<Vec<usize>> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (f, fig) in art.body.figures.iter().enumerate() {
             refs.push((a, f));
-            keys.push(if fig.found.unit.comparable() {
-                fig.found.unit.key()
-            } else {
-                String::new()
-            });
+            keys.push(
+                if fig.found.unit.comparable() && fig.tie != Some(FigureTie::Split) {
+                    fig.found.unit.key()
+                } else {
+                    String::new()
+                },
+            );
             places.push(
                 fig.entities
                     .iter()
@@ -203,6 +222,10 @@ pub fn link_claims(
                 entities: &fig.entities,
                 places: &places[i],
                 source: &articles[a].article.source,
+                tie: match &fig.tie {
+                    Some(FigureTie::Claim(name)) => Some(name.as_str()),
+                    _ => None,
+                },
             }
         })
         .collect();
@@ -341,6 +364,7 @@ mod tests {
                 entities: &f.entities,
                 places: &f.places,
                 source: f.source,
+                tie: None,
             })
             .collect();
         align(&cands)

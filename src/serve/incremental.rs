@@ -756,6 +756,7 @@ fn link_key(a: &AnalysedArticle) -> u64 {
             .hash(&mut h);
         a.body.blocks[f.block].text[f.at.clone()].hash(&mut h);
         f.authority.as_ref().map(|x| &x.name).hash(&mut h);
+        f.tie.hash(&mut h);
     }
     (
         a.body.mentions.len(),
