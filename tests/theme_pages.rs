@@ -54,6 +54,7 @@ fn the_example_dossier_pages() {
             "entities/index.html",
             "entities/adel-abdul-mahdi/index.html",
             "entities/the-hill/index.html",
+            "entities/united-states/index.html",
             "quotes/index.html",
             "figures/index.html",
             "sources/index.html",

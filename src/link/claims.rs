@@ -241,6 +241,25 @@ pub fn link_claims(
         .collect()
 }
 
+/// For each entity (registry order), the claims (in order) of which a figure names it.
+pub fn entity_claims(
+    articles: &[crate::analyse::AnalysedArticle],
+    claims: &[Claim],
+    entities: usize,
+) -> Vec<Vec<usize>> {
+    let mut of = vec![Vec::new(); entities];
+    for (c, claim) in claims.iter().enumerate() {
+        for &(a, f) in &claim.figures {
+            for &e in &articles[a].body.figures[f].entities {
+                if of[e].last() != Some(&c) {
+                    of[e].push(c);
+                }
+            }
+        }
+    }
+    of
+}
+
 /// For each article, for each of its figures, the index of its claim.
 pub fn claim_of(
     articles: &[crate::analyse::AnalysedArticle],

@@ -134,6 +134,8 @@ pub struct Dossier {
     pub claims: Vec<claims::Claim>,
     /// For each article, for each of its figures, the index of its claim.
     pub claim_of: Vec<Vec<Option<usize>>>,
+    /// By registry index: the claims of which a figure names the entity, in order.
+    pub entity_claims: Vec<Vec<usize>>,
     /// Most widely reported first.
     pub clusters: Vec<QuoteCluster>,
     /// For each article, for each of its quotes, the index of its cluster (terms: none).
@@ -193,6 +195,7 @@ impl Dossier {
         let t = crate::timings::Timer::start();
         let claims = claims::link_claims(&articles, &registry);
         let claim_of = claims::claim_of(&articles, &claims);
+        let entity_claims = claims::entity_claims(&articles, &claims, registry.len());
         let figure_links = claims::figure_links(&articles, &claims, &config);
         articles.par_iter_mut().enumerate().for_each(|(a, art)| {
             art.body
@@ -227,6 +230,7 @@ impl Dossier {
             timeline_groups,
             claims,
             claim_of,
+            entity_claims,
             clusters,
             cluster_of,
             lent_from,

@@ -78,6 +78,10 @@ pub const CONTEXTS_PER_ARTICLE: usize = 3;
 /// How many of the entity's statements, the most widely reported, its first page shows.
 pub const STATEMENTS_SHOWN: usize = 20;
 
+/// How many of the claims about the entity (those reported differently first) its
+/// first page shows.
+pub const CLAIMS_SHOWN: usize = 10;
+
 /// An entity and how often it goes with another (articles together, or mentions).
 #[derive(Serialize)]
 pub struct Related {
@@ -103,6 +107,11 @@ struct EntityView<'a> {
     statements: Value,
     /// Its statements, all of them.
     statement_count: usize,
+    /// On the first page, the claims a figure of which names it (at most
+    /// [`CLAIMS_SHOWN`]), reported differently first.
+    claims: Vec<super::figures::ClaimView<'a>>,
+    /// The claims about it, all of them.
+    claim_count: usize,
     /// On the first page, the entities mentioned with it.
     related: Vec<Related>,
     /// On the first page, who appears with the entity, drawn by the `entity_graph`
@@ -179,6 +188,16 @@ pub fn page(d: &Dossier, v: &Values, e: usize, page: usize) -> Page {
             list([])
         },
         statement_count: statements.len(),
+        claims: if first {
+            d.entity_claims[e]
+                .iter()
+                .take(CLAIMS_SHOWN)
+                .map(|&c| super::figures::claim_view(d, &d.claims[c]))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        claim_count: d.entity_claims[e].len(),
         related: if first {
             stats
                 .related
@@ -274,9 +293,13 @@ pub fn key(k: &Fingerprints, d: &Dossier, e: usize, page: usize, h: &mut PageHas
     stats.aliases_seen.hash(h);
     let statements = statements(d, e);
     statements.len().hash(h);
+    d.entity_claims[e].len().hash(h);
     if page == 0 {
         for &c in statements.iter().take(STATEMENTS_SHOWN) {
             k.cluster[c].hash(h);
+        }
+        for &c in d.entity_claims[e].iter().take(CLAIMS_SHOWN) {
+            super::figures::claim_key(k, d, &d.claims[c], h);
         }
         k.related[e].hash(h);
         for &(r, _) in stats.related.iter().take(RELATED_SHOWN) {

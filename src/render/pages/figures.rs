@@ -15,7 +15,7 @@ use crate::render::values::Values;
 pub const SITE_PATH: &str = "/figures/";
 
 #[derive(Serialize)]
-struct ReportView<'a> {
+pub(super) struct ReportView<'a> {
     source: &'a str,
     source_href: &'a str,
     title: &'a str,
@@ -33,14 +33,14 @@ struct ReportView<'a> {
 }
 
 #[derive(Serialize)]
-struct ValueView<'a> {
+pub(super) struct ValueView<'a> {
     /// The value as the first report writes its number ("5,000", "thousands").
     value: &'a str,
     reports: Vec<ReportView<'a>>,
 }
 
 #[derive(Serialize)]
-struct ClaimView<'a> {
+pub(super) struct ClaimView<'a> {
     id: &'a str,
     disagrees: bool,
     /// What is counted ("troops").
@@ -69,7 +69,8 @@ fn report<'a>(d: &'a Dossier, (a, f): FigureRef) -> ReportView<'a> {
     }
 }
 
-fn claim_view<'a>(d: &'a Dossier, claim: &'a Claim) -> ClaimView<'a> {
+/// A claim as pages show it: its values side by side, each with its reports.
+pub(super) fn claim_view<'a>(d: &'a Dossier, claim: &'a Claim) -> ClaimView<'a> {
     // Values in the order they are first reported; reports under each in article order.
     let mut values: Vec<(f64, bool, ValueView)> = Vec::new();
     for &r in &claim.figures {
@@ -141,10 +142,15 @@ pub fn page(d: &Dossier, v: &Values) -> Page {
 /// What the page shows: every claim, and the articles of its figures.
 pub fn key(k: &Fingerprints, d: &Dossier, h: &mut PageHasher) {
     for c in &d.claims {
-        (&c.id, c.disagrees, &c.figures).hash(h);
-        for &(a, _) in &c.figures {
-            k.fact(d, a).version.hash(h);
-            k.summary[a].hash(h);
-        }
+        claim_key(k, d, c, h);
+    }
+}
+
+/// What a claim shows: its figures, and the articles they are in.
+pub(super) fn claim_key(k: &Fingerprints, d: &Dossier, c: &Claim, h: &mut PageHasher) {
+    (&c.id, c.disagrees, &c.figures).hash(h);
+    for &(a, _) in &c.figures {
+        k.fact(d, a).version.hash(h);
+        k.summary[a].hash(h);
     }
 }
