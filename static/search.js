@@ -1,4 +1,5 @@
-/* dossier search: finds entities, articles and statements in the browser.
+/* dossier search: finds entities, articles, statements and figures in the
+ * browser.
  *
  * The index is built by `dossier build` into data/search/ (see
  * src/render/search.rs for the format):
@@ -446,7 +447,7 @@
     return { text: frag.p[p] || "", anchor: anchor };
   }
 
-  var KIND_LABELS = { entity: "Entity", article: "Article", statement: "Statement" };
+  var KIND_LABELS = { entity: "Entity", article: "Article", statement: "Statement", claim: "Figure" };
 
   function href(frag, anchor) {
     var url = root + frag.u.replace(/^\/+/, "");

@@ -163,7 +163,7 @@ fn unknown_field_suggests_nearest() {
             f.write("content/articles/bad.md", "+++\ntitle = \"Bad\"\ndate = 2020-01-05\nsource = \"X\"\nauther = \"Y\"\n+++\nText.\n")
         },
         &one_error(
-            "content/articles/bad.md:5:1: error: unknown field `auther`, expected one of `title`, `date`, `source`, `url`, `authors`, `summary`, `draft`, `tags`, `language`, `quotes`\n  help: did you mean `authors`?",
+            "content/articles/bad.md:5:1: error: unknown field `auther`, expected one of `title`, `date`, `source`, `url`, `authors`, `summary`, `draft`, `tags`, `language`, `quotes`, `figures`\n  help: did you mean `authors`?",
         ),
     );
 }

@@ -448,6 +448,17 @@ fn search_page_finds_and_links_in_headless_chromium() {
     b.click_link(&target);
     b.expect_anchor_with(&target, "practically");
 
+    // A figure several outlets report is a result of its own, leading to its claim.
+    b.goto(&server.url("/search/?q=troops%205,200"));
+    let hits = b.results("troops 5,200");
+    let figure = hits
+        .iter()
+        .find(|h| h.kind == "Figure")
+        .unwrap_or_else(|| panic!("no figure among {hits:#?}"));
+    assert_eq!(figure.title, "Troops: United States");
+    assert_eq!(figure.href, server.url("/figures/#n-1"));
+    assert!(figure.passage.contains("5,200 troops"), "{figure:?}");
+
     // Several words narrow the results; a prefix finds completions; nonsense finds
     // nothing.
     b.goto(&server.url("/search/?q=sovereignty%20foreign%20ministry"));

@@ -185,7 +185,7 @@ fn fixture_index_has_terms_postings_and_passages() {
         .iter()
         .map(|k| k["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["entity", "article", "statement"]);
+    assert_eq!(kinds, ["entity", "article", "statement", "claim"]);
 
     let mahdi = index.doc_by_url("/entities/adel-abdul-mahdi/");
     let iraq = index.doc_by_url("/entities/iraq/");
@@ -317,6 +317,35 @@ fn a_statement_is_one_document_with_every_wording() {
     assert_eq!(despite.len(), 2, "in both wordings: {despite:?}");
 }
 
+/// A claim is a document: what it counts and what about, then each report's outlet and
+/// sentence, leading to the claim on the figures page.
+#[test]
+fn a_claim_is_a_document_of_its_own() {
+    let index = decode(build(&repo_root()));
+    let claim = index.doc_by_url("/figures/#n-1");
+    let doc = &index.docs[claim];
+    assert_eq!(doc["t"], "Troops: United States");
+    assert_eq!(doc["l"], "Reported differently by 4 outlets");
+    let passages: Vec<&str> = doc["p"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(passages.len(), 5, "{passages:#?}");
+    assert_eq!(
+        passages[2],
+        "Reuters: Around 5,000 US troops remain in Iraq, most of them in an advisory capacity."
+    );
+    let troops: Vec<u64> = index
+        .postings("troops")
+        .iter()
+        .filter(|p| p.0 == claim as u64)
+        .map(|p| p.1)
+        .collect();
+    assert_eq!(troops, [0, 1, 2, 3, 4]);
+}
+
 /// A hidden alias is searched (the entity's third passage) but its fragment text is
 /// empty, so no result shows it.
 #[test]
@@ -429,7 +458,7 @@ fn file_names_are_safe_and_chunks_are_found_by_the_client_rule() {
                 .and_then(|n| n.strip_suffix(".json"))
                 .and_then(|n| n.split_once('-'))
                 .is_some_and(|(k, n)| {
-                    ["entity", "article", "statement"].contains(&k)
+                    ["entity", "article", "statement", "claim"].contains(&k)
                         && !n.is_empty()
                         && n.bytes().all(|b| b.is_ascii_digit())
                 });

@@ -241,6 +241,37 @@ pub fn link_claims(
         .collect()
 }
 
+/// What a claim counts, as its first report writes it ("troops"; the unit's label for
+/// money and percentages), and the entities every report of it names.
+pub fn subject<'a>(
+    articles: &'a [crate::analyse::AnalysedArticle],
+    registry: &'a crate::content::Registry,
+    claim: &Claim,
+) -> (String, Vec<&'a str>) {
+    let (a0, f0) = claim.figures[0];
+    let first = &articles[a0].body.figures[f0];
+    let unit = match &first.found.unit {
+        crate::annotate::figures::Unit::Noun(_) => wording(articles, (a0, f0))
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        other => other.label(),
+    };
+    let about = first
+        .entities
+        .iter()
+        .filter(|e| {
+            claim
+                .figures
+                .iter()
+                .all(|&(a, f)| articles[a].body.figures[f].entities.contains(e))
+        })
+        .map(|&e| registry.entities[e].name.as_str())
+        .collect();
+    (unit, about)
+}
+
 /// For each entity (registry order), the claims (in order) of which a figure names it.
 pub fn entity_claims(
     articles: &[crate::analyse::AnalysedArticle],

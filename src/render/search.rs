@@ -5,8 +5,8 @@
 //! of file under `data/search/`:
 //!
 //! - `meta.json`, small and read first: how documents are numbered (entities, then
-//!   articles, then statements, each kind a contiguous range), the first term of every term
-//!   chunk, and the corpus's most common terms.
+//!   articles, statements and claims, each kind a contiguous range), the first term of
+//!   every term chunk, and the corpus's most common terms.
 //! - `terms/<n>.json`, term chunks: the sorted vocabulary cut into consecutive ranges
 //!   of about [`TERM_CHUNK_BYTES`], each an object from term to its postings. A query
 //!   word needs exactly one chunk (a prefix, the few chunks its range spans); a word so
@@ -17,9 +17,9 @@
 //!   from five characters, two from eight).
 //! - `docs/<kind>-<n>.json`, document fragments: title, URL, label, date and the text of
 //!   every passage, so results can show the passage that matched. Articles come
-//!   [`ARTICLES_PER_FILE`] to a file (they are large), entities [`ENTITIES_PER_FILE`] and
-//!   statements [`STATEMENTS_PER_FILE`]. Only the fragments of the results on screen are
-//!   fetched.
+//!   [`ARTICLES_PER_FILE`] to a file (they are large), entities [`ENTITIES_PER_FILE`],
+//!   statements [`STATEMENTS_PER_FILE`] and claims [`CLAIMS_PER_FILE`]. Only the
+//!   fragments of the results on screen are fetched.
 //!
 //! A document is a list of passages: an article is its title, byline, summary and then
 //! one passage per block of text (paragraph, heading, list item...), linked through the
@@ -27,7 +27,8 @@
 //! its description and its hidden aliases (searched, never shown); a statement (a quote
 //! and its reports in other outlets, as the quote index groups them) is its fullest
 //! wording, its speaker and its other wordings, and leads to its place in the quote
-//! index. A posting is three integers, `doc`, `passage`, `weight`, flattened into one
+//! index; a claim (a figure several outlets report) is what it counts and then each
+//! report's outlet and sentence, and leads to the claim on the figures page. A posting is three integers, `doc`, `passage`, `weight`, flattened into one
 //! array per term, with `doc` stored as the difference from the previous posting's.
 //!
 //! Words are found by [`tokenize`], which `search.js` mirrors exactly (same folding
@@ -72,6 +73,7 @@ pub const TERM_CHUNK_BYTES: usize = 32 * 1024;
 pub const ARTICLES_PER_FILE: usize = 3;
 pub const ENTITIES_PER_FILE: usize = 32;
 pub const STATEMENTS_PER_FILE: usize = 64;
+pub const CLAIMS_PER_FILE: usize = 32;
 
 /// Passages of an article before its body: title, byline, summary.
 pub const ARTICLE_BODY_START: usize = 3;
@@ -184,6 +186,7 @@ pub enum DocKind {
     Entity,
     Article,
     Statement,
+    Claim,
 }
 
 impl DocKind {
@@ -192,6 +195,7 @@ impl DocKind {
             DocKind::Entity => "entity",
             DocKind::Article => "article",
             DocKind::Statement => "statement",
+            DocKind::Claim => "claim",
         }
     }
 
@@ -200,6 +204,7 @@ impl DocKind {
             DocKind::Article => ARTICLES_PER_FILE,
             DocKind::Entity => ENTITIES_PER_FILE,
             DocKind::Statement => STATEMENTS_PER_FILE,
+            DocKind::Claim => CLAIMS_PER_FILE,
         }
     }
 }
@@ -230,7 +235,7 @@ impl<'a> Passage<'a> {
 #[derive(Debug, Clone)]
 struct Doc<'a> {
     kind: DocKind,
-    title: &'a str,
+    title: Cow<'a, str>,
     /// Site path (`/articles/x/`, `/articles/x/#q-2`).
     url: String,
     /// Entity kind, or the article's source.
@@ -239,7 +244,8 @@ struct Doc<'a> {
     passages: Vec<Passage<'a>>,
 }
 
-/// The documents of the dossier in index order: entities, articles, statements.
+/// The documents of the dossier in index order: entities, articles, statements,
+/// claims.
 fn documents(d: &Dossier) -> Vec<Doc<'_>> {
     let mut docs = Vec::new();
     for (e, entity) in d.registry.entities.iter().enumerate() {
@@ -263,7 +269,7 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
         }
         docs.push(Doc {
             kind: DocKind::Entity,
-            title: &entity.name,
+            title: Cow::Borrowed(&entity.name),
             url: format!("/entities/{}/", entity.id),
             label: Cow::Borrowed(kind_label(entity.kind)),
             date: String::new(),
@@ -296,7 +302,7 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
         }
         Doc {
             kind: DocKind::Article,
-            title: &art.title,
+            title: Cow::Borrowed(&art.title),
             url: format!("/articles/{}/", art.slug),
             label: Cow::Borrowed(&art.source),
             date: display_date(art.date),
@@ -327,7 +333,7 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
             .expect("a statement has a report");
         docs.push(Doc {
             kind: DocKind::Statement,
-            title: speaker.unwrap_or("Unattributed statement"),
+            title: Cow::Borrowed(speaker.unwrap_or("Unattributed statement")),
             url: d.cluster_path(c),
             label: Cow::Owned(list_names(
                 &cluster.sources,
@@ -335,6 +341,41 @@ fn documents(d: &Dossier) -> Vec<Doc<'_>> {
                 ("other outlet", "other outlets"),
             )),
             date: display_date(first),
+            passages,
+        });
+    }
+    for claim in &d.claims {
+        let (unit, about) = crate::link::claims::subject(&d.articles, &d.registry, claim);
+        let mut chars = unit.chars();
+        let mut title: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        if !about.is_empty() {
+            title.push_str(": ");
+            title.push_str(&about.join(", "));
+        }
+        // One passage per report: the outlet and its wording, then its sentence.
+        let mut passages = vec![Passage::new(title.clone(), BOOST_TITLE)];
+        for &(a, f) in &claim.figures {
+            let art = &d.articles[a];
+            let fig = &art.body.figures[f];
+            let sentence = &art.body.blocks[fig.block].text[fig.sentence.clone()];
+            passages.push(Passage::new(
+                format!("{}: {}", art.article.source, sentence),
+                BOOST_TEXT,
+            ));
+        }
+        docs.push(Doc {
+            kind: DocKind::Claim,
+            title: Cow::Owned(title),
+            url: format!("/figures/#{}", claim.id),
+            label: Cow::Owned(if claim.disagrees {
+                format!("Reported differently by {} outlets", claim.sources)
+            } else {
+                format!("Reported alike by {} outlets", claim.sources)
+            }),
+            date: String::new(),
             passages,
         });
     }
@@ -728,7 +769,7 @@ fn fragment_file(kind: DocKind, n: usize, group: &[Doc]) -> OutputFile {
                 .map(|p| p.text.len() + p.anchor.len() + 6)
                 .sum::<usize>();
             Fragment {
-                t: doc.title,
+                t: &doc.title,
                 u: &doc.url,
                 l: &doc.label,
                 d: &doc.date,
@@ -797,7 +838,12 @@ pub fn search_files(d: &Dossier, emit: &mut dyn FnMut(OutputFile)) {
     let mut fragment_hashes = Vec::new();
     let mut kinds = Vec::new();
     let mut start = 0;
-    for kind in [DocKind::Entity, DocKind::Article, DocKind::Statement] {
+    for kind in [
+        DocKind::Entity,
+        DocKind::Article,
+        DocKind::Statement,
+        DocKind::Claim,
+    ] {
         let count = docs[start..]
             .iter()
             .take_while(|doc| doc.kind == kind)

@@ -92,28 +92,7 @@ pub(super) fn claim_view<'a>(d: &'a Dossier, claim: &'a Claim) -> ClaimView<'a> 
             }
         }
     }
-    // The entities all its reports name, as the first names them.
-    let first = &d.articles[claim.figures[0].0].body.figures[claim.figures[0].1];
-    let about = first
-        .entities
-        .iter()
-        .filter(|e| {
-            claim
-                .figures
-                .iter()
-                .all(|&(a, f)| d.articles[a].body.figures[f].entities.contains(e))
-        })
-        .map(|&e| d.registry.entities[e].name.as_str())
-        .collect();
-    // A counted noun as the first report writes it ("troops"), else the unit's label.
-    let unit = match &first.found.unit {
-        crate::annotate::figures::Unit::Noun(_) => wording(&d.articles, claim.figures[0])
-            .rsplit(' ')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        other => other.label(),
-    };
+    let (unit, about) = crate::link::claims::subject(&d.articles, &d.registry, claim);
     ClaimView {
         id: &claim.id,
         disagrees: claim.disagrees,
