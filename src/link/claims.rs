@@ -4,9 +4,11 @@
 //! Two figures are about the same quantity when they count the same thing (the same
 //! unit key: "troops", "soldiers" and "forces" are one), are both totals or both
 //! changes, count the same event or none, and are about the same entities: they share
-//! one, and the places of one are among the places of the other ("5,000 US troops" and
+//! one, the fewer entities are among the other's (but for one, of three or more), and the
+//! places of one are among the places of the other ("5,000 US troops" and
 //! "5,200 troops in Iraq" sent by Washington, but not US troops in Iraq and US troops
-//! in Syria). Figures whose values are more than [`MAX_RATIO`] apart are taken to be
+//! in Syria), and their clauses name no different times (jobs created in November
+//! are not those created in December). Figures whose values are more than [`MAX_RATIO`] apart are taken to be
 //! about different quantities rather than to disagree. A claim is built by adding each
 //! figure, in article order, to the first claim every member of which it is about the
 //! same quantity as (so a claim never chains unrelated figures through a third).
@@ -15,12 +17,21 @@
 //! it out of every claim, `claim = "name"` puts it in the claim of the figures tied to
 //! the same name, and in no other.
 //!
+//! Small counts of things (below [`MIN_COUNT_COMPARED`]) are only compared when they
+//! count an event.
+//!
 //! Values agree when the intervals their wordings allow meet: "some 5,000" (4,500 to
 //! 5,500) agrees with "around 5,000" and with "5,200"; "5,000" and "5,200" do not;
 //! "more than 4,000" agrees with "5,000". A claim disagrees when two of its outlets'
 //! values do not meet.
 
 use rustc_hash::FxHashMap;
+
+/// Counts below this are compared only when they count an event (killed, injured,
+/// arrested...): "two companies", "four Britons" name a particular set of things, which
+/// outlets describe rather than measure, and which two articles of one story often
+/// count differently because they speak of different sets.
+pub const MIN_COUNT_COMPARED: f64 = 10.0;
 
 /// Values further apart than this factor are not compared: "5,000 troops" and "60,000
 /// troops" in the same clause's company are more likely two quantities (those in one
@@ -38,10 +49,13 @@ pub struct Candidate<'a> {
     pub value: f64,
     pub lo: f64,
     pub hi: f64,
-    /// Registry indices of the entities of its clause (not its authority), sorted.
+    /// Registry indices of the people, organisations, groups and places of its clause
+    /// (not its authority), sorted.
     pub entities: &'a [usize],
     /// Those of them that are places, sorted.
     pub places: &'a [usize],
+    /// The years and months its clause names, sorted.
+    pub times: &'a [String],
     /// The outlet that reports it.
     pub source: &'a str,
     /// The claim a `[[figures]]` correction ties it to: it is compared with the figures
@@ -55,8 +69,11 @@ impl Candidate<'_> {
         self.key == other.key
             && self.change == other.change
             && self.event == other.event
-            && shares_one(self.entities, other.entities)
+            && nearly_nested(self.entities, other.entities)
             && (is_subset(self.places, other.places) || is_subset(other.places, self.places))
+            && (self.times.is_empty()
+                || other.times.is_empty()
+                || self.times.iter().any(|t| other.times.contains(t)))
             && self.value.max(other.value) <= MAX_RATIO * self.value.min(other.value)
     }
 
@@ -66,16 +83,24 @@ impl Candidate<'_> {
     }
 }
 
-fn shares_one(a: &[usize], b: &[usize]) -> bool {
-    let (mut i, mut j) = (0, 0);
+/// Whether two sorted entity sets are about the same things: they share one, and the
+/// smaller is in the larger, but for one of its entities when it has three or more
+/// ("Air China" and "Air Deccan" both buying Airbus planes share only Airbus).
+fn nearly_nested(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    false
+    let fewer = a.len().min(b.len());
+    shared >= 1 && shared + usize::from(fewer >= 3) >= fewer
 }
 
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
@@ -188,11 +213,30 @@ pub fn link_claims(
     use crate::content::FigureTie;
     let mut keys: Vec<String> = Vec::new();
     let mut places: Vec<Vec<usize>> = Vec::new();
+    // Who and where a figure is about: people, organisations, groups and places. The
+    // documents and events its sentence names (a resolution, a vote) are what outlets
+    // report it in, and differ from one report of it to the next.
+    let mut actors: Vec<Vec<usize>> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (f, fig) in art.body.figures.iter().enumerate() {
             refs.push((a, f));
+            actors.push(
+                fig.entities
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        !matches!(
+                            registry.entities[e].kind,
+                            EntityKind::Document | EntityKind::Event
+                        )
+                    })
+                    .collect(),
+            );
+            let small = matches!(fig.found.unit, crate::annotate::figures::Unit::Noun(_))
+                && fig.found.hi < MIN_COUNT_COMPARED
+                && fig.found.event.is_none();
             keys.push(
-                if fig.found.unit.comparable() && fig.tie != Some(FigureTie::Split) {
+                if fig.found.unit.comparable() && !small && fig.tie != Some(FigureTie::Split) {
                     fig.found.unit.key()
                 } else {
                     String::new()
@@ -219,8 +263,9 @@ pub fn link_claims(
                 value: fig.found.value,
                 lo: fig.found.lo,
                 hi: fig.found.hi,
-                entities: &fig.entities,
+                entities: &actors[i],
                 places: &places[i],
+                times: &fig.found.times,
                 source: &articles[a].article.source,
                 tie: match &fig.tie {
                     Some(FigureTie::Claim(name)) => Some(name.as_str()),
@@ -381,6 +426,7 @@ mod tests {
         hi: f64,
         entities: Vec<usize>,
         places: Vec<usize>,
+        times: Vec<String>,
         source: &'static str,
     }
 
@@ -397,6 +443,7 @@ mod tests {
             hi: f.hi,
             entities: entities.to_vec(),
             places: entities.iter().copied().filter(|&e| e != AP).collect(),
+            times: f.times.clone(),
             source,
         }
     }
@@ -413,6 +460,7 @@ mod tests {
                 hi: f.hi,
                 entities: &f.entities,
                 places: &f.places,
+                times: &f.times,
                 source: f.source,
                 tie: None,
             })
@@ -519,6 +567,34 @@ mod tests {
         let claims = aligned(&[
             fig("A", "500 troops left Iraq.", &[IRAQ]),
             fig("B", "700 people left Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // Different buyers of one maker's planes.
+        const AIRBUS: usize = 6;
+        const AIR_CHINA: usize = 7;
+        const AIR_DECCAN: usize = 8;
+        let claims = aligned(&[
+            fig(
+                "A",
+                "Air China ordered 23 Airbus planes.",
+                &[AIRBUS, AIR_CHINA],
+            ),
+            fig(
+                "B",
+                "Air Deccan ordered 30 Airbus planes.",
+                &[AIRBUS, AIR_DECCAN],
+            ),
+        ]);
+        assert_eq!(claims, []);
+        // Different times.
+        let claims = aligned(&[
+            fig("A", "The US created 146,000 jobs in November.", &[US]),
+            fig("B", "The US created 337,000 jobs in December.", &[US]),
+        ]);
+        assert_eq!(claims, []);
+        let claims = aligned(&[
+            fig("A", "About 9,000 troops were in Iraq in 2014.", &[IRAQ]),
+            fig("B", "Some 5,000 troops were in Iraq in 2019.", &[IRAQ]),
         ]);
         assert_eq!(claims, []);
         // A hundredfold apart.

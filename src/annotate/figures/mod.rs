@@ -14,7 +14,8 @@
 //! 2014 bill), dates, times, ordinals, ages, decades, spans of time ("three months",
 //! which outlets count from different days) and numbers that are part of a name
 //! ("Article 5"). So are counts whose thing is not written ("one said"): with nothing
-//! to compare, a number is not a figure.
+//! to compare, a number is not a figure; and counts of the rest of a set ("three other
+//! detainees"), which depend on a count made before.
 
 pub mod numbers;
 
@@ -61,10 +62,11 @@ impl Qualifier {
         match self {
             Qualifier::About => (lo * 0.9, hi * 1.1),
             Qualifier::Nearly => (lo * 0.9, hi),
-            Qualifier::MoreThan => (value.next_up(), f64::INFINITY),
+            // Inclusive: "more than $27bn" and "$27bn" are one rounded figure.
+            Qualifier::MoreThan => (value, f64::INFINITY),
             Qualifier::AtLeast => (lo, f64::INFINITY),
             Qualifier::UpTo => (0.0, hi),
-            Qualifier::LessThan => (0.0, value.next_down()),
+            Qualifier::LessThan => (0.0, value),
             Qualifier::Exactly => (lo, hi),
         }
     }
@@ -282,6 +284,10 @@ pub struct FoundFigure {
     pub clause: Range<usize>,
     /// The words after "according to" or "citing" in its sentence, when there are.
     pub authority: Option<Range<usize>>,
+    /// The times its clause anchors it to: years ("2014") and months ("december"),
+    /// sorted. Figures anchored to different times are different quantities (jobs
+    /// created in November and in December).
+    pub times: Vec<String>,
 }
 
 /// Verbs whose subject, after a bare count, is people: "hundreds of thousands took to
@@ -325,11 +331,61 @@ pub fn find_figures(text: &str, sentences: &[Range<usize>]) -> Vec<FoundFigure> 
     let nums = numbers::numbers(text, &toks);
     let mut out = Vec::new();
     for n in nums.iter().filter(|n| n.kind == NumberKind::Quantity) {
-        if let Some(f) = figure(text, &toks, n, sentences) {
+        if let Some(mut f) = figure(text, &toks, n, sentences) {
+            f.times = times_in(text, &toks, &nums, &f.clause);
             out.push(f);
         }
     }
     out
+}
+
+/// The years and months named in `clause`, lower case, sorted, without repeats.
+fn times_in(text: &str, toks: &[Token], nums: &[Number], clause: &Range<usize>) -> Vec<String> {
+    let within = |r: &Range<usize>| clause.start <= r.start && r.end <= clause.end;
+    let mut times: Vec<String> = nums
+        .iter()
+        .filter(|n| n.kind == NumberKind::Year && within(&n.range))
+        .map(|n| text[n.range.clone()].chars().take(4).collect())
+        .collect();
+    times.extend(
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word && within(&t.range))
+            .map(|t| &text[t.range.clone()])
+            .filter(|w| w.starts_with(char::is_uppercase) && is_month(w))
+            .map(|w| w.to_lowercase()),
+    );
+    times.sort();
+    times.dedup();
+    times
+}
+
+/// A month's name, whole or shortened ("Dec"), but not "May" (as often a verb).
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "January"
+            | "Jan"
+            | "February"
+            | "Feb"
+            | "March"
+            | "April"
+            | "Apr"
+            | "June"
+            | "Jun"
+            | "July"
+            | "Jul"
+            | "August"
+            | "Aug"
+            | "September"
+            | "Sep"
+            | "Sept"
+            | "October"
+            | "Oct"
+            | "November"
+            | "Nov"
+            | "December"
+            | "Dec"
+    )
 }
 
 /// Whether `text` may hold a figure: most text holds no digit and no number word, and
@@ -396,6 +452,14 @@ fn figure(
         .unwrap_or(0..text.len());
     let clause = clause_of(text, &sentence, &n.range);
 
+    // "three other detainees": the rest of a set the text counted before, not a
+    // quantity that stands alone.
+    if lower(n.next)
+        .as_deref()
+        .is_some_and(|w| w == "other" || w == "others")
+    {
+        return None;
+    }
     // The thing counted.
     let mut i = n.next;
     if i < toks.len() && lower(i).as_deref().is_some_and(change_after) {
@@ -503,6 +567,7 @@ fn figure(
         event,
         clause,
         authority: authority_in(text, toks, &sentence),
+        times: Vec::new(),
     })
 }
 
