@@ -5,8 +5,13 @@ prints its claims: every figure of each, and whether the claim is reported
 differently. For reading: a reported difference is right when the figures are about the
 same quantity and their values do differ.
 
-    scripts/figure_claims.py DOSSIER_BINARY OUT_DIR KEYWORD ../shared/corpora/bbc/business-*.txt
+    scripts/figure_claims.py [--same-day] DOSSIER_BINARY OUT_DIR KEYWORD ../shared/corpora/bbc/business-*.txt
+
+The corpus gives no dates: each article is dated a day after the one before (in file
+order), or, with --same-day, all on one day, the case in which readings of a series
+(rates, prices, indices) are compared too.
 """
+import datetime
 import glob
 import json
 import os
@@ -16,7 +21,12 @@ import sys
 
 
 def main():
-    binary, out, keyword, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    args = sys.argv[1:]
+    same_day = args[0] == "--same-day"
+    if same_day:
+        args = args[1:]
+    binary, out, keyword, files = args[0], args[1], args[2], args[3:]
+    first_day = datetime.date(2005, 1, 1)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.join(out, "content/articles"))
     with open(os.path.join(out, "dossier.toml"), "w") as f:
@@ -31,7 +41,8 @@ def main():
         name = os.path.basename(path).rsplit(".", 1)[0]
         title = lines[0].strip().replace("\\", "").replace('"', "'")
         with open(os.path.join(out, "content/articles", name + ".md"), "w") as f:
-            f.write(f'+++\ntitle = "{title}"\ndate = 2005-01-01\nsource = "{name}"\n+++\n{body}\n')
+            day = first_day + datetime.timedelta(days=0 if same_day else kept)
+            f.write(f'+++\ntitle = "{title}"\ndate = {day}\nsource = "{name}"\n+++\n{body}\n')
         kept += 1
     registry = subprocess.run(
         [binary, "entities", "suggest", "--root", out], capture_output=True, text=True, check=True
@@ -47,10 +58,18 @@ def main():
             r = json.loads(line)
             figures[r["id"]] = r
     claims = [json.loads(l) for p in sorted(glob.glob(os.path.join(data, "claims-*.jsonl"))) for l in open(p)]
+    named = {}
+    for p in sorted(glob.glob(os.path.join(data, "mentions-*.jsonl"))):
+        for line in open(p):
+            r = json.loads(line)
+            named.setdefault(r["article"], set()).add(r["entity"])
     differ = sum(c["disagrees"] for c in claims)
     print(f"{keyword}: {kept} articles, {len(figures)} figures, {len(claims)} claims, {differ} reported differently")
     for c in claims:
-        print(f"  {c['id']} {'DIFFERENT' if c['disagrees'] else 'alike'}")
+        articles = list(dict.fromkeys(fid.split("#")[0] for fid in c["figures"]))
+        shared = set.intersection(*(named.get(a, set()) for a in articles))
+        print(f"  {c['id']} {'DIFFERENT' if c['disagrees'] else 'alike'}"
+              f" (the articles name {len(shared)} entities in common)")
         for fid in c["figures"]:
             r = figures[fid]
             print(f"    {fid.split('#')[0]}: {r['text']} [{r['unit']}] {','.join(r['entities'][:6])}")

@@ -5,7 +5,6 @@
 mod corpora;
 
 use dossier::annotate::figures::{FoundFigure, find_figures};
-use dossier::text::sentences::spans;
 
 /// Every figure of every paragraph of the BBC articles.
 fn bbc_figures() -> Option<Vec<(String, String, FoundFigure)>> {
@@ -16,7 +15,7 @@ fn bbc_figures() -> Option<Vec<(String, String, FoundFigure)>> {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for para in text.split("\n\n") {
             let para = para.trim().replace('\n', " ");
-            for f in find_figures(&para, &spans(&para)) {
+            for f in find_figures(&para) {
                 out.push((name.clone(), para.clone(), f));
             }
         }

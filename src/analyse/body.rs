@@ -158,6 +158,12 @@ pub struct Figure {
     /// Registry indices of the entities named in its clause, sorted (its authority's
     /// excepted).
     pub entities: Vec<usize>,
+    /// Those of them whose the things counted are, as the wording says: "5,000 US
+    /// troops", "China's 340 million users". Sorted.
+    pub owners: Vec<usize>,
+    /// The entities of the phrase after it saying where the things counted are ("in
+    /// Iraq"; see [`super::figures`]). Sorted.
+    pub location: Vec<usize>,
     /// Who the sentence gives it on the authority of: the words after "according to"
     /// or "citing", or the speaker of the quote it is in.
     pub authority: Option<Authority>,
@@ -332,12 +338,10 @@ mod tests {
             block: 0,
             at: 0..0,
             sentence: 0..0,
-            found: crate::annotate::figures::find_figures(
-                "5,000 troops",
-                &crate::text::sentences::spans("5,000 troops"),
-            )
-            .remove(0),
+            found: crate::annotate::figures::find_figures("5,000 troops").remove(0),
             entities: Vec::new(),
+            owners: Vec::new(),
+            location: Vec::new(),
             authority: None,
             in_quote: false,
             tie: None,

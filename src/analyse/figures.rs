@@ -1,28 +1,24 @@
 //! The figures of an analysed article: [`crate::annotate::figures`] run over each block
 //! of text, each figure given what the rest of the analysis knows about its sentence:
-//! the entities named in its clause (from the mentions found), and on whose authority
-//! it is given (the entity or words after "according to", or the speaker of the quote
-//! it stands in).
+//! the entities named in its part of the clause (from the mentions found), those the
+//! things counted belong to and those that say where they are, and on whose authority
+//! it is given (the entity or words after "according to", a known entity that says
+//! it, or the speaker of the quote it stands in).
 
 use std::ops::Range;
 
 use super::body::{AnalysedBody, Authority, BodySource, Figure};
 use crate::annotate::TextBlock;
 use crate::annotate::TextPos;
-use crate::annotate::figures::{find_figures, may_hold_figures};
+use crate::annotate::figures::find_figures;
 use crate::error::Diagnostic;
-use crate::text::sentences::spans;
 
 /// The figures of `body`, whose mentions and quotes are found; `quotes` says where each
 /// quotation is and its index in `body.quotes`.
 pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec<Figure> {
     let mut out = Vec::new();
     for (b, block) in body.blocks.iter().enumerate() {
-        if !may_hold_figures(&block.text) {
-            continue;
-        }
-        let sentences = spans(&block.text);
-        let found = find_figures(&block.text, &sentences);
+        let found = find_figures(&block.text);
         if found.is_empty() {
             continue;
         }
@@ -32,10 +28,20 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
             .filter(|m| m.block == b)
             .map(|m| (m.at.clone(), m.entity))
             .collect();
-        for f in found {
+        // Where each figure's part of its clause ends: at the next figure of the same
+        // clause, for what comes after it is about that one ("175,000 people at
+        // Heathrow and 10,000 at Gatwick").
+        let ends: Vec<usize> = (0..found.len())
+            .map(|i| match found.get(i + 1) {
+                Some(next) if next.clause == found[i].clause => next.number.start,
+                _ => found[i].clause.end,
+            })
+            .collect();
+        for (f, end) in found.into_iter().zip(ends) {
             let inside = |r: &Range<usize>, outer: &Range<usize>| {
                 outer.start <= r.start && r.end <= outer.end
             };
+            let scope = f.clause.start..end;
             let at = TextPos {
                 block: b,
                 offset: f.number.start,
@@ -53,7 +59,18 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
                     .find(|(m, _)| inside(m, &r))
                     .map(|&(_, e)| e),
             });
+            // Whoever gives the figure is not what it is about, unless the sentence
+            // says they did what it counts ("X said it had sent 5,000 troops").
+            let mut speaker_acts = false;
+            if authority.is_none()
+                && let Some((speaker, acts)) =
+                    speaker_in(&block.text, &mentions, &f.sentence, &f.range)
+            {
+                speaker_acts = acts;
+                authority = Some(speaker);
+            }
             if let Some(q) = quote {
+                speaker_acts = false;
                 // A figure in a quote is its speaker's.
                 authority = body.quotes[q].speaker.as_ref().map(|s| Authority {
                     name: s.name.clone(),
@@ -63,19 +80,34 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
             let mut entities: Vec<usize> = mentions
                 .iter()
                 .filter(|(m, e)| {
-                    inside(m, &f.clause)
+                    inside(m, &scope)
                         && !f.authority.as_ref().is_some_and(|a| inside(m, a))
-                        && authority.as_ref().and_then(|a| a.entity) != Some(*e)
+                        && (speaker_acts || authority.as_ref().and_then(|a| a.entity) != Some(*e))
                 })
                 .map(|&(_, e)| e)
                 .collect();
             entities.sort_unstable();
             entities.dedup();
-            let sentence = sentences
+            // Whose the things counted are: an entity inside the wording ("5,000 US
+            // troops") or owning it just before ("China's 340 million users").
+            let text = &block.text;
+            let mut owners: Vec<usize> = mentions
                 .iter()
-                .find(|s| inside(&f.number, s))
-                .cloned()
-                .unwrap_or(0..block.text.len());
+                .filter(|(m, _)| {
+                    inside(m, &f.range)
+                        || m.end < f.range.start
+                            && matches!(
+                                text[m.end..f.range.start].trim_end(),
+                                "'s" | "’s" | "'" | "’"
+                            )
+                })
+                .map(|&(_, e)| e)
+                .filter(|e| entities.contains(e))
+                .collect();
+            owners.sort_unstable();
+            owners.dedup();
+            let location = location(text, &mentions, f.range.end..end);
+            let sentence = f.sentence.clone();
             out.push(Figure {
                 anchor: format!("f-{}", out.len() + 1),
                 block: b,
@@ -83,12 +115,131 @@ pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec
                 sentence,
                 found: f,
                 entities,
+                owners,
+                location,
                 authority,
                 in_quote: quote.is_some(),
                 tie: None,
             });
         }
     }
+    out
+}
+
+/// Who the sentence says gives the figure, when a known entity says it: "Mr Howard
+/// said nearly 160,000 people...", "..., Ofcom estimates"; and whether it also says
+/// they did what the figure counts, a pronoun after the verb standing for them ("X
+/// said it had sent 5,000 troops").
+fn speaker_in(
+    text: &str,
+    mentions: &[(Range<usize>, usize)],
+    sentence: &Range<usize>,
+    figure: &Range<usize>,
+) -> Option<(Authority, bool)> {
+    let says = |w: &str| {
+        let w = w.to_lowercase();
+        crate::text::lexicon::is_say_verb(&w)
+            || matches!(
+                w.as_str(),
+                "say"
+                    | "estimated"
+                    | "estimates"
+                    | "estimate"
+                    | "predicted"
+                    | "predicts"
+                    | "forecast"
+                    | "forecasts"
+                    | "calculated"
+                    | "calculates"
+            )
+    };
+    let words = |r: &str| -> Vec<String> {
+        r.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    mentions
+        .iter()
+        .filter(|(m, _)| sentence.start <= m.start && m.end <= sentence.end)
+        .filter(|(m, _)| m.end <= figure.start || figure.end <= m.start)
+        .find(|(m, _)| {
+            // "Howard said", "Ofcom has estimated".
+            let after = words(&text[m.end..sentence.end]);
+            let after_says = after
+                .iter()
+                .skip_while(|w| matches!(w.as_str(), "has" | "had" | "have"))
+                .take(1)
+                .any(|w| says(w));
+            // "said Mr Howard".
+            let before = words(&text[sentence.start..m.start]);
+            let before = before
+                .iter()
+                .rev()
+                .skip_while(|w| matches!(w.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord"));
+            let before_says = before.take(1).any(|w| says(w));
+            after_says || before_says
+        })
+        .map(|(m, e)| {
+            let after = words(&text[m.end..figure.start.max(m.end)]);
+            let acts = after
+                .iter()
+                .skip_while(|w| !says(w))
+                .skip(1)
+                .find(|w| w.as_str() != "that")
+                .is_some_and(|w| matches!(w.as_str(), "it" | "they" | "we" | "he" | "she"));
+            let speaker = Authority {
+                name: text[m.clone()].to_string(),
+                entity: Some(*e),
+            };
+            (speaker, acts)
+        })
+}
+
+/// Where the things a figure counts are, when the words after it say ("troops in
+/// Iraq", "people at Heathrow and Gatwick"): the entities of the first phrase after
+/// `after` opened by "in", "at", "across" or "from", and those joined to it by "and"
+/// or commas, sorted. Which of them are places is for the linking to say.
+fn location(text: &str, mentions: &[(Range<usize>, usize)], after: Range<usize>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (m, e) in mentions
+        .iter()
+        .filter(|(m, _)| after.start <= m.start && m.end <= after.end)
+    {
+        let between = text[last.unwrap_or(after.start)..m.start].trim();
+        match last {
+            None => {
+                let word = between
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                let word = word.to_lowercase();
+                // "in the Gulf": an article may stand between.
+                let before_the = between
+                    .strip_suffix(&*word)
+                    .map(str::trim_end)
+                    .and_then(|b| b.rsplit(' ').next())
+                    .unwrap_or_default()
+                    .to_lowercase();
+                let opens = |w: &str| matches!(w, "in" | "at" | "across" | "from" | "inside");
+                if opens(&word) || word == "the" && opens(&before_the) {
+                    out.push(*e);
+                    last = Some(m.end);
+                }
+            }
+            Some(_) => {
+                if matches!(between, "and" | "," | "or" | ", and") {
+                    out.push(*e);
+                    last = Some(m.end);
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -67,6 +67,19 @@ pub struct Article {
     pub body_line: usize,
 }
 
+impl Article {
+    /// Who reports it, for counting outlets: its source, or, when the source is
+    /// "Unknown", the article itself (two reports of unknown origin are not known to
+    /// be one outlet's).
+    pub fn outlet(&self) -> &str {
+        if self.source.eq_ignore_ascii_case("unknown") {
+            &self.slug
+        } else {
+            &self.source
+        }
+    }
+}
+
 use std::path::Path;
 
 use serde::Deserialize;

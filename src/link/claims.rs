@@ -7,18 +7,24 @@
 //! one, the fewer entities are among the other's (but for one, of three or more), and the
 //! places of one are among the places of the other ("5,000 US troops" and
 //! "5,200 troops in Iraq" sent by Washington, but not US troops in Iraq and US troops
-//! in Syria), and their clauses name no different times (jobs created in November
-//! are not those created in December). Figures whose values are more than [`MAX_RATIO`] apart are taken to be
-//! about different quantities rather than to disagree. A claim is built by adding each
-//! figure, in article order, to the first claim every member of which it is about the
-//! same quantity as (so a claim never chains unrelated figures through a third).
+//! in Syria). Their clauses name no different times (jobs created in November are not
+//! those created in December); when both say whose the things counted are, or where
+//! they are, they say the same. Readings of a series that moves from day to day
+//! ([`crate::annotate::figures::FoundFigure::is_reading`]) are compared only when
+//! reported on the same day or naming the same month or year. Figures whose values are
+//! more than [`MAX_RATIO`] apart are taken to be about different quantities rather than
+//! to disagree. A claim is built by adding each figure, in article order, to a claim
+//! every member of which it is about the same quantity as (so a claim never chains
+//! unrelated figures through a third): of several, one whose values it agrees with,
+//! then the one whose first figure shares most entities with it.
 //!
 //! A `[[figures]]` correction overrides all this for its figure: `split = true` keeps
 //! it out of every claim, `claim = "name"` puts it in the claim of the figures tied to
 //! the same name, and in no other.
 //!
 //! Small counts of things (below [`MIN_COUNT_COMPARED`]) are only compared when they
-//! count an event.
+//! count an event, and populations (people, households, users) only when more than a
+//! place says which: an event, an organisation or person, or two places.
 //!
 //! Values agree when the intervals their wordings allow meet: "some 5,000" (4,500 to
 //! 5,500) agrees with "around 5,000" and with "5,200"; "5,000" and "5,200" do not;
@@ -54,9 +60,18 @@ pub struct Candidate<'a> {
     pub entities: &'a [usize],
     /// Those of them that are places, sorted.
     pub places: &'a [usize],
+    /// Those of them the things counted belong to ("US troops"), sorted.
+    pub owners: &'a [usize],
+    /// The places the words after it put the things counted in ("troops in Iraq"),
+    /// sorted.
+    pub location: &'a [usize],
     /// The years and months its clause names, sorted.
     pub times: &'a [String],
-    /// The outlet that reports it.
+    /// Its article's date, and whether it reads a series that moves from day to day
+    /// ([`crate::annotate::figures::FoundFigure::is_reading`]).
+    pub date: time::Date,
+    pub reading: bool,
+    /// The outlet that reports it ([`crate::content::Article::outlet`]).
     pub source: &'a str,
     /// The claim a `[[figures]]` correction ties it to: it is compared with the figures
     /// tied to the same name, and with no other.
@@ -71,10 +86,24 @@ impl Candidate<'_> {
             && self.event == other.event
             && nearly_nested(self.entities, other.entities)
             && (is_subset(self.places, other.places) || is_subset(other.places, self.places))
+            && (self.owners.is_empty()
+                || other.owners.is_empty()
+                || self.owners.iter().any(|o| other.owners.contains(o)))
+            && (self.location.is_empty()
+                || other.location.is_empty()
+                || self.location == other.location)
             && (self.times.is_empty()
                 || other.times.is_empty()
                 || self.times.iter().any(|t| other.times.contains(t)))
+            && (!(self.reading || other.reading)
+                || self.date == other.date
+                || self.shares_time(other))
             && self.value.max(other.value) <= MAX_RATIO * self.value.min(other.value)
+    }
+
+    /// Whether both clauses name a time, and a time they name is the same.
+    fn shares_time(&self, other: &Candidate<'_>) -> bool {
+        self.times.iter().any(|t| other.times.contains(t))
     }
 
     /// Whether the values their wordings allow meet.
@@ -101,6 +130,11 @@ fn nearly_nested(a: &[usize], b: &[usize]) -> bool {
     }
     let fewer = a.len().min(b.len());
     shared >= 1 && shared + usize::from(fewer >= 3) >= fewer
+}
+
+/// How many entities two sorted sets share.
+fn shared_count(a: &[usize], b: &[usize]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
 }
 
 fn is_subset(a: &[usize], b: &[usize]) -> bool {
@@ -144,9 +178,17 @@ pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
             .collect();
         options.sort_unstable();
         options.dedup();
+        // Of the groups it may join, the one whose values it agrees with, then the one
+        // it shares most entities with: three reports of 59,100 troops in one place
+        // from one organisation are one claim, whatever other troops are counted there.
         let joined = options
             .into_iter()
-            .find(|&g| groups[g].iter().all(|&m| cands[m].same_quantity(c)));
+            .filter(|&g| groups[g].iter().all(|&m| cands[m].same_quantity(c)))
+            .max_by_key(|&g| {
+                let agrees = groups[g].iter().all(|&m| cands[m].agrees(c));
+                let shared = shared_count(c.entities, cands[groups[g][0]].entities);
+                (agrees, shared, std::cmp::Reverse(g))
+            });
         let g = joined.unwrap_or_else(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -213,6 +255,8 @@ pub fn link_claims(
     use crate::content::FigureTie;
     let mut keys: Vec<String> = Vec::new();
     let mut places: Vec<Vec<usize>> = Vec::new();
+    let mut owners: Vec<Vec<usize>> = Vec::new();
+    let mut locations: Vec<Vec<usize>> = Vec::new();
     // Who and where a figure is about: people, organisations, groups and places. The
     // documents and events its sentence names (a resolution, a vote) are what outlets
     // report it in, and differ from one report of it to the next.
@@ -235,12 +279,49 @@ pub fn link_claims(
             let small = matches!(fig.found.unit, crate::annotate::figures::Unit::Noun(_))
                 && fig.found.hi < MIN_COUNT_COMPARED
                 && fig.found.event.is_none();
+            // A population is compared only when more than a place says which: what
+            // its members did, or an organisation, a person, or two places besides
+            // those the wording names ("six million UK households" are not a quantity
+            // until the sentence says what they have).
+            let unplaced = {
+                let beyond: Vec<usize> = actors
+                    .last()
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|e| !fig.owners.contains(e))
+                    .collect();
+                fig.found.unit.is_population()
+                    && fig.found.event.is_none()
+                    && beyond.len() < 2
+                    && beyond
+                        .iter()
+                        .all(|&e| registry.entities[e].kind == EntityKind::Place)
+            };
             keys.push(
-                if fig.found.unit.comparable() && !small && fig.tie != Some(FigureTie::Split) {
+                if fig.found.unit.comparable()
+                    && !small
+                    && !unplaced
+                    && fig.tie != Some(FigureTie::Split)
+                {
                     fig.found.unit.key()
                 } else {
                     String::new()
                 },
+            );
+            owners.push(
+                fig.owners
+                    .iter()
+                    .copied()
+                    .filter(|e| actors.last().is_some_and(|a| a.contains(e)))
+                    .collect(),
+            );
+            locations.push(
+                fig.location
+                    .iter()
+                    .copied()
+                    .filter(|&e| registry.entities[e].kind == EntityKind::Place)
+                    .collect(),
             );
             places.push(
                 fig.entities
@@ -265,8 +346,12 @@ pub fn link_claims(
                 hi: fig.found.hi,
                 entities: &actors[i],
                 places: &places[i],
+                owners: &owners[i],
+                location: &locations[i],
                 times: &fig.found.times,
-                source: &articles[a].article.source,
+                date: articles[a].article.date,
+                reading: fig.found.is_reading(),
+                source: articles[a].article.outlet(),
                 tie: match &fig.tie {
                     Some(FigureTie::Claim(name)) => Some(name.as_str()),
                     _ => None,
@@ -407,7 +492,6 @@ pub fn figure_links(
 mod tests {
     use super::*;
     use crate::annotate::figures::find_figures;
-    use crate::text::sentences::spans;
 
     const US: usize = 1;
     const IRAQ: usize = 2;
@@ -428,10 +512,16 @@ mod tests {
         places: Vec<usize>,
         times: Vec<String>,
         source: &'static str,
+        owners: Vec<usize>,
+        location: Vec<usize>,
+        date: time::Date,
+        reading: bool,
     }
 
+    const DAY: time::Date = time::macros::date!(2020 - 01 - 05);
+
     fn fig(source: &'static str, text: &str, entities: &[usize]) -> Fig {
-        let found = find_figures(text, &spans(text));
+        let found = find_figures(text);
         assert_eq!(found.len(), 1, "{text}: {found:#?}");
         let f = &found[0];
         Fig {
@@ -445,6 +535,18 @@ mod tests {
             places: entities.iter().copied().filter(|&e| e != AP).collect(),
             times: f.times.clone(),
             source,
+            owners: Vec::new(),
+            location: Vec::new(),
+            date: DAY,
+            reading: f.is_reading(),
+        }
+    }
+
+    /// The same, reported on `date`.
+    fn fig_on(source: &'static str, text: &str, entities: &[usize], date: time::Date) -> Fig {
+        Fig {
+            date,
+            ..fig(source, text, entities)
         }
     }
 
@@ -461,6 +563,10 @@ mod tests {
                 entities: &f.entities,
                 places: &f.places,
                 times: &f.times,
+                owners: &f.owners,
+                location: &f.location,
+                date: f.date,
+                reading: f.reading,
                 source: f.source,
                 tie: None,
             })
@@ -515,6 +621,72 @@ mod tests {
                 sources: 4
             }]
         );
+    }
+
+    #[test]
+    fn readings_of_a_series_are_compared_only_when_taken_at_one_time() {
+        let next_day = time::macros::date!(2020 - 01 - 06);
+        let compared = |a: Fig, b: Fig| !aligned(&[a, b]).is_empty();
+        // A rate, on the same day and on two days.
+        let rate = |src, d| fig_on(src, "Inflation in Iraq stood at 3.1%.", &[IRAQ], d);
+        let other = |src, d| fig_on(src, "Inflation in Iraq was 2.9%.", &[IRAQ], d);
+        assert!(compared(rate("A", DAY), other("B", DAY)));
+        assert!(!compared(rate("A", DAY), other("B", next_day)));
+        // Both name the month they are of: compared whatever the day of the report.
+        assert!(compared(
+            fig_on("A", "Inflation in Iraq was 3.1% in December.", &[IRAQ], DAY),
+            fig_on(
+                "B",
+                "Inflation in Iraq hit 2.9% in December.",
+                &[IRAQ],
+                next_day
+            ),
+        ));
+        // How far a price moved, and an index's level.
+        let moved = |src, text, d| fig_on(src, text, &[US], d);
+        assert!(!compared(
+            moved("A", "US oil closed up $1.26 at the close.", DAY),
+            moved("B", "US oil closed up $1.50 at the close.", next_day),
+        ));
+        assert!(!compared(
+            moved("A", "The US index ended at 11,740 points.", DAY),
+            moved("B", "The US index ended at 11,488 points.", next_day),
+        ));
+        // Counts of things are compared across days.
+        assert!(compared(
+            fig_on("A", "5,000 US troops remain.", &[US], DAY),
+            fig_on("B", "5,200 US troops remain.", &[US], next_day),
+        ));
+    }
+
+    #[test]
+    fn things_counted_that_belong_to_different_entities_are_not_compared() {
+        const CHINA: usize = 9;
+        let owned = |source, text, entities: &[usize], owners: &[usize]| Fig {
+            owners: owners.to_vec(),
+            ..fig(source, text, entities)
+        };
+        let claims = aligned(&[
+            owned(
+                "A",
+                "China's 340 million users play games.",
+                &[CHINA],
+                &[CHINA],
+            ),
+            owned(
+                "B",
+                "Users in China will outnumber the 137 million US users.",
+                &[CHINA, US],
+                &[US],
+            ),
+        ]);
+        assert_eq!(claims, []);
+        // One owner named, the other not: compared.
+        let claims = aligned(&[
+            owned("A", "Some 5,000 US troops are in Iraq.", &[US, IRAQ], &[US]),
+            owned("B", "The US has 5,200 troops in Iraq.", &[US, IRAQ], &[]),
+        ]);
+        assert_eq!(claims.len(), 1);
     }
 
     #[test]

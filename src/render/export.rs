@@ -132,6 +132,7 @@ struct FigureOut<'a> {
     /// percentage and what it is of.
     unit: String,
     change: bool,
+    reading: bool,
     event: Option<&'a str>,
     /// Entity ids of its clause.
     entities: Vec<&'a str>,
@@ -329,6 +330,7 @@ pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
             qualifier: fig.found.qualifier,
             unit: fig.found.unit.label(),
             change: fig.found.change,
+            reading: fig.found.is_reading(),
             event: fig.found.event,
             entities: fig
                 .entities

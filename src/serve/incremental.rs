@@ -743,9 +743,13 @@ fn link_key(a: &AnalysedArticle) -> u64 {
         (
             &f.anchor,
             &f.entities,
+            &f.owners,
+            &f.location,
             found.change,
             found.event,
             found.unit.key(),
+            &found.times,
+            found.is_reading(),
         )
             .hash(&mut h);
         (

@@ -7,6 +7,16 @@
 pub mod lexicon;
 pub mod sentences;
 
+/// `word` in lower case, borrowed when it already is (as most words of a text are), so
+/// that rules comparing words with word lists allocate only for capitalised ones.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Formats a date as "5 January 2020".
 pub fn display_date(date: time::Date) -> String {
     format!("{} {} {}", date.day(), date.month(), date.year())

@@ -19,6 +19,7 @@
 
 pub mod numbers;
 
+use crate::text::lowercase;
 use std::ops::Range;
 
 use numbers::{Number, NumberKind, Token, TokenKind};
@@ -78,7 +79,7 @@ fn qualifier_before(text: &str, toks: &[Token], i: usize) -> Option<(Qualifier, 
         i.checked_sub(back)
             .and_then(|k| toks.get(k))
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| text[t.range.clone()].to_lowercase())
+            .map(|t| lowercase(&text[t.range.clone()]))
     };
     let (w1, w2, w3) = (w(1), w(2), w(3));
     let (w1, w2, w3) = (w1.as_deref(), w2.as_deref(), w3.as_deref());
@@ -114,7 +115,12 @@ fn qualifier_before(text: &str, toks: &[Token], i: usize) -> Option<(Qualifier, 
 
 /// Words before a number that make it a change rather than a total.
 fn change_before(w: &str) -> bool {
-    matches!(w, "additional" | "another" | "extra" | "further")
+    // "closed down 51 cents", "ended up 0.7%": a movement ("up to" is a qualifier,
+    // read before this).
+    matches!(
+        w,
+        "additional" | "another" | "extra" | "further" | "up" | "down"
+    )
 }
 
 /// Words right after a number that make it a change: "thousands more troops".
@@ -229,6 +235,65 @@ impl Unit {
         }
     }
 
+    /// Whether it is a unit of measure rather than of things counted: index points,
+    /// cents, degrees. What is measured so moves from one day to the next.
+    pub fn is_measure(&self) -> bool {
+        matches!(self, Unit::Noun(n) if matches!(
+            n.as_str(),
+            "point"
+                | "cent"
+                | "penny"
+                | "pence"
+                | "degree"
+                | "teraflop"
+                | "basis"
+                | "barrel"
+                | "tonne"
+                | "ton"
+                | "gallon"
+                | "ounce"
+                | "litre"
+                | "liter"
+        ))
+    }
+
+    /// Whether it counts members of a population (people, households, users, copies
+    /// sold) rather than things of one kind the story is about (troops, banks, sites):
+    /// how many people of a country do something is a different number for each thing
+    /// they do, so the country alone does not say which quantity it is.
+    pub fn is_population(&self) -> bool {
+        matches!(self, Unit::Noun(n) if matches!(
+            unit_group(n),
+            "people"
+                | "household"
+                | "home"
+                | "family"
+                | "adult"
+                | "user"
+                | "resident"
+                | "citizen"
+                | "customer"
+                | "subscriber"
+                | "viewer"
+                | "listener"
+                | "reader"
+                | "fan"
+                | "visitor"
+                | "voter"
+                | "consumer"
+                | "child"
+                | "student"
+                | "copy"
+                | "unit"
+                | "patient"
+                | "passenger"
+                | "spectator"
+                | "member"
+                | "briton"
+                | "american"
+        ))
+    }
+
     /// A key for comparing: figures are only compared within a key.
     pub fn key(&self) -> String {
         match self {
@@ -258,6 +323,18 @@ fn event_of(w: &str) -> Option<&'static str> {
         "displaced" | "fled" | "evacuated" | "homeless" | "refugees" => "displaced",
         "missing" | "disappeared" => "missing",
         "marched" | "rallied" | "protested" => "protested",
+        // What happens to jobs: "3,000 jobs will go", "300 jobs would be moved".
+        "cut" | "cuts" | "cutting" | "axed" | "shed" | "lost" | "lose" | "losing" | "losses"
+        | "slashed" | "scrapped" | "go" | "going" => "cut",
+        "created" | "create" | "creating" | "creation" | "added" | "hired" | "hiring" => "created",
+        "moved" | "relocated" | "transferred" | "outsourced" => "moved",
+        // What a population did, which says which population it is.
+        "surveyed" | "polled" | "questioned" | "interviewed" => "surveyed",
+        "watched" | "attended" | "viewed" => "watched",
+        "tested" | "screened" | "checked" => "tested",
+        "infected" => "infected",
+        "voted" => "voted",
+        "sold" => "sold",
         _ => return None,
     })
 }
@@ -280,6 +357,10 @@ pub struct FoundFigure {
     /// A change ("thousands more", "an additional 3,000") rather than a total.
     pub change: bool,
     pub event: Option<&'static str>,
+    /// So much a day, a year: a rate.
+    pub rate: bool,
+    /// Its sentence.
+    pub sentence: Range<usize>,
     /// The clause it is in: its sentence, cut at semicolons and dashes.
     pub clause: Range<usize>,
     /// The words after "according to" or "citing" in its sentence, when there are.
@@ -288,6 +369,21 @@ pub struct FoundFigure {
     /// sorted. Figures anchored to different times are different quantities (jobs
     /// created in November and in December).
     pub times: Vec<String>,
+}
+
+impl FoundFigure {
+    /// Whether it reads a series that moves from one day to the next (a percentage, a
+    /// rate, an index, a price and how much it moved) rather than counting things or
+    /// an amount paid once: such readings are only compared when taken on the same
+    /// day.
+    pub fn is_reading(&self) -> bool {
+        match &self.unit {
+            _ if self.rate => true,
+            Unit::Percent(_) => true,
+            Unit::Money(..) => self.change,
+            noun => noun.is_measure(),
+        }
+    }
 }
 
 /// Verbs whose subject, after a bare count, is people: "hundreds of thousands took to
@@ -321,19 +417,34 @@ fn stops_unit_search(lower: &str) -> bool {
         || matches!(lower, "per")
 }
 
-/// The figures in `text`, one sentence or paragraph, in order. `sentences` are its
-/// sentence ranges.
-pub fn find_figures(text: &str, sentences: &[Range<usize>]) -> Vec<FoundFigure> {
-    if !may_hold_figures(text) {
+/// The figures in `text`, one sentence or paragraph, in order.
+pub fn find_figures(text: &str) -> Vec<FoundFigure> {
+    // Where a number may start: one pass over the text, which most paragraphs end
+    // with, none found.
+    let cues = cues(text);
+    if cues.is_empty() {
         return Vec::new();
     }
-    let toks = numbers::tokens(text);
-    let nums = numbers::numbers(text, &toks);
     let mut out = Vec::new();
-    for n in nums.iter().filter(|n| n.kind == NumberKind::Quantity) {
-        if let Some(mut f) = figure(text, &toks, n, sentences) {
-            f.times = times_in(text, &toks, &nums, &f.clause);
-            out.push(f);
+    // Each sentence on its own: a figure never reaches past its sentence, and most
+    // sentences hold none, so they are not even split into words.
+    let mut cues = cues.into_iter().peekable();
+    for sentence in crate::text::sentences::spans(text) {
+        let mut cued = false;
+        while let Some(&c) = cues.peek().filter(|&&c| c < sentence.end) {
+            cued |= c >= sentence.start;
+            cues.next();
+        }
+        if !cued {
+            continue;
+        }
+        let toks = numbers::tokens_in(text, sentence.clone());
+        let nums = numbers::numbers(text, &toks);
+        for n in nums.iter().filter(|n| n.kind == NumberKind::Quantity) {
+            if let Some(mut f) = figure(text, &toks, n, &sentence) {
+                f.times = times_in(text, &toks, &nums, &f.clause);
+                out.push(f);
+            }
         }
     }
     out
@@ -388,35 +499,71 @@ fn is_month(w: &str) -> bool {
     )
 }
 
-/// Whether `text` may hold a figure: most text holds no digit and no number word, and
-/// this cheap test spares it the rest.
-pub fn may_hold_figures(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || has_number_word(text)
+/// Where a number may start in `text`, in order: its digits (the first of each run),
+/// and each word starting with one of the stems every number in words has ("two",
+/// "thirty", "hundreds", "dozen"; ordinals, which count nothing, aside). One pass over
+/// the bytes, looking only at the first letter of each word: most of a text is passed
+/// over at that.
+fn cues(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let stem_at = |i: usize| {
+        let starts = |stem: &[u8]| {
+            bytes
+                .get(i + 1..i + stem.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(&stem[1..]))
+        };
+        // By first letter, so that most words are passed over after one comparison.
+        match bytes[i] | 0x20 {
+            b't' => match bytes.get(i + 1).map(|b| b | 0x20) {
+                Some(b'w') => starts(b"two") || starts(b"twel") || starts(b"twent"),
+                Some(b'h') => starts(b"thre") || starts(b"thir") || starts(b"thousand"),
+                Some(b'e') => starts(b"ten"),
+                _ => false,
+            },
+            b'f' => starts(b"four") || starts(b"fif"),
+            b's' => starts(b"six") || starts(b"seven") || starts(b"score"),
+            b'e' => starts(b"eigh") || starts(b"eleven"),
+            b'n' => starts(b"nine"),
+            b'h' => starts(b"hundred"),
+            b'm' => starts(b"million"),
+            b'b' => starts(b"billion"),
+            b'd' => starts(b"dozen"),
+            _ => false,
+        }
+    };
+    let mut out = Vec::new();
+    // Whether the character before is a letter (a stem after one is inside a word:
+    // "often", "content") or a digit (a digit after one continues its run).
+    let mut after_letter = false;
+    let mut after_digit = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            if !after_digit {
+                out.push(i);
+            }
+            after_digit = true;
+            after_letter = false;
+            continue;
+        }
+        after_digit = false;
+        if b.is_ascii_alphabetic() {
+            if !after_letter && stem_at(i) {
+                out.push(i);
+            }
+            after_letter = true;
+        } else if b >= 0xC0 {
+            // The first byte of a character beyond ASCII: a letter or not.
+            after_letter = text[i..].chars().next().is_some_and(char::is_alphabetic);
+        } else if b < 0x80 {
+            after_letter = false;
+        }
+    }
+    out
 }
 
-/// Whether `text` may hold a number in words: the stems every such number has one of.
-fn has_number_word(text: &str) -> bool {
-    static STEMS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "two", "thre", "thir", "four", "fif", "six", "seven", "eigh", "nine", "ten",
-                "eleven", "twel", "twent", "hundred", "thousand", "million", "billion", "dozen",
-                "score", "first", "second",
-            ])
-            .expect("the stems build")
-    });
-    STEMS.is_match(text)
-}
-
-fn figure(
-    text: &str,
-    toks: &[Token],
-    n: &Number,
-    sentences: &[Range<usize>],
-) -> Option<FoundFigure> {
+fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Option<FoundFigure> {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(str::to_lowercase);
+    let lower = |i: usize| word(i).map(lowercase);
     // "one" alone is a pronoun as often as a count ("one said"): never a figure.
     if !n.vague && n.value == 1.0 && n.currency.is_none() && !n.percent {
         return None;
@@ -444,14 +591,29 @@ fn figure(
     if start > 0 && lower(start - 1).as_deref().is_some_and(change_before) {
         change = true;
     }
-    // "a further 3,000": the article before belongs to the change word.
-    let sentence = sentences
-        .iter()
-        .find(|s| s.start <= n.range.start && n.range.end <= s.end)
-        .cloned()
-        .unwrap_or(0..text.len());
-    let clause = clause_of(text, &sentence, &n.range);
+    // "their last 13 matches", "the past six months", "the next 30 projects": a
+    // stretch the writer chose to speak of, not a quantity anyone reports.
+    if start > 0
+        && matches!(
+            lower(start - 1).as_deref(),
+            Some("last" | "past" | "first" | "next" | "previous" | "final" | "latest" | "opening")
+        )
+    {
+        return None;
+    }
+    let clause = clause_of(text, sentence, &n.range);
 
+    // "the 20 biggest-selling games", "the 50 richest people": a ranked list, as
+    // long as the writer chose to make it.
+    if word(n.next).is_some_and(|w| {
+        let head = lowercase(w.split('-').next().unwrap_or_default());
+        head.ends_with("est")
+            && head.len() > 4
+            && !matches!(&*head, "interest" | "protest" | "arrest")
+            || matches!(&*head, "most" | "best" | "worst" | "least")
+    }) {
+        return None;
+    }
     // "three other detainees": the rest of a set the text counted before, not a
     // quantity that stands alone.
     if lower(n.next)
@@ -499,7 +661,7 @@ fn figure(
                 TokenKind::Other | TokenKind::Digits => break,
                 TokenKind::Word => {}
             }
-            let l = w.to_lowercase();
+            let l = lowercase(w);
             // A capitalised plural after another capitalised word is a name ("Kelly
             // Holmes"), unless that word is an abbreviation ("US Marines").
             let prev = &text[toks[k - 1].range.clone()];
@@ -522,7 +684,18 @@ fn figure(
                 break;
             }
         }
-        let (k, lemma) = found?;
+        let (mut k, mut lemma) = found?;
+        // "5,000 police officers": a plural noun after one is what is counted.
+        if let Some(next) = toks.get(k + 1).filter(|t| {
+            let w = &text[t.range.clone()];
+            t.kind == TokenKind::Word
+                && t.range.end <= clause.end
+                && w.starts_with(char::is_lowercase)
+                && counted_noun(w)
+        }) {
+            k += 1;
+            lemma = singular(&text[next.range.clone()]);
+        }
         if k >= n.next {
             end = toks[k].range.end;
         }
@@ -530,10 +703,11 @@ fn figure(
     }
 
     // The event it counts: an event word after it, before the next "and" or comma
-    // ("200 people were arrested and..."), or else the nearest before it in its clause
-    // ("police arrested 200 people").
+    // ("200 people were arrested and..."), or else the nearest before it in the same
+    // part of its clause ("police arrested 200 people", but not "lawmakers voted to
+    // end a bill which allowed Washington to station 5,200 troops").
     let in_clause = |t: &Token| clause.start <= t.range.start && t.range.end <= clause.end;
-    let event_at = |k: usize| event_of(&text[toks[k].range.clone()].to_lowercase());
+    let event_at = |k: usize| event_of(&lowercase(&text[toks[k].range.clone()]));
     let event = (n.next..toks.len())
         .take_while(|&k| {
             in_clause(&toks[k])
@@ -543,7 +717,13 @@ fn figure(
         .or_else(|| {
             (0..n.first)
                 .rev()
-                .take_while(|&k| in_clause(&toks[k]))
+                .take_while(|&k| {
+                    in_clause(&toks[k])
+                        && !matches!(
+                            &*lowercase(&text[toks[k].range.clone()]),
+                            "and" | "but" | "," | "while" | "which" | "that" | "who" | "to"
+                        )
+                })
                 .find_map(event_at)
         });
 
@@ -554,8 +734,42 @@ fn figure(
         }
         None => (n.value, n.lo, n.hi),
     };
+    // "fell 20 points", "rose by 2%": how far a measure moved ("rose to 2%" is where
+    // it got to).
+    let measured = match &unit {
+        Unit::Noun(_) => unit.is_measure(),
+        Unit::Money(..) | Unit::Percent(_) => true,
+    };
+    if measured && !change && start > 0 {
+        let before = lower(start - 1);
+        let moved = match before.as_deref() {
+            Some("by") => start > 1 && lower(start - 2).as_deref().is_some_and(movement_verb),
+            Some(w) => movement_verb(w),
+            None => false,
+        };
+        change = moved;
+    }
+    // "793,000 barrels a day", "£35bn a year": a rate.
+    // "barrels of oil a day": what it is of may stand between.
+    let rate = {
+        let w = |k: usize| word(k).map(lowercase);
+        let after = toks.iter().position(|t| t.range.start >= end);
+        after.is_some_and(|after| {
+            (after..after + 4)
+                .take_while(|&k| {
+                    toks.get(k)
+                        .is_some_and(|t| t.kind == TokenKind::Word && t.range.end <= clause.end)
+                })
+                .any(|k| {
+                    matches!(w(k).as_deref(), Some("a" | "an" | "per" | "each"))
+                        && w(k + 1).is_some_and(|u| numbers::is_time_unit(&u))
+                        || w(k).as_deref() == Some("bpd")
+                })
+        })
+    };
     Some(FoundFigure {
         range: toks[start].range.start..end,
+        rate,
         number: n.range.clone(),
         value,
         lo,
@@ -565,8 +779,9 @@ fn figure(
         unit,
         change,
         event,
+        sentence: sentence.clone(),
         clause,
-        authority: authority_in(text, toks, &sentence),
+        authority: authority_in(text, toks, sentence),
         times: Vec::new(),
     })
 }
@@ -591,19 +806,29 @@ fn clause_of(text: &str, sentence: &Range<usize>, range: &Range<usize>) -> Range
 
 /// What a percentage or an amount of money is of: the noun after it ("a $5bn deal",
 /// "$3 million in aid", "40% of voters"), or before it ("a fine of $5m", "turnout was
-/// 44%"), lower case and singular.
+/// 44%"), lower case.
+///
+/// A percentage's topic is a lemma ("voter"); an amount's keeps its number, for "a £2m
+/// donation" is one donation, and "£5m in donations" the total of many.
 fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Option<String> {
+    let lemma = |w: &str| {
+        if n.currency.is_some() {
+            w.to_string()
+        } else {
+            singular(w)
+        }
+    };
     let within = |t: &Token| clause.start <= t.range.start && t.range.end <= clause.end;
     let content = |t: &Token| {
         let w = &text[t.range.clone()];
-        let l = w.to_lowercase();
+        let l = lowercase(w);
         // Lower case, or capitalised only as the clause's first word ("Turnout was").
         (t.kind == TokenKind::Word
             && (w.chars().next().is_some_and(char::is_lowercase)
                 || t.range.start == clause.start && w.chars().skip(1).all(char::is_lowercase))
             && !crate::text::lexicon::is_function_word(&l)
             && !matches!(
-                l.as_str(),
+                &*l,
                 "worth"
                     | "per"
                     | "cent"
@@ -627,7 +852,7 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
             )
             && !l.ends_with("ed")
             && !l.ends_with("ly"))
-        .then(|| singular(&l))
+        .then(|| lemma(&l))
     };
     let skip_after = |w: &str| {
         matches!(
@@ -635,13 +860,52 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
             "in" | "of" | "for" | "on" | "worth" | "a" | "the" | "its" | "their"
         )
     };
-    for k in n.next..n.next + 3 {
+    let lower_at = |k: usize| {
+        toks.get(k)
+            .filter(|t| within(t))
+            .map(|t| lowercase(&text[t.range.clone()]))
+    };
+    let mut k = n.next;
+    while k < n.next + 3 {
         let Some(t) = toks.get(k).filter(|t| within(t)) else {
             break;
         };
-        let w = text[t.range.clone()].to_lowercase();
+        let w = lowercase(&text[t.range.clone()]);
+        // "$53 a barrel", "10% a year": a rate. Per stretch of time, what it is of is
+        // written elsewhere ("debt rising at 15% a year"); per anything else it is a
+        // price, a reading of a market that moves between one report and the next,
+        // and never compared.
+        if matches!(&*w, "a" | "an" | "per" | "each") {
+            match lower_at(k + 1) {
+                Some(u) if numbers::is_time_unit(&u) => {
+                    k += 2;
+                    continue;
+                }
+                Some(u) if u.starts_with(char::is_alphabetic) => return None,
+                _ if &*w == "each" => return None,
+                _ => {}
+            }
+        }
+        // "a 0.3% rise": what rose is written elsewhere, if at all, and two rises of
+        // the same size are not one quantity; "a 2% rise in sales" is of sales.
+        if is_change_noun(&w) {
+            let mut j = k + 1;
+            if !matches!(lower_at(j).as_deref(), Some("in" | "of")) {
+                return None;
+            }
+            j += 1;
+            if lower_at(j).as_deref() == Some("the") {
+                j += 1;
+            }
+            return toks.get(j).filter(|t| within(t)).and_then(content);
+        }
+        k += 1;
         if let Some(c) = content(t).filter(|_| numbers::currency_word(&w).is_none()) {
-            return Some(c);
+            // "£8bn of tax rises" and "£4bn of tax cuts" are not one amount.
+            return Some(match lower_at(k).filter(|w| is_change_noun(w)) {
+                Some(change) => format!("{c} {}", lemma(&change)),
+                None => c,
+            });
         }
         if !skip_after(&w) && numbers::currency_word(&w).is_none() {
             break;
@@ -651,7 +915,7 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
     // only a linking verb between ("Turnout was 44%", "Inflation rose to 3%").
     let before = |k: usize| toks.get(k).filter(|t| within(t));
     let k = n.first.checked_sub(1)?;
-    let w = |k: usize| before(k).map(|t| text[t.range.clone()].to_lowercase());
+    let w = |k: usize| before(k).map(|t| lowercase(&text[t.range.clone()]));
     if w(k).as_deref() == Some("of") {
         return before(k.checked_sub(1)?).and_then(content);
     }
@@ -673,14 +937,92 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
                 | "had"
                 | "grew"
                 | "dropped"
+                | "rising"
+                | "falling"
+                | "growing"
+                | "running"
+                | "hit"
+                | "totalled"
+                | "totaled"
         )
     }) {
         k = k.checked_sub(1)?;
+    }
+    // "Inflation in the UK stood at 3%": where it is measured stands between.
+    let capitalised = |k: usize| {
+        before(k).is_some_and(|t| {
+            t.kind == TokenKind::Word && text[t.range.clone()].starts_with(char::is_uppercase)
+        })
+    };
+    if capitalised(k) {
+        let mut j = k;
+        while j > 0 && (capitalised(j) || w(j).as_deref() == Some("the")) {
+            j -= 1;
+        }
+        if matches!(w(j).as_deref(), Some("in" | "of" | "across")) && j > 0 {
+            k = j - 1;
+        }
     }
     let t = before(k)?;
     (t.range.start == clause.start || k == 0)
         .then(|| content(t))
         .flatten()
+}
+
+/// Verbs of a measure moving: "the index fell 20 points".
+fn movement_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "fell"
+            | "gained"
+            | "lost"
+            | "dropped"
+            | "climbed"
+            | "jumped"
+            | "slipped"
+            | "declined"
+            | "grew"
+            | "shed"
+            | "added"
+            | "increased"
+            | "decreased"
+            | "plunged"
+            | "surged"
+            | "tumbled"
+            | "soared"
+            | "edged"
+            | "dipped"
+            | "eased"
+            | "rising"
+            | "falling"
+            | "up"
+            | "down"
+    )
+}
+
+/// Nouns of a change that do not say what changed: "a 0.3% rise".
+fn is_change_noun(w: &str) -> bool {
+    matches!(
+        singular(w).as_str(),
+        "rise"
+            | "fall"
+            | "increase"
+            | "decrease"
+            | "drop"
+            | "decline"
+            | "jump"
+            | "gain"
+            | "climb"
+            | "dip"
+            | "slump"
+            | "surge"
+            | "cut"
+            | "loss"
+            | "slide"
+            | "hike"
+            | "reduction"
+    )
 }
 
 /// The words after "according to" or "citing" in `sentence`, up to the next comma or
@@ -689,9 +1031,9 @@ fn authority_in(text: &str, toks: &[Token], sentence: &Range<usize>) -> Option<R
     let inside: Vec<usize> = (0..toks.len())
         .filter(|&k| sentence.start <= toks[k].range.start && toks[k].range.end <= sentence.end)
         .collect();
-    let w = |k: usize| text[toks[k].range.clone()].to_lowercase();
+    let w = |k: usize| lowercase(&text[toks[k].range.clone()]);
     for (j, &k) in inside.iter().enumerate() {
-        let from = match w(k).as_str() {
+        let from = match &*w(k) {
             "according" if inside.get(j + 1).is_some_and(|&n| w(n) == "to") => j + 2,
             "citing" => j + 1,
             _ => continue,

@@ -8,6 +8,7 @@
 //! an ordinal (`82nd`, `third`), an age (`45-year-old`, `aged 45`), a decade (`1990s`),
 //! a span of time (`three months`, `two days`), or part of a name (`Article 5`).
 
+use crate::text::lowercase;
 use std::ops::Range;
 
 use crate::text::lexicon::is_month_or_weekday;
@@ -74,9 +75,21 @@ pub enum TokenKind {
 }
 
 /// The tokens of `text`.
+#[cfg(test)]
 pub fn tokens(text: &str) -> Vec<Token> {
+    tokens_in(text, 0..text.len())
+}
+
+/// The tokens of `text[within]` (one sentence), their ranges in `text`: nothing after
+/// `within` is looked at.
+pub fn tokens_in(text: &str, within: Range<usize>) -> Vec<Token> {
+    let base = within.start;
+    let text = &text[..within.end];
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text[base..]
+        .char_indices()
+        .map(|(i, c)| (base + i, c))
+        .peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
             continue;
@@ -305,7 +318,7 @@ fn decimal_margin(digits: &str) -> f64 {
 /// are not quantities alike (see [`NumberKind`]).
 pub fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(str::to_lowercase);
+    let lower = |i: usize| word(i).map(lowercase);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -374,7 +387,7 @@ pub fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
 /// span of time, part of a name, or a quantity.
 fn context_kind(text: &str, toks: &[Token], n: &Number) -> NumberKind {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(str::to_lowercase);
+    let lower = |i: usize| word(i).map(lowercase);
     let before = n.first.checked_sub(1).and_then(word);
     let after = word(n.next);
     let small_integer = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= 31.0;
@@ -439,7 +452,7 @@ fn context_kind(text: &str, toks: &[Token], n: &Number) -> NumberKind {
         && !b.ends_with("'s")
         && !b.ends_with("’s")
         && !text[n.range.clone()].contains(',')
-        && !is_qualifier_word(&b.to_lowercase())
+        && !is_qualifier_word(&lowercase(b))
         && n.first >= 2
         && !matches!(word(n.first - 2), Some("." | "!" | "?" | "\"" | "“"))
     {
@@ -514,9 +527,9 @@ fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     };
     let plain_year =
         !digits.contains([',', '.']) && digits.len() == 4 && (1500.0..=2100.0).contains(&value);
-    let attached_lower = attached.to_lowercase();
+    let attached_lower = lowercase(attached);
     let mut scale = 1.0;
-    match attached_lower.as_str() {
+    match &*attached_lower {
         "" => {}
         "%" => n.percent = true,
         "st" | "nd" | "rd" | "th" => n.kind = NumberKind::Ordinal,
@@ -550,10 +563,7 @@ fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     // A scale word after it: "3 million", "5.2 billion", "2 bn".
     if scale == 1.0
         && n.kind == NumberKind::Quantity
-        && let Some(s) = word(i + 1)
-            .map(str::to_lowercase)
-            .as_deref()
-            .and_then(scale_word)
+        && let Some(s) = word(i + 1).map(lowercase).as_deref().and_then(scale_word)
     {
         scale = s;
         n.range.end = toks[i + 1].range.end;
@@ -593,7 +603,7 @@ fn words_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     let lower = |i: usize| {
         toks.get(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| text[t.range.clone()].to_lowercase())
+            .map(|t| lowercase(&text[t.range.clone()]))
     };
     let first = lower(i)?;
     let number = |first: usize, next: usize, value: f64, lo: f64, hi: f64, vague: bool| Number {

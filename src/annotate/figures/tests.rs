@@ -5,8 +5,7 @@ use super::*;
 
 /// The figures of `text` as (wording, value, lo, hi, unit label, change, event).
 fn found(text: &str) -> Vec<FoundFigure> {
-    let sentences = crate::text::sentences::spans(text);
-    find_figures(text, &sentences)
+    find_figures(text)
 }
 
 fn only(text: &str) -> FoundFigure {
@@ -150,6 +149,85 @@ fn things_counted_money_and_percentages() {
 }
 
 #[test]
+fn prices_rates_and_changes_that_do_not_say_of_what() {
+    // A price per thing is a market's reading, never compared.
+    let f = only("US crude rose to $53.09 a barrel in New York.");
+    assert!(!f.unit.comparable(), "{f:?}");
+    let f = only("Tickets were sold at $40 each.");
+    assert!(!f.unit.comparable(), "{f:?}");
+    let f = only("Inflation in the UK stood at 3.1%.");
+    assert_eq!(f.unit, Unit::Percent("inflation".into()), "{f:?}");
+    // A rate per stretch of time is of what the clause names.
+    let f = only("Debt is rising at 15% a year.");
+    assert_eq!(f.unit, Unit::Percent("debt".into()), "{f:?}");
+    // A rise or a fall of an unnamed thing cannot be compared; of a named one it is
+    // of that thing.
+    let f = only("Economists had expected a 0.3% rise.");
+    assert!(!f.unit.comparable(), "{f:?}");
+    let f = only("The ONS reported a 0.6% rise in sales.");
+    assert_eq!(f.unit, Unit::Percent("sale".into()), "{f:?}");
+    // Tax rises and tax cuts are different amounts.
+    let rises = only("Experts say £8 billion of tax rises are inevitable.");
+    let cuts = only("He offered £4 billion of tax cuts.");
+    assert_eq!(rises.unit, Unit::Money("GBP", "tax rises".into()));
+    assert_eq!(cuts.unit, Unit::Money("GBP", "tax cuts".into()));
+    // One donation is not the total of several.
+    let one = only("Lord Sainsbury made a £2m donation to the party.");
+    let all = only("The party received more than £5m in donations.");
+    assert_ne!(one.unit.key(), all.unit.key());
+    // How far a price moved is a change, and a reading.
+    let f = only("Brent crude closed down 51 cents.");
+    assert!(f.change && f.is_reading(), "{f:?}");
+    let f = only("The index ended the day up 0.7%.");
+    assert!(f.change && f.is_reading(), "{f:?}");
+    let f = only("The Dow Jones index fell 20.54 points.");
+    assert!(f.change && f.is_reading(), "{f:?}");
+    let f = only("Inflation rose by 0.2% in March.");
+    assert!(f.change, "{f:?}");
+    let f = only("Turnout rose to 44%.");
+    assert!(!f.change, "{f:?}");
+    // So much a day or a year is a rate.
+    let f = only("India produces about 793,000 barrels of oil a day.");
+    assert!(f.rate && f.is_reading(), "{f:?}");
+    // Counts of things and amounts paid once are not readings.
+    assert!(!only("Some 5,000 US troops remain.").is_reading());
+    assert!(!only("The firm agreed a $5.2bn deal.").is_reading());
+}
+
+#[test]
+fn the_event_counted_is_the_one_its_verb_says() {
+    assert_eq!(
+        only("Police arrested some 200 people.").event,
+        Some("arrested")
+    );
+    assert_eq!(
+        only("Lawmakers voted to end a bill which allowed Washington to station 5,200 troops.")
+            .event,
+        None
+    );
+    assert_eq!(
+        only("Some 45,000 people were surveyed.").event,
+        Some("surveyed")
+    );
+    assert_eq!(only("Up to 2,500 jobs are to go.").event, Some("cut"));
+}
+
+#[test]
+fn a_stretch_the_writer_chose_is_not_a_quantity() {
+    for text in [
+        "England have lost eight of their last 13 matches.",
+        "Only two of the first 30 applicants were hired.",
+        "The next 300 jobs will move to London.",
+    ] {
+        assert_eq!(found(text), [], "{text}");
+    }
+    assert_eq!(found("Nine of the 20 biggest-selling games were EA's."), []);
+    assert_eq!(found("He is among the 50 richest men."), []);
+    // The same count without the stretch stands.
+    assert_eq!(only("Some 300 jobs will move to London.").value, 300.0);
+}
+
+#[test]
 fn kinds_of_number() {
     for (text, value) in [
         ("They sent 5000 troops.", 5000.0),
@@ -239,4 +317,18 @@ fn singulars() {
     ] {
         assert_eq!(singular(plural), one);
     }
+}
+
+#[test]
+fn cues_are_digits_and_the_stems_of_number_words_at_the_start_of_a_word() {
+    let at = |text: &str| -> Vec<String> {
+        cues(text)
+            .into_iter()
+            .map(|i| text[i..].chars().take(3).collect())
+            .collect()
+    };
+    assert_eq!(at("It often has content."), Vec::<String>::new());
+    assert_eq!(at("“Two hundred” came, and £5m."), ["Two", "hun", "5m."]);
+    assert_eq!(at("Ñandú six, élan seven"), ["six", "sev"]);
+    assert_eq!(at("Éten"), Vec::<String>::new());
 }
