@@ -84,7 +84,11 @@
     var holder = root.querySelector("[data-card-files]");
     if (!holder) return;
     var fileCount = parseInt(holder.getAttribute("data-card-files"), 10);
-    if (!(fileCount > 0) || !root.querySelector("a.mention")) return;
+    if (!root.querySelector("a.mention, a.figure-link")) return;
+    /* A figure's ≠ link is titled for browsers without scripts; here its card
+       says the same, and the title would show a second box over it. */
+    var figureLinks = root.querySelectorAll("a.figure-link[title]");
+    for (var fl = 0; fl < figureLinks.length; fl++) figureLinks[fl].removeAttribute("title");
 
     var files = {};    // file number -> {entity id: card}, once fetched
     var loading = {};  // file number -> promise of its fetch
@@ -104,8 +108,16 @@
       return dossier.cardFile(id, fileCount);
     }
 
-    /* Calls then(card or null) once the mention's card file is here. */
+    /* Calls then(card or null) once the mention's card file is here. A
+       figure's ≠ link carries its card: its wording and the other outlets'
+       reports, one a line. */
     function withCard(link, then) {
+      if (link.classList.contains("figure-link")) {
+        var reports = (link.getAttribute("data-reports") || "").split("\n").filter(Boolean);
+        then(reports.length ? { figure: link.getAttribute("data-figure") || "", reports: reports } : null);
+        return;
+      }
+      if (!(fileCount > 0)) { then(null); return; }
       var id = entityOf(link);
       if (id === null) { then(null); return; }
       var n = fileOf(id);
@@ -141,7 +153,7 @@
 
     function mentionFrom(node) {
       while (node && node !== document) {
-        if (node.nodeType === 1 && node.matches("a.mention")) return node;
+        if (node.nodeType === 1 && node.matches("a.mention, a.figure-link")) return node;
         node = node.parentNode;
       }
       return null;
@@ -151,7 +163,37 @@
       return n + " " + (n === 1 ? one : many);
     }
 
+    /* A figure reported differently: its wording, then each other outlet's. */
+    function fillFigure(link, withOpen, data) {
+      card.setAttribute("data-kind", "figure");
+      card.textContent = "";
+      var kindEl = document.createElement("p");
+      kindEl.className = "hovercard__kind";
+      kindEl.textContent = "Reported differently";
+      card.appendChild(kindEl);
+      var name = document.createElement("strong");
+      name.className = "hovercard__name";
+      name.textContent = data.figure;
+      card.appendChild(name);
+      var list = document.createElement("ul");
+      list.className = "hovercard__reports";
+      for (var i = 0; i < data.reports.length; i++) {
+        var item = document.createElement("li");
+        item.textContent = data.reports[i];
+        list.appendChild(item);
+      }
+      card.appendChild(list);
+      if (withOpen) {
+        var open = document.createElement("a");
+        open.className = "hovercard__open";
+        open.href = link.href;
+        open.textContent = "Compare on the figures page";
+        card.appendChild(open);
+      }
+    }
+
     function fill(link, withOpen, data) {
+      if (data.reports) { fillFigure(link, withOpen, data); return; }
       var kind = data.kind || link.getAttribute("data-kind") || "other";
       card.setAttribute("data-kind", kind);
       card.textContent = "";

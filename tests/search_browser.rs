@@ -628,6 +628,76 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
     );
 }
 
+/// A figure other outlets report differently: its ≠ link shows a card with the other
+/// outlets' values, next to the link and inside the window, without a second box from
+/// the link's title.
+#[test]
+fn a_figure_reported_differently_shows_the_other_values_in_headless_chromium() {
+    chromium();
+    let (_tmp, server, mut b) = serve_example();
+    b.goto(&server.url("/articles/iraqi-parliament-votes-expel-us-troops/"));
+    assert_eq!(
+        b.eval("document.querySelectorAll('a.figure-link').length"),
+        1
+    );
+    // The title is for browsers without scripts.
+    assert_eq!(
+        b.eval("document.querySelector('a.figure-link').hasAttribute('title')"),
+        false
+    );
+    let link = b.eval(
+        "(() => { const a = document.querySelector('a.figure-link');
+            a.scrollIntoView({block: 'center', behavior: 'instant'});
+            const r = a.getClientRects()[0];
+            return [r.left + r.width / 2, r.top + r.height / 2]; })()",
+    );
+    let (x, y) = (link[0].as_f64().unwrap(), link[1].as_f64().unwrap());
+    b.call(
+        "Input.dispatchMouseEvent",
+        json!({"type": "mouseMoved", "x": x, "y": y}),
+    );
+    b.wait_for(
+        "the card of the figure",
+        "(() => { const c = document.getElementById('entity-hovercard'); return c && !c.hidden; })()",
+    );
+    let card = b.eval(
+        "(() => { const c = document.getElementById('entity-hovercard'); const r = c.getBoundingClientRect();
+            const l = document.querySelector('a.figure-link').getClientRects()[0];
+            return {link_top: l.top, link_bottom: l.bottom,
+                kind: c.querySelector('.hovercard__kind').textContent,
+                name: c.querySelector('.hovercard__name').textContent,
+                reports: Array.from(c.querySelectorAll('.hovercard__reports li')).map(li => li.textContent),
+                top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                width: innerWidth, height: innerHeight}; })()",
+    );
+    assert_eq!(card["kind"], "Reported differently", "{card}");
+    assert_eq!(card["name"], "5,200 troops", "{card}");
+    assert_eq!(
+        card["reports"],
+        json!([
+            "AFP: some 5,000 US troops",
+            "Reuters: Around 5,000 US troops",
+            "The Hill: 5,000 troops, according to The Associated Press"
+        ]),
+        "{card}"
+    );
+    let f = |k: &str| card[k].as_f64().unwrap();
+    let below = f("top") >= f("link_bottom") && f("top") - f("link_bottom") <= 16.0;
+    let above = f("bottom") <= f("link_top") && f("link_top") - f("bottom") <= 16.0;
+    assert!(below || above, "{card}");
+    assert!(f("left") >= 0.0 && f("right") <= f("width"), "{card}");
+    assert!(f("top") >= 0.0 && f("bottom") <= f("height"), "{card}");
+    // Escape hides it.
+    b.call(
+        "Input.dispatchKeyEvent",
+        json!({"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}),
+    );
+    b.wait_for(
+        "the card to hide",
+        "document.getElementById('entity-hovercard').hidden",
+    );
+}
+
 /// An editor's note reads its label once ("Editor's note"), another kind of note says
 /// it is an editor's note before its own label ("Editor's note · Tip").
 #[test]

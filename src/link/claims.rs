@@ -446,7 +446,7 @@ pub fn wording(articles: &[crate::analyse::AnalysedArticle], (a, f): FigureRef) 
 }
 
 /// The HTML written after each figure of a claim that disagrees: a link to the claim on
-/// the figures page, titled with what the other outlets report. Keyed by figure.
+/// the figures page ([`figure_link`]). Keyed by figure.
 pub fn figure_links(
     articles: &[crate::analyse::AnalysedArticle],
     claims: &[Claim],
@@ -454,38 +454,55 @@ pub fn figure_links(
 ) -> FxHashMap<FigureRef, String> {
     let mut out = FxHashMap::default();
     for claim in claims.iter().filter(|c| c.disagrees) {
-        let href = config.url(&format!("/figures/#{}", claim.id));
         for &r in &claim.figures {
-            let others: Vec<String> = claim
-                .figures
-                .iter()
-                .filter(|o| o.0 != r.0)
-                .map(|&o| {
-                    let fig = &articles[o.0].body.figures[o.1];
-                    let by = fig
-                        .authority
-                        .as_ref()
-                        .map(|x| format!(", according to {}", x.name))
-                        .unwrap_or_default();
-                    format!(
-                        "{}: {}{by}",
-                        articles[o.0].article.source,
-                        wording(articles, o)
-                    )
-                })
-                .collect();
-            let title = format!("Reported differently elsewhere. {}", others.join("; "));
-            out.insert(
-                r,
-                format!(
-                    "<a class=\"figure-link\" href=\"{}\" title=\"{}\" aria-label=\"Compare this figure across outlets\">≠</a>",
-                    crate::text::escape_html(&href),
-                    crate::text::escape_html(&title)
-                ),
-            );
+            out.insert(r, figure_link(articles, claim, r, config));
         }
     }
     out
+}
+
+/// The link written after figure `r` of `claim`, when the claim is reported
+/// differently (empty otherwise): to the claim on the figures page, titled with what
+/// the other outlets report, and carrying it for the hover card. It reads only the
+/// other articles, so an edit of `r`'s own prose leaves it as it was.
+pub fn figure_link(
+    articles: &[crate::analyse::AnalysedArticle],
+    claim: &Claim,
+    r: FigureRef,
+    config: &crate::config::Config,
+) -> String {
+    if !claim.disagrees {
+        return String::new();
+    }
+    let href = config.url(&format!("/figures/#{}", claim.id));
+    let others: Vec<String> = claim
+        .figures
+        .iter()
+        .filter(|o| o.0 != r.0)
+        .map(|&o| {
+            let fig = &articles[o.0].body.figures[o.1];
+            let by = fig
+                .authority
+                .as_ref()
+                .map(|x| format!(", according to {}", x.name))
+                .unwrap_or_default();
+            format!(
+                "{}: {}{by}",
+                articles[o.0].article.source,
+                wording(articles, o)
+            )
+        })
+        .collect();
+    let title = format!("Reported differently elsewhere. {}", others.join("; "));
+    // The title for browsers without scripts; the hover card reads the reports, one a
+    // line, and this figure's wording.
+    format!(
+        "<a class=\"figure-link\" href=\"{}\" title=\"{}\" data-figure=\"{}\" data-reports=\"{}\" aria-label=\"Compare this figure across outlets\">≠</a>",
+        crate::text::escape_html(&href),
+        crate::text::escape_html(&title),
+        crate::text::escape_html(wording(articles, r)),
+        crate::text::escape_html(&others.join("\n"))
+    )
 }
 
 #[cfg(test)]

@@ -413,13 +413,28 @@ impl Model {
             .position(|a| a.article.slug == slug)
         {
             Some(i) => {
-                let slot = &mut self.dossier.articles[i];
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
-                // An article with a figure in a claim links again too, for its links
-                // to the claims (written at link time) to be written into the new text.
-                let relink = link_key(slot) != link_key(&analysed)
-                    || self.dossier.claim_of[i].iter().any(Option::is_some);
+                let relink = link_key(&self.dossier.articles[i]) != link_key(&analysed);
+                // The links of its figures to their claims, written again into the new
+                // text: they read the other articles only.
+                let d = &self.dossier;
+                let figure_links: Vec<String> = d.claim_of[i]
+                    .iter()
+                    .enumerate()
+                    .map(|(f, c)| {
+                        c.map(|c| {
+                            crate::link::claims::figure_link(
+                                &d.articles,
+                                &d.claims[c],
+                                (i, f),
+                                &d.config,
+                            )
+                        })
+                        .unwrap_or_default()
+                    })
+                    .collect();
+                let slot = &mut self.dossier.articles[i];
                 // Where each event stands on the timeline: its period, and its place
                 // among the period's events.
                 let same_periods = slot
@@ -442,6 +457,9 @@ impl Model {
                         &self.dossier.quote_page_starts,
                         &self.dossier.config,
                     );
+                    if !figure_links.is_empty() {
+                        slot.body.point_figure_links(|f, _| figure_links[f].clone());
+                    }
                     self.in_place.push((
                         slug.clone(),
                         old_summary == Some(new_summary),
@@ -604,6 +622,10 @@ impl Model {
                 i,
                 self.facts[slug].mentions.iter().map(|&(e, _)| e),
             ));
+            // The figures page quotes the sentence of each figure in a claim.
+            if d.claim_of[i].iter().any(Option::is_some) {
+                ids.push(PageId::Figures);
+            }
             // The timeline lists the events the edited text reports.
             ids.push(PageId::Timeline);
             ids.extend(timeline_month_pages(d));
