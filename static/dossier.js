@@ -163,72 +163,41 @@
       return n + " " + (n === 1 ? one : many);
     }
 
-    /* A figure reported differently: its wording, then each other outlet's. */
-    function fillFigure(link, withOpen, data) {
-      card.setAttribute("data-kind", "figure");
-      card.textContent = "";
-      var kindEl = document.createElement("p");
-      kindEl.className = "hovercard__kind";
-      kindEl.textContent = "Reported differently";
-      card.appendChild(kindEl);
-      var name = document.createElement("strong");
-      name.className = "hovercard__name";
-      name.textContent = data.figure;
-      card.appendChild(name);
-      var list = document.createElement("ul");
-      list.className = "hovercard__reports";
-      for (var i = 0; i < data.reports.length; i++) {
-        var item = document.createElement("li");
-        item.textContent = data.reports[i];
-        list.appendChild(item);
-      }
-      card.appendChild(list);
-      if (withOpen) {
-        var open = document.createElement("a");
-        open.className = "hovercard__open";
-        open.href = link.href;
-        open.textContent = "Compare on the figures page";
-        card.appendChild(open);
-      }
+    /* Appends an element of class hovercard__<part> holding text. */
+    function add(tag, part, text) {
+      var el = document.createElement(tag);
+      el.className = "hovercard__" + part;
+      if (text !== undefined) el.textContent = text;
+      card.appendChild(el);
+      return el;
     }
 
+    /* Fills the card: a mention's entity, or a figure reported differently
+       (its wording, then what each other outlet reports). On touch it ends
+       with a link to go where the link goes. */
     function fill(link, withOpen, data) {
-      if (data.reports) { fillFigure(link, withOpen, data); return; }
-      var kind = data.kind || link.getAttribute("data-kind") || "other";
+      var figure = !!data.reports;
+      var kind = figure ? "figure" : data.kind || link.getAttribute("data-kind") || "other";
       card.setAttribute("data-kind", kind);
       card.textContent = "";
+      add("p", "kind", figure ? "Reported differently" : data.kind_label || kind);
+      add("strong", "name", figure ? data.figure : data.name || link.textContent);
 
-      var kindEl = document.createElement("p");
-      kindEl.className = "hovercard__kind";
-      kindEl.textContent = data.kind_label || kind;
-      card.appendChild(kindEl);
-
-      var name = document.createElement("strong");
-      name.className = "hovercard__name";
-      name.textContent = data.name || link.textContent;
-      card.appendChild(name);
-
-      if (data.summary) {
-        var summary = document.createElement("p");
-        summary.className = "hovercard__summary";
-        summary.textContent = data.summary;
-        card.appendChild(summary);
+      if (figure) {
+        var list = add("ul", "reports");
+        for (var i = 0; i < data.reports.length; i++) {
+          var item = document.createElement("li");
+          item.textContent = data.reports[i];
+          list.appendChild(item);
+        }
       }
-
+      if (data.summary) add("p", "summary", data.summary);
       var count = Array.isArray(data.articles) ? data.articles.length : Number(data.articles);
-      if (!isNaN(count) && count > 0) {
-        var meta = document.createElement("p");
-        meta.className = "hovercard__meta";
-        meta.textContent = "In " + plural(count, "article", "articles");
-        card.appendChild(meta);
-      }
+      if (!isNaN(count) && count > 0) add("p", "meta", "In " + plural(count, "article", "articles"));
 
       if (withOpen) {
-        var open = document.createElement("a");
-        open.className = "hovercard__open";
+        var open = add("a", "open", figure ? "Compare on the figures page" : "Open entity page");
         open.href = link.href;
-        open.textContent = "Open entity page";
-        card.appendChild(open);
       }
     }
 

@@ -540,30 +540,9 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
     );
 
     // The mouse over the first mention of Soleimani.
-    let link = b.eval(
-        "(() => { const a = Array.from(document.querySelectorAll('a.mention')).find(a => a.textContent === 'Qassem Soleimani');
-            a.scrollIntoView({block: 'center', behavior: 'instant'});
-            const r = a.getClientRects()[0];
-            return [r.left + r.width / 2, r.top + r.height / 2]; })()",
-    );
-    let (x, y) = (link[0].as_f64().unwrap(), link[1].as_f64().unwrap());
-    b.call(
-        "Input.dispatchMouseEvent",
-        json!({"type": "mouseMoved", "x": x, "y": y}),
-    );
-    b.wait_for(
-        "the card over Qassem Soleimani",
-        "(() => { const c = document.getElementById('entity-hovercard'); return c && !c.hidden; })()",
-    );
-    let card = b.eval(
-        "(() => { const c = document.getElementById('entity-hovercard'); const r = c.getBoundingClientRect();
-            const l = document.querySelector('a.mention.is-active').getClientRects()[0];
-            return {link_top: l.top, link_bottom: l.bottom, kind: c.querySelector('.hovercard__kind').textContent,
-                name: c.querySelector('.hovercard__name').textContent,
-                summary: c.querySelector('.hovercard__summary').textContent,
-                meta: c.querySelector('.hovercard__meta').textContent,
-                top: r.top, bottom: r.bottom, left: r.left, right: r.right,
-                width: innerWidth, height: innerHeight}; })()",
+    let card = hover_card(
+        &mut b,
+        "Array.from(document.querySelectorAll('a.mention')).find(a => a.textContent === 'Qassem Soleimani')",
     );
     assert_eq!(card["kind"], "Person", "{card}");
     assert_eq!(card["name"], "Qassem Soleimani", "{card}");
@@ -575,14 +554,6 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
         "{card}"
     );
     assert_eq!(card["meta"], "In 5 articles", "{card}");
-    let f = |k: &str| card[k].as_f64().unwrap();
-    let (link_top, link_bottom) = (f("link_top"), f("link_bottom"));
-    // Just below the link (or just above it), and inside the window.
-    let below = f("top") >= link_bottom && f("top") - link_bottom <= 16.0;
-    let above = f("bottom") <= link_top && link_top - f("bottom") <= 16.0;
-    assert!(below || above, "{card}");
-    assert!(f("left") >= 0.0 && f("right") <= f("width"), "{card}");
-    assert!(f("top") >= 0.0 && f("bottom") <= f("height"), "{card}");
 
     // Another entity, by keyboard: its card, from the file already fetched.
     b.eval(
@@ -617,7 +588,52 @@ fn hover_cards_show_the_entity_of_a_mention_in_headless_chromium() {
         assert_eq!(js, rust, "{count} files");
     }
 
-    // Escape hides it.
+    escape_hides_the_card(&mut b);
+}
+
+/// Moves the mouse over the element `element` (a script expression) evaluates to, waits
+/// for the hover card, checks it stands just below or above the link and inside the
+/// window, and returns what it says: kind, name, summary, meta and reports.
+fn hover_card(b: &mut Browser, element: &str) -> Value {
+    let at = b.eval(&format!(
+        "(() => {{ const a = {element};
+            a.scrollIntoView({{block: 'center', behavior: 'instant'}});
+            const r = a.getClientRects()[0];
+            return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
+    ));
+    let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    b.call(
+        "Input.dispatchMouseEvent",
+        json!({"type": "mouseMoved", "x": x, "y": y}),
+    );
+    b.wait_for(
+        "the hover card",
+        "(() => { const c = document.getElementById('entity-hovercard'); return c && !c.hidden; })()",
+    );
+    let card = b.eval(&format!(
+        "(() => {{ const c = document.getElementById('entity-hovercard'); const r = c.getBoundingClientRect();
+            const l = ({element}).getClientRects()[0];
+            const text = s => {{ const e = c.querySelector(s); return e ? e.textContent : null; }};
+            return {{link_top: l.top, link_bottom: l.bottom, kind: text('.hovercard__kind'),
+                name: text('.hovercard__name'), summary: text('.hovercard__summary'),
+                meta: text('.hovercard__meta'),
+                reports: Array.from(c.querySelectorAll('.hovercard__reports li')).map(li => li.textContent),
+                top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                width: innerWidth, height: innerHeight}}; }})()"
+    ));
+    let f = |k: &str| card[k].as_f64().unwrap();
+    let (link_top, link_bottom) = (f("link_top"), f("link_bottom"));
+    // Just below the link (or just above it), and inside the window.
+    let below = f("top") >= link_bottom && f("top") - link_bottom <= 16.0;
+    let above = f("bottom") <= link_top && link_top - f("bottom") <= 16.0;
+    assert!(below || above, "{card}");
+    assert!(f("left") >= 0.0 && f("right") <= f("width"), "{card}");
+    assert!(f("top") >= 0.0 && f("bottom") <= f("height"), "{card}");
+    card
+}
+
+/// Escape hides the hover card.
+fn escape_hides_the_card(b: &mut Browser) {
     b.call(
         "Input.dispatchKeyEvent",
         json!({"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}),
@@ -645,31 +661,7 @@ fn a_figure_reported_differently_shows_the_other_values_in_headless_chromium() {
         b.eval("document.querySelector('a.figure-link').hasAttribute('title')"),
         false
     );
-    let link = b.eval(
-        "(() => { const a = document.querySelector('a.figure-link');
-            a.scrollIntoView({block: 'center', behavior: 'instant'});
-            const r = a.getClientRects()[0];
-            return [r.left + r.width / 2, r.top + r.height / 2]; })()",
-    );
-    let (x, y) = (link[0].as_f64().unwrap(), link[1].as_f64().unwrap());
-    b.call(
-        "Input.dispatchMouseEvent",
-        json!({"type": "mouseMoved", "x": x, "y": y}),
-    );
-    b.wait_for(
-        "the card of the figure",
-        "(() => { const c = document.getElementById('entity-hovercard'); return c && !c.hidden; })()",
-    );
-    let card = b.eval(
-        "(() => { const c = document.getElementById('entity-hovercard'); const r = c.getBoundingClientRect();
-            const l = document.querySelector('a.figure-link').getClientRects()[0];
-            return {link_top: l.top, link_bottom: l.bottom,
-                kind: c.querySelector('.hovercard__kind').textContent,
-                name: c.querySelector('.hovercard__name').textContent,
-                reports: Array.from(c.querySelectorAll('.hovercard__reports li')).map(li => li.textContent),
-                top: r.top, bottom: r.bottom, left: r.left, right: r.right,
-                width: innerWidth, height: innerHeight}; })()",
-    );
+    let card = hover_card(&mut b, "document.querySelector('a.figure-link')");
     assert_eq!(card["kind"], "Reported differently", "{card}");
     assert_eq!(card["name"], "5,200 troops", "{card}");
     assert_eq!(
@@ -681,21 +673,7 @@ fn a_figure_reported_differently_shows_the_other_values_in_headless_chromium() {
         ]),
         "{card}"
     );
-    let f = |k: &str| card[k].as_f64().unwrap();
-    let below = f("top") >= f("link_bottom") && f("top") - f("link_bottom") <= 16.0;
-    let above = f("bottom") <= f("link_top") && f("link_top") - f("bottom") <= 16.0;
-    assert!(below || above, "{card}");
-    assert!(f("left") >= 0.0 && f("right") <= f("width"), "{card}");
-    assert!(f("top") >= 0.0 && f("bottom") <= f("height"), "{card}");
-    // Escape hides it.
-    b.call(
-        "Input.dispatchKeyEvent",
-        json!({"type": "keyDown", "key": "Escape", "code": "Escape", "windowsVirtualKeyCode": 27}),
-    );
-    b.wait_for(
-        "the card to hide",
-        "document.getElementById('entity-hovercard').hidden",
-    );
+    escape_hides_the_card(&mut b);
 }
 
 /// An editor's note reads its label once ("Editor's note"), another kind of note says
