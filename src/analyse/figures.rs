@@ -210,20 +210,19 @@ fn location(text: &str, mentions: &[(Range<usize>, usize)], after: Range<usize>)
         let between = text[last.unwrap_or(after.start)..m.start].trim();
         match last {
             None => {
-                let word = between
+                // The last word before it, or the one before "the" ("in the Gulf").
+                let mut words = between
                     .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or_default();
-                let word = word.to_lowercase();
-                // "in the Gulf": an article may stand between.
-                let before_the = between
-                    .strip_suffix(&*word)
-                    .map(str::trim_end)
-                    .and_then(|b| b.rsplit(' ').next())
-                    .unwrap_or_default()
-                    .to_lowercase();
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase);
+                let word = words.next().unwrap_or_default();
+                let before_the = if word == "the" {
+                    words.next().unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 let opens = |w: &str| matches!(w, "in" | "at" | "across" | "from" | "inside");
-                if opens(&word) || word == "the" && opens(&before_the) {
+                if opens(&word) || opens(&before_the) {
                     out.push(*e);
                     last = Some(m.end);
                 }

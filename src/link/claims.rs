@@ -92,16 +92,14 @@ impl Candidate<'_> {
             && (self.location.is_empty()
                 || other.location.is_empty()
                 || self.location == other.location)
-            && (self.times.is_empty()
-                || other.times.is_empty()
-                || self.times.iter().any(|t| other.times.contains(t)))
+            && (self.times.is_empty() || other.times.is_empty() || self.shares_time(other))
             && (!(self.reading || other.reading)
                 || self.date == other.date
                 || self.shares_time(other))
             && self.value.max(other.value) <= MAX_RATIO * self.value.min(other.value)
     }
 
-    /// Whether both clauses name a time, and a time they name is the same.
+    /// Whether a time one clause names is one the other names too.
     fn shares_time(&self, other: &Candidate<'_>) -> bool {
         self.times.iter().any(|t| other.times.contains(t))
     }
@@ -245,109 +243,108 @@ pub struct Claim {
     pub sources: usize,
 }
 
+/// What the alignment reads of a figure that its [`Candidate`] borrows: its unit key
+/// (empty when it is not compared) and its entity sets, reduced to those that say what
+/// it is about.
+struct Facts {
+    key: String,
+    /// Who and where a figure is about: people, organisations, groups and places. The
+    /// documents and events its sentence names (a resolution, a vote) are what outlets
+    /// report it in, and differ from one report of it to the next.
+    actors: Vec<usize>,
+    places: Vec<usize>,
+    owners: Vec<usize>,
+    location: Vec<usize>,
+}
+
+impl Facts {
+    fn of(fig: &crate::analyse::body::Figure, registry: &crate::content::Registry) -> Facts {
+        use crate::content::EntityKind;
+        let kind = |e: usize| registry.entities[e].kind;
+        let actors: Vec<usize> = fig
+            .entities
+            .iter()
+            .copied()
+            .filter(|&e| !matches!(kind(e), EntityKind::Document | EntityKind::Event))
+            .collect();
+        let small = matches!(fig.found.unit, crate::annotate::figures::Unit::Noun(_))
+            && fig.found.hi < MIN_COUNT_COMPARED
+            && fig.found.event.is_none();
+        // A population is compared only when more than a place says which: what its
+        // members did, or an organisation, a person, or two places besides those the
+        // wording names ("six million UK households" are not a quantity until the
+        // sentence says what they have).
+        let unplaced = {
+            let beyond: Vec<usize> = actors
+                .iter()
+                .copied()
+                .filter(|e| !fig.owners.contains(e))
+                .collect();
+            fig.found.unit.is_population()
+                && fig.found.event.is_none()
+                && beyond.len() < 2
+                && beyond.iter().all(|&e| kind(e) == EntityKind::Place)
+        };
+        let compared = fig.found.unit.comparable()
+            && !small
+            && !unplaced
+            && fig.tie != Some(crate::content::FigureTie::Split);
+        let places_of = |set: &[usize]| -> Vec<usize> {
+            set.iter()
+                .copied()
+                .filter(|&e| kind(e) == EntityKind::Place)
+                .collect()
+        };
+        Facts {
+            key: if compared {
+                fig.found.unit.key()
+            } else {
+                String::new()
+            },
+            owners: fig
+                .owners
+                .iter()
+                .copied()
+                .filter(|e| actors.contains(e))
+                .collect(),
+            location: places_of(&fig.location),
+            places: places_of(&fig.entities),
+            actors,
+        }
+    }
+}
+
 /// The claims of the analysed articles (in dossier order).
 pub fn link_claims(
     articles: &[crate::analyse::AnalysedArticle],
     registry: &crate::content::Registry,
 ) -> Vec<Claim> {
-    use crate::content::EntityKind;
-    let mut refs: Vec<FigureRef> = Vec::new();
     use crate::content::FigureTie;
-    let mut keys: Vec<String> = Vec::new();
-    let mut places: Vec<Vec<usize>> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
-    let mut locations: Vec<Vec<usize>> = Vec::new();
-    // Who and where a figure is about: people, organisations, groups and places. The
-    // documents and events its sentence names (a resolution, a vote) are what outlets
-    // report it in, and differ from one report of it to the next.
-    let mut actors: Vec<Vec<usize>> = Vec::new();
-    for (a, art) in articles.iter().enumerate() {
-        for (f, fig) in art.body.figures.iter().enumerate() {
-            refs.push((a, f));
-            actors.push(
-                fig.entities
-                    .iter()
-                    .copied()
-                    .filter(|&e| {
-                        !matches!(
-                            registry.entities[e].kind,
-                            EntityKind::Document | EntityKind::Event
-                        )
-                    })
-                    .collect(),
-            );
-            let small = matches!(fig.found.unit, crate::annotate::figures::Unit::Noun(_))
-                && fig.found.hi < MIN_COUNT_COMPARED
-                && fig.found.event.is_none();
-            // A population is compared only when more than a place says which: what
-            // its members did, or an organisation, a person, or two places besides
-            // those the wording names ("six million UK households" are not a quantity
-            // until the sentence says what they have).
-            let unplaced = {
-                let beyond: Vec<usize> = actors
-                    .last()
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|e| !fig.owners.contains(e))
-                    .collect();
-                fig.found.unit.is_population()
-                    && fig.found.event.is_none()
-                    && beyond.len() < 2
-                    && beyond
-                        .iter()
-                        .all(|&e| registry.entities[e].kind == EntityKind::Place)
-            };
-            keys.push(
-                if fig.found.unit.comparable()
-                    && !small
-                    && !unplaced
-                    && fig.tie != Some(FigureTie::Split)
-                {
-                    fig.found.unit.key()
-                } else {
-                    String::new()
-                },
-            );
-            owners.push(
-                fig.owners
-                    .iter()
-                    .copied()
-                    .filter(|e| actors.last().is_some_and(|a| a.contains(e)))
-                    .collect(),
-            );
-            locations.push(
-                fig.location
-                    .iter()
-                    .copied()
-                    .filter(|&e| registry.entities[e].kind == EntityKind::Place)
-                    .collect(),
-            );
-            places.push(
-                fig.entities
-                    .iter()
-                    .copied()
-                    .filter(|&e| registry.entities[e].kind == EntityKind::Place)
-                    .collect(),
-            );
-        }
-    }
-    let cands: Vec<Candidate> = refs
+    let refs: Vec<FigureRef> = articles
         .iter()
         .enumerate()
-        .map(|(i, &(a, f))| {
+        .flat_map(|(a, art)| (0..art.body.figures.len()).map(move |f| (a, f)))
+        .collect();
+    let facts: Vec<Facts> = refs
+        .iter()
+        .map(|&(a, f)| Facts::of(&articles[a].body.figures[f], registry))
+        .collect();
+    let cands: Vec<Candidate> = refs
+        .iter()
+        .zip(&facts)
+        .map(|(&(a, f), facts)| {
             let fig = &articles[a].body.figures[f];
             Candidate {
-                key: &keys[i],
+                key: &facts.key,
                 change: fig.found.change,
                 event: fig.found.event,
                 value: fig.found.value,
                 lo: fig.found.lo,
                 hi: fig.found.hi,
-                entities: &actors[i],
-                places: &places[i],
-                owners: &owners[i],
-                location: &locations[i],
+                entities: &facts.actors,
+                places: &facts.places,
+                owners: &facts.owners,
+                location: &facts.location,
                 times: &fig.found.times,
                 date: articles[a].article.date,
                 reading: fig.found.is_reading(),

@@ -416,24 +416,27 @@ impl Model {
                 // Prose edits leave everything `Dossier::link` reads as it was: then the
                 // links across articles are the same and need not be made again.
                 let relink = link_key(&self.dossier.articles[i]) != link_key(&analysed);
-                // The links of its figures to their claims, written again into the new
-                // text: they read the other articles only.
+                // Without a new link, the links of its figures to their claims are
+                // written again into the new text: they read the other articles only.
                 let d = &self.dossier;
-                let figure_links: Vec<String> = d.claim_of[i]
-                    .iter()
-                    .enumerate()
-                    .map(|(f, c)| {
-                        c.map(|c| {
-                            crate::link::claims::figure_link(
-                                &d.articles,
-                                &d.claims[c],
-                                (i, f),
-                                &d.config,
-                            )
-                        })
-                        .unwrap_or_default()
-                    })
-                    .collect();
+                let figure_links: Option<Vec<String>> =
+                    (!relink && d.claim_of[i].iter().any(Option::is_some)).then(|| {
+                        d.claim_of[i]
+                            .iter()
+                            .enumerate()
+                            .map(|(f, c)| {
+                                c.map(|c| {
+                                    crate::link::claims::figure_link(
+                                        &d.articles,
+                                        &d.claims[c],
+                                        (i, f),
+                                        &d.config,
+                                    )
+                                })
+                                .unwrap_or_default()
+                            })
+                            .collect()
+                    });
                 let slot = &mut self.dossier.articles[i];
                 // Where each event stands on the timeline: its period, and its place
                 // among the period's events.
@@ -457,8 +460,8 @@ impl Model {
                         &self.dossier.quote_page_starts,
                         &self.dossier.config,
                     );
-                    if !figure_links.is_empty() {
-                        slot.body.point_figure_links(|f, _| figure_links[f].clone());
+                    if let Some(links) = &figure_links {
+                        slot.body.point_figure_links(|f, _| links[f].clone());
                     }
                     self.in_place.push((
                         slug.clone(),
