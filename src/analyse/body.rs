@@ -141,6 +141,10 @@ pub struct AnalysedBody {
     pub images: Vec<(String, usize)>,
     /// The figures the text reports, in document order ([`super::figures`]).
     pub figures: Vec<Figure>,
+    /// The dated events its sentences report, for the timeline ([`super::dates`]): found
+    /// with the rest of the analysis, so that the work is done in parallel and once per
+    /// edit.
+    pub events: Vec<super::dates::DatedEvent>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -277,6 +281,9 @@ pub struct BodySource<'a> {
     pub corrections: &'a [QuoteCorrection],
     /// `[[figures]]` corrections: the claim a figure belongs to, or none.
     pub figure_corrections: &'a [crate::content::FigureCorrection],
+    /// The article's date, which dated events are read against; `None` for bodies that
+    /// are not articles, which report none.
+    pub date: Option<time::Date>,
     /// Find mentions and quotes (article bodies) or only render (introductions,
     /// entity descriptions).
     pub annotate: bool,

@@ -50,7 +50,7 @@ use time::{Date, Duration, Month};
 
 use crate::analyse::body::AnalysedBody;
 use crate::annotate::{BlockKind, TextBlock};
-use crate::text::sentences;
+use crate::text::sentences::Sentences;
 
 /// How precisely an event is dated, from the coarsest to the finest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -280,7 +280,11 @@ fn reports_events(kind: BlockKind) -> bool {
 /// "the vote on Sunday" further down) tells more of the same event, and the first
 /// mention, which introduces it, stands for both. Different periods, or "since" and
 /// "in" the same year, stay separate events.
-pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
+pub fn extract_events(
+    blocks: &[TextBlock],
+    sentences: &[Sentences],
+    article_date: Date,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let mut placed = std::collections::HashSet::new();
     for (bi, block) in blocks.iter().enumerate() {
@@ -288,7 +292,7 @@ pub fn extract_events(blocks: &[TextBlock], article_date: Date) -> Vec<Event> {
             continue;
         }
         let lowered = block.text.to_ascii_lowercase();
-        for span in sentence_spans(&block.text) {
+        for span in sentences[bi].spans() {
             let sentence = &block.text[span.clone()];
             for found in find_dates_in(sentence, &lowered[span.clone()], article_date) {
                 if !placed.insert((found.period, found.part, found.relation)) {
@@ -346,11 +350,6 @@ pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Optio
         .into_iter()
         .min_by_key(|&(pos, _)| pos.abs_diff(offset))
         .map(|(_, a)| a)
-}
-
-/// Byte ranges of the sentences of `text`, by the one sentence model.
-pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
-    sentences::spans(text)
 }
 
 /// A date phrase found in a sentence.
@@ -1409,7 +1408,10 @@ mod tests {
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         let text = "Gen. Soleimani was killed by the U.S. military. Iraq protested! “It was a violation.” Then Jan. 3 came.";
-        let spans: Vec<&str> = sentence_spans(text).into_iter().map(|r| &text[r]).collect();
+        let spans: Vec<&str> = crate::text::sentences::spans(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(
             spans,
             vec![
@@ -1421,6 +1423,11 @@ mod tests {
         );
     }
 
+    fn events_in(blocks: &[TextBlock], article: Date) -> Vec<Event> {
+        let sentences: Vec<Sentences> = blocks.iter().map(|b| Sentences::new(&b.text)).collect();
+        extract_events(blocks, &sentences, article)
+    }
+
     #[test]
     fn extracts_events_with_sentences_and_offsets() {
         let blocks = vec![
@@ -1430,7 +1437,7 @@ mod tests {
                 ..TextBlock::paragraph("Trump at a rally in January 2020.")
             },
         ];
-        let events = extract_events(&blocks, ARTICLE);
+        let events = events_in(&blocks, ARTICLE);
         assert_eq!(events.len(), 2, "captions are skipped: {events:?}");
         assert_eq!(events[0].text, "Iraq's parliament voted on Sunday.");
         assert_eq!(events[0].phrase, "on Sunday");
@@ -1452,7 +1459,7 @@ mod tests {
             ),
             TextBlock::paragraph("Unrest has gone on since 2019, and the strike was on Friday."),
         ];
-        let events = extract_events(&blocks, ARTICLE);
+        let events = events_in(&blocks, ARTICLE);
         let placed: Vec<(&str, &str)> = events
             .iter()
             .map(|e| (e.phrase.as_str(), e.text.as_str()))
@@ -1568,7 +1575,7 @@ mod tests {
                 proptest::prop_assert!(text.get(f.range.clone()).is_some());
             }
             let blocks = [TextBlock::paragraph(&text)];
-            for e in extract_events(&blocks, article) {
+            for e in events_in(&blocks, article) {
                 proptest::prop_assert!(blocks[0].text[e.offset..].starts_with(&e.phrase));
             }
         }

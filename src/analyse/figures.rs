@@ -10,15 +10,20 @@ use std::ops::Range;
 use super::body::{AnalysedBody, Authority, BodySource, Figure};
 use crate::annotate::TextBlock;
 use crate::annotate::TextPos;
-use crate::annotate::figures::find_figures;
+use crate::annotate::figures::find_figures_in;
 use crate::error::Diagnostic;
+use crate::text::sentences::Sentences;
 
 /// The figures of `body`, whose mentions and quotes are found; `quotes` says where each
-/// quotation is and its index in `body.quotes`.
-pub fn figures(body: &AnalysedBody, quotes: &[(TextPos, TextPos, usize)]) -> Vec<Figure> {
+/// quotation is and its index in `body.quotes`, `sentences` the sentences of each block.
+pub fn figures(
+    body: &AnalysedBody,
+    quotes: &[(TextPos, TextPos, usize)],
+    sentences: &[Sentences],
+) -> Vec<Figure> {
     let mut out = Vec::new();
     for (b, block) in body.blocks.iter().enumerate() {
-        let found = find_figures(&block.text);
+        let found = find_figures_in(&block.text, &sentences[b]);
         if found.is_empty() {
             continue;
         }
@@ -137,10 +142,10 @@ fn speaker_in(
     figure: &Range<usize>,
 ) -> Option<(Authority, bool)> {
     let says = |w: &str| {
-        let w = w.to_lowercase();
+        let w = crate::text::lowercase(w);
         crate::text::lexicon::is_say_verb(&w)
             || matches!(
-                w.as_str(),
+                &*w,
                 "say"
                     | "estimated"
                     | "estimates"
@@ -153,41 +158,33 @@ fn speaker_in(
                     | "calculates"
             )
     };
-    let words = |r: &str| -> Vec<String> {
+    fn words(r: &str) -> impl Iterator<Item = &str> {
         r.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
+    }
     mentions
         .iter()
         .filter(|(m, _)| sentence.start <= m.start && m.end <= sentence.end)
         .filter(|(m, _)| m.end <= figure.start || figure.end <= m.start)
         .find(|(m, _)| {
             // "Howard said", "Ofcom has estimated".
-            let after = words(&text[m.end..sentence.end]);
-            let after_says = after
-                .iter()
-                .skip_while(|w| matches!(w.as_str(), "has" | "had" | "have"))
-                .take(1)
-                .any(|w| says(w));
+            let after_says = words(&text[m.end..sentence.end])
+                .find(|w| !matches!(*w, "has" | "had" | "have"))
+                .is_some_and(says);
             // "said Mr Howard".
-            let before = words(&text[sentence.start..m.start]);
-            let before = before
-                .iter()
-                .rev()
-                .skip_while(|w| matches!(w.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord"));
-            let before_says = before.take(1).any(|w| says(w));
+            let before_says = text[sentence.start..m.start]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .find(|w| !matches!(*w, "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord"))
+                .is_some_and(says);
             after_says || before_says
         })
         .map(|(m, e)| {
-            let after = words(&text[m.end..figure.start.max(m.end)]);
-            let acts = after
-                .iter()
+            let acts = words(&text[m.end..figure.start.max(m.end)])
                 .skip_while(|w| !says(w))
                 .skip(1)
-                .find(|w| w.as_str() != "that")
-                .is_some_and(|w| matches!(w.as_str(), "it" | "they" | "we" | "he" | "she"));
+                .find(|w| *w != "that")
+                .is_some_and(|w| matches!(w, "it" | "they" | "we" | "he" | "she"));
             let speaker = Authority {
                 name: text[m.clone()].to_string(),
                 entity: Some(*e),

@@ -3,10 +3,11 @@
 //!
 //! An article body goes through pulldown-cmark once. The events are made safe and
 //! plain ([`super::events`]), then the plain text of every leaf block is collected into
-//! [`TextBlock`]s ([`super::blocks`]) for the analysers in [`crate::annotate`]. Their
-//! findings come back as byte spans, which are turned into marks (the opening and
-//! closing tags of mention links and quote spans) attached to the text events they fall
-//! in ([`super::marks`]). Headings and footnotes then get ids unique in the page, clear
+//! [`TextBlock`]s ([`super::blocks`]) for the analysers in [`crate::annotate`]. The
+//! sentences of each block are found once and serve the mentions' contexts, the figures
+//! ([`super::figures`]) and the dated events ([`super::dates`]). The findings come back
+//! as byte spans, which are turned into marks (the opening and closing tags of mention
+//! links and quote spans) attached to the text events they fall in ([`super::marks`]). Headings and footnotes then get ids unique in the page, clear
 //! of the theme's own and of the mention and quote anchors ([`super::ids`]), and the
 //! event stream is written out as HTML with the marks in place. Each quote's link to
 //! the quote index is noted where it is written ([`QuoteLink`]), for the link stage to
@@ -21,10 +22,12 @@ use std::collections::{HashMap, HashSet};
 
 use super::blocks::collect_blocks;
 use super::body::{AnalyseContext, AnalysedBody, BodySource, FigureLink, QuoteLink, SLOT};
+use super::dates::{self, DatedEvent};
 use super::events::{Normalised, normalise};
 use super::ids::{give_ids, write_footnotes};
 use super::marks::{Mark, annotate, apply_marks};
 use crate::error::LineIndex;
+use crate::text::sentences::Sentences;
 
 /// Analyses and renders one Markdown body.
 pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) -> AnalysedBody {
@@ -49,20 +52,35 @@ pub fn analyse_body(body: &str, src: &BodySource<'_>, ctx: &AnalyseContext<'_>) 
     };
     let mut marks: HashMap<usize, Vec<Mark>> = HashMap::new();
     if src.annotate {
+        // Each block's sentences, found once for the mentions' contexts, the figures and
+        // the dated events.
+        let sentences: Vec<Sentences> =
+            out.blocks.iter().map(|b| Sentences::new(&b.text)).collect();
         let quotes = annotate(
             &mut out,
             &collected.text_events,
             &collected.entity_links,
             src,
             ctx,
+            &sentences,
             &mut marks,
         );
-        let mut found = super::figures::figures(&out, &quotes);
+        let mut found = super::figures::figures(&out, &quotes, &sentences);
         let unused = super::figures::apply_corrections(&mut found, &out.blocks, src);
         out.diagnostics.extend(unused);
         out.figures = found;
         if src.slug.is_some() {
             super::marks::figure_marks(&out.figures, &quotes, &collected.text_events, &mut marks);
+        }
+        if let Some(date) = src.date {
+            out.events = dates::extract_events(&out.blocks, &sentences, date)
+                .into_iter()
+                .map(|event| DatedEvent {
+                    anchor: dates::nearest_anchor(&out, event.block, event.offset)
+                        .map(str::to_string),
+                    event,
+                })
+                .collect();
         }
     }
     let anchors: HashSet<&str> = out

@@ -79,6 +79,7 @@ pub(super) fn annotate(
     entity_links: &[EntityLink],
     src: &BodySource<'_>,
     ctx: &AnalyseContext<'_>,
+    sentences: &[Sentences],
     marks: &mut HashMap<usize, Vec<Mark>>,
 ) -> Vec<(TextPos, TextPos, usize)> {
     let blocks = &out.blocks;
@@ -196,8 +197,6 @@ pub(super) fn annotate(
     }
 
     let mut m_n = 0;
-    // The sentences of the block of the mentions at hand (they come block by block).
-    let mut sentences: Option<(usize, Sentences)> = None;
     for (b, range, entity, link_event) in all {
         let explicit = link_event.is_some();
         let ev = text_event_at(text_events, b, &range);
@@ -208,11 +207,7 @@ pub(super) fn annotate(
         let anchor = format!("m-{m_n}");
         let e = &ctx.registry.entities[entity];
         let text = &out.blocks[b].text;
-        let sentence = match &sentences {
-            Some((sb, s)) if *sb == b => s,
-            _ => &sentences.insert((b, Sentences::new(text))).1,
-        }
-        .around(&range);
+        let sentence = sentences[b].around(&range);
         if let Some(event) = link_event {
             // The link's opening tag is an event of its own: replace it whole.
             marks.entry(event).or_default().push(Mark {

@@ -33,7 +33,6 @@ use crate::content::load::{INDEX_FILE, REGISTRY_FILE};
 use crate::content::{Article, Intro, Registry};
 use crate::error::Diagnostic;
 use body::{AnalyseContext, AnalysedBody, BodySource};
-use dates::DatedEvent;
 use markdown::analyse_body;
 
 /// What analysing an article needs to know of the whole dossier, made once per load:
@@ -106,6 +105,7 @@ impl Analyser {
                 slug: Some(&article.slug),
                 corrections: &article.quotes,
                 figure_corrections: &article.figures,
+                date: Some(article.date),
                 annotate: true,
                 english: crate::language::is_english(language),
             },
@@ -133,6 +133,7 @@ impl Analyser {
                     slug: None,
                     corrections: &[],
                     figure_corrections: &[],
+                    date: None,
                     annotate: false,
                     english: crate::language::is_english(&config.language),
                 },
@@ -159,9 +160,6 @@ impl Analyser {
 pub struct AnalysedArticle {
     pub article: Article,
     pub body: AnalysedBody,
-    /// The dated events its sentences report, for the timeline: found here, with the
-    /// article, so that the work is done in parallel and once per edit.
-    pub events: Vec<DatedEvent>,
     pub links: ArticleLinks,
 }
 
@@ -204,18 +202,10 @@ impl ArticleLinks {
 
 impl AnalysedArticle {
     fn new(article: Article, body: AnalysedBody, config: &Config) -> Self {
-        let events = dates::extract_events(&body.blocks, article.date)
-            .into_iter()
-            .map(|event| DatedEvent {
-                anchor: dates::nearest_anchor(&body, event.block, event.offset).map(str::to_string),
-                event,
-            })
-            .collect();
         AnalysedArticle {
             links: ArticleLinks::of(&article, &body, config),
             article,
             body,
-            events,
         }
     }
 }

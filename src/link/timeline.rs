@@ -131,7 +131,7 @@ pub fn timeline_groups(articles: &[AnalysedArticle]) -> Vec<TimelineGroup> {
             .or_default()
             .0
             .push(i);
-        for (e, ev) in a.events.iter().enumerate() {
+        for (e, ev) in a.body.events.iter().enumerate() {
             groups.entry(ev.event.period).or_default().1.push((i, e));
         }
     }
@@ -139,7 +139,7 @@ pub fn timeline_groups(articles: &[AnalysedArticle]) -> Vec<TimelineGroup> {
         .into_iter()
         .map(|(period, (articles_in, mut events))| {
             events.sort_by_key(|&(a, e)| {
-                let ev = &articles[a].events[e].event;
+                let ev = &articles[a].body.events[e].event;
                 (ev.part, ev.relation)
             });
             TimelineGroup {
@@ -157,6 +157,6 @@ pub fn timeline_months(articles: &[AnalysedArticle]) -> Vec<TimelineMonth> {
     paged_months(
         articles
             .iter()
-            .map(|a| (a.article.date, a.events.as_slice())),
+            .map(|a| (a.article.date, a.body.events.as_slice())),
     )
 }

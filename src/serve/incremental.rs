@@ -441,10 +441,12 @@ impl Model {
                 // Where each event stands on the timeline: its period, and its place
                 // among the period's events.
                 let same_periods = slot
+                    .body
                     .events
                     .iter()
                     .map(|e| (e.event.period, e.event.part, e.event.relation))
                     .eq(analysed
+                        .body
                         .events
                         .iter()
                         .map(|e| (e.event.period, e.event.part, e.event.relation)));

@@ -9,8 +9,14 @@ pub mod sentences;
 
 /// `word` in lower case, borrowed when it already is (as most words of a text are), so
 /// that rules comparing words with word lists allocate only for capitalised ones.
+#[inline]
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    // One pass for the common case: ASCII with no capital.
+    if word.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else if word.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(word.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)

@@ -167,14 +167,7 @@ pub fn ends(text: &str) -> impl Iterator<Item = End> + '_ {
 
 /// Byte ranges of the sentences of `text`, without the white space around them.
 pub fn spans(text: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for end in ends(text) {
-        push_trimmed(&mut spans, text, start..end.end);
-        start = end.next;
-    }
-    push_trimmed(&mut spans, text, start..text.len());
-    spans
+    Sentences::new(text).spans
 }
 
 fn push_trimmed(spans: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -189,17 +182,28 @@ fn push_trimmed(spans: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) 
 }
 
 /// The sentences of one text, found once so that the sentence around any range of it
-/// is a lookup.
+/// is a lookup, and the sentences themselves a list.
 #[derive(Debug, Clone)]
 pub struct Sentences {
     ends: Vec<End>,
+    /// Byte ranges of the sentences, without the white space around them.
+    spans: Vec<Range<usize>>,
     len: usize,
 }
 
 impl Sentences {
     pub fn new(text: &str) -> Self {
+        let ends: Vec<End> = ends(text).collect();
+        let mut spans = Vec::with_capacity(ends.len() + 1);
+        let mut start = 0;
+        for end in &ends {
+            push_trimmed(&mut spans, text, start..end.end);
+            start = end.next;
+        }
+        push_trimmed(&mut spans, text, start..text.len());
         Sentences {
-            ends: ends(text).collect(),
+            ends,
+            spans,
             len: text.len(),
         }
     }
@@ -212,6 +216,11 @@ impl Sentences {
         let after = self.ends.partition_point(|e| e.end < range.end);
         let end = self.ends.get(after).map_or(self.len, |e| e.end);
         start..end
+    }
+
+    /// Byte ranges of the sentences of the text, without the white space around them.
+    pub fn spans(&self) -> &[Range<usize>] {
+        &self.spans
     }
 }
 

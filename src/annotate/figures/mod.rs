@@ -20,6 +20,7 @@
 pub mod numbers;
 
 use crate::text::lowercase;
+use crate::text::sentences::Sentences;
 use std::ops::Range;
 
 use numbers::{Number, NumberKind, Token, TokenKind};
@@ -79,7 +80,7 @@ fn qualifier_before(text: &str, toks: &[Token], i: usize) -> Option<(Qualifier, 
         i.checked_sub(back)
             .and_then(|k| toks.get(k))
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lowercase(&text[t.range.clone()]))
+            .map(|t| t.lower(text))
     };
     let (w1, w2, w3) = (w(1), w(2), w(3));
     let (w1, w2, w3) = (w1.as_deref(), w2.as_deref(), w3.as_deref());
@@ -419,29 +420,27 @@ fn stops_unit_search(lower: &str) -> bool {
 
 /// The figures in `text`, one sentence or paragraph, in order.
 pub fn find_figures(text: &str) -> Vec<FoundFigure> {
-    // Where a number may start: one pass over the text, which most paragraphs end
-    // with, none found.
-    let cues = cues(text);
-    if cues.is_empty() {
-        return Vec::new();
-    }
+    find_figures_in(text, &Sentences::new(text))
+}
+
+/// The figures in `text`, whose sentences are found, in order.
+pub fn find_figures_in(text: &str, sentences: &Sentences) -> Vec<FoundFigure> {
     let mut out = Vec::new();
     // Each sentence on its own: a figure never reaches past its sentence, and most
     // sentences hold none, so they are not even split into words.
-    let mut cues = cues.into_iter().peekable();
-    for sentence in crate::text::sentences::spans(text) {
-        let mut cued = false;
-        while let Some(&c) = cues.peek().filter(|&&c| c < sentence.end) {
-            cued |= c >= sentence.start;
-            cues.next();
-        }
-        if !cued {
+    for sentence in sentences.spans() {
+        if !may_hold_number(text, sentence) {
             continue;
         }
         let toks = numbers::tokens_in(text, sentence.clone());
         let nums = numbers::numbers(text, &toks);
+        let mut authority = None;
         for n in nums.iter().filter(|n| n.kind == NumberKind::Quantity) {
-            if let Some(mut f) = figure(text, &toks, n, &sentence) {
+            if let Some(mut f) = figure(text, &toks, n, sentence) {
+                // The sentence's, looked for once it has a figure.
+                f.authority = authority
+                    .get_or_insert_with(|| authority_in(text, &toks))
+                    .clone();
                 f.times = times_in(text, &toks, &nums, &f.clause);
                 out.push(f);
             }
@@ -460,7 +459,8 @@ fn times_in(text: &str, toks: &[Token], nums: &[Number], clause: &Range<usize>) 
         .collect();
     times.extend(
         toks.iter()
-            .filter(|t| t.kind == TokenKind::Word && within(&t.range))
+            // A month is capitalised: a word in lower case is not one.
+            .filter(|t| t.kind == TokenKind::Word && !t.lower && within(&t.range))
             .map(|t| &text[t.range.clone()])
             .filter(|w| w.starts_with(char::is_uppercase) && is_month(w))
             .map(|w| w.to_lowercase()),
@@ -499,71 +499,78 @@ fn is_month(w: &str) -> bool {
     )
 }
 
-/// Where a number may start in `text`, in order: its digits (the first of each run),
-/// and each word starting with one of the stems every number in words has ("two",
-/// "thirty", "hundreds", "dozen"; ordinals, which count nothing, aside). One pass over
-/// the bytes, looking only at the first letter of each word: most of a text is passed
-/// over at that.
-fn cues(text: &str) -> Vec<usize> {
+/// Whether `text[range]` may hold a number: a digit, or a word starting with the stem
+/// of a number word ([`numbers::number_stem_at`]). Eight bytes at a time, for most of
+/// a text is letters inside words that hold neither: first for digits, the commoner
+/// and cheaper to find, then for the starts of words, and only those are looked at.
+fn may_hold_number(text: &str, range: &Range<usize>) -> bool {
     let bytes = text.as_bytes();
-    let stem_at = |i: usize| {
-        let starts = |stem: &[u8]| {
-            bytes
-                .get(i + 1..i + stem.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(&stem[1..]))
-        };
-        // By first letter, so that most words are passed over after one comparison.
-        match bytes[i] | 0x20 {
-            b't' => match bytes.get(i + 1).map(|b| b | 0x20) {
-                Some(b'w') => starts(b"two") || starts(b"twel") || starts(b"twent"),
-                Some(b'h') => starts(b"thre") || starts(b"thir") || starts(b"thousand"),
-                Some(b'e') => starts(b"ten"),
-                _ => false,
-            },
-            b'f' => starts(b"four") || starts(b"fif"),
-            b's' => starts(b"six") || starts(b"seven") || starts(b"score"),
-            b'e' => starts(b"eigh") || starts(b"eleven"),
-            b'n' => starts(b"nine"),
-            b'h' => starts(b"hundred"),
-            b'm' => starts(b"million"),
-            b'b' => starts(b"billion"),
-            b'd' => starts(b"dozen"),
-            _ => false,
-        }
-    };
-    let mut out = Vec::new();
-    // Whether the character before is a letter (a stem after one is inside a word:
-    // "often", "content") or a digit (a digit after one continues its run).
-    let mut after_letter = false;
-    let mut after_digit = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            if !after_digit {
-                out.push(i);
-            }
-            after_digit = true;
-            after_letter = false;
-            continue;
-        }
-        after_digit = false;
-        if b.is_ascii_alphabetic() {
-            if !after_letter && stem_at(i) {
-                out.push(i);
-            }
-            after_letter = true;
-        } else if b >= 0xC0 {
-            // The first byte of a character beyond ASCII: a letter or not.
-            after_letter = text[i..].chars().next().is_some_and(char::is_alphabetic);
-        } else if b < 0x80 {
-            after_letter = false;
-        }
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    let mut chunks = bytes[range.clone()].chunks_exact(8);
+    if chunks.by_ref().any(|c| ascii_digits(word(c)) != 0)
+        || chunks.remainder().iter().any(u8::is_ascii_digit)
+    {
+        return true;
     }
-    out
+    // A letter starts a word when the character before it is not a letter: not an
+    // ASCII one, nor one beyond ASCII ("élan").
+    #[inline(always)]
+    fn stem_at(text: &str, j: usize) -> bool {
+        let bytes = text.as_bytes();
+        numbers::number_stem_at(bytes, j)
+            && !(j > 0
+                && bytes[j - 1] >= 0x80
+                && text[..j]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic))
+    }
+    let mut chunks = bytes[range.clone()].chunks_exact(8);
+    // The high bit of the first byte set when the byte before the chunk is a letter.
+    let mut after_letter = 0;
+    let mut at = range.start;
+    for chunk in &mut chunks {
+        let letters = ascii_letters(word(chunk));
+        let mut starts = letters & !(letters << 8 | after_letter);
+        while starts != 0 {
+            if stem_at(text, at + (starts.trailing_zeros() / 8) as usize) {
+                return true;
+            }
+            starts &= starts - 1;
+        }
+        after_letter = (letters >> 56) & 0x80;
+        at += 8;
+    }
+    (at..range.end).any(|j| {
+        bytes[j].is_ascii_alphabetic()
+            && (j == range.start || !bytes[j - 1].is_ascii_alphabetic())
+            && stem_at(text, j)
+    })
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter.
+fn ascii_letters(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Seven bits of each byte, folded to lower case: adding to them never carries into
+    // the next byte.
+    let low = (x & !HIGH) | 0x2020_2020_2020_2020;
+    let at_least_a = low + 0x1f1f_1f1f_1f1f_1f1f; // 0x80 - b'a'
+    let past_z = low + 0x0505_0505_0505_0505; // 0x80 - (b'z' + 1)
+    at_least_a & !past_z & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit.
+fn ascii_digits(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    let at_least_0 = low + 0x5050_5050_5050_5050; // 0x80 - b'0'
+    let past_9 = low + 0x4646_4646_4646_4646; // 0x80 - (b'9' + 1)
+    at_least_0 & !past_9 & !x & HIGH
 }
 
 fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Option<FoundFigure> {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(lowercase);
+    let lower = |i: usize| toks.get(i).map(|t| t.lower(text));
     // "one" alone is a pronoun as often as a count ("one said"): never a figure.
     if !n.vague && n.value == 1.0 && n.currency.is_none() && !n.percent {
         return None;
@@ -661,7 +668,7 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
                 TokenKind::Other | TokenKind::Digits => break,
                 TokenKind::Word => {}
             }
-            let l = lowercase(w);
+            let l = t.lower(text);
             // A capitalised plural after another capitalised word is a name ("Kelly
             // Holmes"), unless that word is an abbreviation ("US Marines").
             let prev = &text[toks[k - 1].range.clone()];
@@ -707,24 +714,25 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
     // part of its clause ("police arrested 200 people", but not "lawmakers voted to
     // end a bill which allowed Washington to station 5,200 troops").
     let in_clause = |t: &Token| clause.start <= t.range.start && t.range.end <= clause.end;
-    let event_at = |k: usize| event_of(&lowercase(&text[toks[k].range.clone()]));
+    let lower_at = |k: usize| toks[k].lower(text);
     let event = (n.next..toks.len())
         .take_while(|&k| {
             in_clause(&toks[k])
                 && !matches!(&text[toks[k].range.clone()], "and" | "but" | "," | "while")
         })
-        .find_map(event_at)
+        .find_map(|k| event_of(&lower_at(k)))
         .or_else(|| {
             (0..n.first)
                 .rev()
-                .take_while(|&k| {
-                    in_clause(&toks[k])
-                        && !matches!(
-                            &*lowercase(&text[toks[k].range.clone()]),
-                            "and" | "but" | "," | "while" | "which" | "that" | "who" | "to"
-                        )
+                .take_while(|&k| in_clause(&toks[k]))
+                .map(lower_at)
+                .take_while(|w| {
+                    !matches!(
+                        &**w,
+                        "and" | "but" | "," | "while" | "which" | "that" | "who" | "to"
+                    )
                 })
-                .find_map(event_at)
+                .find_map(|w| event_of(&w))
         });
 
     let (value, lo, hi) = match qualifier {
@@ -752,7 +760,7 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
     // "793,000 barrels a day", "£35bn a year": a rate.
     // "barrels of oil a day": what it is of may stand between.
     let rate = {
-        let w = |k: usize| word(k).map(lowercase);
+        let w = |k: usize| toks.get(k).map(|t| t.lower(text));
         let after = toks.iter().position(|t| t.range.start >= end);
         after.is_some_and(|after| {
             (after..after + 4)
@@ -781,26 +789,26 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
         event,
         sentence: sentence.clone(),
         clause,
-        authority: authority_in(text, toks, sentence),
+        authority: None,
         times: Vec::new(),
     })
 }
 
 /// The clause of `sentence` around `range`: cut at semicolons, dashes and colons.
 fn clause_of(text: &str, sentence: &Range<usize>, range: &Range<usize>) -> Range<usize> {
-    let s = &text[sentence.clone()];
-    let cut = |c: char| matches!(c, ';' | '—' | '–' | ':');
-    let before = &s[..range.start - sentence.start];
-    let start = before
-        .char_indices()
+    // Found by their bytes: "—" and "–" are E2 80 94 and E2 80 93.
+    let b = text.as_bytes();
+    let dash_at = |k: usize| {
+        b.get(k..k + 3)
+            .is_some_and(|d| d[0] == 0xE2 && d[1] == 0x80 && matches!(d[2], 0x93 | 0x94))
+    };
+    let start = (sentence.start..range.start)
         .rev()
-        .find(|&(_, c)| cut(c))
-        .map_or(sentence.start, |(k, c)| sentence.start + k + c.len_utf8());
-    let after = &s[range.end - sentence.start..];
-    let end = after
-        .char_indices()
-        .find(|&(_, c)| cut(c))
-        .map_or(sentence.end, |(k, _)| range.end + k);
+        .find(|&k| matches!(b[k], b';' | b':') || k >= 2 && dash_at(k - 2))
+        .map_or(sentence.start, |k| k + 1);
+    let end = (range.end..sentence.end)
+        .find(|&k| matches!(b[k], b';' | b':') || dash_at(k))
+        .unwrap_or(sentence.end);
     start..end
 }
 
@@ -821,7 +829,7 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
     let within = |t: &Token| clause.start <= t.range.start && t.range.end <= clause.end;
     let content = |t: &Token| {
         let w = &text[t.range.clone()];
-        let l = lowercase(w);
+        let l = t.lower(text);
         // Lower case, or capitalised only as the clause's first word ("Turnout was").
         (t.kind == TokenKind::Word
             && (w.chars().next().is_some_and(char::is_lowercase)
@@ -860,17 +868,13 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
             "in" | "of" | "for" | "on" | "worth" | "a" | "the" | "its" | "their"
         )
     };
-    let lower_at = |k: usize| {
-        toks.get(k)
-            .filter(|t| within(t))
-            .map(|t| lowercase(&text[t.range.clone()]))
-    };
+    let lower_at = |k: usize| toks.get(k).filter(|t| within(t)).map(|t| t.lower(text));
     let mut k = n.next;
     while k < n.next + 3 {
         let Some(t) = toks.get(k).filter(|t| within(t)) else {
             break;
         };
-        let w = lowercase(&text[t.range.clone()]);
+        let w = t.lower(text);
         // "$53 a barrel", "10% a year": a rate. Per stretch of time, what it is of is
         // written elsewhere ("debt rising at 15% a year"); per anything else it is a
         // price, a reading of a market that moves between one report and the next,
@@ -915,7 +919,7 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
     // only a linking verb between ("Turnout was 44%", "Inflation rose to 3%").
     let before = |k: usize| toks.get(k).filter(|t| within(t));
     let k = n.first.checked_sub(1)?;
-    let w = |k: usize| before(k).map(|t| lowercase(&text[t.range.clone()]));
+    let w = |k: usize| before(k).map(|t| t.lower(text));
     if w(k).as_deref() == Some("of") {
         return before(k.checked_sub(1)?).and_then(content);
     }
@@ -1025,31 +1029,40 @@ fn is_change_noun(w: &str) -> bool {
     )
 }
 
-/// The words after "according to" or "citing" in `sentence`, up to the next comma or
-/// the sentence's end, when there are.
-fn authority_in(text: &str, toks: &[Token], sentence: &Range<usize>) -> Option<Range<usize>> {
-    let inside: Vec<usize> = (0..toks.len())
-        .filter(|&k| sentence.start <= toks[k].range.start && toks[k].range.end <= sentence.end)
-        .collect();
-    let w = |k: usize| lowercase(&text[toks[k].range.clone()]);
-    for (j, &k) in inside.iter().enumerate() {
-        let from = match &*w(k) {
-            "according" if inside.get(j + 1).is_some_and(|&n| w(n) == "to") => j + 2,
-            "citing" => j + 1,
-            _ => continue,
+/// The words after "according to" or "citing" in the sentence of `toks`, up to the next
+/// comma or the sentence's end, when there are.
+fn authority_in(text: &str, toks: &[Token]) -> Option<Range<usize>> {
+    let is = |k: usize, word: &str| {
+        toks.get(k)
+            .is_some_and(|t| text[t.range.clone()].eq_ignore_ascii_case(word))
+    };
+    // Most sentences have neither word, which their lengths and first letters tell.
+    let candidate = |t: &Token| {
+        matches!(
+            (t.range.len(), text.as_bytes()[t.range.start] | 0x20),
+            (9, b'a') | (6, b'c')
+        )
+    };
+    let from = toks.iter().position(candidate)?;
+    for k in from..toks.len() {
+        let from = if is(k, "according") && is(k + 1, "to") {
+            k + 2
+        } else if is(k, "citing") {
+            k + 1
+        } else {
+            continue;
         };
-        let first = *inside.get(from)?;
+        let first = toks.get(from)?;
         let mut last = first;
-        for &m in &inside[from..] {
-            let t = &toks[m];
+        for t in &toks[from..] {
             if t.kind == TokenKind::Other
                 && !matches!(&text[t.range.clone()], "'" | "’" | "&" | "-")
             {
                 break;
             }
-            last = m;
+            last = t;
         }
-        return Some(toks[first].range.start..toks[last].range.end);
+        return Some(first.range.start..last.range.end);
     }
     None
 }

@@ -61,6 +61,23 @@ pub struct Number {
 pub struct Token {
     pub range: Range<usize>,
     pub kind: TokenKind,
+    /// Whether it is in lower case already: ASCII without a capital, as most words
+    /// are. Noted as it is read, so that the rules comparing it with word lists need
+    /// not look at it again ([`Token::lower`]).
+    pub lower: bool,
+}
+
+impl Token {
+    /// The token in lower case ([`lowercase`]).
+    #[inline]
+    pub fn lower<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let word = &text[self.range.clone()];
+        if self.lower {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            lowercase(word)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,84 +100,105 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// The tokens of `text[within]` (one sentence), their ranges in `text`: nothing after
 /// `within` is looked at.
 pub fn tokens_in(text: &str, within: Range<usize>) -> Vec<Token> {
-    let base = within.start;
     let text = &text[..within.end];
-    let mut out = Vec::new();
-    let mut chars = text[base..]
-        .char_indices()
-        .map(|(i, c)| (base + i, c))
-        .peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    // The character at byte `j`, decoded only beyond ASCII.
+    let at = |j: usize| match bytes.get(j) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[j..].chars().next(),
+        None => None,
+    };
+    let word_char = |c: char| c.is_alphanumeric();
+    let joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | ',' | '%');
+    // About one token in five bytes, so that the list seldom grows.
+    let mut out = Vec::with_capacity(within.len() / 5 + 4);
+    let mut i = within.start;
+    while let Some(c) = at(i) {
+        if c == ' ' {
+            i += 1;
             continue;
         }
-        let word_char = |c: char| c.is_alphanumeric();
-        let joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | ',' | '%');
-        if c.is_ascii_digit() || c.is_alphabetic() {
-            let digits = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if word_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                if d == '%' && digits {
-                    end = j + 1;
-                    chars.next();
-                    break;
-                }
-                if joiner(d) {
-                    // A joiner stays inside only between two letters or digits: "U.S."
-                    // keeps its last full stop when a letter precedes it; a comma only
-                    // between digits, followed by exactly three of them.
-                    let rest = &text[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let inside = match d {
-                        ',' => {
-                            digits
-                                && rest.len() >= 3
-                                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                                && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
-                        }
-                        '.' if digits => next.is_some_and(|n| n.is_ascii_digit()),
-                        '.' => {
-                            // "U.S." : a single letter before and after.
-                            let before = &text[i..j];
-                            before.chars().last().is_some_and(|l| l.is_uppercase())
-                                && before
-                                    .split('.')
-                                    .next_back()
-                                    .is_some_and(|p| p.chars().count() == 1)
-                                && (next.is_some_and(|n| n.is_uppercase())
-                                    || (before.contains('.') || before.len() == 1)
-                                        && !next.is_some_and(|n| n.is_alphanumeric()))
-                        }
-                        '%' => false,
-                        _ => next.is_some_and(word_char),
-                    };
-                    if inside {
-                        end = j + d.len_utf8();
-                        chars.next();
-                        continue;
-                    }
-                }
-                break;
-            }
-            out.push(Token {
-                range: i..end,
-                kind: if digits {
-                    TokenKind::Digits
-                } else {
-                    TokenKind::Word
-                },
-            });
-        } else {
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !(c.is_ascii_digit() || c.is_alphabetic()) {
             out.push(Token {
                 range: i..i + c.len_utf8(),
                 kind: TokenKind::Other,
+                lower: c.is_ascii(),
             });
+            i += c.len_utf8();
+            continue;
         }
+        let digits = c.is_ascii_digit();
+        let mut end = i + c.len_utf8();
+        let mut lower = c.is_ascii() && !c.is_ascii_uppercase();
+        loop {
+            // Most of a word: ASCII letters and digits, passed over byte by byte.
+            while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                lower &= !b.is_ascii_uppercase();
+                end += 1;
+            }
+            let Some(d) = at(end) else {
+                break;
+            };
+            if word_char(d) {
+                lower = false;
+                end += d.len_utf8();
+                continue;
+            }
+            if d == '%' && digits {
+                end += 1;
+                break;
+            }
+            if joiner(d) {
+                // A joiner stays inside only between two letters or digits: "U.S."
+                // keeps its last full stop when a letter precedes it; a comma only
+                // between digits, followed by exactly three of them.
+                let rest = &text[end + d.len_utf8()..];
+                let next = rest.chars().next();
+                let inside = match d {
+                    ',' => {
+                        digits
+                            && rest.len() >= 3
+                            && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                            && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+                    }
+                    '.' if digits => next.is_some_and(|n| n.is_ascii_digit()),
+                    '.' => {
+                        // "U.S." : a single letter before and after.
+                        let before = &text[i..end];
+                        before.chars().last().is_some_and(|l| l.is_uppercase())
+                            && before
+                                .split('.')
+                                .next_back()
+                                .is_some_and(|p| p.chars().count() == 1)
+                            && (next.is_some_and(|n| n.is_uppercase())
+                                || (before.contains('.') || before.len() == 1)
+                                    && !next.is_some_and(|n| n.is_alphanumeric()))
+                    }
+                    '%' => false,
+                    _ => next.is_some_and(word_char),
+                };
+                if inside {
+                    lower &= d.is_ascii();
+                    end += d.len_utf8();
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Token {
+            range: i..end,
+            kind: if digits {
+                TokenKind::Digits
+            } else {
+                TokenKind::Word
+            },
+            lower,
+        });
+        i = end;
     }
     out
 }
@@ -318,7 +356,7 @@ fn decimal_margin(digits: &str) -> f64 {
 /// are not quantities alike (see [`NumberKind`]).
 pub fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(lowercase);
+    let lower = |i: usize| toks.get(i).map(|t| t.lower(text));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -387,7 +425,7 @@ pub fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
 /// span of time, part of a name, or a quantity.
 fn context_kind(text: &str, toks: &[Token], n: &Number) -> NumberKind {
     let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
-    let lower = |i: usize| word(i).map(lowercase);
+    let lower = |i: usize| toks.get(i).map(|t| t.lower(text));
     let before = n.first.checked_sub(1).and_then(word);
     let after = word(n.next);
     let small_integer = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= 31.0;
@@ -499,7 +537,6 @@ fn is_qualifier_word(w: &str) -> bool {
 /// A number starting at token `i`, written with digits.
 fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     let raw = &text[toks[i].range.clone()];
-    let word = |i: usize| toks.get(i).map(|t| &text[t.range.clone()]);
     // The digits, and what is attached after them.
     let digits_end = raw
         .char_indices()
@@ -563,7 +600,11 @@ fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     // A scale word after it: "3 million", "5.2 billion", "2 bn".
     if scale == 1.0
         && n.kind == NumberKind::Quantity
-        && let Some(s) = word(i + 1).map(lowercase).as_deref().and_then(scale_word)
+        && let Some(s) = toks
+            .get(i + 1)
+            .map(|t| t.lower(text))
+            .as_deref()
+            .and_then(scale_word)
     {
         scale = s;
         n.range.end = toks[i + 1].range.end;
@@ -578,9 +619,109 @@ fn digits_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     Some(n)
 }
 
+/// The stems the number words start with ("two", "thirty", "hundreds", "dozen",
+/// "fifth"); "one", "a", "an", "half", "first" and "second" aside
+/// ([`UNSTEMMED_STARTS`]). Each is at least three letters long.
+const STEMS: [&str; 22] = [
+    "two", "twel", "twent", "thre", "thir", "thousand", "ten", "trillion", "four", "fort", "fif",
+    "fiv", "six", "seven", "score", "eigh", "eleven", "nin", "hundred", "million", "billion",
+    "dozen",
+];
+
+/// The bytes a stem starts with, in either case.
+const STEM_FIRST_LETTERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut s = 0;
+    while s < STEMS.len() {
+        let first = STEMS[s].as_bytes()[0];
+        table[first as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        s += 1;
+    }
+    table
+};
+
+/// One bit for each three first letters a stem has ([`trigram`]).
+const STEM_TRIGRAMS: [u64; 512] = {
+    let mut bits = [0u64; 512];
+    let mut s = 0;
+    while s < STEMS.len() {
+        let w = STEMS[s].as_bytes();
+        let k = trigram(w[0], w[1], w[2]);
+        bits[k / 64] |= 1 << (k % 64);
+        s += 1;
+    }
+    bits
+};
+
+/// For each two first letters ([`trigram`] of them alone), the [`STEMS`] that begin
+/// with them, one bit each.
+const STEMS_BY_PAIR: [u32; 1024] = {
+    let mut table = [0u32; 1024];
+    let mut s = 0;
+    while s < STEMS.len() {
+        let w = STEMS[s].as_bytes();
+        table[trigram(0, w[0], w[1])] |= 1 << s;
+        s += 1;
+    }
+    table
+};
+
+/// The bit of three bytes in [`STEM_TRIGRAMS`]: a letter is known by its low five
+/// bits, the same in both cases. Bytes that are not letters may share a bit with
+/// letters: what is found there is then compared in full.
+const fn trigram(a: u8, b: u8, c: u8) -> usize {
+    ((a & 0x1f) as usize) << 10 | ((b & 0x1f) as usize) << 5 | (c & 0x1f) as usize
+}
+
+/// Whether the word at byte `i` of `bytes` starts with one of the [`STEMS`], in any
+/// case. Made on every word of a text: its first letter, then two, then three, are
+/// looked up in tables, which turn nearly all words away, before the stems that start
+/// like it are compared.
+#[inline(always)]
+pub fn number_stem_at(bytes: &[u8], i: usize) -> bool {
+    if !STEM_FIRST_LETTERS[usize::from(bytes[i])] {
+        return false;
+    }
+    let Some(&[a, b, c]) = bytes.get(i..i + 3) else {
+        return false;
+    };
+    let mut stems = STEMS_BY_PAIR[trigram(0, a, b)];
+    if stems == 0 {
+        return false;
+    }
+    let k = trigram(a, b, c);
+    if STEM_TRIGRAMS[k / 64] & (1 << (k % 64)) == 0 {
+        return false;
+    }
+    while stems != 0 {
+        let stem = STEMS[stems.trailing_zeros() as usize].as_bytes();
+        if bytes
+            .get(i..i + stem.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(stem))
+        {
+            return true;
+        }
+        stems &= stems - 1;
+    }
+    false
+}
+
+/// The words that begin a number in words without a stem of [`number_stem_at`].
+/// Each of a different length, so that a word is compared with one at most.
+const UNSTEMMED_STARTS: [&str; 6] = ["a", "an", "one", "half", "first", "second"];
+
 /// Whether a word can begin a number written in words: a cheap test, without
 /// allocating, made on every word of a text that holds a number.
 fn may_start_number(w: &str) -> bool {
+    // Most words are turned away by their first letters.
+    if !number_stem_at(w.as_bytes(), 0)
+        && !UNSTEMMED_STARTS
+            .get(w.len().wrapping_sub(1))
+            .is_some_and(|s| w.eq_ignore_ascii_case(s))
+    {
+        return false;
+    }
     let mut buf = [0u8; 16];
     let Some(head) = w.as_bytes().get(..w.len().min(16)) else {
         return false;
@@ -603,7 +744,7 @@ fn words_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
     let lower = |i: usize| {
         toks.get(i)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lowercase(&text[t.range.clone()]))
+            .map(|t| t.lower(text))
     };
     let first = lower(i)?;
     let number = |first: usize, next: usize, value: f64, lo: f64, hi: f64, vague: bool| Number {
@@ -720,6 +861,94 @@ mod tests {
     }
 
     use NumberKind::*;
+
+    #[test]
+    fn every_word_that_begins_a_number_passes_the_first_letters_test() {
+        for (i, w) in UNSTEMMED_STARTS.iter().enumerate() {
+            assert_eq!(w.len(), i + 1, "{w}");
+        }
+        let units = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let ordinals = [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "twentieth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+        ];
+        let vague = [
+            "dozens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+        ];
+        let others = ["a", "an", "half", "dozen", "tens"];
+        let hyphenated = tens
+            .iter()
+            .flat_map(|t| units[..9].iter().map(move |u| format!("{t}-{u}")));
+        let all = units
+            .iter()
+            .chain(&tens)
+            .chain(&ordinals)
+            .chain(&vague)
+            .chain(&others)
+            .map(|w| w.to_string())
+            .chain(hyphenated);
+        for w in all {
+            assert!(may_start_number(&w), "{w}");
+            let capitalised = w[..1].to_uppercase() + &w[1..];
+            assert!(may_start_number(&capitalised), "{capitalised}");
+        }
+        for w in ["the", "often", "said", "fort", "nine-year", "Alan"] {
+            assert!(!may_start_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_whether_they_are_in_lower_case() {
+        let text = "The U.S. sent 5,000 Troops, 3M and 45-year-old men; Ñandú café ÉLAN’s “x”";
+        for t in tokens(text) {
+            let word = &text[t.range.clone()];
+            let plain = word.is_ascii() && word == lowercase(word);
+            assert_eq!(t.lower, plain, "{word}");
+            assert_eq!(t.lower(text), lowercase(word), "{word}");
+        }
+    }
 
     #[test]
     fn tokens_keep_numbers_and_abbreviations_whole() {

@@ -320,15 +320,59 @@ fn singulars() {
 }
 
 #[test]
-fn cues_are_digits_and_the_stems_of_number_words_at_the_start_of_a_word() {
-    let at = |text: &str| -> Vec<String> {
-        cues(text)
-            .into_iter()
-            .map(|i| text[i..].chars().take(3).collect())
-            .collect()
-    };
-    assert_eq!(at("It often has content."), Vec::<String>::new());
-    assert_eq!(at("“Two hundred” came, and £5m."), ["Two", "hun", "5m."]);
-    assert_eq!(at("Ñandú six, élan seven"), ["six", "sev"]);
-    assert_eq!(at("Éten"), Vec::<String>::new());
+fn a_sentence_is_read_when_it_has_a_digit_or_a_word_starting_like_a_number_word() {
+    let may = |text: &str| may_hold_number(text, &(0..text.len()));
+    assert!(!may("It often has content."));
+    assert!(may("“Two hundred” came."));
+    assert!(may("It cost £5m."));
+    assert!(may("Ñandú six"));
+    assert!(!may("Éten and élan"));
+    for text in [
+        "five",
+        "Forty",
+        "ninety",
+        "the ninth",
+        "a trillion",
+        "dozens",
+        "Hundreds",
+    ] {
+        assert!(may(text), "{text}");
+    }
+    // Before, inside and after each eight-byte step, and within a longer text.
+    for k in 0..20 {
+        let pad = "x".repeat(k);
+        assert!(may(&format!("{pad} seven")), "{k}");
+        assert!(may(&format!("{pad}7")), "{k}");
+        assert!(!may(&format!("x{pad}seven")), "{k}");
+        assert!(!may(&format!("{pad} often")), "{k}");
+        assert!(may(&format!("It was {pad} seven {pad}.")[3..]), "{k}");
+    }
+}
+
+/// The same test made one character at a time.
+fn may_hold_number_by_characters(text: &str) -> bool {
+    let mut after_letter = false;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit()
+            || c.is_ascii_alphabetic()
+                && !after_letter
+                && numbers::number_stem_at(text.as_bytes(), i)
+        {
+            return true;
+        }
+        after_letter = c.is_alphabetic();
+    }
+    false
+}
+
+proptest::proptest! {
+    #[test]
+    fn reading_eight_bytes_at_a_time_finds_what_one_at_a_time_does(
+        text in "[a-zA-Z0-9 ,.éÉ—“]{0,40}(seven|Two|ten|fif)?[a-zA-Z0-9 éÉ—]{0,20}"
+    ) {
+        proptest::prop_assert_eq!(
+            may_hold_number(&text, &(0..text.len())),
+            may_hold_number_by_characters(&text)
+        );
+    }
 }

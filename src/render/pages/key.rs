@@ -68,7 +68,7 @@ impl ArticleFacts {
         let entity_sequence =
             hash_of(&a.body.mentions.iter().map(|m| m.entity).collect::<Vec<_>>());
         let mut h = FpHasher::default();
-        for DatedEvent { event: ev, anchor } in &a.events {
+        for DatedEvent { event: ev, anchor } in &a.body.events {
             // The period, part and relation place it on the timeline; the display is
             // what it says there.
             (

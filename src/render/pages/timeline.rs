@@ -106,7 +106,7 @@ fn timeline_groups<'a>(
             let events = g
                 .events
                 .iter()
-                .map(|&(a, e)| (&d.articles[a].events[e], a))
+                .map(|&(a, e)| (&d.articles[a].body.events[e], a))
                 .collect();
             (g.period, (g.articles.clone(), events))
         })
