@@ -628,46 +628,38 @@ const STEMS: [&str; 22] = [
     "dozen",
 ];
 
-/// The bytes a stem starts with, in either case.
-const STEM_FIRST_LETTERS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut s = 0;
-    while s < STEMS.len() {
-        let first = STEMS[s].as_bytes()[0];
-        table[first as usize] = true;
-        table[first.to_ascii_uppercase() as usize] = true;
-        s += 1;
-    }
-    table
-};
+/// Tables made from the [`STEMS`] at compile time, for [`number_stem_at`] to turn
+/// most words away by looking them up.
+struct StemTables {
+    /// The bytes a stem starts with, in either case.
+    first: [bool; 256],
+    /// For each two first letters ([`trigram`] of them alone), the stems that begin with
+    /// them, one bit each.
+    by_pair: [u32; 1024],
+    /// One bit for each three first letters a stem has ([`trigram`]).
+    trigrams: [u64; 512],
+}
 
-/// One bit for each three first letters a stem has ([`trigram`]).
-const STEM_TRIGRAMS: [u64; 512] = {
-    let mut bits = [0u64; 512];
+static STEM_TABLES: StemTables = {
+    let mut t = StemTables {
+        first: [false; 256],
+        by_pair: [0; 1024],
+        trigrams: [0; 512],
+    };
     let mut s = 0;
     while s < STEMS.len() {
         let w = STEMS[s].as_bytes();
+        t.first[w[0] as usize] = true;
+        t.first[w[0].to_ascii_uppercase() as usize] = true;
+        t.by_pair[trigram(0, w[0], w[1])] |= 1 << s;
         let k = trigram(w[0], w[1], w[2]);
-        bits[k / 64] |= 1 << (k % 64);
+        t.trigrams[k / 64] |= 1 << (k % 64);
         s += 1;
     }
-    bits
+    t
 };
 
-/// For each two first letters ([`trigram`] of them alone), the [`STEMS`] that begin
-/// with them, one bit each.
-const STEMS_BY_PAIR: [u32; 1024] = {
-    let mut table = [0u32; 1024];
-    let mut s = 0;
-    while s < STEMS.len() {
-        let w = STEMS[s].as_bytes();
-        table[trigram(0, w[0], w[1])] |= 1 << s;
-        s += 1;
-    }
-    table
-};
-
-/// The bit of three bytes in [`STEM_TRIGRAMS`]: a letter is known by its low five
+/// The bit of three bytes in [`StemTables::trigrams`]: a letter is known by its low five
 /// bits, the same in both cases. Bytes that are not letters may share a bit with
 /// letters: what is found there is then compared in full.
 const fn trigram(a: u8, b: u8, c: u8) -> usize {
@@ -680,18 +672,19 @@ const fn trigram(a: u8, b: u8, c: u8) -> usize {
 /// like it are compared.
 #[inline(always)]
 pub fn number_stem_at(bytes: &[u8], i: usize) -> bool {
-    if !STEM_FIRST_LETTERS[usize::from(bytes[i])] {
+    let tables = &STEM_TABLES;
+    if !tables.first[usize::from(bytes[i])] {
         return false;
     }
     let Some(&[a, b, c]) = bytes.get(i..i + 3) else {
         return false;
     };
-    let mut stems = STEMS_BY_PAIR[trigram(0, a, b)];
+    let mut stems = tables.by_pair[trigram(0, a, b)];
     if stems == 0 {
         return false;
     }
     let k = trigram(a, b, c);
-    if STEM_TRIGRAMS[k / 64] & (1 << (k % 64)) == 0 {
+    if tables.trigrams[k / 64] & (1 << (k % 64)) == 0 {
         return false;
     }
     while stems != 0 {
