@@ -325,29 +325,28 @@ pub struct DatedEvent {
 /// and quotes are in document order, so only the block's own are read.
 pub fn nearest_anchor(body: &AnalysedBody, block: usize, offset: usize) -> Option<&str> {
     let text = body.blocks.get(block)?.text.as_str();
-    let mut places: Vec<(usize, &str)> = Vec::new();
-    let mut cursor = 0;
     let mentions = &body.mentions[body.mentions.partition_point(|m| m.block < block)..];
     let quotes = &body.quotes[body.quotes.partition_point(|q| q.block < block)..];
-    for m in mentions.iter().take_while(|m| m.block == block) {
-        let pos = text
-            .get(cursor..)
-            .and_then(|rest| rest.find(m.surface.as_str()))
-            .map_or(cursor, |p| cursor + p);
-        places.push((pos, &m.anchor));
-        cursor = (pos + m.surface.len()).min(text.len());
-    }
-    for q in quotes
+    let mentions = mentions
+        .iter()
+        .take_while(|m| m.block == block)
+        .map(|m| (m.at.start, m.anchor.as_str()));
+    // A quote is placed where its first words are.
+    let quotes = quotes
         .iter()
         .take_while(|q| q.block == block)
         .filter(|q| !q.is_term && !q.anchor.is_empty())
-    {
-        let probe: String = q.text.chars().take(24).collect();
-        let pos = text.find(probe.as_str()).unwrap_or(0);
-        places.push((pos, &q.anchor));
-    }
-    places
-        .into_iter()
+        .map(|q| {
+            let probe = q
+                .text
+                .char_indices()
+                .nth(24)
+                .map_or(q.text.len(), |(i, _)| i);
+            let pos = text.find(&q.text[..probe]).unwrap_or(0);
+            (pos, q.anchor.as_str())
+        });
+    mentions
+        .chain(quotes)
         .min_by_key(|&(pos, _)| pos.abs_diff(offset))
         .map(|(_, a)| a)
 }
@@ -427,63 +426,173 @@ const WEEKDAYS: [&str; 7] = [
     "Saturday",
 ];
 
-const PAST_WORDS: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "came", "took", "left", "went", "began",
-    "fled", "held", "made", "gave", "saw", "fought", "flew", "struck", "spoke", "wrote", "ago",
-    "sent", "led", "won", "lost", "hit", "shot", "ran", "became", "brought", "thought", "felt",
-    "spent", "paid", "sold", "bought", "found", "kept", "heard", "knew", "grew", "rose", "fell",
-    "stood", "chose", "broke", "built", "caught", "sought", "taught", "drew", "threw", "wore",
-    "forgot", "froze", "hung", "laid", "meant", "rode", "sang", "sank", "slept", "stole", "swore",
-    "tore", "woke", "done", "gone", "seen", "taken", "given", "known", "shown",
-];
+/// Words that tell of the past without ending in "-ed": irregular past forms and
+/// participles, and "ago". Matched by `matches!`, which compares a word with few of
+/// them rather than each in turn: the test is made on most words of a dated sentence.
+fn is_past_word(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "came"
+            | "took"
+            | "left"
+            | "went"
+            | "began"
+            | "fled"
+            | "held"
+            | "made"
+            | "gave"
+            | "saw"
+            | "fought"
+            | "flew"
+            | "struck"
+            | "spoke"
+            | "wrote"
+            | "ago"
+            | "sent"
+            | "led"
+            | "won"
+            | "lost"
+            | "hit"
+            | "shot"
+            | "ran"
+            | "became"
+            | "brought"
+            | "thought"
+            | "felt"
+            | "spent"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "found"
+            | "kept"
+            | "heard"
+            | "knew"
+            | "grew"
+            | "rose"
+            | "fell"
+            | "stood"
+            | "chose"
+            | "broke"
+            | "built"
+            | "caught"
+            | "sought"
+            | "taught"
+            | "drew"
+            | "threw"
+            | "wore"
+            | "forgot"
+            | "froze"
+            | "hung"
+            | "laid"
+            | "meant"
+            | "rode"
+            | "sang"
+            | "sank"
+            | "slept"
+            | "stole"
+            | "swore"
+            | "tore"
+            | "woke"
+            | "done"
+            | "gone"
+            | "seen"
+            | "taken"
+            | "given"
+            | "known"
+            | "shown"
+    )
+}
 
-const NOT_PAST: &[&str] = &[
-    "need", "needed", "speed", "feed", "bleed", "proceed", "exceed", "succeed", "indeed", "red",
-    "bed", "hundred", "seed", "breed", "creed", "greed", "weed", "shed",
-];
+/// Words ending in "-ed" that are not past forms.
+fn is_not_past(w: &str) -> bool {
+    matches!(
+        w,
+        "need"
+            | "needed"
+            | "speed"
+            | "feed"
+            | "bleed"
+            | "proceed"
+            | "exceed"
+            | "succeed"
+            | "indeed"
+            | "red"
+            | "bed"
+            | "hundred"
+            | "seed"
+            | "breed"
+            | "creed"
+            | "greed"
+            | "weed"
+            | "shed"
+    )
+}
 
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "tomorrow",
-    "due",
-    "scheduled",
-    "upcoming",
-    "forthcoming",
-    "expected",
-    "planned",
-    "planning",
-    "plans",
-    "intends",
-    "poised",
-];
+/// Words that tell of what is to come.
+fn is_future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "shall"
+            | "ll"
+            | "tomorrow"
+            | "due"
+            | "scheduled"
+            | "upcoming"
+            | "forthcoming"
+            | "expected"
+            | "planned"
+            | "planning"
+            | "plans"
+            | "intends"
+            | "poised"
+    )
+}
 
 /// Words after which a past form carries no tense of its own: forms of "be" before a
 /// participle ("will be held", "has been delayed", "is scheduled"), where the word
 /// before says when, and determiners before an adjective ("the flooded towns"). After
 /// "has" or "have" it does: "has confirmed on Monday" tells of the past.
-const NO_TENSE_AFTER: &[&str] = &[
-    "be", "been", "being", "is", "are", "am", "the", "a", "an", "its", "their", "his", "her",
-];
+fn no_tense_after(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "am"
+            | "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    )
+}
 
 /// The tense that token `k` marks, if any: a future word ("will", "due"), "to" after a
 /// form of "be" or "set" ("is to play", "set to open"), or a past form that is not a
-/// participle or an adjective (see [`NO_TENSE_AFTER`]).
+/// participle or an adjective (see [`no_tense_after`]).
 fn tense_marker(tokens: &[Token<'_>], k: usize) -> Option<Tense> {
     let w = tokens[k].lower.as_ref();
     let before = k.checked_sub(1).map(|b| tokens[b].lower.as_ref());
-    if FUTURE_WORDS.contains(&w)
-        || (w == "to" && matches!(before, Some("is" | "are" | "am" | "set")))
-    {
+    if is_future_word(w) || (w == "to" && matches!(before, Some("is" | "are" | "am" | "set"))) {
         return Some(Tense::Future);
     }
-    let past = PAST_WORDS.contains(&w)
+    let past = is_past_word(w)
         || (w.len() >= 4
             && w.ends_with("ed")
-            && !NOT_PAST.contains(&w)
+            && !is_not_past(w)
             && w.chars().all(|c| c.is_alphabetic()));
-    let participle = before.is_some_and(|b| NO_TENSE_AFTER.contains(&b));
+    let participle = before.is_some_and(no_tense_after);
     (past && !participle).then_some(Tense::Past)
 }
 

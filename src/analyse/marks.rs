@@ -363,14 +363,16 @@ pub(super) fn add_quote_marks(
 /// Splits each text event at its marks, inserting them as inline HTML.
 pub(super) fn apply_marks(
     events: &mut Vec<(Event<'_>, Range<usize>)>,
-    marks: HashMap<usize, Vec<Mark>>,
+    mut marks: HashMap<usize, Vec<Mark>>,
 ) {
     if marks.is_empty() {
         return;
     }
     let old = std::mem::take(events);
+    // Each mark adds its own event and may cut a text event in two.
+    events.reserve(old.len() + 2 * marks.values().map(Vec::len).sum::<usize>());
     for (i, (event, range)) in old.into_iter().enumerate() {
-        let Some(mut list) = marks.get(&i).cloned() else {
+        let Some(mut list) = marks.remove(&i) else {
             events.push((event, range));
             continue;
         };

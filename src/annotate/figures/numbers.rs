@@ -628,76 +628,76 @@ const STEMS: [&str; 22] = [
     "dozen",
 ];
 
-/// Tables made from the [`STEMS`] at compile time, for [`number_stem_at`] to turn
-/// most words away by looking them up.
+/// Bit tables made from the [`STEMS`] at compile time, for [`number_stem_at`] to turn
+/// nearly every word away with two lookups and no branch. A word's first letters are
+/// known by their low five bits, the same in both cases ([`FOLD`]).
 struct StemTables {
-    /// The bytes a stem starts with, in either case.
-    first: [bool; 256],
-    /// For each two first letters ([`trigram`] of them alone), the stems that begin with
-    /// them, one bit each.
-    by_pair: [u32; 1024],
-    /// One bit for each three first letters a stem has ([`trigram`]).
-    trigrams: [u64; 512],
+    /// One bit for the three letters of each three-letter stem, set at [`three_key`].
+    short: [u64; 512],
+    /// One bit for the first four letters of each longer stem, set at [`four_key`].
+    long: [u64; 1024],
+}
+
+/// Keeps the five low bits of each of four bytes: the letters' case folded away.
+const FOLD: u32 = 0x1f1f_1f1f;
+
+/// The bit of three folded bytes in [`StemTables::short`]: their fifteen bits. Bytes
+/// that are not letters may share a bit with letters: what passes is compared in full.
+const fn three_key(folded: u32) -> usize {
+    ((folded & 0x1f) | (folded >> 3 & 0x3e0) | (folded >> 6 & 0x7c00)) as usize
+}
+
+/// The bit of four folded bytes in [`StemTables::long`]: a multiplicative hash of them
+/// to sixteen bits, which few words other than the stems' share.
+const fn four_key(folded: u32) -> usize {
+    (folded.wrapping_mul(0x9e37_79b1) >> 16) as usize
 }
 
 static STEM_TABLES: StemTables = {
     let mut t = StemTables {
-        first: [false; 256],
-        by_pair: [0; 1024],
-        trigrams: [0; 512],
+        short: [0; 512],
+        long: [0; 1024],
     };
     let mut s = 0;
     while s < STEMS.len() {
         let w = STEMS[s].as_bytes();
-        t.first[w[0] as usize] = true;
-        t.first[w[0].to_ascii_uppercase() as usize] = true;
-        t.by_pair[trigram(0, w[0], w[1])] |= 1 << s;
-        let k = trigram(w[0], w[1], w[2]);
-        t.trigrams[k / 64] |= 1 << (k % 64);
+        if w.len() == 3 {
+            let k = three_key(u32::from_le_bytes([w[0], w[1], w[2], 0]) & FOLD);
+            t.short[k / 64] |= 1 << (k % 64);
+        } else {
+            let k = four_key(u32::from_le_bytes([w[0], w[1], w[2], w[3]]) & FOLD);
+            t.long[k / 64] |= 1 << (k % 64);
+        }
         s += 1;
     }
     t
 };
 
-/// The bit of three bytes in [`StemTables::trigrams`]: a letter is known by its low five
-/// bits, the same in both cases. Bytes that are not letters may share a bit with
-/// letters: what is found there is then compared in full.
-const fn trigram(a: u8, b: u8, c: u8) -> usize {
-    ((a & 0x1f) as usize) << 10 | ((b & 0x1f) as usize) << 5 | (c & 0x1f) as usize
-}
-
 /// Whether the word at byte `i` of `bytes` starts with one of the [`STEMS`], in any
-/// case. Made on every word of a text: its first letter, then two, then three, are
-/// looked up in tables, which turn nearly all words away, before the stems that start
-/// like it are compared.
+/// case. Made on every word of a text: its first three and four letters are looked up
+/// in tables, which turn nearly all words away, before the stems are compared.
 #[inline(always)]
 pub fn number_stem_at(bytes: &[u8], i: usize) -> bool {
-    let tables = &STEM_TABLES;
-    if !tables.first[usize::from(bytes[i])] {
-        return false;
-    }
-    let Some(&[a, b, c]) = bytes.get(i..i + 3) else {
-        return false;
-    };
-    let mut stems = tables.by_pair[trigram(0, a, b)];
-    if stems == 0 {
-        return false;
-    }
-    let k = trigram(a, b, c);
-    if tables.trigrams[k / 64] & (1 << (k % 64)) == 0 {
-        return false;
-    }
-    while stems != 0 {
-        let stem = STEMS[stems.trailing_zeros() as usize].as_bytes();
-        if bytes
-            .get(i..i + stem.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(stem))
-        {
-            return true;
+    let first = match bytes.get(i..i + 4) {
+        Some(four) => u32::from_le_bytes([four[0], four[1], four[2], four[3]]),
+        // Near the end, the missing bytes are zero, which no letter folds to.
+        None => {
+            let mut four = [0; 4];
+            let rest = bytes.get(i..).unwrap_or_default();
+            four[..rest.len()].copy_from_slice(rest);
+            u32::from_le_bytes(four)
         }
-        stems &= stems - 1;
-    }
-    false
+    };
+    let folded = first & FOLD;
+    let (short, long) = (three_key(folded), four_key(folded));
+    let tables = &STEM_TABLES;
+    let hit = tables.short[short / 64] >> (short % 64) | tables.long[long / 64] >> (long % 64);
+    hit & 1 == 1
+        && STEMS.iter().any(|stem| {
+            bytes
+                .get(i..i + stem.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(stem.as_bytes()))
+        })
 }
 
 /// The words that begin a number in words without a stem of [`number_stem_at`].
@@ -856,7 +856,7 @@ mod tests {
     use NumberKind::*;
 
     #[test]
-    fn every_word_that_begins_a_number_passes_the_first_letters_test() {
+    fn every_word_that_begins_a_number_passes_the_stem_tables() {
         for (i, w) in UNSTEMMED_STARTS.iter().enumerate() {
             assert_eq!(w.len(), i + 1, "{w}");
         }
@@ -929,6 +929,20 @@ mod tests {
         }
         for w in ["the", "often", "said", "fort", "nine-year", "Alan"] {
             assert!(!may_start_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_stem_is_found_however_few_bytes_follow_it() {
+        for (text, at) in [("two", 0), ("Six", 0), ("TEN", 0), ("twel", 0), ("a nin", 2)] {
+            assert!(number_stem_at(text.as_bytes(), at), "{text} at {at}");
+        }
+        // Bytes that fold to the five bits of a letter ("/" to those of "o", "8" to
+        // those of "x") pass the tables and are turned away when compared in full.
+        for text in ["tw", "t", "", "tw/", "si8", "thou", "though", "forum"] {
+            for i in 0..text.len() {
+                assert!(!number_stem_at(text.as_bytes(), i), "{text} at {i}");
+            }
         }
     }
 
