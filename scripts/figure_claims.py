@@ -7,11 +7,15 @@ same quantity and their values do differ.
 
     scripts/figure_claims.py [--same-day] DOSSIER_BINARY OUT_DIR KEYWORD ../shared/corpora/bbc/business-*.txt
 
-The corpus gives no dates: each article is dated a day after the one before (in file
-order), or, with --same-day, all on one day, the case in which readings of a series
-(rates, prices, indices) are compared too.
+The BBC corpus gives no dates: each article is dated a day after the one before (in
+file order), or, with --same-day, all on one day, the case in which readings of a
+series (rates, prices, indices) are compared too. Files named as PolNeAR's are
+(`<publisher>_<YYYY-MM-DD>_<slug>.txt`) give their own date and outlet:
+
+    scripts/figure_claims.py DOSSIER_BINARY OUT_DIR delegates ../shared/corpora/polnear/*.txt
 """
 import datetime
+import re
 import glob
 import json
 import os
@@ -40,9 +44,13 @@ def main():
             continue
         name = os.path.basename(path).rsplit(".", 1)[0]
         title = lines[0].strip().replace("\\", "").replace('"', "'")
+        day = first_day + datetime.timedelta(days=0 if same_day else kept)
+        source = name
+        polnear = re.match(r"([a-z-]+)_(\d{4}-\d{2}-\d{2})_", name)
+        if polnear:
+            source, day = polnear.group(1), polnear.group(2)
         with open(os.path.join(out, "content/articles", name + ".md"), "w") as f:
-            day = first_day + datetime.timedelta(days=0 if same_day else kept)
-            f.write(f'+++\ntitle = "{title}"\ndate = {day}\nsource = "{name}"\n+++\n{body}\n')
+            f.write(f'+++\ntitle = "{title}"\ndate = {day}\nsource = "{source}"\n+++\n{body}\n')
         kept += 1
     registry = subprocess.run(
         [binary, "entities", "suggest", "--root", out], capture_output=True, text=True, check=True

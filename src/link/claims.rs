@@ -3,20 +3,25 @@
 //!
 //! Two figures are about the same quantity when they count the same thing (the same
 //! unit key: "troops", "soldiers" and "forces" are one), are both totals or both
-//! changes, count the same event or none, and are about the same entities: they share
-//! one, the fewer entities are among the other's (but for one, of three or more), and the
-//! places of one are among the places of the other ("5,000 US troops" and
-//! "5,200 troops in Iraq" sent by Washington, but not US troops in Iraq and US troops
-//! in Syria). Their clauses name no different times (jobs created in November are not
-//! those created in December); when both say whose the things counted are, or where
-//! they are, they say the same. Readings of a series that moves from day to day
-//! ([`crate::annotate::figures::FoundFigure::is_reading`]) are compared only when
-//! reported on the same day or naming the same month or year. Figures whose values are
-//! more than [`MAX_RATIO`] apart are taken to be about different quantities rather than
-//! to disagree. A claim is built by adding each figure, in article order, to a claim
-//! every member of which it is about the same quantity as (so a claim never chains
-//! unrelated figures through a third): of several, one whose values it agrees with,
-//! then the one whose first figure shares most entities with it.
+//! changes, both rates ("a year") or neither, both forecasts or neither ("predictions
+//! of 1.5% growth" against the 0.2% measured), count the same event or none, and are
+//! about the same entities: they share one, the fewer entities are among the other's
+//! (but for one, of three or more), and the places of one are among the places of the
+//! other ("5,000 US troops" and "5,200 troops in Iraq" sent by Washington, but not US
+//! troops in Iraq and US troops in Syria). Their clauses name no different times (jobs
+//! created in November are not those created in December); when both say whose the
+//! things counted are, or where they are, they say the same. Readings of a series that
+//! moves from day to day ([`crate::annotate::figures::FoundFigure::is_reading`]) are
+//! compared only when reported on the same day or naming the same month or year.
+//! Figures whose values are more than [`MAX_RATIO`] apart (or [`MAX_PART_RATIO`], when
+//! one names entities the other does not) are taken to be about different quantities
+//! rather than to disagree. A claim is built by adding each
+//! figure, in article order, to a claim every member of which it is about the same
+//! quantity as (so a claim never chains unrelated figures through a third) and that
+//! holds no value of its own article it disagrees with (an article giving two values
+//! gives two quantities: Brent crude down 51 cents, New York crude down 25): of
+//! several, one whose values it agrees with, then the one whose first figure shares
+//! most entities with it.
 //!
 //! A `[[figures]]` correction overrides all this for its figure: `split = true` keeps
 //! it out of every claim, `claim = "name"` puts it in the claim of the figures tied to
@@ -43,6 +48,12 @@ pub const MIN_COUNT_COMPARED: f64 = 10.0;
 /// troops" in the same clause's company are more likely two quantities (those in one
 /// country, those in a region) than one reported wrongly.
 pub const MAX_RATIO: f64 = 10.0;
+
+/// Values further apart than this factor are compared only when both figures name the
+/// same entities: where one names more, it may count a part of what the other counts
+/// (what two oil fields in India produce, and what India does; the games launched with
+/// a console, and all those being written for it).
+pub const MAX_PART_RATIO: f64 = 3.0;
 
 /// One figure, as the alignment sees it.
 #[derive(Debug, Clone)]
@@ -71,6 +82,12 @@ pub struct Candidate<'a> {
     /// ([`crate::annotate::figures::FoundFigure::is_reading`]).
     pub date: time::Date,
     pub reading: bool,
+    /// So much a day or a year, and given as what is to come
+    /// ([`crate::annotate::figures::FoundFigure::forecast`]).
+    pub rate: bool,
+    pub forecast: bool,
+    /// Its article, by index: an article does not contradict itself.
+    pub article: usize,
     /// The outlet that reports it ([`crate::content::Article::outlet`]).
     pub source: &'a str,
     /// The claim a `[[figures]]` correction ties it to: it is compared with the figures
@@ -83,6 +100,8 @@ impl Candidate<'_> {
     pub fn same_quantity(&self, other: &Candidate<'_>) -> bool {
         self.key == other.key
             && self.change == other.change
+            && self.rate == other.rate
+            && self.forecast == other.forecast
             && self.event == other.event
             && nearly_nested(self.entities, other.entities)
             && (is_subset(self.places, other.places) || is_subset(other.places, self.places))
@@ -96,7 +115,13 @@ impl Candidate<'_> {
             && (!(self.reading || other.reading)
                 || self.date == other.date
                 || self.shares_time(other))
-            && self.value.max(other.value) <= MAX_RATIO * self.value.min(other.value)
+            && self.value.max(other.value)
+                <= self.value.min(other.value)
+                    * if self.entities == other.entities {
+                        MAX_RATIO
+                    } else {
+                        MAX_PART_RATIO
+                    }
     }
 
     /// Whether a time one clause names is one the other names too.
@@ -181,7 +206,12 @@ pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
         // from one organisation are one claim, whatever other troops are counted there.
         let joined = options
             .into_iter()
-            .filter(|&g| groups[g].iter().all(|&m| cands[m].same_quantity(c)))
+            .filter(|&g| {
+                groups[g].iter().all(|&m| {
+                    cands[m].same_quantity(c)
+                        && (cands[m].article != c.article || cands[m].agrees(c))
+                })
+            })
             .max_by_key(|&g| {
                 let agrees = groups[g].iter().all(|&m| cands[m].agrees(c));
                 let shared = shared_count(c.entities, cands[groups[g][0]].entities);
@@ -348,6 +378,9 @@ pub fn link_claims(
                 times: &fig.found.times,
                 date: articles[a].article.date,
                 reading: fig.found.is_reading(),
+                rate: fig.found.rate,
+                forecast: fig.found.forecast,
+                article: a,
                 source: articles[a].article.outlet(),
                 tie: match &fig.tie {
                     Some(FigureTie::Claim(name)) => Some(name.as_str()),
@@ -530,6 +563,10 @@ mod tests {
         location: Vec<usize>,
         date: time::Date,
         reading: bool,
+        rate: bool,
+        forecast: bool,
+        /// Its article, when it shares one with another figure; else its own.
+        article: Option<usize>,
     }
 
     const DAY: time::Date = time::macros::date!(2020 - 01 - 05);
@@ -553,6 +590,9 @@ mod tests {
             location: Vec::new(),
             date: DAY,
             reading: f.is_reading(),
+            rate: f.rate,
+            forecast: f.forecast,
+            article: None,
         }
     }
 
@@ -567,7 +607,8 @@ mod tests {
     fn aligned(figs: &[Fig]) -> Vec<Aligned> {
         let cands: Vec<Candidate> = figs
             .iter()
-            .map(|f| Candidate {
+            .enumerate()
+            .map(|(article, f)| Candidate {
                 key: &f.key,
                 change: f.change,
                 event: f.event,
@@ -581,6 +622,9 @@ mod tests {
                 location: &f.location,
                 date: f.date,
                 reading: f.reading,
+                rate: f.rate,
+                forecast: f.forecast,
+                article: f.article.unwrap_or(article),
                 source: f.source,
                 tie: None,
             })
@@ -801,5 +845,99 @@ mod tests {
             fig("B", "600 troops left.", &[]),
         ]);
         assert_eq!(claims, []);
+    }
+
+    #[test]
+    fn a_rate_and_a_forecast_are_other_quantities_than_a_total_and_an_outcome() {
+        // So many a year, and so many in all.
+        let claims = aligned(&[
+            fig("A", "The plant in Iraq makes 5,000 cars a year.", &[IRAQ]),
+            fig("B", "The plant in Iraq has made 7,000 cars.", &[IRAQ]),
+        ]);
+        assert_eq!(claims, []);
+        // What was forecast, and what came about.
+        let a = fig("A", "Analysts predicted growth of 1.5% in Iraq.", &[IRAQ]);
+        let b = fig("B", "Growth in Iraq was 0.2%, below expectations.", &[IRAQ]);
+        assert!(a.forecast && !b.forecast);
+        assert_eq!(aligned(&[a, b]), []);
+        // Two forecasts are compared.
+        let claims = aligned(&[
+            fig("A", "Analysts predicted growth of 1.5% in Iraq.", &[IRAQ]),
+            fig("B", "Economists expect growth of 2.5% in Iraq.", &[IRAQ]),
+        ]);
+        assert_eq!(claims.len(), 1);
+        assert!(claims[0].disagrees);
+    }
+
+    #[test]
+    fn an_article_giving_two_values_gives_two_quantities() {
+        // The first article's two values are not one quantity reported twice, and the
+        // second article's value joins the one it agrees with.
+        let mut one = fig("A", "Crude oil in Iraq fell 51 cents.", &[IRAQ]);
+        let mut other = fig(
+            "A",
+            "Crude oil in Iraq and Iran fell 25 cents.",
+            &[IRAQ, IRAN],
+        );
+        one.article = Some(0);
+        other.article = Some(0);
+        let claims = aligned(&[
+            one,
+            other,
+            fig("B", "Crude oil in Iraq fell 25 cents.", &[IRAQ]),
+        ]);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].members, [1, 2]);
+        assert!(!claims[0].disagrees);
+    }
+
+    #[test]
+    fn values_far_apart_are_compared_only_when_about_the_same_entities() {
+        const CONSOLE: usize = 6;
+        const MAKER: usize = 7;
+        // Eight times as many, with a second entity: a part and its whole.
+        let claims = aligned(&[
+            fig(
+                "A",
+                "About 130 games are being written for the Console.",
+                &[CONSOLE],
+            ),
+            fig(
+                "B",
+                "The Maker launched 16 games for the Console.",
+                &[CONSOLE, MAKER],
+            ),
+        ]);
+        assert_eq!(claims, []);
+        // Twice as many: a disagreement.
+        let claims = aligned(&[
+            fig(
+                "A",
+                "About 30 games were launched for the Console.",
+                &[CONSOLE],
+            ),
+            fig(
+                "B",
+                "The Maker launched 16 games for the Console.",
+                &[CONSOLE, MAKER],
+            ),
+        ]);
+        assert_eq!(claims.len(), 1);
+        assert!(claims[0].disagrees);
+        // Eight times as many, about the same entities: a disagreement.
+        let claims = aligned(&[
+            fig(
+                "A",
+                "About 130 games were launched for the Console.",
+                &[CONSOLE],
+            ),
+            fig(
+                "B",
+                "Only 16 games were launched for the Console.",
+                &[CONSOLE],
+            ),
+        ]);
+        assert_eq!(claims.len(), 1);
+        assert!(claims[0].disagrees);
     }
 }

@@ -133,6 +133,10 @@ struct FigureOut<'a> {
     unit: String,
     change: bool,
     reading: bool,
+    /// So much a day or a year.
+    rate: bool,
+    /// Given as what is to come: compared only with other forecasts.
+    forecast: bool,
     event: Option<&'a str>,
     /// Entity ids of its clause.
     entities: Vec<&'a str>,
@@ -331,6 +335,8 @@ pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
             unit: fig.found.unit.label(),
             change: fig.found.change,
             reading: fig.found.is_reading(),
+            rate: fig.found.rate,
+            forecast: fig.found.forecast,
             event: fig.found.event,
             entities: fig
                 .entities

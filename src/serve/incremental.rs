@@ -777,6 +777,8 @@ fn link_key(a: &AnalysedArticle) -> u64 {
             found.unit.key(),
             &found.times,
             found.is_reading(),
+            found.rate,
+            found.forecast,
         )
             .hash(&mut h);
         (

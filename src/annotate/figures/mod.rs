@@ -360,6 +360,9 @@ pub struct FoundFigure {
     pub event: Option<&'static str>,
     /// So much a day, a year: a rate.
     pub rate: bool,
+    /// Given as what is to come ("forecasts of 1.5% growth", "will cut 300 jobs"): a
+    /// word of forecast or of the future before it in its part of the clause.
+    pub forecast: bool,
     /// Its sentence.
     pub sentence: Range<usize>,
     /// The clause it is in: its sentence, cut at semicolons and dashes.
@@ -385,6 +388,39 @@ impl FoundFigure {
             noun => noun.is_measure(),
         }
     }
+}
+
+/// Words that give what follows them as a forecast, or as what is to come.
+fn forecast_word(w: &str) -> bool {
+    matches!(
+        w,
+        "forecast"
+            | "forecasts"
+            | "forecasting"
+            | "forecasters"
+            | "predict"
+            | "predicts"
+            | "predicted"
+            | "predicting"
+            | "prediction"
+            | "predictions"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "expecting"
+            | "expectation"
+            | "expectations"
+            | "projected"
+            | "projection"
+            | "projections"
+            | "outlook"
+            | "will"
+            | "would"
+            | "could"
+            | "might"
+            | "shall"
+            | "next"
+    )
 }
 
 /// Verbs whose subject, after a bare count, is people: "hundreds of thousands took to
@@ -775,9 +811,18 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
                 })
         })
     };
+    // "predictions of growth of 1.5%", "is expected to cut 300 jobs": a forecast,
+    // told by a word before it, back to the start of its part of the clause.
+    let forecast = (0..n.first)
+        .rev()
+        .take_while(|&k| in_clause(&toks[k]))
+        .map(lower_at)
+        .take_while(|w| !matches!(&**w, "and" | "but" | "," | "while" | "which" | "who"))
+        .any(|w| forecast_word(&w));
     Some(FoundFigure {
         range: toks[start].range.start..end,
         rate,
+        forecast,
         number: n.range.clone(),
         value,
         lo,

@@ -934,7 +934,13 @@ mod tests {
 
     #[test]
     fn a_stem_is_found_however_few_bytes_follow_it() {
-        for (text, at) in [("two", 0), ("Six", 0), ("TEN", 0), ("twel", 0), ("a nin", 2)] {
+        for (text, at) in [
+            ("two", 0),
+            ("Six", 0),
+            ("TEN", 0),
+            ("twel", 0),
+            ("a nin", 2),
+        ] {
             assert!(number_stem_at(text.as_bytes(), at), "{text} at {at}");
         }
         // Bytes that fold to the five bits of a letter ("/" to those of "o", "8" to

@@ -376,3 +376,22 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn a_figure_after_a_word_of_forecast_in_its_part_of_the_clause_is_a_forecast() {
+    assert!(only("The EU predicts growth of 1.5% next year.").forecast);
+    assert!(only("The firm is expected to cut 300 jobs.").forecast);
+    assert!(only("The firm will cut 300 jobs.").forecast);
+    assert!(!only("The firm cut 300 jobs, as expected.").forecast);
+    assert!(!only("Growth was 0.2%, below forecasts.").forecast);
+    let forecasts =
+        |text: &str| -> Vec<bool> { find_figures(text).iter().map(|f| f.forecast).collect() };
+    assert_eq!(
+        forecasts("Sales rose 5%, beating forecasts of 3%."),
+        [false, true]
+    );
+    assert_eq!(
+        forecasts("Analysts expect 3% growth but the firm cut 300 jobs."),
+        [true, false]
+    );
+}
