@@ -5,11 +5,10 @@ prints its claims: every figure of each, and whether the claim is reported
 differently. For reading: a reported difference is right when the figures are about the
 same quantity and their values do differ.
 
-    scripts/figure_claims.py [--same-day] DOSSIER_BINARY OUT_DIR KEYWORD ../shared/corpora/bbc/business-*.txt
+    scripts/figure_claims.py DOSSIER_BINARY OUT_DIR KEYWORD ../shared/corpora/bbc/business-*.txt
 
-The BBC corpus gives no dates: each article is dated a day after the one before (in
-file order), or, with --same-day, all on one day, the case in which readings of a
-series (rates, prices, indices) are compared too. Files named as PolNeAR's are
+The BBC corpus gives no dates: its articles are all dated one day, the harshest case,
+in which every count is compared with every other. Files named as PolNeAR's are
 (`<publisher>_<YYYY-MM-DD>_<slug>.txt`) give their own date and outlet:
 
     scripts/figure_claims.py DOSSIER_BINARY OUT_DIR delegates ../shared/corpora/polnear/*.txt
@@ -25,12 +24,8 @@ import sys
 
 
 def main():
-    args = sys.argv[1:]
-    same_day = args[0] == "--same-day"
-    if same_day:
-        args = args[1:]
-    binary, out, keyword, files = args[0], args[1], args[2], args[3:]
-    first_day = datetime.date(2005, 1, 1)
+    binary, out, keyword, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+    undated = datetime.date(2005, 1, 1)
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.join(out, "content/articles"))
     with open(os.path.join(out, "dossier.toml"), "w") as f:
@@ -44,7 +39,7 @@ def main():
             continue
         name = os.path.basename(path).rsplit(".", 1)[0]
         title = lines[0].strip().replace("\\", "").replace('"', "'")
-        day = first_day + datetime.timedelta(days=0 if same_day else kept)
+        day = undated
         source = name
         polnear = re.match(r"([a-z-]+)_(\d{4}-\d{2}-\d{2})_", name)
         if polnear:

@@ -6,14 +6,15 @@ measures how many of them the claims find.
     scripts/plant_figures.py target/release/dossier /tmp/g1k /tmp/g1k-planted
 
 Each planted quantity is a count of one thing (troops, detainees...) in one place,
-linked to one organisation, reported by two or three articles of different outlets in
-sentences of different shapes ("X now has some 5,000 troops in Y, according to
-officials.", "X said it had sent 5,000 troops to Y."). Half the quantities are reported with one value
-(or qualified values that meet); the other half with a value in one article that
+linked to one organisation, reported by two or three articles of different outlets
+dated at most a day apart, in sentences of different shapes ("X now has some 5,000
+troops in Y, according to officials.", "X said it had sent 5,000 troops to Y."). Half
+the quantities are reported with one value (or qualified values that meet); the other half with a value in one article that
 another contradicts (a third more or less). It prints, for each kind, how many the
 claims get right: all its figures in one claim, reported differently exactly when
 planted so. A seed makes the planting the same from run to run.
 """
+import datetime
 import glob
 import json
 import os
@@ -50,11 +51,19 @@ def registry(root):
     return out
 
 
-def source_of(path):
+def field_of(path, name):
     for line in open(path, encoding="utf-8"):
-        if line.startswith("source = "):
+        if line.startswith(name + " = "):
             return line.split("=", 1)[1].strip().strip('"')
     return ""
+
+
+def source_of(path):
+    return field_of(path, "source")
+
+
+def day_of(path):
+    return datetime.date.fromisoformat(field_of(path, "date")[:10])
 
 
 def main():
@@ -76,13 +85,19 @@ def main():
         noun = NOUNS[qn % len(NOUNS)]
         value = rng.randrange(12, 900) * 100
         reports = rng.choice([2, 3])
-        chosen, outlets = [], set()
+        # The reports of one quantity come out together: a day apart at most.
+        chosen = []
         while len(chosen) < reports:
-            p = paths.pop()
-            s = source_of(p)
-            if s not in outlets:
-                outlets.add(s)
-                chosen.append(p)
+            first = paths.pop()
+            chosen, outlets = [first], {source_of(first)}
+            for p in paths:
+                if len(chosen) == reports:
+                    break
+                if source_of(p) not in outlets and 0 <= (day_of(p) - day_of(first)).days <= 1:
+                    outlets.add(source_of(p))
+                    chosen.append(p)
+        for p in chosen[1:]:
+            paths.remove(p)
         for k, p in enumerate(chosen):
             v, q = value, rng.choice(QUALIFIERS)
             if disagree and k == 0:

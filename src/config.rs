@@ -34,6 +34,8 @@ struct RawConfig {
     #[serde(default)]
     quotes: QuotesConfig,
     #[serde(default)]
+    figures: FiguresConfig,
+    #[serde(default)]
     serve: ServeConfig,
     #[serde(default)]
     markdown: MarkdownConfig,
@@ -83,6 +85,30 @@ impl Default for QuotesConfig {
     fn default() -> Self {
         QuotesConfig {
             min_words: default_min_words(),
+        }
+    }
+}
+
+/// `[figures]`
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresConfig {
+    /// Counts reported more days apart than this are compared only when both name the
+    /// same month or year: what is counted changes (delegates won, people killed), and
+    /// a count reported later is more often a new count than another report of the
+    /// same one. One day: the day of an event and the next.
+    #[serde(default = "default_days_apart")]
+    pub days_apart: u32,
+}
+
+fn default_days_apart() -> u32 {
+    1
+}
+
+impl Default for FiguresConfig {
+    fn default() -> Self {
+        FiguresConfig {
+            days_apart: default_days_apart(),
         }
     }
 }
@@ -143,6 +169,7 @@ pub struct Config {
     pub cname: Option<String>,
     pub build: BuildConfig,
     pub quotes: QuotesConfig,
+    pub figures: FiguresConfig,
     pub serve: ServeConfig,
     pub markdown: MarkdownConfig,
 }
@@ -217,6 +244,7 @@ impl Config {
             cname,
             build: raw.build,
             quotes: raw.quotes,
+            figures: raw.figures,
             serve: raw.serve,
             markdown: raw.markdown,
         })
@@ -437,7 +465,21 @@ mod tests {
         let c = Config::parse(Path::new("/d"), "title = \"x\"").unwrap();
         assert_eq!(c.base_path, "/");
         assert_eq!(c.quotes.min_words, 4);
+        assert_eq!(c.figures.days_apart, 1);
         assert_eq!(c.serve.port, 1111);
         assert_eq!(c.url("/entities/"), "/entities/");
+    }
+
+    #[test]
+    fn figures_may_be_compared_further_apart() {
+        let c = Config::parse(
+            Path::new("/d"),
+            "title = \"x\"\n[figures]\ndays_apart = 7\n",
+        )
+        .unwrap();
+        assert_eq!(c.figures.days_apart, 7);
+        let err =
+            Config::parse(Path::new("/d"), "title = \"x\"\n[figures]\ndays = 7\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `days_apart`?"));
     }
 }

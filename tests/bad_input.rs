@@ -59,7 +59,7 @@ fn unknown_fields_suggest_the_nearest() {
         &[],
         |f| f.write("dossier.toml", "title = \"x\"\nbase_ulr = \"/\"\n"),
         &one_error(
-            "dossier.toml:2:1: error: unknown field `base_ulr`, expected one of `title`, `description`, `base_url`, `language`, `cname`, `build`, `quotes`, `serve`, `markdown`\n  help: did you mean `base_url`?",
+            "dossier.toml:2:1: error: unknown field `base_ulr`, expected one of `title`, `description`, `base_url`, `language`, `cname`, `build`, `quotes`, `figures`, `serve`, `markdown`\n  help: did you mean `base_url`?",
         ),
     );
     fails_keeping_site(

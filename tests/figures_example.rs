@@ -244,17 +244,46 @@ kind = "place"
         ),
         []
     );
-    // A rate on one day and on the next is two readings of a series; on the same day,
-    // one quantity reported differently.
+    // A rate that names no time is a reading of a series taken at any time, even on
+    // one day; both naming the month, one quantity reported differently.
     let rate = ("AFP", day, "Inflation in the UK stood at 3.1%.");
     assert_eq!(
-        only(rate, ("BBC", next, "Inflation in the UK was 2.9%.")),
+        only(rate, ("BBC", day, "Inflation in the UK was 2.9%.")),
         []
     );
     assert_eq!(
-        only(rate, ("BBC", day, "Inflation in the UK was 2.9%.")),
+        only(
+            ("AFP", day, "Inflation in the UK stood at 3.1% in December."),
+            ("BBC", next, "Inflation in the UK was 2.9% in December.")
+        ),
         [(s(&["AFP", "BBC"]), true)]
     );
+    // A count reported a week later is a new count; within a day, the same one.
+    let troops = ("AFP", day, "Some 5,000 UK troops remain in Iraq.");
+    assert_eq!(
+        only(
+            troops,
+            ("BBC", "2020-01-12", "6,000 UK troops remain in Iraq.")
+        ),
+        []
+    );
+    assert_eq!(
+        only(troops, ("BBC", next, "6,000 UK troops remain in Iraq.")),
+        [(s(&["AFP", "BBC"]), true)]
+    );
+    // Unless the dossier compares counts a week apart.
+    f.write(
+        "dossier.toml",
+        &format!("{}[figures]\ndays_apart = 7\n", common::CONFIG),
+    );
+    assert_eq!(
+        only(
+            troops,
+            ("BBC", "2020-01-12", "6,000 UK troops remain in Iraq.")
+        ),
+        [(s(&["AFP", "BBC"]), true)]
+    );
+    f.write("dossier.toml", common::CONFIG);
     // Where the things counted are, when both say: Heathrow alone is not Heathrow and
     // Gatwick.
     assert_eq!(

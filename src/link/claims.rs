@@ -3,23 +3,28 @@
 //!
 //! Two figures are about the same quantity when they count the same thing (the same
 //! unit key: "troops", "soldiers" and "forces" are one), are both totals or both
-//! changes, both rates ("a year") or neither, both forecasts or neither ("predictions
-//! of 1.5% growth" against the 0.2% measured), count the same event or none, and are
-//! about the same entities: they share one, the fewer entities are among the other's
-//! (but for one, of three or more), and the places of one are among the places of the
-//! other ("5,000 US troops" and "5,200 troops in Iraq" sent by Washington, but not US
-//! troops in Iraq and US troops in Syria). Their clauses name no different times (jobs
-//! created in November are not those created in December); when both say whose the
-//! things counted are, or where they are, they say the same. Readings of a series that
-//! moves from day to day ([`crate::annotate::figures::FoundFigure::is_reading`]) are
-//! compared only when reported on the same day or naming the same month or year.
-//! Figures whose values are more than [`MAX_RATIO`] apart (or [`MAX_PART_RATIO`], when
-//! one names entities the other does not) are taken to be about different quantities
-//! rather than to disagree. A claim is built by adding each
+//! changes, both rates ("a year") or neither, both prospective or neither (forecast or
+//! needed: "predictions of 1.5% growth" against the 0.2% measured, "the 1,237 delegates
+//! needed" against the 329 won), count the same event or none, and are about the same
+//! entities: they share one, the fewer entities are among the other's (but for one, of
+//! three or more), and the places of one are among the places of the other ("5,000 US
+//! troops" and "5,200 troops in Iraq" sent by Washington, but not US troops in Iraq and
+//! US troops in Syria). Their clauses name no different times (jobs created in November
+//! are not those created in December); when both say whose the things counted are, or
+//! where they are, they say the same. Counts are compared only when reported at most
+//! `[figures] days_apart` days apart (one by default), or when both name the same month
+//! or year: what is counted changes (delegates won, people killed), and a count
+//! reported later is more often a new count than another report of the same one.
+//! Readings of a series that moves from day to day
+//! ([`crate::annotate::figures::FoundFigure::is_reading`]: percentages, rates, index
+//! levels, prices) move within a day too, and are compared only when both name the same
+//! month or year. Figures whose values are more than [`MAX_RATIO`] apart (or
+//! [`MAX_PART_RATIO`], when one names entities the other does not) are taken to be
+//! about different quantities rather than to disagree. A claim is built by adding each
 //! figure, in article order, to a claim every member of which it is about the same
 //! quantity as (so a claim never chains unrelated figures through a third) and that
 //! holds no value of its own article it disagrees with (an article giving two values
-//! gives two quantities: Brent crude down 51 cents, New York crude down 25): of
+//! gives two quantities: 51 people arrested in one city and 25 in the next): of
 //! several, one whose values it agrees with, then the one whose first figure shares
 //! most entities with it.
 //!
@@ -82,10 +87,10 @@ pub struct Candidate<'a> {
     /// ([`crate::annotate::figures::FoundFigure::is_reading`]).
     pub date: time::Date,
     pub reading: bool,
-    /// So much a day or a year, and given as what is to come
-    /// ([`crate::annotate::figures::FoundFigure::forecast`]).
+    /// So much a day or a year, and given as what is to come or is needed
+    /// ([`crate::annotate::figures::FoundFigure::prospective`]).
     pub rate: bool,
-    pub forecast: bool,
+    pub prospective: bool,
     /// Its article, by index: an article does not contradict itself.
     pub article: usize,
     /// The outlet that reports it ([`crate::content::Article::outlet`]).
@@ -97,11 +102,13 @@ pub struct Candidate<'a> {
 
 impl Candidate<'_> {
     /// Whether two figures are about the same quantity (their values aside).
-    pub fn same_quantity(&self, other: &Candidate<'_>) -> bool {
+    /// Whether the two are about one quantity; counts may be reported at most
+    /// `days_apart` days apart.
+    pub fn same_quantity(&self, other: &Candidate<'_>, days_apart: u64) -> bool {
         self.key == other.key
             && self.change == other.change
             && self.rate == other.rate
-            && self.forecast == other.forecast
+            && self.prospective == other.prospective
             && self.event == other.event
             && nearly_nested(self.entities, other.entities)
             && (is_subset(self.places, other.places) || is_subset(other.places, self.places))
@@ -112,9 +119,8 @@ impl Candidate<'_> {
                 || other.location.is_empty()
                 || self.location == other.location)
             && (self.times.is_empty() || other.times.is_empty() || self.shares_time(other))
-            && (!(self.reading || other.reading)
-                || self.date == other.date
-                || self.shares_time(other))
+            && (self.shares_time(other)
+                || !(self.reading || other.reading) && self.days_apart(other) <= days_apart)
             && self.value.max(other.value)
                 <= self.value.min(other.value)
                     * if self.entities == other.entities {
@@ -122,6 +128,11 @@ impl Candidate<'_> {
                     } else {
                         MAX_PART_RATIO
                     }
+    }
+
+    /// How many days apart the two were reported.
+    fn days_apart(&self, other: &Candidate<'_>) -> u64 {
+        (self.date - other.date).whole_days().unsigned_abs()
     }
 
     /// Whether a time one clause names is one the other names too.
@@ -177,7 +188,7 @@ pub struct Aligned {
 
 /// The figures of `cands` (in article order) grouped by quantity: only groups reported
 /// by more than one outlet, disagreements first, then by how many outlets report them.
-pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
+pub fn align(cands: &[Candidate<'_>], days_apart: u64) -> Vec<Aligned> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     // Groups by unit key, and by entity within it, to find the groups a figure may join.
     let mut by_entity: FxHashMap<(&str, usize), Vec<usize>> = FxHashMap::default();
@@ -208,7 +219,7 @@ pub fn align(cands: &[Candidate<'_>]) -> Vec<Aligned> {
             .into_iter()
             .filter(|&g| {
                 groups[g].iter().all(|&m| {
-                    cands[m].same_quantity(c)
+                    cands[m].same_quantity(c, days_apart)
                         && (cands[m].article != c.article || cands[m].agrees(c))
                 })
             })
@@ -348,6 +359,7 @@ impl Facts {
 pub fn link_claims(
     articles: &[crate::analyse::AnalysedArticle],
     registry: &crate::content::Registry,
+    config: &crate::config::FiguresConfig,
 ) -> Vec<Claim> {
     use crate::content::FigureTie;
     let refs: Vec<FigureRef> = articles
@@ -379,7 +391,7 @@ pub fn link_claims(
                 date: articles[a].article.date,
                 reading: fig.found.is_reading(),
                 rate: fig.found.rate,
-                forecast: fig.found.forecast,
+                prospective: fig.found.prospective,
                 article: a,
                 source: articles[a].article.outlet(),
                 tie: match &fig.tie {
@@ -389,7 +401,7 @@ pub fn link_claims(
             }
         })
         .collect();
-    align(&cands)
+    align(&cands, config.days_apart.into())
         .into_iter()
         .enumerate()
         .map(|(n, g)| Claim {
@@ -564,7 +576,7 @@ mod tests {
         date: time::Date,
         reading: bool,
         rate: bool,
-        forecast: bool,
+        prospective: bool,
         /// Its article, when it shares one with another figure; else its own.
         article: Option<usize>,
     }
@@ -591,7 +603,7 @@ mod tests {
             date: DAY,
             reading: f.is_reading(),
             rate: f.rate,
-            forecast: f.forecast,
+            prospective: f.prospective,
             article: None,
         }
     }
@@ -605,6 +617,11 @@ mod tests {
     }
 
     fn aligned(figs: &[Fig]) -> Vec<Aligned> {
+        aligned_within(figs, 1)
+    }
+
+    /// The claims of `figs`, counts compared when reported at most `days` apart.
+    fn aligned_within(figs: &[Fig], days: u64) -> Vec<Aligned> {
         let cands: Vec<Candidate> = figs
             .iter()
             .enumerate()
@@ -623,13 +640,13 @@ mod tests {
                 date: f.date,
                 reading: f.reading,
                 rate: f.rate,
-                forecast: f.forecast,
+                prospective: f.prospective,
                 article: f.article.unwrap_or(article),
                 source: f.source,
                 tie: None,
             })
             .collect();
-        align(&cands)
+        align(&cands, days)
     }
 
     #[test]
@@ -682,14 +699,14 @@ mod tests {
     }
 
     #[test]
-    fn readings_of_a_series_are_compared_only_when_taken_at_one_time() {
+    fn readings_of_a_series_are_compared_only_when_they_name_one_time() {
         let next_day = time::macros::date!(2020 - 01 - 06);
         let compared = |a: Fig, b: Fig| !aligned(&[a, b]).is_empty();
-        // A rate, on the same day and on two days.
+        // A rate that names no time, even on the same day: it may have been read at
+        // another hour, or of another month.
         let rate = |src, d| fig_on(src, "Inflation in Iraq stood at 3.1%.", &[IRAQ], d);
         let other = |src, d| fig_on(src, "Inflation in Iraq was 2.9%.", &[IRAQ], d);
-        assert!(compared(rate("A", DAY), other("B", DAY)));
-        assert!(!compared(rate("A", DAY), other("B", next_day)));
+        assert!(!compared(rate("A", DAY), other("B", DAY)));
         // Both name the month they are of: compared whatever the day of the report.
         assert!(compared(
             fig_on("A", "Inflation in Iraq was 3.1% in December.", &[IRAQ], DAY),
@@ -701,19 +718,35 @@ mod tests {
             ),
         ));
         // How far a price moved, and an index's level.
-        let moved = |src, text, d| fig_on(src, text, &[US], d);
+        let moved = |src, text| fig_on(src, text, &[US], DAY);
         assert!(!compared(
-            moved("A", "US oil closed up $1.26 at the close.", DAY),
-            moved("B", "US oil closed up $1.50 at the close.", next_day),
+            moved("A", "US oil closed up $1.26 at the close."),
+            moved("B", "US oil closed up $1.50 at the close."),
         ));
         assert!(!compared(
-            moved("A", "The US index ended at 11,740 points.", DAY),
-            moved("B", "The US index ended at 11,488 points.", next_day),
+            moved("A", "The US index ended at 11,740 points."),
+            moved("B", "The US index ended at 11,488 points."),
         ));
-        // Counts of things are compared across days.
+    }
+
+    #[test]
+    fn counts_are_compared_when_reported_within_days_apart_or_naming_one_time() {
+        let day = |d: u8| time::Date::from_calendar_date(2020, time::Month::January, d).unwrap();
+        let compared = |a: Fig, b: Fig, days: u64| {
+            let cands: Vec<Fig> = vec![a, b];
+            !aligned_within(&cands, days).is_empty()
+        };
+        let troops = |src, d| fig_on(src, "5,000 US troops remain.", &[US], day(d));
+        let more = |src, d| fig_on(src, "5,200 US troops remain.", &[US], day(d));
+        assert!(compared(troops("A", 5), more("B", 5), 1));
+        assert!(compared(troops("A", 5), more("B", 6), 1));
+        assert!(!compared(troops("A", 5), more("B", 7), 1));
+        assert!(compared(troops("A", 5), more("B", 12), 7));
+        // Both name the year they are of.
         assert!(compared(
-            fig_on("A", "5,000 US troops remain.", &[US], DAY),
-            fig_on("B", "5,200 US troops remain.", &[US], next_day),
+            fig_on("A", "5,000 US troops were there in 2014.", &[US], day(5)),
+            fig_on("B", "5,200 US troops were there in 2014.", &[US], day(25)),
+            1
         ));
     }
 
@@ -848,7 +881,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_and_a_forecast_are_other_quantities_than_a_total_and_an_outcome() {
+    fn a_rate_and_a_forecast_or_a_need_are_other_quantities_than_a_total_and_an_outcome() {
         // So many a year, and so many in all.
         let claims = aligned(&[
             fig("A", "The plant in Iraq makes 5,000 cars a year.", &[IRAQ]),
@@ -856,14 +889,30 @@ mod tests {
         ]);
         assert_eq!(claims, []);
         // What was forecast, and what came about.
-        let a = fig("A", "Analysts predicted growth of 1.5% in Iraq.", &[IRAQ]);
-        let b = fig("B", "Growth in Iraq was 0.2%, below expectations.", &[IRAQ]);
-        assert!(a.forecast && !b.forecast);
+        let a = fig(
+            "A",
+            "Analysts predicted growth of 1.5% in Iraq in 2020.",
+            &[IRAQ],
+        );
+        let b = fig(
+            "B",
+            "Growth in Iraq was 0.2% in 2020, below expectations.",
+            &[IRAQ],
+        );
+        assert!(a.prospective && !b.prospective);
         assert_eq!(aligned(&[a, b]), []);
         // Two forecasts are compared.
         let claims = aligned(&[
-            fig("A", "Analysts predicted growth of 1.5% in Iraq.", &[IRAQ]),
-            fig("B", "Economists expect growth of 2.5% in Iraq.", &[IRAQ]),
+            fig(
+                "A",
+                "Analysts predicted growth of 1.5% in Iraq in 2020.",
+                &[IRAQ],
+            ),
+            fig(
+                "B",
+                "Economists expect growth of 2.5% in Iraq in 2020.",
+                &[IRAQ],
+            ),
         ]);
         assert_eq!(claims.len(), 1);
         assert!(claims[0].disagrees);
@@ -873,10 +922,10 @@ mod tests {
     fn an_article_giving_two_values_gives_two_quantities() {
         // The first article's two values are not one quantity reported twice, and the
         // second article's value joins the one it agrees with.
-        let mut one = fig("A", "Crude oil in Iraq fell 51 cents.", &[IRAQ]);
+        let mut one = fig("A", "Police in Iraq arrested 51 people.", &[IRAQ]);
         let mut other = fig(
             "A",
-            "Crude oil in Iraq and Iran fell 25 cents.",
+            "Police in Iraq and Iran arrested 25 people.",
             &[IRAQ, IRAN],
         );
         one.article = Some(0);
@@ -884,7 +933,7 @@ mod tests {
         let claims = aligned(&[
             one,
             other,
-            fig("B", "Crude oil in Iraq fell 25 cents.", &[IRAQ]),
+            fig("B", "Police in Iraq arrested 25 people.", &[IRAQ]),
         ]);
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].members, [1, 2]);

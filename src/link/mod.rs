@@ -193,7 +193,7 @@ impl Dossier {
             e.articles = listed_articles(e);
         }
         let t = crate::timings::Timer::start();
-        let claims = claims::link_claims(&articles, &registry);
+        let claims = claims::link_claims(&articles, &registry, &config.figures);
         let claim_of = claims::claim_of(&articles, &claims);
         let entity_claims = claims::entity_claims(&articles, &claims, registry.len());
         let figure_links = claims::figure_links(&articles, &claims, &config);

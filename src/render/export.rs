@@ -135,8 +135,9 @@ struct FigureOut<'a> {
     reading: bool,
     /// So much a day or a year.
     rate: bool,
-    /// Given as what is to come: compared only with other forecasts.
-    forecast: bool,
+    /// Given as what is to come or what is needed: compared only with others so
+    /// given.
+    prospective: bool,
     event: Option<&'a str>,
     /// Entity ids of its clause.
     entities: Vec<&'a str>,
@@ -336,7 +337,7 @@ pub fn export_files(d: &Dossier, give: &mut dyn FnMut(OutputFile)) {
             change: fig.found.change,
             reading: fig.found.is_reading(),
             rate: fig.found.rate,
-            forecast: fig.found.forecast,
+            prospective: fig.found.prospective,
             event: fig.found.event,
             entities: fig
                 .entities

@@ -778,7 +778,7 @@ fn link_key(a: &AnalysedArticle) -> u64 {
             &found.times,
             found.is_reading(),
             found.rate,
-            found.forecast,
+            found.prospective,
         )
             .hash(&mut h);
         (

@@ -360,9 +360,11 @@ pub struct FoundFigure {
     pub event: Option<&'static str>,
     /// So much a day, a year: a rate.
     pub rate: bool,
-    /// Given as what is to come ("forecasts of 1.5% growth", "will cut 300 jobs"): a
-    /// word of forecast or of the future before it in its part of the clause.
-    pub forecast: bool,
+    /// Given as what is to come or what is needed rather than as what is or was
+    /// ("forecasts of 1.5% growth", "will cut 300 jobs", "needs 67 delegates", "the
+    /// 1,237 delegates needed"): told by a word of forecast, of the future or of need
+    /// before it in its part of the clause, or by "needed" or "required" after it.
+    pub prospective: bool,
     /// Its sentence.
     pub sentence: Range<usize>,
     /// The clause it is in: its sentence, cut at semicolons and dashes.
@@ -390,11 +392,20 @@ impl FoundFigure {
     }
 }
 
-/// Words that give what follows them as a forecast, or as what is to come.
-fn forecast_word(w: &str) -> bool {
+/// Words that give what follows them as a forecast, as what is to come or as what is
+/// needed.
+fn prospect_word(w: &str) -> bool {
     matches!(
         w,
-        "forecast"
+        "need"
+            | "needs"
+            | "needed"
+            | "require"
+            | "requires"
+            | "required"
+            | "target"
+            | "targets"
+            | "forecast"
             | "forecasts"
             | "forecasting"
             | "forecasters"
@@ -420,6 +431,28 @@ fn forecast_word(w: &str) -> bool {
             | "might"
             | "shall"
             | "next"
+    )
+}
+
+/// People named by whom they are related to: "the parents of two Americans".
+fn relatives(w: &str) -> bool {
+    matches!(
+        w,
+        "parents"
+            | "families"
+            | "relatives"
+            | "widows"
+            | "children"
+            | "mothers"
+            | "fathers"
+            | "sons"
+            | "daughters"
+            | "wives"
+            | "husbands"
+            | "siblings"
+            | "brothers"
+            | "sisters"
+            | "friends"
     )
 }
 
@@ -504,6 +537,14 @@ fn times_in(text: &str, toks: &[Token], nums: &[Number], clause: &Range<usize>) 
     times.sort();
     times.dedup();
     times
+}
+
+/// A day of the week's name.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// A month's name, whole or shortened ("Dec"), but not "May" (as often a verb).
@@ -657,6 +698,16 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
     }) {
         return None;
     }
+    // "the parents of two Americans killed", "families of 12 victims": the number says
+    // whose relatives they are, a part of a set counted elsewhere ("four Americans
+    // were killed"), not how many there were. "The families of the nine people killed"
+    // name them all.
+    if start > 1
+        && lower(start - 1).as_deref() == Some("of")
+        && lower(start - 2).as_deref().is_some_and(relatives)
+    {
+        return None;
+    }
     // "three other detainees": the rest of a set the text counted before, not a
     // quantity that stands alone.
     if lower(n.next)
@@ -712,7 +763,20 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
                 && k > n.next
                 && prev.starts_with(char::is_uppercase)
                 && !prev.chars().all(|c| c.is_uppercase() || c == '.');
-            if counted_noun(w) && !in_name {
+            // So is one before another capitalised word: a first name ("132 Des
+            // Terblanche" in a table of scores), unless that word is a day or a month
+            // ("killed 20 Iraqis Monday").
+            let starts_name = w.starts_with(char::is_uppercase)
+                && toks.get(k + 1).is_some_and(|t| {
+                    let next = &text[t.range.clone()];
+                    t.kind == TokenKind::Word
+                        && t.range.end <= clause.end
+                        && next.starts_with(char::is_uppercase)
+                        && !next.chars().all(|c| c.is_uppercase() || c == '.')
+                        && !is_month(next)
+                        && !is_weekday(next)
+                });
+            if counted_noun(w) && !in_name && !starts_name {
                 found = Some((k, singular(w)));
                 break;
             }
@@ -811,18 +875,23 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
                 })
         })
     };
-    // "predictions of growth of 1.5%", "is expected to cut 300 jobs": a forecast,
-    // told by a word before it, back to the start of its part of the clause.
-    let forecast = (0..n.first)
+    // "predictions of growth of 1.5%", "is expected to cut 300 jobs", "needs 67
+    // delegates": told by a word before it, back to the start of its part of the
+    // clause; "the 1,237 delegates needed": by the word after it.
+    let prospective = (0..n.first)
         .rev()
         .take_while(|&k| in_clause(&toks[k]))
         .map(lower_at)
         .take_while(|w| !matches!(&**w, "and" | "but" | "," | "while" | "which" | "who"))
-        .any(|w| forecast_word(&w));
+        .any(|w| prospect_word(&w))
+        || toks
+            .iter()
+            .find(|t| t.range.start >= end)
+            .is_some_and(|t| matches!(&*t.lower(text), "needed" | "required"));
     Some(FoundFigure {
         range: toks[start].range.start..end,
         rate,
-        forecast,
+        prospective,
         number: n.range.clone(),
         value,
         lo,
@@ -880,6 +949,8 @@ fn topic(text: &str, toks: &[Token], n: &Number, clause: &Range<usize>) -> Optio
             && (w.chars().next().is_some_and(char::is_lowercase)
                 || t.range.start == clause.start && w.chars().skip(1).all(char::is_lowercase))
             && !crate::text::lexicon::is_function_word(&l)
+            // "3.7% in the three months": a number is what it is of for no figure.
+            && numbers::small_number_word(&l).is_none()
             && !matches!(
                 &*l,
                 "worth"

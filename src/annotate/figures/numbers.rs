@@ -243,7 +243,7 @@ fn tens_word(w: &str) -> Option<u64> {
 }
 
 /// "twenty-five", "seven", "forty": 1 to 99 in words.
-fn small_number_word(w: &str) -> Option<u64> {
+pub(super) fn small_number_word(w: &str) -> Option<u64> {
     if let Some(n) = unit_word(w).or_else(|| tens_word(w)) {
         return Some(n);
     }
@@ -832,6 +832,12 @@ fn words_number(text: &str, toks: &[Token], i: usize) -> Option<Number> {
         }
     }
     let v = total + value;
+    // "a dozen" alone is said of ten or fourteen as much as of twelve.
+    let dozen = next == start + 1 + usize::from(first != "dozen")
+        && lower(next - 1).as_deref() == Some("dozen");
+    if dozen {
+        return Some(number(start, next, v, 10.0, 14.0, false));
+    }
     Some(number(start, next, v, v, v, false))
 }
 
@@ -1039,6 +1045,11 @@ mod tests {
         assert_eq!(one("two allies").2, 2.0);
         assert_eq!(one("twenty-five people").2, 25.0);
         assert_eq!(one("a dozen sites").2, 12.0);
+        assert_eq!(
+            (one("a dozen sites").3, one("the dozen sites").4),
+            (10.0, 14.0)
+        );
+        assert_eq!(one("a dozen hundred sites").3, 1200.0);
         assert_eq!(one("two hundred and fifty people").2, 250.0);
         assert_eq!(one("half a million people").2, 5e5);
         assert_eq!(one("a million people").2, 1e6);

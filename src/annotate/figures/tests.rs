@@ -378,14 +378,14 @@ proptest::proptest! {
 }
 
 #[test]
-fn a_figure_after_a_word_of_forecast_in_its_part_of_the_clause_is_a_forecast() {
-    assert!(only("The EU predicts growth of 1.5% next year.").forecast);
-    assert!(only("The firm is expected to cut 300 jobs.").forecast);
-    assert!(only("The firm will cut 300 jobs.").forecast);
-    assert!(!only("The firm cut 300 jobs, as expected.").forecast);
-    assert!(!only("Growth was 0.2%, below forecasts.").forecast);
+fn a_figure_after_a_word_of_forecast_or_of_need_in_its_part_of_the_clause_is_prospective() {
+    assert!(only("The EU predicts growth of 1.5% next year.").prospective);
+    assert!(only("The firm is expected to cut 300 jobs.").prospective);
+    assert!(only("The firm will cut 300 jobs.").prospective);
+    assert!(!only("The firm cut 300 jobs, as expected.").prospective);
+    assert!(!only("Growth was 0.2%, below forecasts.").prospective);
     let forecasts =
-        |text: &str| -> Vec<bool> { find_figures(text).iter().map(|f| f.forecast).collect() };
+        |text: &str| -> Vec<bool> { find_figures(text).iter().map(|f| f.prospective).collect() };
     assert_eq!(
         forecasts("Sales rose 5%, beating forecasts of 3%."),
         [false, true]
@@ -393,5 +393,38 @@ fn a_figure_after_a_word_of_forecast_in_its_part_of_the_clause_is_a_forecast() {
     assert_eq!(
         forecasts("Analysts expect 3% growth but the firm cut 300 jobs."),
         [true, false]
+    );
+    assert!(only("Clinton needs 67 delegates to win.").prospective);
+    assert!(only("She has to win the 1,237 delegates needed.").prospective);
+    assert!(!only("Trump leads with 329 delegates.").prospective);
+}
+
+#[test]
+fn a_number_word_after_a_percentage_is_not_what_it_is_of() {
+    let f = only("The economy grew at an annual rate of 3.7% in the three months to June.");
+    assert_eq!(f.unit.label(), "per cent (rate)");
+}
+
+#[test]
+fn relatives_of_a_number_of_people_count_a_part_of_them() {
+    assert_eq!(
+        found("The parents of two Americans killed in the attack spoke."),
+        []
+    );
+    assert_eq!(found("Relatives of 12 victims sued the firm."), []);
+    let f = only("He met the families of the nine people who were killed.");
+    assert_eq!(f.value, 9.0);
+}
+
+#[test]
+fn a_capitalised_word_before_a_name_is_not_what_is_counted() {
+    assert_eq!(found("Leading scores: 132 Des Terblanche 65 67."), []);
+    assert_eq!(
+        only("Police killed 20 Iraqis Monday.").unit.label(),
+        "iraqi"
+    );
+    assert_eq!(
+        only("Some 5,000 Iranians gathered.").unit.label(),
+        "iranian"
     );
 }
