@@ -15,6 +15,7 @@
 #   scripts/watch_latency.sh                      # 1,000 and 10,000 articles, 20 edits each
 #   SIZES=1000 RUNS=30 scripts/watch_latency.sh
 #   WORK=/dev/shm/bench scripts/watch_latency.sh  # keep corpora and results there
+#   ARTICLE=slug scripts/watch_latency.sh         # edit that article, not the middle one
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +26,10 @@ WORK=${WORK:-$(mktemp -d)}
 HUGO=${HUGO:-auto}
 mkdir -p "$WORK"
 RESULTS="$WORK/watch.jsonl"
+ARTICLE_ARGS=()
+if [ -n "${ARTICLE:-}" ]; then
+    ARTICLE_ARGS=(--article "$ARTICLE")
+fi
 
 if [ ! -f "$BENCH/watch_latency.py" ]; then
     echo "error: no $BENCH/watch_latency.py; set BENCH to the folder with the shared bench scripts" >&2
@@ -44,7 +49,8 @@ for N in $SIZES; do
         --settle 0.5 --ready-timeout 1800 \
         --server-cmd "$DOSSIER serve --watch --root {site} --port {port}" \
         --done-regex "reload sent in (\d+) ms" \
-        --label "dossier-$N" --json "$RESULTS" --log "$WORK/dossier-$N.log"
+        --label "dossier-$N" --json "$RESULTS" --log "$WORK/dossier-$N.log" \
+        "${ARTICLE_ARGS[@]}"
 
     if [ "$HUGO" != "no" ] && command -v hugo >/dev/null; then
         hcorpus="$WORK/corpus-hugo-$N"
