@@ -87,9 +87,10 @@ pub struct Candidate<'a> {
     /// ([`crate::annotate::figures::FoundFigure::is_reading`]).
     pub date: time::Date,
     pub reading: bool,
-    /// So much a day or a year, and given as what is to come or is needed
-    /// ([`crate::annotate::figures::FoundFigure::prospective`]).
+    /// So much a day or a year.
     pub rate: bool,
+    /// Given as what is to come or is needed
+    /// ([`crate::annotate::figures::FoundFigure::prospective`]).
     pub prospective: bool,
     /// Its article, by index: an article does not contradict itself.
     pub article: usize,
@@ -101,9 +102,8 @@ pub struct Candidate<'a> {
 }
 
 impl Candidate<'_> {
-    /// Whether two figures are about the same quantity (their values aside).
-    /// Whether the two are about one quantity; counts may be reported at most
-    /// `days_apart` days apart.
+    /// Whether two figures are about the same quantity (their values aside); counts
+    /// may be reported at most `days_apart` days apart.
     pub fn same_quantity(&self, other: &Candidate<'_>, days_apart: u64) -> bool {
         self.key == other.key
             && self.change == other.change

@@ -859,9 +859,13 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
     }
     // "793,000 barrels a day", "£35bn a year": a rate.
     // "barrels of oil a day": what it is of may stand between.
+    // The first word after it.
+    let after = toks[n.next - 1..]
+        .iter()
+        .position(|t| t.range.start >= end)
+        .map(|k| k + n.next - 1);
     let rate = {
         let w = |k: usize| toks.get(k).map(|t| t.lower(text));
-        let after = toks.iter().position(|t| t.range.start >= end);
         after.is_some_and(|after| {
             (after..after + 4)
                 .take_while(|&k| {
@@ -884,10 +888,7 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
         .map(lower_at)
         .take_while(|w| !matches!(&**w, "and" | "but" | "," | "while" | "which" | "who"))
         .any(|w| prospect_word(&w))
-        || toks
-            .iter()
-            .find(|t| t.range.start >= end)
-            .is_some_and(|t| matches!(&*t.lower(text), "needed" | "required"));
+        || after.is_some_and(|k| matches!(&*toks[k].lower(text), "needed" | "required"));
     Some(FoundFigure {
         range: toks[start].range.start..end,
         rate,

@@ -384,14 +384,14 @@ fn a_figure_after_a_word_of_forecast_or_of_need_in_its_part_of_the_clause_is_pro
     assert!(only("The firm will cut 300 jobs.").prospective);
     assert!(!only("The firm cut 300 jobs, as expected.").prospective);
     assert!(!only("Growth was 0.2%, below forecasts.").prospective);
-    let forecasts =
+    let prospective =
         |text: &str| -> Vec<bool> { find_figures(text).iter().map(|f| f.prospective).collect() };
     assert_eq!(
-        forecasts("Sales rose 5%, beating forecasts of 3%."),
+        prospective("Sales rose 5%, beating forecasts of 3%."),
         [false, true]
     );
     assert_eq!(
-        forecasts("Analysts expect 3% growth but the firm cut 300 jobs."),
+        prospective("Analysts expect 3% growth but the firm cut 300 jobs."),
         [true, false]
     );
     assert!(only("Clinton needs 67 delegates to win.").prospective);
