@@ -1,5 +1,5 @@
 //! `entities suggest` over random paragraphs: it never panics, and what it prints is
-//! always TOML.
+//! always a registry that loads.
 //!
 //! The paragraphs are built from the words and marks its rules look at (capitals,
 //! acronyms, initials, datelines and scores, brackets, connectors, particles, given
@@ -13,7 +13,7 @@
 
 use dossier::annotate::TextBlock;
 use dossier::annotate::suggest::{SuggestInput, suggest_entities};
-use dossier::content::registry::Registry;
+use dossier::content::registry::{Registry, parse_registry};
 use proptest::prelude::*;
 
 /// A word or a mark of the kind the suggester's rules look at, or anything.
@@ -59,7 +59,8 @@ fn articles() -> impl Strategy<Value = Vec<Vec<String>>> {
 }
 
 proptest! {
-    /// Random paragraphs never make the suggester panic, and its output parses.
+    /// Random paragraphs never make the suggester panic, and its output is a registry
+    /// that loads without errors.
     #[test]
     fn suggest_never_panics_on_random_paragraphs(articles in articles()) {
         let blocks: Vec<Vec<TextBlock>> = articles
@@ -72,5 +73,29 @@ proptest! {
             .collect();
         let out = suggest_entities(&inputs, &Registry::default());
         prop_assert!(toml::from_str::<toml::Table>(&out).is_ok(), "{}", out);
+        let loaded = parse_registry(std::path::Path::new("entities.toml"), &out);
+        prop_assert!(loaded.is_ok(), "{:?}\n{}", loaded.err(), out);
     }
+}
+
+/// Headlines run together in title case make one run of capitalised words longer than
+/// a registry takes a name: it is not proposed, and what is proposed loads.
+#[test]
+fn a_run_of_capitalised_words_longer_than_a_name_is_not_proposed() {
+    let headline = "Player Changes Mind And Will Stand For The Anthem Anchor Rips Kaepernick For Not \
+        Voting In Election Singer Benched By Team Prior To Her Performance Due To Controversial \
+        Shirt Mayor Says Budget Talks Will Go On Through The Night";
+    assert!(headline.len() > 200);
+    let blocks = vec![TextBlock::paragraph(&format!(
+        "Related Stories {headline}. Bryan Marshall said it was over."
+    ))];
+    let inputs = [SuggestInput {
+        slug: "a",
+        source: "S",
+        blocks: &blocks,
+    }];
+    let out = suggest_entities(&inputs, &Registry::default());
+    assert!(!out.contains("Controversial Shirt"), "{out}");
+    let loaded = parse_registry(std::path::Path::new("entities.toml"), &out);
+    assert!(loaded.is_ok(), "{:?}\n{out}", loaded.err());
 }

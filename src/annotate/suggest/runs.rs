@@ -217,6 +217,11 @@ pub(super) fn clean(words: &Words, run: Range<usize>, stats: &Stats) -> Outcome 
     {
         return Outcome::Nothing;
     }
+    // Longer than a registry takes a name: headlines run together in title case
+    // ("NFL Player Changes Mind And Will Stand For National Anthem…"), not a name.
+    if words.span(s..e).chars().count() > crate::content::registry::MAX_NAME_CHARS {
+        return Outcome::Nothing;
+    }
     Outcome::Name(Cleaned {
         tokens: s..e,
         initial: initial && title.is_none(),
