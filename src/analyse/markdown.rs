@@ -1,17 +1,18 @@
 //! Markdown to annotated HTML: one body's way through the analysis, and the types it
 //! gives the link stage ([`AnalysedBody`], [`Mention`], [`Quote`]).
 //!
-//! An article body goes through pulldown-cmark once. The events are made safe and
-//! plain ([`super::events`]), then the plain text of every leaf block is collected into
+//! An article body goes through pulldown-cmark once. The events are made safe and plain
+//! ([`super::events`]), then the plain text of every leaf block is collected into
 //! [`TextBlock`]s ([`super::blocks`]) for the analysers in [`crate::annotate`]. The
 //! sentences of each block are found once and serve the mentions' contexts, the figures
 //! ([`super::figures`]) and the dated events ([`super::dates`]). The findings come back
 //! as byte spans, which are turned into marks (the opening and closing tags of mention
-//! links and quote spans) attached to the text events they fall in ([`super::marks`]). Headings and footnotes then get ids unique in the page, clear
-//! of the theme's own and of the mention and quote anchors ([`super::ids`]), and the
-//! event stream is written out as HTML with the marks in place. Each quote's link to
-//! the quote index is noted where it is written ([`QuoteLink`]), for the link stage to
-//! point at the page its statement ends up on.
+//! links and quote spans) attached to the text events they fall in ([`super::marks`]).
+//! Headings and footnotes then get ids unique in the page, clear of the theme's own and
+//! of the mention and quote anchors ([`super::ids`]), and the event stream is written
+//! out as HTML with the marks in place. Each quote's link to the quote index is noted
+//! where it is written ([`QuoteLink`]), for the link stage to point at the page its
+//! statement ends up on.
 //!
 //! Marks never cross an element boundary: a quote that spans emphasis or several
 //! paragraphs is wrapped piece by piece, each piece inside one text event, so the HTML

@@ -539,14 +539,6 @@ fn times_in(text: &str, toks: &[Token], nums: &[Number], clause: &Range<usize>) 
     times
 }
 
-/// A day of the week's name.
-fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
-}
-
 /// A month's name, whole or shortened ("Dec"), but not "May" (as often a verb).
 fn is_month(w: &str) -> bool {
     matches!(
@@ -773,8 +765,7 @@ fn figure(text: &str, toks: &[Token], n: &Number, sentence: &Range<usize>) -> Op
                         && t.range.end <= clause.end
                         && next.starts_with(char::is_uppercase)
                         && !next.chars().all(|c| c.is_uppercase() || c == '.')
-                        && !is_month(next)
-                        && !is_weekday(next)
+                        && !crate::text::lexicon::is_month_or_weekday(next)
                 });
             if counted_noun(w) && !in_name && !starts_name {
                 found = Some((k, singular(w)));
